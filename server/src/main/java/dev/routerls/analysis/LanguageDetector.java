@@ -1,0 +1,74 @@
+package dev.routerls.analysis;
+
+import dev.routerls.core.LanguageId;
+
+import java.util.Locale;
+
+/**
+ * Recognises a document's language from its path and first lines, whatever id the client sent.
+ * This only classifies; the grammars do the parsing.
+ */
+public final class LanguageDetector {
+    private static final int SAMPLE_LINES = 200;
+
+    private LanguageDetector() {
+    }
+
+    public static LanguageId detect(String pathOrUri, String text) {
+        String p = pathOrUri == null ? "" : pathOrUri.replace('\\', '/');
+        String name = p.substring(p.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (name.equals("firewall.user") || name.startsWith("firewall.user.") || name.equals("rc.local")) {
+            return LanguageId.OPENWRT_FIREWALL_USER;
+        }
+        if (name.endsWith(".rtx")) return LanguageId.YAMAHA_RTX;
+        if (p.contains("/etc/config/") || p.contains("/config/") && looksLikeUci(text)) {
+            return LanguageId.OPENWRT_UCI;
+        }
+        return byContent(name, text);
+    }
+
+    private static LanguageId byContent(String name, String text) {
+        int yamaha = 0, uci = 0, shell = 0, lines = 0;
+        int start = 0;
+        while (start < text.length() && lines < SAMPLE_LINES) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) end = text.length();
+            String line = text.substring(start, end).strip();
+            start = end + 1;
+            lines++;
+            if (line.isEmpty()) continue;
+            if (lines <= 3 && line.matches("#\\s*(RTX|NVR|RT|vRX|SRT|FWX|NWR)\\S*\\s+Rev\\..*")) yamaha += 10;
+            if (line.startsWith("#!") && line.contains("sh")) shell += 10;
+            if (line.startsWith("#")) continue;
+            String first = firstWord(line);
+            switch (first) {
+                case "config", "option", "list", "package" -> uci++;
+                case "ip", "ipv6", "pp", "tunnel", "nat", "ipsec", "dhcp", "dns", "l2tp", "pppoe", "ppp",
+                     "console", "login", "administrator", "security", "syslog", "telnetd", "httpd",
+                     "sshd", "provider", "schedule", "ntp", "description", "bridge", "lan", "vlan",
+                     "switch", "ethernet", "netvolante-dns", "statistics", "alarm", "lua", "url",
+                     "upnp", "ip6", "no" -> yamaha++;
+                case "iptables", "ip6tables", "nft", "while", "for", "if", "do", "done", "fi", "then",
+                     "echo", "export", "local", "case", "esac", "until", "sleep", "exit" -> shell++;
+                default -> {
+                    if (first.contains("=") && !first.startsWith("=")) shell++;
+                }
+            }
+        }
+        if (shell > 0 && shell >= yamaha && shell >= uci) return LanguageId.OPENWRT_FIREWALL_USER;
+        if (uci > 0 && uci >= yamaha) return LanguageId.OPENWRT_UCI;
+        if (yamaha > 0) return LanguageId.YAMAHA_RTX;
+        if (name.endsWith(".conf") || name.endsWith(".cfg") || name.endsWith(".txt")) return LanguageId.UNKNOWN;
+        return LanguageId.UNKNOWN;
+    }
+
+    private static boolean looksLikeUci(String text) {
+        return byContent("", text) == LanguageId.OPENWRT_UCI || text.isBlank();
+    }
+
+    private static String firstWord(String line) {
+        int i = 0;
+        while (i < line.length() && !Character.isWhitespace(line.charAt(i))) i++;
+        return line.substring(0, i);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.routerls.cli;
+
+import dev.routerls.analysis.LanguageDetector;
+import dev.routerls.analysis.RouterLocator;
+import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.LanguageId;
+import dev.routerls.core.TextDecoder;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+
+/**
+ * Turns the paths given on the command line into documents: walks folders, reads and decodes files,
+ * recognises each language, and adds the other files of an OpenWrt router as context so cross-file
+ * rules see the whole router (findings are printed only for the files that were asked for).
+ */
+final class FileCollector {
+    private static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "target", ".idea", ".vscode");
+
+    private final Map<String, Path> byUri = new LinkedHashMap<>();
+    private final Set<String> requested = new HashSet<>();
+    private final Map<String, String> display = new HashMap<>();
+
+    List<SourceFile> collect(List<Path> paths) throws IOException {
+        List<Path> named = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) throw new NoSuchFileException(p.toString(), null, "no such file or folder");
+            if (Files.isDirectory(p)) {
+                walk(p, named);
+            } else {
+                named.add(p);
+            }
+        }
+        List<SourceFile> out = new ArrayList<>();
+        Map<String, Boolean> seen = new HashMap<>();
+        for (Path p : named) {
+            add(p, true, out, seen);
+        }
+        for (Path p : named) {
+            Path root = RouterLocator.rootOf(p);
+            if (root == null) continue;
+            for (Path sibling : RouterLocator.routerFiles(root)) add(sibling, false, out, seen);
+        }
+        return out;
+    }
+
+    private void walk(Path dir, List<Path> into) throws IOException {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                String n = d.getFileName() == null ? "" : d.getFileName().toString();
+                return !d.equals(dir) && SKIPPED_DIRS.contains(n) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) into.add(f);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        into.sort(null);
+    }
+
+    private void add(Path p, boolean asked, List<SourceFile> out, Map<String, Boolean> seen) throws IOException {
+        String uri = p.toAbsolutePath().normalize().toUri().toString();
+        if (asked) {
+            display.putIfAbsent(uri, p.toString());
+        }
+        if (seen.containsKey(uri)) {
+            if (asked) requested.add(uri);
+            return;
+        }
+        if (Files.size(p) > MAX_FILE_BYTES) return;
+        String text = TextDecoder.decode(Files.readAllBytes(p));
+        Path root = RouterLocator.rootOf(p);
+        LanguageId lang = LanguageDetector.detect(p.toString(), text);
+        if (lang == LanguageId.UNKNOWN) return;
+        seen.put(uri, true);
+        if (asked) requested.add(uri);
+        byUri.put(uri, p);
+        out.add(new SourceFile(uri, text, lang, root == null ? null : root.toUri().toString()));
+    }
+
+    boolean requested(String uri) {
+        return requested.contains(uri);
+    }
+
+    String displayPath(String uri) {
+        return display.getOrDefault(uri, byUri.containsKey(uri) ? byUri.get(uri).toString() : uri);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.routerls.cli;
+
+import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.analysis.Analyzer;
+import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.Diagnostic;
+import dev.routerls.core.Severity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code routerls lint}: analyse files and folders, print findings, exit by the worst one. */
+@Command(name = "lint", description = "Lint YAMAHA and OpenWrt configuration files (folders are walked).")
+final class LintCommand implements Callable<Integer> {
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--fail-on", defaultValue = "error",
+            description = "exit 1 when a finding reaches this severity: error, warning, info, hint or none (default: ${DEFAULT-VALUE})")
+    String failOn;
+
+    @Option(names = "--model", description = "YAMAHA model, overriding the config header (e.g. RTX830, NVR510)")
+    String model;
+
+    @Option(names = "--openwrt-release", description = "OpenWrt release, overriding etc/openwrt_release (e.g. 21.02, 23.05)")
+    String openwrtRelease;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
+    List<Path> paths;
+
+    @Override
+    public Integer call() {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (!format.equals("text") && !format.equals("json")) {
+            System.err.println("routerls: --format must be text or json, not '" + format + "'");
+            return 2;
+        }
+        Severity threshold;
+        if (failOn.equalsIgnoreCase("none")) {
+            threshold = null;
+        } else {
+            try {
+                threshold = Severity.parse(failOn);
+            } catch (IllegalArgumentException e) {
+                System.err.println("routerls: --fail-on must be error, warning, info, hint or none, not '" + failOn + "'");
+                return 2;
+            }
+        }
+        List<SourceFile> files;
+        FileCollector collector = new FileCollector();
+        try {
+            files = collector.collect(paths);
+        } catch (IOException e) {
+            System.err.println("routerls: " + e.getMessage());
+            return 2;
+        }
+        AnalysisSettings settings = new AnalysisSettings(model, openwrtRelease, Map.of());
+        Map<String, List<Diagnostic>> results = new Analyzer().analyze(files, settings);
+        List<LintReport.FileResult> report = files.stream()
+                .filter(f -> collector.requested(f.uri()))
+                .map(f -> new LintReport.FileResult(collector.displayPath(f.uri()), f.language(),
+                        results.getOrDefault(f.uri(), List.of()).stream()
+                                .sorted(Comparator.comparingInt((Diagnostic d) -> d.range().startLine())
+                                        .thenComparingInt(d -> d.range().startColumn()))
+                                .toList()))
+                .toList();
+        if (format.equals("json")) {
+            out.println(LintReport.toJson(report));
+        } else {
+            LintReport.printText(report, out);
+        }
+        boolean failed = threshold != null && report.stream()
+                .flatMap(f -> f.diagnostics().stream())
+                .anyMatch(d -> d.severity().atLeast(threshold));
+        return failed ? 1 : 0;
+    }
+}

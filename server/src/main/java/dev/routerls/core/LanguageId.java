@@ -1,0 +1,24 @@
+package dev.routerls.core;
+
+/** The languages routerls understands; {@link #id()} is the LSP language id. */
+public enum LanguageId {
+    YAMAHA_RTX("yamaha-rtx"),
+    OPENWRT_UCI("openwrt-uci"),
+    OPENWRT_FIREWALL_USER("openwrt-firewall-user"),
+    UNKNOWN("plaintext");
+
+    private final String id;
+
+    LanguageId(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static LanguageId fromId(String id) {
+        for (LanguageId l : values()) if (l.id.equals(id)) return l;
+        return UNKNOWN;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.routerls.core;
+
+/**
+ * A span of a document: 0-based lines and columns (columns count UTF-16 code units, as LSP does),
+ * end exclusive. Every model element keeps one so diagnostics, navigation and edits can point back.
+ */
+public record SourceRange(int startLine, int startColumn, int endLine, int endColumn) {
+
+    public static SourceRange of(int line, int startColumn, int endColumn) {
+        return new SourceRange(line, startColumn, line, endColumn);
+    }
+
+    /** The whole of one line of the given length. */
+    public static SourceRange line(int line, int length) {
+        return new SourceRange(line, 0, line, length);
+    }
+
+    public boolean contains(int line, int column) {
+        if (line < startLine || line > endLine) return false;
+        if (line == startLine && column < startColumn) return false;
+        return line != endLine || column <= endColumn;
+    }
+
+    /** The same span moved by {@code delta} lines (used when a document is re-analysed line by line). */
+    public SourceRange shiftLines(int delta) {
+        return delta == 0 ? this : new SourceRange(startLine + delta, startColumn, endLine + delta, endColumn);
+    }
+
+    @Override
+    public String toString() {
+        return (startLine + 1) + ":" + (startColumn + 1) + "-" + (endLine + 1) + ":" + (endColumn + 1);
+    }
+}
