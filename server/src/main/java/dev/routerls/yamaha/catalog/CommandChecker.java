@@ -1,0 +1,16 @@
+package dev.routerls.yamaha.catalog;
+
+import java.util.List;
+
+/**
+ * Checks one command line (its words, as the parser split them) against the command reference:
+ * unknown command, wrong keyword, number out of range, command or keyword not on the model/firmware.
+ * {@code model} and {@code revision} come from the config header or settings and may be null (unknown):
+ * then nothing model-specific is reported.
+ */
+public interface CommandChecker {
+    List<CatalogFinding> check(List<CatalogToken> words, String model, String revision);
+
+    /** Reports nothing; for tests that exercise the parser and model alone. */
+    CommandChecker NONE = (words, model, revision) -> List.of();
+}
