@@ -1,0 +1,127 @@
+package dev.routerls.services;
+
+import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.Diagnostic;
+import dev.routerls.core.Severity;
+import dev.routerls.core.SourceRange;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Decides when each group is analysed. Every change bumps the group's generation and (re)starts a short
+ * timer; only the newest generation's results are published, so a burst of keystrokes costs one analysis
+ * and stale results never overwrite fresh ones.
+ */
+public final class DiagnosticsScheduler implements AutoCloseable {
+    private final Workspace workspace;
+    private final Engine engine;
+    private final DiagnosticsPublisher publisher;
+    private final long debounceMillis;
+    private final ScheduledExecutorService executor;
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final Map<String, List<Diagnostic>> latest = new ConcurrentHashMap<>();
+
+    /** The analysis to run: {@code Analyzer::analyze} in the server, a recording stand-in in scheduling tests. */
+    @FunctionalInterface
+    public interface Engine {
+        Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings);
+    }
+
+    private static final class Slot {
+        long generation;
+        ScheduledFuture<?> pending;
+    }
+
+    public DiagnosticsScheduler(Workspace workspace, Engine engine, DiagnosticsPublisher publisher, long debounceMillis) {
+        this.workspace = workspace;
+        this.engine = engine;
+        this.publisher = publisher;
+        this.debounceMillis = debounceMillis;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "routerls-analysis-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Analyse now (document opened, settings changed). */
+    public void now(String group) {
+        schedule(group, 0);
+    }
+
+    /** Analyse after the debounce (document edited). */
+    public void soon(String group) {
+        schedule(group, debounceMillis);
+    }
+
+    private void schedule(String group, long delay) {
+        Slot slot = slots.computeIfAbsent(group, k -> new Slot());
+        synchronized (slot) {
+            long gen = ++slot.generation;
+            if (slot.pending != null) slot.pending.cancel(false);
+            slot.pending = executor.schedule(() -> run(group, slot, gen), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void run(String group, Slot slot, long gen) {
+        synchronized (slot) {
+            if (gen != slot.generation) return;
+        }
+        Workspace.Snapshot snap = workspace.snapshot(group);
+        Map<String, List<Diagnostic>> result;
+        try {
+            result = engine.analyze(snap.files(), workspace.settings());
+        } catch (RuntimeException | StackOverflowError e) {
+            // the engine must not fail, but if it does the user sees why instead of silence
+            Diagnostic d = new Diagnostic("routerls/internal", Severity.ERROR, null, SourceRange.of(0, 0, 0),
+                    "routerls could not analyse this file (" + e.getClass().getSimpleName() + "). Please report this.");
+            result = new java.util.HashMap<>();
+            for (String uri : snap.openVersions().keySet()) result.put(uri, List.of(d));
+        }
+        synchronized (slot) {
+            if (gen != slot.generation) return;
+            for (Map.Entry<String, Integer> open : snap.openVersions().entrySet()) {
+                String uri = open.getKey();
+                List<Diagnostic> diags = result.getOrDefault(uri, List.of());
+                latest.put(uri, diags);
+                publisher.publish(uri, open.getValue(), diags);
+            }
+        }
+    }
+
+    /** The document was closed: drop pending work for it and clear what the editor shows. */
+    public void closed(String uri, String group) {
+        latest.remove(uri);
+        publisher.publish(uri, null, List.of());
+        if (!group.equals(uri)) {
+            now(group); // the rest of the router now sees the file's saved text
+        } else {
+            Slot slot = slots.remove(group);
+            if (slot != null) {
+                synchronized (slot) {
+                    slot.generation++;
+                    if (slot.pending != null) slot.pending.cancel(false);
+                }
+            }
+        }
+    }
+
+    /** The diagnostics last published for a document (quick fixes are looked up here). */
+    public List<Diagnostic> latest(String uri) {
+        return latest.getOrDefault(uri, List.of());
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.routerls.services;
+
+import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.analysis.LanguageDetector;
+import dev.routerls.analysis.RouterLocator;
+import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.LanguageId;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * What the server knows beyond one document: open documents, the files on disk that belong with them
+ * (an OpenWrt router is analysed as a whole), the workspace folders and the settings.
+ * A "group" is what gets analysed together: an OpenWrt router (keyed by its etc/ folder URI) or a
+ * single document (keyed by its URI).
+ */
+public final class Workspace {
+    private final DocumentStore documents = new DocumentStore();
+    private final DiskFiles disk = new DiskFiles();
+    private final List<Path> roots = new CopyOnWriteArrayList<>();
+    private volatile SettingsReader.Layer clientSettings = SettingsReader.Layer.EMPTY;
+    private volatile AnalysisSettings settings = AnalysisSettings.DEFAULT;
+
+    public DocumentStore documents() {
+        return documents;
+    }
+
+    public DiskFiles disk() {
+        return disk;
+    }
+
+    public AnalysisSettings settings() {
+        return settings;
+    }
+
+    public void setRoots(List<Path> folders) {
+        roots.clear();
+        roots.addAll(folders);
+        recomputeSettings();
+    }
+
+    public List<Path> roots() {
+        return List.copyOf(roots);
+    }
+
+    /** Settings sent by the client (initializationOptions or didChangeConfiguration). */
+    public void setClientSettings(SettingsReader.Layer layer) {
+        clientSettings = layer == null ? SettingsReader.Layer.EMPTY : layer;
+        recomputeSettings();
+    }
+
+    /**
+     * Client settings first, then each workspace folder's {@code .routerls.json}: the file in the project
+     * is the more specific statement, so it wins where both say something.
+     */
+    public void recomputeSettings() {
+        List<SettingsReader.Layer> layers = new ArrayList<>();
+        layers.add(clientSettings);
+        for (Path root : roots) {
+            disk.invalidate(root.resolve(SettingsReader.FILE_NAME));
+            disk.read(root.resolve(SettingsReader.FILE_NAME)).map(SettingsReader::readText).ifPresent(layers::add);
+        }
+        settings = SettingsReader.combine(layers.toArray(SettingsReader.Layer[]::new));
+    }
+
+    /** The OpenWrt router folder a document belongs to, if any. */
+    public Optional<Path> routerOf(String uri, LanguageId language) {
+        if (language != LanguageId.OPENWRT_UCI && language != LanguageId.OPENWRT_FIREWALL_USER) return Optional.empty();
+        return Uris.toPath(uri).map(RouterLocator::rootOf);
+    }
+
+    public String groupOf(Document d) {
+        return routerOf(d.uri(), d.language()).map(Uris::fromPath).orElse(d.uri());
+    }
+
+    /** The groups that have at least one open document. */
+    public List<String> openGroups() {
+        return documents.all().stream().map(this::groupOf).distinct().toList();
+    }
+
+    /** A consistent picture of one group: the open documents at their current versions plus disk files. */
+    public record Snapshot(String group, List<SourceFile> files, Map<String, Integer> openVersions) {
+    }
+
+    public Snapshot snapshot(String group) {
+        List<SourceFile> files = new ArrayList<>();
+        Map<String, Integer> versions = new HashMap<>();
+        Map<Path, Document> openInRouter = new HashMap<>();
+        Path router = Uris.toPath(group).filter(p -> documents.get(group).isEmpty()).orElse(null);
+        for (Document d : documents.all()) {
+            if (!groupOf(d).equals(group)) continue;
+            String root = router == null ? null : Uris.fromPath(router);
+            files.add(new SourceFile(d.uri(), d.text(), d.language(), root));
+            versions.put(d.uri(), d.version());
+            Uris.toPath(d.uri()).ifPresent(p -> openInRouter.put(p, d));
+        }
+        if (router != null) {
+            String root = Uris.fromPath(router);
+            for (Path p : RouterLocator.routerFiles(router)) {
+                if (openInRouter.containsKey(p.toAbsolutePath().normalize())) continue;
+                Optional<String> text = disk.read(p);
+                if (text.isEmpty()) continue;
+                LanguageId lang = LanguageDetector.detect(p.toString(), text.get());
+                if (lang == LanguageId.UNKNOWN) continue;
+                files.add(new SourceFile(Uris.fromPath(p), text.get(), lang, root));
+            }
+        }
+        return new Snapshot(group, files, versions);
+    }
+
+    /** A file changed on disk: forget its text; returns the groups that must be analysed again. */
+    public List<String> fileChanged(String uri) {
+        Optional<Path> p = Uris.toPath(uri);
+        if (p.isEmpty()) return List.of();
+        disk.invalidate(p.get());
+        if (p.get().getFileName() != null && p.get().getFileName().toString().equals(SettingsReader.FILE_NAME)) {
+            recomputeSettings();
+            return openGroups();
+        }
+        Path root = RouterLocator.rootOf(p.get());
+        if (root == null) return List.of();
+        String key = Uris.fromPath(root);
+        return openGroups().stream().filter(key::equals).toList();
+    }
+}
