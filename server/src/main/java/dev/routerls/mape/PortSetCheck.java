@@ -238,12 +238,12 @@ public final class PortSetCheck {
             return MapeCalculator.psidOfPort(port, offset, psidlen);
         }
 
-        /** Parts of {@code expected} that no usable range touches (whole blocks, or gaps when psidlen is 0). */
+        /** Parts of {@code expected} that no usable range touches or points at (whole blocks, or gaps when psidlen is 0). */
         private List<PortRange> uncovered(List<PortRange> expected) {
             List<PortRange> out = new ArrayList<>();
             for (PortRange block : expected) {
                 if (psidlen > 0) {
-                    if (!touchedByUsable(block)) {
+                    if (!touchedByUsable(block) && !namedByFinding(block)) {
                         out.add(block);
                     }
                 } else {
@@ -251,6 +251,17 @@ public final class PortSetCheck {
                 }
             }
             return out;
+        }
+
+        /** A wrong-size or other-PSID range already points at this block as the one it should be. */
+        private boolean namedByFinding(PortRange block) {
+            for (PortSetFinding f : perRange) {
+                if (f instanceof PortSetFinding.OtherPsid o && o.expected().equals(block)
+                        || f instanceof PortSetFinding.WrongBlockSize w && w.expected().equals(block)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean touchedByUsable(PortRange block) {

@@ -88,7 +88,10 @@ public sealed interface PortSetFinding {
         }
     }
 
-    /** Blocks of {@code psid} that no range touches. */
+    /**
+     * Blocks of {@code psid} that no range touches and no per-range finding names as its expected
+     * block (so one misplaced range yields one finding, not two). With psidlen 0: the uncovered ports.
+     */
     record MissingBlocks(int psid, List<PortRange> missing) implements PortSetFinding {
         public MissingBlocks {
             missing = List.copyOf(missing);
