@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code routerls}: lint, mape and lsp subcommands. */
 @Command(name = "routerls", mixinStandardHelpOptions = true, version = "routerls 0.1.0",
         description = "Language server and linter for YAMAHA RTX/NVR and OpenWrt router configurations.",
-        subcommands = {LintCommand.class, RulesCommand.class, LspCommand.class})
+        subcommands = {LintCommand.class, RulesCommand.class, MapeCommand.class, LspCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

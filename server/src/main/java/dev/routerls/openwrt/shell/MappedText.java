@@ -1,0 +1,106 @@
+package dev.routerls.openwrt.shell;
+
+import dev.routerls.core.SourceRange;
+
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+
+/**
+ * A piece of script text that remembers where each of its characters sits in the document. Nested
+ * text (the inside of {@code $(...)}, an unescaped backquote body, a here-document with tabs
+ * stripped) is parsed on its own, and this map turns its token positions back into document ranges.
+ * Positions are code-point indexes, as ANTLR counts them.
+ */
+final class MappedText {
+    private final int[] codePoints;
+    /** offsets[i] = UTF-16 offset in the document of code point i; one extra entry for the end. */
+    private final int[] offsets;
+    private final int[] lineStarts;
+
+    private MappedText(int[] codePoints, int[] offsets, int[] lineStarts) {
+        this.codePoints = codePoints;
+        this.offsets = offsets;
+        this.lineStarts = lineStarts;
+    }
+
+    static MappedText ofDocument(String document) {
+        int[] cps = document.codePoints().toArray();
+        int[] offsets = new int[cps.length + 1];
+        int utf16 = 0;
+        for (int i = 0; i < cps.length; i++) {
+            offsets[i] = utf16;
+            utf16 += Character.charCount(cps[i]);
+        }
+        offsets[cps.length] = utf16;
+        int[] starts = new int[16];
+        int count = 0;
+        starts[count++] = 0;
+        for (int i = 0; i < document.length(); i++) {
+            char c = document.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= document.length() || document.charAt(i + 1) != '\n'))) {
+                if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
+                starts[count++] = i + 1;
+            }
+        }
+        return new MappedText(cps, offsets, Arrays.copyOf(starts, count));
+    }
+
+    String text() {
+        return new String(codePoints, 0, codePoints.length);
+    }
+
+    int length() {
+        return codePoints.length;
+    }
+
+    int codePointAt(int i) {
+        return codePoints[i];
+    }
+
+    /** The part from {@code start} (inclusive) to {@code end} (exclusive). */
+    MappedText slice(int start, int end) {
+        start = Math.max(0, Math.min(start, codePoints.length));
+        end = Math.max(start, Math.min(end, codePoints.length));
+        return new MappedText(Arrays.copyOfRange(codePoints, start, end), Arrays.copyOfRange(offsets, start, end + 1), lineStarts);
+    }
+
+    /** The characters whose index passes {@code keep}, each still mapped to its own place. */
+    MappedText select(IntPredicate keep) {
+        int[] cps = new int[codePoints.length];
+        int[] offs = new int[codePoints.length + 1];
+        int n = 0;
+        for (int i = 0; i < codePoints.length; i++) {
+            if (keep.test(i)) {
+                cps[n] = codePoints[i];
+                offs[n] = offsets[i];
+                n++;
+            }
+        }
+        offs[n] = offsets[codePoints.length];
+        return new MappedText(Arrays.copyOf(cps, n), Arrays.copyOf(offs, n + 1), lineStarts);
+    }
+
+    /** Document range of the code points {@code start..end-1} of this text. */
+    SourceRange range(int start, int end) {
+        start = Math.max(0, Math.min(start, codePoints.length));
+        end = Math.max(start, Math.min(end, codePoints.length));
+        int from = offsets[start];
+        int to = end > start ? offsets[end - 1] + Character.charCount(codePoints[end - 1]) : from;
+        return position(from, to);
+    }
+
+    SourceRange whole() {
+        return range(0, codePoints.length);
+    }
+
+    private SourceRange position(int from, int to) {
+        int l1 = lineOf(from);
+        int l2 = lineOf(to);
+        return new SourceRange(l1, from - lineStarts[l1], l2, to - lineStarts[l2]);
+    }
+
+    private int lineOf(int offset) {
+        int i = Arrays.binarySearch(lineStarts, offset);
+        return i >= 0 ? i : -i - 2;
+    }
+}
