@@ -28,21 +28,30 @@ public record UciValue(String text, String raw, SourceRange range) {
      */
     public List<UciValue> words() {
         List<UciValue> out = new ArrayList<>();
-        boolean exact = !raw.contains("\n") && !raw.contains("\\") && (raw.equals(text)
-                || raw.length() == text.length() + 2 && raw.substring(1, raw.length() - 1).equals(text));
-        int shift = raw.equals(text) ? 0 : 1;
-        int i = 0, n = text.length();
+        int n = text.length();
+        int i = 0;
         while (i < n) {
             while (i < n && Character.isWhitespace(text.charAt(i))) i++;
             int start = i;
             while (i < n && !Character.isWhitespace(text.charAt(i))) i++;
             if (i == start) break;
             String w = text.substring(start, i);
-            SourceRange r = exact
-                    ? SourceRange.of(range.startLine(), range.startColumn() + shift + start, range.startColumn() + shift + i)
-                    : range;
-            out.add(new UciValue(w, w, r));
+            out.add(new UciValue(w, w, subRange(start, i)));
         }
         return out;
+    }
+
+    /** Where the value's text is, without its quotes (the whole token when it is not simply quoted). */
+    public SourceRange contentRange() {
+        return subRange(0, text.length());
+    }
+
+    /** The range of text[start, end), exact when the token is the text, possibly in one pair of quotes. */
+    private SourceRange subRange(int start, int end) {
+        boolean exact = !raw.contains("\n") && !raw.contains("\r") && !raw.contains("\\") && (raw.equals(text)
+                || raw.length() == text.length() + 2 && raw.substring(1, raw.length() - 1).equals(text));
+        if (!exact) return range;
+        int shift = raw.equals(text) ? 0 : 1;
+        return SourceRange.of(range.startLine(), range.startColumn() + shift + start, range.startColumn() + shift + end);
     }
 }

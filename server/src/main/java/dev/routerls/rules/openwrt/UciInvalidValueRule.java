@@ -49,7 +49,7 @@ public final class UciInvalidValueRule implements Rule<UciConfigs> {
                     List<UciValue> elements = spec.get().multi() ? o.value().words() : List.of(o.value());
                     for (UciValue v : elements) {
                         if (spec.get().type().accepts(v.text())) continue;
-                        out.report(f.uri(), v.range(), message(f, o, v, spec.get()));
+                        out.report(f.uri(), v.contentRange(), message(f, o, v, spec.get()));
                     }
                 }
             }

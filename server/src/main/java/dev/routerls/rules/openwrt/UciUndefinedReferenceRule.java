@@ -44,7 +44,7 @@ public final class UciUndefinedReferenceRule implements Rule<UciConfigs> {
             model.uciPackage("dhcp").ifPresent(dhcp -> {
                 for (UciSection s : dhcp.sectionsOfType("dhcp")) {
                     for (UciValue v : s.values("interface")) {
-                        missing(dhcp, v, v.text(), interfaces, "DHCP pool '" + s.ref() + "' serves interface",
+                        missing(dhcp, v.words().isEmpty() ? v : v.words().get(0), v.text(), interfaces, "DHCP pool '" + s.ref() + "' serves interface",
                                 "/etc/config/network has no interface", "dnsmasq/odhcpd will not serve it", out);
                     }
                 }
@@ -86,7 +86,7 @@ public final class UciUndefinedReferenceRule implements Rule<UciConfigs> {
                 for (String opt : List.of("src", "dest")) {
                     for (UciValue v : s.values(opt)) {
                         if (v.text().equals("*") || v.text().isEmpty()) continue;
-                        missing(fw, v, v.text(), zones, type + " '" + s.ref() + "' has " + opt,
+                        missing(fw, new UciValue(v.text(), v.text(), v.contentRange()), v.text(), zones, type + " '" + s.ref() + "' has " + opt,
                                 "no zone is named", "the firewall rejects or skips this " + type, out);
                     }
                 }
