@@ -28,7 +28,7 @@ class LspJarIT {
     static final String UCI = """
             config interface 'lan'
             \toption proto 'static'
-            \toption ipaddr '192.168.1.1'
+            \toption ipaddr '192.168.1.300'
             """;
 
     static String didOpen(String uri, String languageId, String text) {
@@ -65,6 +65,7 @@ class LspJarIT {
             JsonObject uci = c.awaitDiagnostics(UCI_URI, 15000);
             assertNotNull(uci, "diagnostics for the UCI file");
             assertSourceAndCode(uci.getAsJsonArray("diagnostics"));
+            assertEquals("openwrt/invalid-value@2", codes(uci.getAsJsonArray("diagnostics")));
 
             JsonObject completion = c.call("textDocument/completion", position(RTX_URI, 2, 0));
             assertTrue(completion.has("result") && completion.getAsJsonObject("result").has("items"), completion.toString());
@@ -119,6 +120,17 @@ class LspJarIT {
             assertTrue(c.process().waitFor(10, TimeUnit.SECONDS));
             assertEquals(1, c.process().exitValue());
         }
+    }
+
+    /** "rule@line" of each diagnostic, comma-separated, sorted. */
+    static String codes(JsonArray diagnostics) {
+        List<String> out = new java.util.ArrayList<>();
+        for (var d : diagnostics) {
+            JsonObject o = d.getAsJsonObject();
+            out.add(o.get("code").getAsString() + "@" + o.getAsJsonObject("range").getAsJsonObject("start").get("line").getAsInt());
+        }
+        out.sort(null);
+        return String.join(",", out);
     }
 
     static void assertSourceAndCode(JsonArray diagnostics) {

@@ -106,4 +106,16 @@ class NeovimIT {
         List<String> afterEdit = found(r.get("after_edit"));
         assertEquals(onOpen, afterEdit, "an edit that keeps the text the same keeps the findings");
     }
+
+    @Test
+    void neovimShowsUciFindingsAndClearsOneWhenTheUserFixesIt(@TempDir Path work) throws Exception {
+        Path config = work.resolve("etc/config");
+        Files.createDirectories(config);
+        Path file = config.resolve("network");
+        Files.writeString(file, "config interface 'lan'\n\toption proto 'static'\n\toption ipaddr '192.168.1.300'\n\toption bogus '1'\n");
+        JsonObject r = runNeovim(file, 2, "\toption ipaddr '192.168.1.1'", work);
+        assertEquals(List.of("openwrt/invalid-value@3", "openwrt/unknown-option@4"), found(r.get("on_open")));
+        assertEquals(List.of("openwrt/unknown-option@4"), found(r.get("after_edit")));
+        assertEquals(0, r.get("server_exit").getAsInt());
+    }
 }
