@@ -38,7 +38,11 @@ public record ParamSpec(String kind, List<String> values, Long min, Long max, Bo
     public Fit check(String word) {
         switch (kind) {
             case KEYWORD:
-                return values.contains(word.toLowerCase(Locale.ROOT)) ? Fit.OK : Fit.BAD_KEYWORD;
+                String w = word.toLowerCase(Locale.ROOT);
+                if (values.contains(w)) return Fit.OK;
+                // dotted families (en.ascii, ja.sjis): older firmware accepted the last part alone
+                for (String v : values) if (v.endsWith("." + w)) return Fit.OK;
+                return Fit.BAD_KEYWORD;
             case INTEGER:
                 if (!word.matches("\\d{1,18}")) return Fit.NO; // a mnemonic or other form: not ours to judge
                 long v = Long.parseLong(word);

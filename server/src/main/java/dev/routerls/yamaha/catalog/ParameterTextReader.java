@@ -116,9 +116,9 @@ final class ParameterTextReader {
         return new ParamSpec(ParamSpec.TEXT, null, null, null, list ? Boolean.TRUE : null, null, null);
     }
 
-    private static boolean isInterfaceName(String name) {
-        return name.equals("interface") || name.equals("bridge_interface") || name.equals("loopback")
-                || name.equals("wan") || name.equals("lan_interface") || name.equals("tunnel_interface");
+    static boolean isInterfaceName(String name) {
+        return name != null && (name.equals("interface") || name.equals("bridge_interface") || name.equals("loopback")
+                || name.equals("wan") || name.equals("lan_interface") || name.equals("tunnel_interface"));
     }
 
     private static boolean hasTable(List<String> value) {
@@ -139,6 +139,7 @@ final class ParameterTextReader {
             }
             if (!inTable || l.startsWith("•")) return null;
             String first = l.split("\\s+")[0];
+            if (first.matches("\\d+\\.{2,3}\\d+")) return null; // a number range row: not a keyword set
             if (KEYWORD.matcher(first).matches() && l.length() > first.length() && CJK.matcher(l.substring(first.length())).find()) {
                 keywords.add(first);
             } else if (KEYWORD.matcher(l.strip()).matches()) {

@@ -74,7 +74,8 @@ final class SyntaxLineConverter {
                 boolean open = count(prev, '[') > count(prev, ']');
                 boolean startsMid = line.startsWith("]") || line.startsWith("[")
                         || (placeholders.contains(first) && !first.equals(sectionFirstWord) && !first.equals("no"));
-                continuation = open || startsMid;
+                boolean startsCommand = first.equals(sectionFirstWord) || first.equals("no");
+                continuation = (open && !startsCommand) || startsMid;
             }
             if (continuation) {
                 String prev = out.remove(out.size() - 1);
@@ -265,7 +266,8 @@ final class SyntaxLineConverter {
                 }
                 String text = ((Literal) w.parts().get(0)).text();
                 Word c = classifyWord(text, i, flat, allLiteral[0] && required);
-                if (!c.isLiteral()) allLiteral[0] = false;
+                // an interface slot between command words (ip <interface> proxyarp) keeps them command words
+                if (!c.isLiteral() && !ParameterTextReader.isInterfaceName(c.soleParam())) allLiteral[0] = false;
                 out.add(c);
             } else if (n instanceof SyntaxPattern.Optional o) {
                 out.add(new SyntaxPattern.Optional(classifySeq(o.nodes(), flat, index, allLiteral, false)));
@@ -279,6 +281,15 @@ final class SyntaxLineConverter {
         return out;
     }
 
+    /**
+     * Whether the word comes again later in the line ({@code ip routing routing},
+     * {@code snmp trap enable snmp trap}): then this occurrence, among the command words, is the
+     * command word and the later one the slot.
+     */
+    private static boolean repeatedAsSlot(String id, int index, List<String> flat) {
+        return flat.subList(index + 1, flat.size()).contains(id);
+    }
+
     private Word classifyWord(String text, int index, List<String> flat, boolean inCommandWords) {
         if (index == 0) return new Word(List.of(new Literal(text)), false);
         List<Part> parts = new ArrayList<>();
@@ -288,14 +299,16 @@ final class SyntaxLineConverter {
             if (m.start() > last) parts.add(new Literal(text.substring(last, m.start())));
             String id = m.group();
             boolean slot;
-            if (id.contains("_")) {
-                slot = true; // command words use hyphens; an underscore marks a parameter name
+            if (id.contains("_") || id.equals("interface")) {
+                // command words use hyphens, an underscore marks a parameter name; "interface" is the
+                // reference's generic interface slot (ip interface address ↔ ip lan1 address)
+                slot = true;
             } else if (!placeholders.contains(id)) {
                 slot = false;
             } else if (m.end() < text.length() && text.charAt(m.end()) == '=') {
                 slot = false; // the key of key=value
             } else if (inCommandWords && id.equals(text)
-                    && (commandWords.contains(index + ":" + id) || flat.subList(index + 1, flat.size()).contains(id))) {
+                    && (commandWords.contains(index + ":" + id) || repeatedAsSlot(id, index, flat))) {
                 commandWords.add(index + ":" + id);
                 slot = false;
             } else {
