@@ -168,15 +168,17 @@ public final class CommandCatalog implements CommandChecker {
     }
 
     private static CatalogFinding violationFinding(CatalogToken t, FormMatcher.Violation v) {
-        String value = t.text().contains("=") ? t.text().substring(t.text().indexOf('=') + 1) : t.text();
+        boolean keyed = t.text().contains("=");
+        String value = keyed ? t.text().substring(t.text().indexOf('=') + 1) : t.text();
+        String slot = keyed ? t.text().substring(0, t.text().indexOf('=')) : v.param();
         if (v.fit() == ParamSpec.Fit.OUT_OF_RANGE) {
             return new CatalogFinding(Kind.OUT_OF_RANGE, t.range(), String.format(
                     "%s is out of range for %s: the reference allows %d to %d, and the router rejects the line otherwise. Use a number in that range.",
-                    value, v.param(), v.spec().min(), v.spec().max()));
+                    value, slot, v.spec().min(), v.spec().max()));
         }
         return new CatalogFinding(Kind.BAD_KEYWORD, t.range(), String.format(
                 "\"%s\" is not a valid %s here: the router accepts only %s, so it rejects this line. Use one of those keywords.",
-                value, v.param(), String.join(", ", v.spec().values())));
+                value, slot, String.join(", ", v.spec().values())));
     }
 
     /**

@@ -287,7 +287,8 @@ final class SyntaxLineConverter {
      * command word and the later one the slot.
      */
     private static boolean repeatedAsSlot(String id, int index, List<String> flat) {
-        return flat.subList(index + 1, flat.size()).contains(id);
+        // only the first of several command-word occurrences (pp auth accept accept [accept])
+        return flat.subList(index + 1, flat.size()).contains(id) && !flat.subList(1, index).contains(id);
     }
 
     private Word classifyWord(String text, int index, List<String> flat, boolean inCommandWords) {
