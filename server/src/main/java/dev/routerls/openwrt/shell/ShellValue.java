@@ -104,7 +104,7 @@ public final class ShellValue {
         if (other.segments.isEmpty()) return this;
         if (segments.isEmpty()) return other;
         List<Segment> out = new ArrayList<>(segments.size() + other.segments.size());
-        out.addAll(segments);
+        for (Segment s : segments) append(out, s);
         for (Segment s : other.segments) append(out, s);
         return bounded(out);
     }
@@ -117,8 +117,15 @@ public final class ShellValue {
 
     private static void append(List<Segment> out, Segment s) {
         if (s.known() && s.text().isEmpty()) return;
-        if (!out.isEmpty() && s.known() && out.get(out.size() - 1).known()) {
-            out.set(out.size() - 1, new Segment(out.get(out.size() - 1).text() + s.text(), true));
+        Segment last = out.isEmpty() ? null : out.get(out.size() - 1);
+        if (last != null && s.known() && last.known()) {
+            out.set(out.size() - 1, new Segment(last.text() + s.text(), true));
+        } else if (last != null && !s.known() && !last.known()) {
+            // two unknown stretches side by side are one unknown stretch
+            if (!last.text().equals(s.text()) && !last.text().endsWith("…")) {
+                String joined = last.text() + " + " + s.text();
+                out.set(out.size() - 1, new Segment(joined.length() > 120 ? joined.substring(0, 119) + "…" : joined, false));
+            }
         } else {
             out.add(s);
         }
