@@ -3,6 +3,7 @@ package dev.routerls.services;
 import dev.routerls.core.LanguageId;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
+import dev.routerls.services.uci.FirewallUserFeatures;
 import dev.routerls.services.uci.UciFeatures;
 import dev.routerls.services.uci.UciRouterView;
 
@@ -17,6 +18,7 @@ public final class LanguageFeatures {
     private final Workspace workspace;
     private final DiagnosticsScheduler diagnostics;
     private final UciFeatures uci = new UciFeatures();
+    private final FirewallUserFeatures firewallUser = new FirewallUserFeatures();
 
     public LanguageFeatures(Workspace workspace, DiagnosticsScheduler diagnostics) {
         this.workspace = workspace;
@@ -47,10 +49,14 @@ public final class LanguageFeatures {
     }
 
     public Optional<HoverText> hover(String uri, int line, int column) {
+        Optional<Document> fw = doc(uri, LanguageId.OPENWRT_FIREWALL_USER);
+        if (fw.isPresent()) return firewallUser.hover(router(fw.get()), uri, fw.get().text(), line, column);
         return doc(uri, LanguageId.OPENWRT_UCI).flatMap(d -> uci.hover(router(d), uri, line, column));
     }
 
     public List<Location> definition(String uri, int line, int column) {
+        Optional<Document> fw = doc(uri, LanguageId.OPENWRT_FIREWALL_USER);
+        if (fw.isPresent()) return firewallUser.definition(router(fw.get()), uri, fw.get().text(), line, column);
         return doc(uri, LanguageId.OPENWRT_UCI).map(d -> uci.definition(router(d), uri, line, column)).orElse(List.of());
     }
 

@@ -14,6 +14,7 @@ import dev.routerls.services.FoldRange;
 import dev.routerls.services.HoverText;
 import dev.routerls.services.Location;
 import dev.routerls.services.OutlineSymbol;
+import dev.routerls.services.mape.MapeFacts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -172,9 +173,12 @@ public final class UciFeatures {
             b.append("Not defined in this router's files.");
         } else {
             UciSection s = decls.get(0).section();
-            s.get("proto").ifPresent(v -> b.append("proto `").append(v).append("`"));
-            if (s.get("proto").map("map"::equals).orElse(false)) {
-                b.append(" — its tunnel device is `map-").append(o.name()).append("`");
+            Optional<String> mape = o.kind() == UciNames.Kind.INTERFACE ? MapeFacts.describeMapInterface(s) : Optional.empty();
+            if (mape.isPresent()) {
+                b.setLength(0);
+                b.append(mape.get());
+            } else {
+                s.get("proto").ifPresent(v -> b.append("proto `").append(v).append("`"));
             }
             long uses = symbols.occurrences(o.kind(), o.name()).stream().filter(x -> !x.declaration()).count();
             b.append("\n\nused in ").append(uses).append(uses == 1 ? " place" : " places");
