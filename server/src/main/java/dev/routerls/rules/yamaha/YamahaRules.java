@@ -11,8 +11,23 @@ public final class YamahaRules {
     private YamahaRules() {
     }
 
-    private static final List<Rule<YamahaConfig>> RULES = List.of();
+    private static final List<Rule<YamahaConfig>> RULES = List.of(
+            new SyntaxRule(),
+            new ModelUnsupportedRule(),
+            new NatOuterProxyArpRule(),
+            new NatBackwardCompatibilityRule(),
+            new NatStaticNeedsOuterRule(),
+            new NatStaticRangeRule(),
+            new MapePortRangeRule(),
+            new UndefinedReferenceRule(),
+            new UnusedDefinitionRule(),
+            new SubnetOverlapRule(),
+            new RouteGatewaySelfRule(),
+            new TemplateMismatchRule(),
+            new LimitRule(),
+            new PlaintextSecretRule());
 
+    /** The rule objects, for the analyzer. */
     public static List<Rule<YamahaConfig>> rules() {
         return RULES;
     }
