@@ -33,7 +33,13 @@ public final class LimitRule extends YamahaRule {
         if (maxTunnel.isPresent()) {
             for (Setting s : m.tunnelSelects) tunnel(m, out, Integer.parseInt(s.value()), s.range(), maxTunnel.get());
             for (TunnelBlock t : m.tunnels.values()) {
-                for (TunnelRef r : t.templateTargets) tunnel(m, out, r.tunnel(), r.range(), maxTunnel.get());
+                // a range word (3-40) yields one ref per tunnel; report the word once, naming the first bad number
+                java.util.Set<SourceRange> seen = new java.util.HashSet<>();
+                for (TunnelRef r : t.templateTargets) {
+                    if ((r.tunnel() < 1 || r.tunnel() > maxTunnel.get()) && seen.add(r.range())) {
+                        tunnel(m, out, r.tunnel(), r.range(), maxTunnel.get());
+                    }
+                }
             }
         }
         if (maxPp.isPresent()) {

@@ -25,9 +25,10 @@ public final class NatStaticRangeRule extends YamahaRule {
         for (NatDescriptor d : m.natDescriptors.values()) {
             for (NatStatic s : d.statics) {
                 if (s.countRange() == null || s.outer().size() < 2) continue;
-                String problem = problem("outer", s.outer(), m);
-                if (problem == null) problem = problem("inner", s.inner(), m);
-                if (problem == null) continue;
+                String outer = problem("outer", s.outer(), s.maskForm(), m);
+                String inner = problem("inner", s.inner(), s.maskForm(), m);
+                if (outer == null && inner == null) continue;
+                String problem = outer == null ? inner : inner == null ? outer : outer + ", and " + inner;
                 out.report(s.countRange(), "static entry " + s.entry() + " of NAT descriptor " + d.id + " maps "
                         + s.outer().size() + " addresses, and " + problem + ". Those addresses are not usable hosts, "
                         + "so the mapping is wrong for them. Lower the count so the run ends inside the subnet.");
@@ -35,7 +36,7 @@ public final class NatStaticRangeRule extends YamahaRule {
         }
     }
 
-    private static String problem(String side, Ipv4.Range run, YamahaConfig m) {
+    private static String problem(String side, Ipv4.Range run, boolean maskForm, YamahaConfig m) {
         for (InterfaceAddress a : m.ownAddresses()) {
             Ipv4.Subnet net = a.subnet();
             if (net.length() >= 31 || !net.contains(run.first())) continue;
@@ -47,7 +48,7 @@ public final class NatStaticRangeRule extends YamahaRule {
             }
             return null;
         }
-        if ((run.first() >> 8) != (run.last() >> 8)) {
+        if (!maskForm && (run.first() >> 8) != (run.last() >> 8)) {
             return "the " + side + " run " + run + " goes past " + Ipv4.format(run.first() | 255) + " into the next /24";
         }
         return null;

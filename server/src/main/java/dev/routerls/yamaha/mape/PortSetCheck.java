@@ -81,13 +81,21 @@ public final class PortSetCheck {
     }
 
     /**
-     * The known profile that explains the blocks best (fewest issues; v6plus/BIGLOBE on a tie, since its
-     * blocks also fit the OCN shape).
+     * The known profile the blocks follow: OCN when two well-formed blocks are a multiple of 1024 apart
+     * but not of 4096 (only OCN's stride allows that), otherwise v6plus/BIGLOBE (whose blocks also fit
+     * OCN's shape, so the wider stride is the safer reading).
      */
     public static PortSetProfile infer(List<Block> blocks) {
-        PortSetProfile best = PortSetProfile.V6PLUS_BIGLOBE;
-        int bestIssues = check(blocks, best).size();
-        int ocn = check(blocks, PortSetProfile.OCN).size();
-        return ocn < bestIssues ? PortSetProfile.OCN : best;
+        List<Integer> starts = new ArrayList<>();
+        for (Block b : blocks) if (b.size() == 16 && b.first() % 16 == 0) starts.add(b.first());
+        for (int i = 0; i < starts.size(); i++) {
+            for (int j = i + 1; j < starts.size(); j++) {
+                int diff = Math.abs(starts.get(i) - starts.get(j));
+                if (diff % PortSetProfile.OCN.stride() == 0 && diff % PortSetProfile.V6PLUS_BIGLOBE.stride() != 0) {
+                    return PortSetProfile.OCN;
+                }
+            }
+        }
+        return PortSetProfile.V6PLUS_BIGLOBE;
     }
 }

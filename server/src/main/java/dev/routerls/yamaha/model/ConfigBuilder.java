@@ -354,7 +354,7 @@ public final class ConfigBuilder {
         int outerEnd = s.pair().start() + eq;
         SourceRange outerRange = pos.range(s.pair().start(), outerEnd);
         d.statics.add(new NatStatic(entry, new Ipv4.Range(outer, outer + count - 1),
-                new Ipv4.Range(inner, inner + count - 1), lineRange(p), outerRange, countRange));
+                new Ipv4.Range(inner, inner + count - 1), lineRange(p), outerRange, countRange, slash > 0));
     }
 
     private void portRange(Command.NatPortRange pr, ParsedLine p) {
@@ -502,13 +502,13 @@ public final class ConfigBuilder {
         m.definitions.add(new Definition(RefKind.DHCP_SCOPE, id.toString(), r(s.id()), false));
     }
 
+    /** Any number after a {@code filter} keyword may name a filter (ip filter set, rip filter, …). */
     private void looseFilters(ParsedLine p) {
         boolean afterFilter = false;
-        for (Word w : p.words()) {
+        for (int i = 0; i < p.wordCount(); i++) {
+            Word w = p.word(i);
             if (w.type() == YamahaLexer.FILTER) afterFilter = true;
             else if (afterFilter && w.type() == YamahaLexer.NUMBER) looseFilterUses.add(w.text());
-            else if (afterFilter && w.type() != YamahaLexer.IN && w.type() != YamahaLexer.OUT
-                    && w.type() != YamahaLexer.DYNAMIC && w.type() != YamahaLexer.NUMBER) afterFilter = w.type() == YamahaLexer.FILTER;
         }
     }
 

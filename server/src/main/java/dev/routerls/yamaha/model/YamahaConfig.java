@@ -48,7 +48,7 @@ public final class YamahaConfig {
 
     /** {@code nat descriptor static N ID OUTER=INNER [COUNT]}: COUNT consecutive addresses on each side. */
     public record NatStatic(int entry, Ipv4.Range outer, Ipv4.Range inner, SourceRange range,
-                            SourceRange outerRange, SourceRange countRange) { }
+                            SourceRange outerRange, SourceRange countRange, boolean maskForm) { }
 
     public record NatMasqueradeStatic(int entry, long inner, String protocol, SourceRange range) { }
 
