@@ -33,8 +33,9 @@ public final class YamahaAnalyzer {
     /**
      * What one analysis produced: the findings, the model, and the logical lines in document order
      * (with their parse results and select contexts) for completion, hover and definition.
+     * {@code freshlyParsed} counts the lines that were not in the document's cache (for benchmarks).
      */
-    public record Result(List<Diagnostic> diagnostics, YamahaConfig model, List<ConfigLine> lines) {
+    public record Result(List<Diagnostic> diagnostics, YamahaConfig model, List<ConfigLine> lines, int freshlyParsed) {
         /** The logical line covering a 0-based document line, if any. */
         public Optional<ConfigLine> lineAt(int line) {
             int lo = 0, hi = lines.size() - 1;
@@ -117,7 +118,7 @@ public final class YamahaAnalyzer {
         config.looseFilterUses.addAll(builder.looseFilterUses());
 
         List<Diagnostic> diagnostics = RuleRunner.run(YamahaRules.rules(), config, uri, settings);
-        return new Result(List.copyOf(diagnostics), config, List.copyOf(lines));
+        return new Result(List.copyOf(diagnostics), config, List.copyOf(lines), session.parsed);
     }
 
     /** Runs the catalog over a command line; a failing checker must not take the analysis down. */
