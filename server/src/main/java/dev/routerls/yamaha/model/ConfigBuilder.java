@@ -24,7 +24,6 @@ public final class ConfigBuilder {
     private final YamahaConfig m = new YamahaConfig();
     private SelectContext ctx = SelectContext.NONE;
     private final Set<String> looseFilterUses = new HashSet<>();
-    private int line;
     private LinePositions pos = LinePositions.single(0);
 
     public ConfigBuilder(String model, String revision, SourceRange headerRange) {
@@ -77,128 +76,127 @@ public final class ConfigBuilder {
     /** Feeds the next logical line; returns the select context the line belongs to. */
     public SelectContext accept(LinePositions positions, ParsedLine p) {
         this.pos = positions;
-        this.line = positions.firstLine();
         Command c = p.command();
         if (c == null) return ctx;
         if (p.negated()) {
             negated(p, c);
             return ctx;
         }
-            if (c instanceof Command.PpSelect s) {
-                selectPp(s);
-            } else if (c instanceof Command.TunnelSelect s) {
-                selectTunnel(s);
-            } else if (c instanceof Command.InterfaceAddress a) {
-                interfaceAddress(a);
-            } else if (c instanceof Command.ProxyArp a) {
-                NetInterface i = iface(a.iface().text());
-                i.proxyArp = a.state().text().equalsIgnoreCase("on");
-                i.proxyArpRange = lineRange(p);
-            } else if (c instanceof Command.NatType t) {
-                NatDescriptor d = nat(t.id(), p);
-                if (d != null) {
-                    d.type = t.kind().text();
-                    d.typeRange = lineRange(p);
-                }
-            } else if (c instanceof Command.NatAddress a) {
-                natAddress(a, p);
-            } else if (c instanceof Command.NatStatic s) {
-                natStatic(s, p);
-            } else if (c instanceof Command.NatMasqueradeStatic s) {
-                NatDescriptor d = nat(s.id(), p);
-                Integer entry = number(s.entry());
-                Ipv4.Range inner = addresses(s.inner());
-                if (d != null && entry != null && inner != null) {
-                    d.masqueradeStatics.add(new NatMasqueradeStatic(entry, inner.first(), s.protocol().text(), lineRange(p)));
-                }
-            } else if (c instanceof Command.NatPortRange pr) {
-                portRange(pr, p);
-            } else if (c instanceof Command.NatBackwardCompatibility b) {
-                m.backwardCompatibility = new Setting(b.value().text(), lineRange(p));
-            } else if (c instanceof Command.NatApply a) {
-                natApply(a);
-            } else if (c instanceof Command.PpBind b) {
-                ppBind(b);
-            } else if (c instanceof Command.PpRemotePool pool) {
-                remotePool(pool);
-            } else if (c instanceof Command.SecretSetting s) {
-                secret(s, p);
-            } else if (c instanceof Command.TunnelEncapsulation e) {
-                TunnelBlock t = currentTunnel();
-                if (t != null) t.encapsulation = new Setting(e.kind().text().toLowerCase(Locale.ROOT), r(e.kind()));
-            } else if (c instanceof Command.TunnelEndpoint e) {
-                TunnelBlock t = currentTunnel();
-                if (t != null) {
-                    Word local = e.second() == null ? null : e.first();
-                    Word remote = e.second() == null ? e.first() : e.second();
-                    t.endpointLocal = local == null ? null : new Setting(local.text(), r(local));
-                    t.endpointRemote = new Setting(remote.text(), r(remote));
-                }
-            } else if (c instanceof Command.TunnelTemplate tt) {
-                TunnelBlock t = currentTunnel();
-                if (t != null) for (Word w : tt.targets()) t.templateTargets.addAll(tunnelRefs(w));
-            } else if (c instanceof Command.IpsecTunnel it) {
-                Integer policy = number(it.policy());
-                TunnelBlock t = currentTunnel();
-                if (policy != null) {
-                    m.references.add(new Reference(RefKind.IPSEC_POLICY, policy.toString(), r(it.policy()), "ipsec tunnel"));
-                    if (t != null) {
-                        t.ipsecPolicy = policy;
-                        t.ipsecPolicyRange = r(it.policy());
-                        t.ipsecIds.add(new IpsecId("the policy id of `ipsec tunnel`", policy, r(it.policy())));
-                    }
-                }
-            } else if (c instanceof Command.IpsecSaPolicy sp) {
-                Integer policy = number(sp.policy());
-                Integer gateway = number(sp.gateway());
-                if (policy != null) m.definitions.add(new Definition(RefKind.IPSEC_POLICY, policy.toString(), r(sp.policy()), false));
-                TunnelBlock t = currentTunnel();
-                if (t != null && policy != null && gateway != null) {
-                    t.ipsecIds.add(new IpsecId("the policy id of `ipsec sa policy`", policy, r(sp.policy())));
-                    t.ipsecIds.add(new IpsecId("the gateway id of `ipsec sa policy`", gateway, r(sp.gateway())));
-                }
-            } else if (c instanceof Command.IpsecIke ike) {
-                ikeGateway(ike.gateway(), "the gateway id of `ipsec ike`");
-            } else if (c instanceof Command.IpsecTransport tr) {
-                Integer id = number(tr.transport());
-                Integer policy = number(tr.policy());
-                if (id != null && policy != null) {
-                    m.transports.add(new IpsecTransport(id, policy, lineRange(p), r(tr.policy())));
-                    m.definitions.add(new Definition(RefKind.IPSEC_TRANSPORT, id.toString(), r(tr.transport()), false));
-                    m.references.add(new Reference(RefKind.IPSEC_POLICY, policy.toString(), r(tr.policy()), "ipsec transport"));
-                }
-            } else if (c instanceof Command.IpsecTransportTemplate tt) {
-                Integer source = number(tt.source());
-                if (source != null) {
-                    List<TunnelRef> targets = new ArrayList<>();
-                    for (Word w : tt.targets()) targets.addAll(tunnelRefs(w));
-                    m.transportTemplates.add(new TransportTemplate(source, r(tt.source()), targets, lineRange(p)));
-                    m.references.add(new Reference(RefKind.IPSEC_TRANSPORT, source.toString(), r(tt.source()),
-                            "ipsec transport template"));
-                }
-            } else if (c instanceof Command.IpRoute route) {
-                route(route, p);
-            } else if (c instanceof Command.DhcpScope s) {
-                dhcpScope(s, p);
-            } else if (c instanceof Command.DhcpScopeRef s) {
-                Integer id = number(s.id());
-                if (id != null) m.references.add(new Reference(RefKind.DHCP_SCOPE, id.toString(), r(s.id()), "dhcp scope"));
-            } else if (c instanceof Command.FilterDefinition f) {
-                RefKind kind = f.ipv6() ? (f.dynamic() ? RefKind.IPV6_DYNAMIC_FILTER : RefKind.IPV6_FILTER)
-                        : (f.dynamic() ? RefKind.IP_DYNAMIC_FILTER : RefKind.IP_FILTER);
-                m.definitions.add(new Definition(kind, f.id().text(), r(f.id()), false));
-            } else if (c instanceof Command.SecureFilter sf) {
-                String where = (sf.ipv6() ? "ipv6 " : "ip ") + sf.iface().text() + " secure filter " + sf.direction().text();
-                for (Word w : sf.filters()) {
-                    m.references.add(new Reference(sf.ipv6() ? RefKind.IPV6_FILTER : RefKind.IP_FILTER, w.text(), r(w), where));
-                }
-                for (Word w : sf.dynamics()) {
-                    m.references.add(new Reference(sf.ipv6() ? RefKind.IPV6_DYNAMIC_FILTER : RefKind.IP_DYNAMIC_FILTER,
-                            w.text(), r(w), where));
-                }
-            } else if (c instanceof Command.Generic g) {
-                looseFilters(p);
+        if (c instanceof Command.PpSelect s) {
+            selectPp(s);
+        } else if (c instanceof Command.TunnelSelect s) {
+            selectTunnel(s);
+        } else if (c instanceof Command.InterfaceAddress a) {
+            interfaceAddress(a);
+        } else if (c instanceof Command.ProxyArp a) {
+            NetInterface i = iface(a.iface().text());
+            i.proxyArp = a.state().text().equalsIgnoreCase("on");
+            i.proxyArpRange = lineRange(p);
+        } else if (c instanceof Command.NatType t) {
+            NatDescriptor d = nat(t.id(), p);
+            if (d != null) {
+                d.type = t.kind().text();
+                d.typeRange = lineRange(p);
             }
+        } else if (c instanceof Command.NatAddress a) {
+            natAddress(a, p);
+        } else if (c instanceof Command.NatStatic s) {
+            natStatic(s, p);
+        } else if (c instanceof Command.NatMasqueradeStatic s) {
+            NatDescriptor d = nat(s.id(), p);
+            Integer entry = number(s.entry());
+            Ipv4.Range inner = addresses(s.inner());
+            if (d != null && entry != null && inner != null) {
+                d.masqueradeStatics.add(new NatMasqueradeStatic(entry, inner.first(), s.protocol().text(), lineRange(p)));
+            }
+        } else if (c instanceof Command.NatPortRange pr) {
+            portRange(pr, p);
+        } else if (c instanceof Command.NatBackwardCompatibility b) {
+            m.backwardCompatibility = new Setting(b.value().text(), lineRange(p));
+        } else if (c instanceof Command.NatApply a) {
+            natApply(a);
+        } else if (c instanceof Command.PpBind b) {
+            ppBind(b);
+        } else if (c instanceof Command.PpRemotePool pool) {
+            remotePool(pool);
+        } else if (c instanceof Command.SecretSetting s) {
+            secret(s, p);
+        } else if (c instanceof Command.TunnelEncapsulation e) {
+            TunnelBlock t = currentTunnel();
+            if (t != null) t.encapsulation = new Setting(e.kind().text().toLowerCase(Locale.ROOT), r(e.kind()));
+        } else if (c instanceof Command.TunnelEndpoint e) {
+            TunnelBlock t = currentTunnel();
+            if (t != null) {
+                Word local = e.second() == null ? null : e.first();
+                Word remote = e.second() == null ? e.first() : e.second();
+                t.endpointLocal = local == null ? null : new Setting(local.text(), r(local));
+                t.endpointRemote = new Setting(remote.text(), r(remote));
+            }
+        } else if (c instanceof Command.TunnelTemplate tt) {
+            TunnelBlock t = currentTunnel();
+            if (t != null) for (Word w : tt.targets()) t.templateTargets.addAll(tunnelRefs(w));
+        } else if (c instanceof Command.IpsecTunnel it) {
+            Integer policy = number(it.policy());
+            TunnelBlock t = currentTunnel();
+            if (policy != null) {
+                m.references.add(new Reference(RefKind.IPSEC_POLICY, policy.toString(), r(it.policy()), "ipsec tunnel"));
+                if (t != null) {
+                    t.ipsecPolicy = policy;
+                    t.ipsecPolicyRange = r(it.policy());
+                    t.ipsecIds.add(new IpsecId("the policy id of `ipsec tunnel`", policy, r(it.policy())));
+                }
+            }
+        } else if (c instanceof Command.IpsecSaPolicy sp) {
+            Integer policy = number(sp.policy());
+            Integer gateway = number(sp.gateway());
+            if (policy != null) m.definitions.add(new Definition(RefKind.IPSEC_POLICY, policy.toString(), r(sp.policy()), false));
+            TunnelBlock t = currentTunnel();
+            if (t != null && policy != null && gateway != null) {
+                t.ipsecIds.add(new IpsecId("the policy id of `ipsec sa policy`", policy, r(sp.policy())));
+                t.ipsecIds.add(new IpsecId("the gateway id of `ipsec sa policy`", gateway, r(sp.gateway())));
+            }
+        } else if (c instanceof Command.IpsecIke ike) {
+            ikeGateway(ike.gateway(), "the gateway id of `ipsec ike`");
+        } else if (c instanceof Command.IpsecTransport tr) {
+            Integer id = number(tr.transport());
+            Integer policy = number(tr.policy());
+            if (id != null && policy != null) {
+                m.transports.add(new IpsecTransport(id, policy, lineRange(p), r(tr.policy())));
+                m.definitions.add(new Definition(RefKind.IPSEC_TRANSPORT, id.toString(), r(tr.transport()), false));
+                m.references.add(new Reference(RefKind.IPSEC_POLICY, policy.toString(), r(tr.policy()), "ipsec transport"));
+            }
+        } else if (c instanceof Command.IpsecTransportTemplate tt) {
+            Integer source = number(tt.source());
+            if (source != null) {
+                List<TunnelRef> targets = new ArrayList<>();
+                for (Word w : tt.targets()) targets.addAll(tunnelRefs(w));
+                m.transportTemplates.add(new TransportTemplate(source, r(tt.source()), targets, lineRange(p)));
+                m.references.add(new Reference(RefKind.IPSEC_TRANSPORT, source.toString(), r(tt.source()),
+                        "ipsec transport template"));
+            }
+        } else if (c instanceof Command.IpRoute route) {
+            route(route, p);
+        } else if (c instanceof Command.DhcpScope s) {
+            dhcpScope(s, p);
+        } else if (c instanceof Command.DhcpScopeRef s) {
+            Integer id = number(s.id());
+            if (id != null) m.references.add(new Reference(RefKind.DHCP_SCOPE, id.toString(), r(s.id()), "dhcp scope"));
+        } else if (c instanceof Command.FilterDefinition f) {
+            RefKind kind = f.ipv6() ? (f.dynamic() ? RefKind.IPV6_DYNAMIC_FILTER : RefKind.IPV6_FILTER)
+                    : (f.dynamic() ? RefKind.IP_DYNAMIC_FILTER : RefKind.IP_FILTER);
+            m.definitions.add(new Definition(kind, f.id().text(), r(f.id()), false));
+        } else if (c instanceof Command.SecureFilter sf) {
+            String where = (sf.ipv6() ? "ipv6 " : "ip ") + sf.iface().text() + " secure filter " + sf.direction().text();
+            for (Word w : sf.filters()) {
+                m.references.add(new Reference(sf.ipv6() ? RefKind.IPV6_FILTER : RefKind.IP_FILTER, w.text(), r(w), where));
+            }
+            for (Word w : sf.dynamics()) {
+                m.references.add(new Reference(sf.ipv6() ? RefKind.IPV6_DYNAMIC_FILTER : RefKind.IP_DYNAMIC_FILTER,
+                        w.text(), r(w), where));
+            }
+        } else if (c instanceof Command.Generic g) {
+            looseFilters(p);
+        }
         return ctx;
     }
 
@@ -245,20 +243,20 @@ public final class ConfigBuilder {
     }
 
     private void negated(ParsedLine p, Command c) {
-            if (c instanceof Command.PpSelect s) {
-                ctx = SelectContext.NONE;
-            } else if (c instanceof Command.TunnelSelect s) {
-                ctx = SelectContext.NONE;
-            } else if (c instanceof Command.NatBackwardCompatibility b) {
-                m.backwardCompatibility = null;
-            } else if (c instanceof Command.ProxyArp a) {
-                NetInterface i = iface(a.iface().text());
-                i.proxyArp = false;
-                i.proxyArpRange = lineRange(p);
-            } else if (c instanceof Command.PpRemotePool pool) {
-                PpBlock pp = ctx.pp() == null ? null : m.pps.get(ctx.pp());
-                if (pp != null) pp.pool.clear();
-            }
+        if (c instanceof Command.PpSelect s) {
+            ctx = SelectContext.NONE;
+        } else if (c instanceof Command.TunnelSelect s) {
+            ctx = SelectContext.NONE;
+        } else if (c instanceof Command.NatBackwardCompatibility b) {
+            m.backwardCompatibility = null;
+        } else if (c instanceof Command.ProxyArp a) {
+            NetInterface i = iface(a.iface().text());
+            i.proxyArp = false;
+            i.proxyArpRange = lineRange(p);
+        } else if (c instanceof Command.PpRemotePool pool) {
+            PpBlock pp = ctx.pp() == null ? null : m.pps.get(ctx.pp());
+            if (pp != null) pp.pool.clear();
+        }
     }
 
     // ---- interfaces ----
@@ -497,7 +495,6 @@ public final class ConfigBuilder {
             if (len >= 0) subnet = Ipv4.Subnet.of(range.first(), len);
         }
         if (range == null) return;
-        if (s.range().type() == YamahaLexer.IPV4_PREFIX && subnet == null) subnet = null;
         m.dhcpScopes.put(id, new DhcpScope(id, range, subnet, lineRange(p)));
         m.definitions.add(new Definition(RefKind.DHCP_SCOPE, id.toString(), r(s.id()), false));
     }
