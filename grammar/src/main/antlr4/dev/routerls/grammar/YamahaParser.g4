@@ -72,7 +72,7 @@ natAddressInner          : NAT DESCRIPTOR ADDRESS INNER id=NUMBER natAddressItem
 natAddressItem           : IPV4_ADDR | IPV4_RANGE | IPV4_PREFIX | word ;
 natStatic                : NAT DESCRIPTOR STATIC id=NUMBER entry=NUMBER pair=IPV4_PAIR count=NUMBER? ;
 natMasqueradeStatic      : NAT DESCRIPTOR MASQUERADE STATIC id=NUMBER entry=NUMBER inner=IPV4_ADDR
-                           protocol=word ports=(NUMBER | NUMBER_PAIR)? ;   // esp/gre have no port
+                           protocol=word ports=word? ;   // a number, outer=inner, a service name (www); none for esp/gre
 natPortRange             : NAT DESCRIPTOR MASQUERADE PORT RANGE id=NUMBER portRange+ ;
 portRange                : NUMBER_RANGE | NUMBER ;
 natBackwardCompatibility : NAT DESCRIPTOR BACKWARD_COMPATIBILITY value=NUMBER ;

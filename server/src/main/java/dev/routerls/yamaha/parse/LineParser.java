@@ -49,6 +49,16 @@ public final class LineParser {
             Converter c = new Converter(cols);
             command = c.convert(line.command());
             words = c.applySecrets(words);
+            if (command instanceof Command.Generic && line.NO() == null) {
+                // `no` forms may drop trailing parameters, so only positive lines are held to the form
+                String form = ExplicitForms.expectedFormOf(words);
+                if (form != null) {
+                    Word last = words.get(words.size() - 1);
+                    LineError e = new LineError("its parameters do not have the expected form `" + form + "`",
+                            words.get(0).start(), last.end());
+                    return new ParsedLine(text, words, comment, false, null, e);
+                }
+            }
         }
         return new ParsedLine(text, words, comment, line.NO() != null, command, null);
     }
