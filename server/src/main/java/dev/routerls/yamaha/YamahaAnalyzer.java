@@ -159,7 +159,7 @@ public final class YamahaAnalyzer {
             int first = i;
             List<Integer> splits = new ArrayList<>();
             String lastPhysical = text;
-            while (i + 1 < n && WrapWidth.atWrapWidth(lastPhysical) && parsed.commentStart() < 0) {
+            while (i + 1 < n && WrapWidth.atWrapWidth(lastPhysical)) {
                 String next = index.line(i + 1);
                 if (next.isEmpty()) break;
                 ParsedLine nextParsed = session.get(next);
@@ -173,8 +173,8 @@ public final class YamahaAnalyzer {
                 lastPhysical = next;
                 i++;
             }
-            int[] s = splits.stream().mapToInt(Integer::intValue).toArray();
-            out.add(new Logical(text, parsed, new LinePositions(first, s)));
+            out.add(new Logical(text, parsed, splits.isEmpty() ? LinePositions.single(first)
+                    : new LinePositions(first, splits.stream().mapToInt(Integer::intValue).toArray())));
         }
         return out;
     }

@@ -50,6 +50,7 @@ public final class YamahaAnalyzerBenchmark {
         System.out.printf("retained heap (caches + results + texts): %.1f MB (texts alone %.1f MB)%n",
                 (after - before) / 1e6, docs.stream().mapToLong(String::length).sum() * 2 / 1e6);
         System.out.printf("re-analysis after a one-line edit: %.1f ms, lines parsed again: %d%n", edit / 1e6, reparsed);
+        if (System.getProperty("histogram") != null) Thread.sleep(15000);
         if (kept.isEmpty()) System.out.println();
     }
 

@@ -93,6 +93,15 @@ class YamahaAnalyzerTest {
     }
 
     @Test
+    void wrappedCommentContinuationStaysInTheComment() {
+        String comment = "# " + "ｘ".repeat(39);
+        assertEquals(80, WrapWidth.width(comment));
+        YamahaAnalyzer.Result r = run(comment + "\n12 more words of the comment\nip lan1 address 192.168.0.1/24\n");
+        assertTrue(of(r, "yamaha/syntax").isEmpty(), r.diagnostics().toString());
+        assertEquals(0, r.lineAt(1).orElseThrow().firstLine(), "the continuation belongs to the comment line");
+    }
+
+    @Test
     void binaryJunkNeverStopsTheAnalysis() {
         byte[] junk = new byte[20000];
         new Random(2).nextBytes(junk);

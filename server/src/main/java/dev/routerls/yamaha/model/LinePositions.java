@@ -9,8 +9,10 @@ import dev.routerls.yamaha.parse.Word;
  * columns of the joined text where each continuation begins.
  */
 public record LinePositions(int firstLine, int[] splits) {
+    private static final int[] NO_SPLITS = new int[0];
+
     public static LinePositions single(int line) {
-        return new LinePositions(line, new int[0]);
+        return new LinePositions(line, NO_SPLITS);
     }
 
     public int lastLine() {
