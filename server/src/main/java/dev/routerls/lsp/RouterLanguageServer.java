@@ -2,6 +2,7 @@ package dev.routerls.lsp;
 
 import com.google.gson.JsonElement;
 import dev.routerls.analysis.Analyzer;
+import dev.routerls.services.AnalysisEngine;
 import dev.routerls.services.DiagnosticsScheduler;
 import dev.routerls.services.LanguageFeatures;
 import dev.routerls.services.SettingsReader;
@@ -46,6 +47,7 @@ public final class RouterLanguageServer implements LanguageServer, LanguageClien
     public static final long DEFAULT_DEBOUNCE_MILLIS = 50;
 
     private final Workspace workspace = new Workspace();
+    private final AnalysisEngine engine;
     private final DiagnosticsScheduler scheduler;
     private final LanguageFeatures features;
     private final RouterTextDocumentService documents;
@@ -61,12 +63,13 @@ public final class RouterLanguageServer implements LanguageServer, LanguageClien
 
     public RouterLanguageServer(IntConsumer exit, long debounceMillis) {
         this.exit = exit;
-        this.scheduler = new DiagnosticsScheduler(workspace, new Analyzer()::analyze, (uri, version, diags) -> {
+        this.engine = new AnalysisEngine(new Analyzer());
+        this.scheduler = new DiagnosticsScheduler(workspace, engine, (uri, version, diags) -> {
             LanguageClient c = client;
             if (c != null) c.publishDiagnostics(new PublishDiagnosticsParams(uri, Convert.diagnostics(diags), version));
         }, debounceMillis);
-        this.features = new LanguageFeatures(workspace, scheduler);
-        this.documents = new RouterTextDocumentService(workspace, scheduler, features);
+        this.features = new LanguageFeatures(workspace, scheduler, engine);
+        this.documents = new RouterTextDocumentService(workspace, scheduler, features, engine);
         this.workspaceService = new RouterWorkspaceService(workspace, scheduler);
     }
 

@@ -1,6 +1,7 @@
 package dev.routerls.lsp;
 
 import dev.routerls.core.SourceRange;
+import dev.routerls.services.AnalysisEngine;
 import dev.routerls.services.CompletionEntry;
 import dev.routerls.services.DiagnosticsScheduler;
 import dev.routerls.services.FoldRange;
@@ -58,7 +59,11 @@ final class RouterTextDocumentService implements TextDocumentService {
     private final DiagnosticsScheduler scheduler;
     private final LanguageFeatures features;
 
-    RouterTextDocumentService(Workspace workspace, DiagnosticsScheduler scheduler, LanguageFeatures features) {
+    private final AnalysisEngine engine;
+
+    RouterTextDocumentService(Workspace workspace, DiagnosticsScheduler scheduler, LanguageFeatures features,
+                              AnalysisEngine engine) {
+        this.engine = engine;
         this.workspace = workspace;
         this.scheduler = scheduler;
         this.features = features;
@@ -89,7 +94,10 @@ final class RouterTextDocumentService implements TextDocumentService {
     public void didClose(DidCloseTextDocumentParams params) {
         if (params.getTextDocument() == null) return;
         String uri = params.getTextDocument().getUri();
-        workspace.documents().close(uri).ifPresent(doc -> scheduler.closed(uri, workspace.groupOf(doc)));
+        workspace.documents().close(uri).ifPresent(doc -> {
+            scheduler.closed(uri, workspace.groupOf(doc));
+            engine.forget(uri);
+        });
     }
 
     @Override

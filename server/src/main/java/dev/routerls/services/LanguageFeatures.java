@@ -6,23 +6,30 @@ import dev.routerls.core.TextEdit;
 import dev.routerls.services.uci.FirewallUserFeatures;
 import dev.routerls.services.uci.UciFeatures;
 import dev.routerls.services.uci.UciRouterView;
+import dev.routerls.services.yamaha.YamahaFeatures;
+import dev.routerls.yamaha.YamahaAnalyzer;
+import dev.routerls.yamaha.catalog.CommandCatalog;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The editor features for every language, by document URI and 0-based line/column. Documents that are
- * not open, and positions outside the text, give empty results rather than errors.
+ * The editor features for every language, by document URI and 0-based line/column: picks the document's
+ * model (the YAMAHA analysis result, or the router's UCI files) and hands it to the language's feature
+ * class. Documents that are not open, and positions outside the text, give empty results, not errors.
  */
 public final class LanguageFeatures {
     private final Workspace workspace;
     private final DiagnosticsScheduler diagnostics;
+    private final AnalysisEngine engine;
     private final UciFeatures uci = new UciFeatures();
     private final FirewallUserFeatures firewallUser = new FirewallUserFeatures();
+    private final YamahaFeatures yamaha = new YamahaFeatures(CommandCatalog.standard());
 
-    public LanguageFeatures(Workspace workspace, DiagnosticsScheduler diagnostics) {
+    public LanguageFeatures(Workspace workspace, DiagnosticsScheduler diagnostics, AnalysisEngine engine) {
         this.workspace = workspace;
         this.diagnostics = diagnostics;
+        this.engine = engine;
     }
 
     private Optional<Document> doc(String uri, LanguageId language) {
@@ -33,49 +40,90 @@ public final class LanguageFeatures {
         return UciRouterView.of(workspace.snapshot(workspace.groupOf(d)).files());
     }
 
-    /** The text of a line, or null when the position is outside the document. */
-    private static String lineText(Document d, int line) {
-        return line >= 0 && line < d.lines().lineCount() ? d.lines().line(line) : null;
+    /** The YAMAHA analysis of the document's current text (kept from the last run when unchanged). */
+    private Optional<YamahaAnalyzer.Result> yamaha(String uri) {
+        return doc(uri, LanguageId.YAMAHA_RTX).map(d -> engine.yamaha(uri, d.text(), workspace.settings()));
+    }
+
+    private static boolean inside(Document d, int line, int column) {
+        return line >= 0 && column >= 0 && line < d.lines().lineCount();
+    }
+
+    private Optional<Document> at(String uri, int line, int column) {
+        return workspace.documents().get(uri).filter(d -> inside(d, line, column));
     }
 
     public List<CompletionEntry> complete(String uri, int line, int column) {
-        Optional<Document> u = doc(uri, LanguageId.OPENWRT_UCI);
-        if (u.isPresent()) {
-            String text = lineText(u.get(), line);
-            if (text == null || column < 0) return List.of();
-            return uci.complete(router(u.get()), uri, text, line, column);
-        }
-        return List.of();
+        Optional<Document> d = at(uri, line, column);
+        if (d.isEmpty()) return List.of();
+        return switch (d.get().language()) {
+            case YAMAHA_RTX -> yamaha(uri).map(r -> yamaha.complete(r, line, column)).orElse(List.of());
+            case OPENWRT_UCI -> uci.complete(router(d.get()), uri, d.get().lines().line(line), line, column);
+            default -> List.of();
+        };
     }
 
     public Optional<HoverText> hover(String uri, int line, int column) {
-        Optional<Document> fw = doc(uri, LanguageId.OPENWRT_FIREWALL_USER);
-        if (fw.isPresent()) return firewallUser.hover(router(fw.get()), uri, fw.get().text(), line, column);
-        return doc(uri, LanguageId.OPENWRT_UCI).flatMap(d -> uci.hover(router(d), uri, line, column));
+        Optional<Document> d = at(uri, line, column);
+        if (d.isEmpty()) return Optional.empty();
+        return switch (d.get().language()) {
+            case YAMAHA_RTX -> yamaha(uri).flatMap(r -> yamaha.hover(r, line, column));
+            case OPENWRT_UCI -> uci.hover(router(d.get()), uri, line, column);
+            case OPENWRT_FIREWALL_USER -> firewallUser.hover(router(d.get()), uri, d.get().text(), line, column);
+            default -> Optional.empty();
+        };
     }
 
     public List<Location> definition(String uri, int line, int column) {
-        Optional<Document> fw = doc(uri, LanguageId.OPENWRT_FIREWALL_USER);
-        if (fw.isPresent()) return firewallUser.definition(router(fw.get()), uri, fw.get().text(), line, column);
-        return doc(uri, LanguageId.OPENWRT_UCI).map(d -> uci.definition(router(d), uri, line, column)).orElse(List.of());
+        Optional<Document> d = at(uri, line, column);
+        if (d.isEmpty()) return List.of();
+        return switch (d.get().language()) {
+            case YAMAHA_RTX -> yamaha(uri).map(r -> yamaha.definition(r, uri, line, column)).orElse(List.of());
+            case OPENWRT_UCI -> uci.definition(router(d.get()), uri, line, column);
+            case OPENWRT_FIREWALL_USER -> firewallUser.definition(router(d.get()), uri, d.get().text(), line, column);
+            default -> List.of();
+        };
     }
 
     public List<Location> references(String uri, int line, int column, boolean includeDeclaration) {
-        return doc(uri, LanguageId.OPENWRT_UCI)
-                .map(d -> uci.references(router(d), uri, line, column, includeDeclaration)).orElse(List.of());
+        Optional<Document> d = at(uri, line, column);
+        if (d.isEmpty()) return List.of();
+        return switch (d.get().language()) {
+            case YAMAHA_RTX -> yamaha(uri).map(r -> yamaha.references(r, uri, line, column, includeDeclaration)).orElse(List.of());
+            case OPENWRT_UCI -> uci.references(router(d.get()), uri, line, column, includeDeclaration);
+            default -> List.of();
+        };
     }
 
     /** The edits that rename the symbol at the position, or empty when nothing renameable is there. */
     public Optional<List<TextEdit>> rename(String uri, int line, int column, String newName) {
-        return doc(uri, LanguageId.OPENWRT_UCI).flatMap(d -> uci.rename(router(d), uri, line, column, newName));
+        Optional<Document> d = at(uri, line, column);
+        if (d.isEmpty()) return Optional.empty();
+        return switch (d.get().language()) {
+            case YAMAHA_RTX -> yamaha(uri).flatMap(r -> yamaha.rename(r, uri, d.get().text(), line, column, newName));
+            case OPENWRT_UCI -> uci.rename(router(d.get()), uri, line, column, newName);
+            default -> Optional.empty();
+        };
     }
 
     public List<OutlineSymbol> outline(String uri) {
-        return doc(uri, LanguageId.OPENWRT_UCI).map(d -> uci.outline(UciRouterView.read(uri, d.text()))).orElse(List.of());
+        Optional<Document> d = workspace.documents().get(uri);
+        if (d.isEmpty()) return List.of();
+        return switch (d.get().language()) {
+            case YAMAHA_RTX -> yamaha(uri).map(yamaha::outline).orElse(List.of());
+            case OPENWRT_UCI -> uci.outline(UciRouterView.read(uri, d.get().text()));
+            default -> List.of();
+        };
     }
 
     public List<FoldRange> folding(String uri) {
-        return doc(uri, LanguageId.OPENWRT_UCI).map(d -> uci.folding(UciRouterView.read(uri, d.text()))).orElse(List.of());
+        Optional<Document> d = workspace.documents().get(uri);
+        if (d.isEmpty()) return List.of();
+        return switch (d.get().language()) {
+            case YAMAHA_RTX -> yamaha(uri).map(yamaha::folding).orElse(List.of());
+            case OPENWRT_UCI -> uci.folding(UciRouterView.read(uri, d.get().text()));
+            default -> List.of();
+        };
     }
 
     public List<QuickFix> quickFixes(String uri, SourceRange range) {

@@ -61,7 +61,7 @@ class FirewallUserFeaturesTest {
         Files.writeString(etc.resolve("config/network"), NETWORK);
         ws = new Workspace();
         scheduler = new DiagnosticsScheduler(ws, (f, s) -> Map.of(), (u, v, d) -> { }, 10);
-        features = new LanguageFeatures(ws, scheduler);
+        features = new LanguageFeatures(ws, scheduler, new AnalysisEngine(new dev.routerls.analysis.Analyzer()));
         script = Uris.fromPath(etc.resolve("firewall.user"));
         network = Uris.fromPath(etc.resolve("config/network"));
         ws.documents().open(script, 1, SCRIPT, "sh");

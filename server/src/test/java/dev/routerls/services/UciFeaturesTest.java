@@ -64,7 +64,7 @@ class UciFeaturesTest {
         Files.writeString(etc.resolve("config/dhcp"), "config dhcp 'lan'\n\toption interface 'lan'\n");
         ws = new Workspace();
         scheduler = new DiagnosticsScheduler(ws, (f, s) -> Map.of(), (u, v, d) -> { }, 10);
-        features = new LanguageFeatures(ws, scheduler);
+        features = new LanguageFeatures(ws, scheduler, new AnalysisEngine(new dev.routerls.analysis.Analyzer()));
     }
 
     @AfterEach

@@ -1,0 +1,64 @@
+package dev.routerls.services;
+
+import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.analysis.Analyzer;
+import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.Diagnostic;
+import dev.routerls.core.LanguageId;
+import dev.routerls.yamaha.YamahaAnalyzer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The server's use of the one analysis engine. OpenWrt routers go through {@link Analyzer#analyze};
+ * a YAMAHA file goes to the same {@link Analyzer#yamaha()} instance that {@code analyze} would use, and
+ * the full result (model and parsed lines, not only the findings) is kept per document so that
+ * completion, hover and navigation read the very analysis the diagnostics came from.
+ * The YAMAHA analyser re-parses only lines whose text changed, so a keystroke does not re-parse the file.
+ */
+public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
+    private record Kept(String text, AnalysisSettings settings, YamahaAnalyzer.Result result) {
+    }
+
+    private final Analyzer analyzer;
+    private final Map<String, Kept> yamaha = new ConcurrentHashMap<>();
+
+    public AnalysisEngine(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    @Override
+    public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings) {
+        Map<String, List<Diagnostic>> out = new LinkedHashMap<>();
+        List<SourceFile> rest = new ArrayList<>();
+        for (SourceFile f : files) {
+            if (f.language() == LanguageId.YAMAHA_RTX) {
+                out.put(f.uri(), yamaha(f.uri(), f.text(), settings).diagnostics());
+            } else {
+                rest.add(f);
+            }
+        }
+        if (!rest.isEmpty()) out.putAll(analyzer.analyze(rest, settings));
+        return out;
+    }
+
+    /** The analysis of this exact text, reused when the document has not changed since. */
+    public YamahaAnalyzer.Result yamaha(String uri, String text, AnalysisSettings settings) {
+        Kept k = yamaha.get(uri);
+        if (k != null && k.text() == text && k.settings().equals(settings)) return k.result();
+        YamahaAnalyzer.Result r = analyzer.yamaha().analyze(uri, text, settings);
+        Kept mine = new Kept(text, settings, r);
+        // keep the newest text if two threads raced (a feature request and the scheduler)
+        yamaha.merge(uri, mine, (old, neu) -> old.text() == text ? old : neu);
+        return r;
+    }
+
+    /** A document was closed: its kept result goes. */
+    public void forget(String uri) {
+        yamaha.remove(uri);
+    }
+}
