@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server's use of the one analysis engine. OpenWrt routers go through {@link Analyzer#analyze};
@@ -25,7 +24,15 @@ public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
     }
 
     private final Analyzer analyzer;
-    private final Map<String, Kept> yamaha = new ConcurrentHashMap<>();
+    /** Results kept for the most recently used documents; older ones are recomputed on demand (lines stay cached). */
+    static final int KEPT_RESULTS = 12;
+
+    private final Map<String, Kept> yamaha = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
+            return size() > KEPT_RESULTS;
+        }
+    });
 
     public AnalysisEngine(Analyzer analyzer) {
         this.analyzer = analyzer;

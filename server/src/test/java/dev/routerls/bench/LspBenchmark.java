@@ -116,6 +116,9 @@ public final class LspBenchmark {
             await(u, 1);
         }
         System.out.printf("heap after full GC with %d documents open: %s%n", DOCUMENTS, heapUsed());
+        String[] histogram = run("jcmd", Long.toString(client.process().pid()), "GC.class_histogram").split("\n");
+        System.out.println("largest classes on the server heap:");
+        for (int i = 0; i < Math.min(histogram.length, 13); i++) System.out.println("  " + histogram[i].trim());
     }
 
     private void open(String uri, String text) throws IOException {
