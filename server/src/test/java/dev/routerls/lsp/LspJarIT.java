@@ -60,6 +60,7 @@ class LspJarIT {
             assertNotNull(rtx, "diagnostics for the YAMAHA config");
             assertEquals(1, rtx.get("version").getAsInt());
             assertSourceAndCode(rtx.getAsJsonArray("diagnostics"));
+            assertEquals("yamaha/undefined-reference@3", codes(rtx.getAsJsonArray("diagnostics")), "pp bind names tunnel 1, never defined");
 
             c.notify("textDocument/didOpen", didOpen(UCI_URI, "openwrt-uci", UCI));
             JsonObject uci = c.awaitDiagnostics(UCI_URI, 15000);
@@ -67,8 +68,10 @@ class LspJarIT {
             assertSourceAndCode(uci.getAsJsonArray("diagnostics"));
             assertEquals("openwrt/invalid-value@2", codes(uci.getAsJsonArray("diagnostics")));
 
-            JsonObject completion = c.call("textDocument/completion", position(RTX_URI, 2, 0));
-            assertTrue(completion.has("result") && completion.getAsJsonObject("result").has("items"), completion.toString());
+            JsonObject completion = c.call("textDocument/completion", position(RTX_URI, 4, 23));
+            List<String> labels = new java.util.ArrayList<>();
+            completion.getAsJsonObject("result").getAsJsonArray("items").forEach(i -> labels.add(i.getAsJsonObject().get("label").getAsString()));
+            assertTrue(labels.contains("1000"), "existing NAT descriptor offered after 'ip pp nat descriptor': " + labels);
 
             JsonObject shutdown = c.call("shutdown", null);
             assertTrue(shutdown.has("result") && !shutdown.has("error"), shutdown.toString());
