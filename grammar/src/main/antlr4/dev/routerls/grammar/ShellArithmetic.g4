@@ -4,27 +4,29 @@
  */
 grammar ShellArithmetic;
 
+// ANTLR gives earlier alternatives of a left-recursive rule higher precedence: tightest first.
+
 arithmetic : expression? EOF ;
 
 expression
-    : <assoc=right> NAME op=('=' | '*=' | '/=' | '%=' | '+=' | '-=' | '<<=' | '>>=' | '&=' | '^=' | '|=') expression # assign
-    | <assoc=right> condition=expression '?' whenTrue=expression ':' whenFalse=expression                       # conditional
-    | expression op='||' expression                                                                           # binary
-    | expression op='&&' expression                                                                           # binary
-    | expression op='|' expression                                                                            # binary
-    | expression op='^' expression                                                                            # binary
-    | expression op='&' expression                                                                            # binary
-    | expression op=('==' | '!=') expression                                                                  # binary
-    | expression op=('<' | '<=' | '>' | '>=') expression                                                      # binary
-    | expression op=('<<' | '>>') expression                                                                  # binary
-    | expression op=('+' | '-') expression                                                                    # binary
-    | expression op=('*' | '/' | '%') expression                                                              # binary
-    | op=('+' | '-' | '!' | '~') expression                                                                   # unary
-    | op=('++' | '--') NAME                                                                                   # preIncrement
-    | NAME op=('++' | '--')                                                                                   # postIncrement
-    | '(' expression ')'                                                                                      # parenthesized
+    : NAME                                                                                                    # variable
     | NUMBER                                                                                                  # number
-    | NAME                                                                                                    # variable
+    | '(' expression ')'                                                                                      # parenthesized
+    | NAME op=('++' | '--')                                                                                   # postIncrement
+    | op=('++' | '--') NAME                                                                                   # preIncrement
+    | op=('+' | '-' | '!' | '~') expression                                                                   # unary
+    | expression op=('*' | '/' | '%') expression                                                              # binary
+    | expression op=('+' | '-') expression                                                                    # binary
+    | expression op=('<<' | '>>') expression                                                                  # binary
+    | expression op=('<' | '<=' | '>' | '>=') expression                                                      # binary
+    | expression op=('==' | '!=') expression                                                                  # binary
+    | expression op='&' expression                                                                            # binary
+    | expression op='^' expression                                                                            # binary
+    | expression op='|' expression                                                                            # binary
+    | expression op='&&' expression                                                                           # binary
+    | expression op='||' expression                                                                           # binary
+    | <assoc=right> condition=expression '?' whenTrue=expression ':' whenFalse=expression                       # conditional
+    | <assoc=right> NAME op=('=' | '*=' | '/=' | '%=' | '+=' | '-=' | '<<=' | '>>=' | '&=' | '^=' | '|=') expression # assign
     ;
 
 NUMBER : '0' [xX] [0-9a-fA-F]+ | [0-9]+ ('#' [0-9a-zA-Z@_]+)? ;

@@ -30,6 +30,7 @@ tokens { HEREDOC_BODY }
     private final java.util.ArrayDeque<PendingHeredoc> pendingHeredocs = new java.util.ArrayDeque<>();
     private boolean bodiesDue;
     private int previousType = -1;
+    private boolean bodyRead;
 
     /** The delimiter word as the shell compares it: quotes and backslashes removed. */
     public static String heredocDelimiter(String word) {
@@ -51,6 +52,7 @@ tokens { HEREDOC_BODY }
             return readHeredocBody(pendingHeredocs.removeFirst());
         }
         bodiesDue = false;
+        bodyRead = false;
         Token t = super.nextToken();
         if (t.getChannel() == Token.DEFAULT_CHANNEL) {
             if ((previousType == DLESS || previousType == DLESSDASH) && t.getType() != NEWLINE && t.getType() != EOF) {
@@ -66,6 +68,9 @@ tokens { HEREDOC_BODY }
 
     /** Reads body lines up to and including the delimiter line (without its newline), or to the end. */
     private Token readHeredocBody(PendingHeredoc doc) {
+        // a second body on the same line starts after the newline that ended the first delimiter line
+        if (bodyRead && _input.LA(1) == '\n') getInterpreter().consume(_input);
+        bodyRead = true;
         int start = _input.index();
         int line = getLine();
         int column = getCharPositionInLine();

@@ -3,8 +3,10 @@ package dev.routerls.openwrt;
 import dev.routerls.analysis.AnalysisSettings;
 import dev.routerls.analysis.SourceFile;
 import dev.routerls.core.Diagnostic;
+import dev.routerls.core.LanguageId;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.RouterReader;
+import dev.routerls.openwrt.uci.UciConfigs;
 import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciReader;
 import dev.routerls.rules.RuleRunner;
@@ -16,40 +18,53 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Entry point for one OpenWrt router (its UCI files and scripts together): runs the per-file UCI
- * rules on each UCI file, then reads the router as a whole ({@link RouterReader}) and runs the
- * cross-file rules on it. Findings are returned per document URI.
+ * Entry point for one OpenWrt router (its UCI files and scripts together): reads the UCI files and
+ * runs the UCI rules over them, then reads the router as a whole ({@link RouterReader}: release,
+ * interfaces, zones, the evaluated firewall.user) and runs the cross-file rules. Findings are
+ * returned per document URI; every UCI file of the router gets an entry, empty when it is clean.
  */
 public final class OpenWrtAnalyzer {
+
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> routerFiles, AnalysisSettings settings) {
-        Map<String, List<Diagnostic>> out = new LinkedHashMap<>();
-        for (SourceFile f : routerFiles) out.computeIfAbsent(f.uri(), k -> new ArrayList<>());
-        // per-file UCI rules
-        for (SourceFile f : routerFiles) {
-            if (RouterReader.roleOf(f) != RouterReader.Role.UCI) continue;
-            UciFile uci = UciReader.read(f.uri(), f.text());
-            add(out, RuleRunner.run(OpenWrtRules.uciRules(), uci, f.uri(), settings));
+        Map<String, List<Diagnostic>> result = new LinkedHashMap<>();
+        // UCI rules over the router's UCI files
+        UciConfigs uci = readUci(routerFiles);
+        for (UciFile f : uci.uciFiles()) result.put(f.uri(), new ArrayList<>());
+        if (!uci.uciFiles().isEmpty()) {
+            String fallbackUri = uci.uciFiles().get(0).uri();
+            for (Diagnostic d : RuleRunner.run(OpenWrtRules.uciRules(), uci, fallbackUri, settings)) {
+                result.computeIfAbsent(d.uri() == null ? fallbackUri : d.uri(), k -> new ArrayList<>()).add(d);
+            }
         }
-        // the router as a whole
-        Router router = RouterReader.read(routerFiles, settings);
-        router.firewallUser().ifPresent(s -> add(out, filter(s.problems(), settings)));
-        router.rcLocal().ifPresent(s -> add(out, filter(s.problems(), settings)));
-        router.firewallUserRun().ifPresent(r -> add(out, filter(r.notes(), settings)));
-        String defaultUri = routerFiles.isEmpty() ? null : routerFiles.get(0).uri();
-        add(out, RuleRunner.run(OpenWrtRules.routerRules(), router, defaultUri, settings));
-        return out;
+        // router rules over all of its files
+        if (routerFiles.isEmpty()) return result;
+        Router router = read(routerFiles, settings);
+        router.firewallUser().ifPresent(s -> add(result, s.problems(), settings));
+        router.rcLocal().ifPresent(s -> add(result, s.problems(), settings));
+        router.firewallUserRun().ifPresent(r -> add(result, r.diagnostics(), settings));
+        add(result, RuleRunner.run(OpenWrtRules.routerRules(), router, routerFiles.get(0).uri(), settings), AnalysisSettings.DEFAULT);
+        return result;
     }
 
-    /** Router-level reading without rules, for tools that want the model (hover, tests). */
+    /** The router model of these files (for rules, hover and tests). */
     public Router read(List<SourceFile> routerFiles, AnalysisSettings settings) {
         return RouterReader.read(routerFiles, settings);
     }
 
-    private static List<Diagnostic> filter(List<Diagnostic> ds, AnalysisSettings settings) {
-        return ds.stream().filter(d -> settings.enabled(d.ruleId())).map(settings::apply).toList();
+    /** The router's UCI files, parsed; the package of each is its file name. */
+    public static UciConfigs readUci(List<SourceFile> routerFiles) {
+        List<UciFile> files = new ArrayList<>();
+        for (SourceFile f : routerFiles) {
+            if (f.language() == LanguageId.OPENWRT_UCI) files.add(UciReader.read(f.uri(), f.text()));
+        }
+        return UciConfigs.of(files);
     }
 
-    private static void add(Map<String, List<Diagnostic>> out, List<Diagnostic> ds) {
-        for (Diagnostic d : ds) out.computeIfAbsent(d.uri(), k -> new ArrayList<>()).add(d);
+    /** Adds findings made outside the rule runner, honouring the user's disable/severity settings. */
+    private static void add(Map<String, List<Diagnostic>> out, List<Diagnostic> ds, AnalysisSettings settings) {
+        for (Diagnostic d : ds) {
+            if (!settings.enabled(d.ruleId())) continue;
+            out.computeIfAbsent(d.uri(), k -> new ArrayList<>()).add(settings.apply(d));
+        }
     }
 }

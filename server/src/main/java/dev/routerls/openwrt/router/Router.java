@@ -6,8 +6,11 @@ import dev.routerls.mape.MapRule;
 import dev.routerls.mape.MapeCalculator;
 import dev.routerls.mape.MapeException;
 import dev.routerls.mape.MapeRuleTable;
-import dev.routerls.openwrt.router.script.ScriptRun;
+import dev.routerls.openwrt.shell.EvaluatedCommand;
+import dev.routerls.openwrt.shell.EvaluationResult;
+import dev.routerls.openwrt.shell.IptablesCommand;
 import dev.routerls.openwrt.shell.ShellScript;
+import dev.routerls.openwrt.uci.UciConfigs;
 import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciSection;
 import dev.routerls.openwrt.uci.UciValue;
@@ -25,23 +28,23 @@ import java.util.Optional;
  * scripts, the release (fw3/fw4), the interfaces, MAP-E interfaces, zones and includes, and the
  * iptables commands firewall.user would run.
  */
-public final class Router {
+public final class Router implements UciConfigs {
     private final String rootUri;
     private final Map<String, UciFile> packages;
     private final ShellScript firewallUser;
     private final ShellScript rcLocal;
     private final OpenWrtRelease release;
-    private final ScriptRun firewallUserRun;
+    private final EvaluationResult firewallUserRun;
     private final MapeRuleTable ruleTable;
     private final List<NetworkInterface> interfaces = new ArrayList<>();
     private final List<MapInterface> mapInterfaces = new ArrayList<>();
     private final List<FirewallZone> zones = new ArrayList<>();
     private final List<FirewallInclude> includes = new ArrayList<>();
-    private final List<IptablesCall> iptables = new ArrayList<>();
+    private final List<IptablesRule> iptables = new ArrayList<>();
     private final List<DelegatedPrefix> delegatedPrefixes = new ArrayList<>();
 
     Router(String rootUri, Map<String, UciFile> packages, ShellScript firewallUser, ShellScript rcLocal,
-           OpenWrtRelease release, ScriptRun firewallUserRun, MapeRuleTable ruleTable) {
+           OpenWrtRelease release, EvaluationResult firewallUserRun, MapeRuleTable ruleTable) {
         this.rootUri = rootUri;
         this.packages = Map.copyOf(packages);
         this.firewallUser = firewallUser;
@@ -63,7 +66,9 @@ public final class Router {
             for (UciSection s : firewall.sectionsOfType("include")) includes.add(new FirewallInclude(firewall.uri(), s));
         }
         if (firewallUserRun != null) {
-            firewallUserRun.commands().forEach(c -> IptablesCall.parse(c).ifPresent(iptables::add));
+            for (EvaluatedCommand c : firewallUserRun.commands()) {
+                if (c.isIptables()) iptables.add(new IptablesRule(c, IptablesCommand.parse(c)));
+            }
         }
         collectDelegatedPrefixes();
     }
@@ -106,6 +111,11 @@ public final class Router {
         return packages;
     }
 
+    @Override
+    public List<UciFile> uciFiles() {
+        return List.copyOf(packages.values());
+    }
+
     public Optional<ShellScript> firewallUser() {
         return Optional.ofNullable(firewallUser);
     }
@@ -119,7 +129,7 @@ public final class Router {
     }
 
     /** What evaluating firewall.user gave (empty when the router has none). */
-    public Optional<ScriptRun> firewallUserRun() {
+    public Optional<EvaluationResult> firewallUserRun() {
         return Optional.ofNullable(firewallUserRun);
     }
 
@@ -144,13 +154,13 @@ public final class Router {
     }
 
     /** The iptables/ip6tables commands firewall.user runs, in order (one per loop iteration). */
-    public List<IptablesCall> iptables() {
+    public List<IptablesRule> iptables() {
         return List.copyOf(iptables);
     }
 
     public List<SnatTarget> snatTargets() {
         List<SnatTarget> out = new ArrayList<>();
-        for (IptablesCall c : iptables) SnatTarget.of(c).ifPresent(out::add);
+        for (IptablesRule c : iptables) SnatTarget.of(c).ifPresent(out::add);
         return out;
     }
 
@@ -211,8 +221,8 @@ public final class Router {
     public List<SnatTarget> snatTargetsFor(MapInterface map) {
         List<SnatTarget> out = new ArrayList<>();
         for (SnatTarget t : snatTargets()) {
-            if (t.rule().isIpv6() || !t.rule().table().equals("nat")) continue;
-            String dev = t.rule().option("-o", "--out-interface").map(a -> a.value()).orElse(null);
+            if (!t.rule().isIpv4Nat()) continue;
+            String dev = t.rule().command().outInterface();
             if (mapInterfaces.size() == 1 || map.iface().mapDevice().equals(dev)) out.add(t);
         }
         return out;

@@ -4,17 +4,15 @@ import dev.routerls.analysis.AnalysisSettings;
 import dev.routerls.analysis.SourceFile;
 import dev.routerls.core.LanguageId;
 import dev.routerls.mape.MapeRuleTable;
-import dev.routerls.openwrt.router.script.ScriptEvaluator;
-import dev.routerls.openwrt.router.script.ScriptRun;
+import dev.routerls.openwrt.shell.EvaluationResult;
+import dev.routerls.openwrt.shell.ShellEvaluator;
 import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciReader;
-import dev.routerls.openwrt.uci.UciSection;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads the files of one router into a {@link Router}. Files are recognised by their place under
@@ -64,42 +62,9 @@ public final class RouterReader {
             }
         }
         if (settings.release().isPresent()) release = OpenWrtRelease.fromSetting(settings.release().get());
-        ScriptRun run = null;
-        if (firewallUser != null) {
-            Map<String, UciFile> pk = packages;
-            run = ScriptEvaluator.run(firewallUser, key -> uciGet(pk, key));
-        }
+        // nothing is preset from UCI: the script's own assignments decide its values
+        EvaluationResult run = firewallUser == null ? null : ShellEvaluator.evaluate(firewallUser, Map.of());
         return new Router(root, packages, firewallUser, rcLocal, release, run, table);
-    }
-
-    /** {@code uci get package.section.option} answered from the parsed files (lists joined by spaces). */
-    static Optional<String> uciGet(Map<String, UciFile> packages, String key) {
-        String[] parts = key.split("\\.", 3);
-        if (parts.length < 2) return Optional.empty();
-        UciFile file = packages.get(parts[0]);
-        if (file == null) return Optional.empty();
-        Optional<UciSection> section = file.sections().stream().filter(s -> s.ref().equals(parts[1])).findFirst();
-        if (section.isEmpty()) {
-            // @type[-1] style: index from the end
-            section = anonymous(file, parts[1]);
-        }
-        if (section.isEmpty()) return Optional.empty();
-        if (parts.length == 2) return Optional.of(section.get().type());
-        List<String> values = section.get().values(parts[2]).stream().map(v -> v.text()).toList();
-        return values.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", values));
-    }
-
-    private static Optional<UciSection> anonymous(UciFile file, String ref) {
-        if (!ref.startsWith("@") || !ref.endsWith("]") || !ref.contains("[")) return Optional.empty();
-        String type = ref.substring(1, ref.indexOf('['));
-        try {
-            int idx = Integer.parseInt(ref.substring(ref.indexOf('[') + 1, ref.length() - 1));
-            List<UciSection> of = file.sectionsOfType(type);
-            if (idx < 0) idx += of.size();
-            return idx >= 0 && idx < of.size() ? Optional.of(of.get(idx)) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private static String fileName(String uri) {

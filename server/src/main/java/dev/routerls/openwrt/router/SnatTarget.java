@@ -1,8 +1,9 @@
 package dev.routerls.openwrt.router;
 
+import dev.routerls.core.SourceRange;
 import dev.routerls.mape.Ipv4Address;
 import dev.routerls.mape.PortRange;
-import dev.routerls.openwrt.router.script.ScriptArgument;
+import dev.routerls.openwrt.shell.IptablesCommand;
 
 import java.util.Optional;
 
@@ -10,40 +11,34 @@ import java.util.Optional;
  * The {@code --to-source IP[:lo-hi]} of an iptables SNAT rule. {@code ipv4} and {@code ports} are
  * empty when the text does not give them or the value is unknown (see {@link #known()}).
  */
-public record SnatTarget(IptablesCall rule, ScriptArgument argument, Optional<Ipv4Address> ipv4,
+public record SnatTarget(IptablesRule rule, IptablesCommand.NatTarget target, Optional<Ipv4Address> ipv4,
                          Optional<PortRange> ports) {
 
-    /** The SNAT target of {@code rule}, if it is a SNAT rule that adds to a chain. */
-    public static Optional<SnatTarget> of(IptablesCall rule) {
-        if (!rule.adds() || !rule.targetName().equals("SNAT")) return Optional.empty();
-        Optional<ScriptArgument> to = rule.targetOption("--to-source", "--to");
-        if (to.isEmpty()) return Optional.empty();
-        ScriptArgument a = to.get();
-        if (!a.known()) return Optional.of(new SnatTarget(rule, a, Optional.empty(), Optional.empty()));
-        String v = a.value();
-        int colon = v.indexOf(':');
-        String ip = colon >= 0 ? v.substring(0, colon) : v;
-        Optional<Ipv4Address> addr;
-        try {
-            addr = ip.contains("-") ? Optional.empty() : Optional.of(Ipv4Address.parse(ip));
-        } catch (IllegalArgumentException e) {
-            addr = Optional.empty();
+    /** The SNAT target of {@code rule}, if it is an IPv4 SNAT rule that adds to a chain. */
+    public static Optional<SnatTarget> of(IptablesRule rule) {
+        if (!rule.adds() || !"SNAT".equals(rule.command().target())) return Optional.empty();
+        Optional<IptablesCommand.NatTarget> t = rule.command().natTarget();
+        if (t.isEmpty() || t.get().word() == null) return Optional.empty();
+        Optional<Ipv4Address> addr = Optional.empty();
+        if (t.get().address() != null && !t.get().address().contains("-")) {
+            try {
+                addr = Optional.of(Ipv4Address.parse(t.get().address()));
+            } catch (IllegalArgumentException e) {
+                addr = Optional.empty();
+            }
         }
-        Optional<PortRange> ports;
-        try {
-            ports = colon >= 0 ? Optional.of(PortRange.parse(v.substring(colon + 1))) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            ports = Optional.empty();
-        }
-        return Optional.of(new SnatTarget(rule, a, addr, ports));
+        Optional<PortRange> ports = t.get().portLow() == null ? Optional.empty()
+                : Optional.of(new PortRange(t.get().portLow(), t.get().portHigh()));
+        return Optional.of(new SnatTarget(rule, t.get(), addr, ports));
     }
 
+    /** True when the whole {@code --to} value is known. */
     public boolean known() {
-        return argument.known();
+        return target.word().known();
     }
 
-    /** The protocol the rule is limited to ({@code -p}), or "all". */
-    public String protocol() {
-        return rule.option("-p", "--protocol").map(ScriptArgument::value).orElse("all");
+    /** Where the {@code --to} value is in the script. */
+    public SourceRange range() {
+        return target.word().range();
     }
 }

@@ -2,6 +2,9 @@ package dev.routerls.openwrt.uci;
 
 import dev.routerls.core.SourceRange;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One argument as libuci reads it: {@code text} is the value after quotes and escapes are removed,
  * {@code raw} the characters as written (quotes included), {@code range} where they are. A missing
@@ -16,5 +19,39 @@ public record UciValue(String text, String raw, SourceRange range) {
     /** True when the argument is absent from the source (not merely {@code ''}). */
     public boolean isMissing() {
         return raw.isEmpty();
+    }
+
+    /**
+     * The space-separated words of the value, as consumers that read an option as a list split it
+     * (e.g. {@code option network 'lan wan'}). Each word keeps its own range when the value sits on
+     * one line without escapes; otherwise each word gets the whole value's range.
+     */
+    public List<UciValue> words() {
+        List<UciValue> out = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) i++;
+            int start = i;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) i++;
+            if (i == start) break;
+            String w = text.substring(start, i);
+            out.add(new UciValue(w, w, subRange(start, i)));
+        }
+        return out;
+    }
+
+    /** Where the value's text is, without its quotes (the whole token when it is not simply quoted). */
+    public SourceRange contentRange() {
+        return subRange(0, text.length());
+    }
+
+    /** The range of text[start, end), exact when the token is the text, possibly in one pair of quotes. */
+    private SourceRange subRange(int start, int end) {
+        boolean exact = !raw.contains("\n") && !raw.contains("\r") && !raw.contains("\\") && (raw.equals(text)
+                || raw.length() == text.length() + 2 && raw.substring(1, raw.length() - 1).equals(text));
+        if (!exact) return range;
+        int shift = raw.equals(text) ? 0 : 1;
+        return SourceRange.of(range.startLine(), range.startColumn() + shift + start, range.startColumn() + shift + end);
     }
 }

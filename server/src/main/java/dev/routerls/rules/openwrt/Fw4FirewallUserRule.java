@@ -4,7 +4,7 @@ import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
 import dev.routerls.openwrt.router.FirewallGeneration;
 import dev.routerls.openwrt.router.FirewallInclude;
-import dev.routerls.openwrt.router.IptablesCall;
+import dev.routerls.openwrt.router.IptablesRule;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.shell.ShellCommand;
 import dev.routerls.openwrt.shell.ShellScript;
@@ -53,9 +53,9 @@ public final class Fw4FirewallUserRule implements Rule<Router> {
                     + "does so for a config include with path '/etc/firewall.user' and option fw4_compatible '1'. "
                     + "Add that include, or move the rules to /etc/nftables.d/.");
         }
-        Optional<IptablesCall> ipt = router.iptables().stream().findFirst();
+        Optional<IptablesRule> ipt = router.iptables().stream().findFirst();
         if (ipt.isPresent()) {
-            out.report(script.uri(), ipt.get().command().range(), "On " + release + " these " + ipt.get().command().name()
+            out.report(script.uri(), ipt.get().source().range(), "On " + release + " these " + ipt.get().source().program()
                     + " rules only take effect through the iptables-nft compatibility layer (package iptables-nft), "
                     + "beside fw4's own nftables ruleset, and fw4 does not manage them. The native way is an nftables "
                     + "file in /etc/nftables.d/, e.g. snat ip to <IPv4> : numgen inc mod <blocks> map { … } for the "

@@ -3,9 +3,10 @@ package dev.routerls.rules.openwrt;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
 import dev.routerls.mape.MapRule;
-import dev.routerls.openwrt.router.IptablesCall;
+import dev.routerls.openwrt.router.IptablesRule;
 import dev.routerls.openwrt.router.Router;
-import dev.routerls.openwrt.router.script.ScriptArgument;
+import dev.routerls.openwrt.shell.EvaluatedWord;
+import dev.routerls.openwrt.shell.IptablesCommand;
 import dev.routerls.rules.Findings;
 import dev.routerls.rules.Rule;
 import dev.routerls.rules.RuleInfo;
@@ -33,11 +34,9 @@ public final class MapeNthSpreadRule implements Rule<Router> {
         return INFO;
     }
 
-    private record Nth(IptablesCall call, ScriptArgument every, int everyValue, ScriptArgument packet, int packetValue,
-                       ScriptArgument mark, Long markValue) {
-        SourceRange packetRange() {
-            return packet != null ? packet.range() : every.range();
-        }
+    /** One nth rule: where its --every and --packet are, their values, and the mark it sets (null if none/unknown). */
+    private record Nth(IptablesRule rule, SourceRange every, long everyValue, SourceRange packet, long packetValue,
+                       EvaluatedWord mark, Long markValue) {
     }
 
     @Override
@@ -46,41 +45,40 @@ public final class MapeNthSpreadRule implements Rule<Router> {
         String uri = router.firewallUser().get().uri();
         OptionalInt blocks = blocks(router);
         Map<String, List<Nth>> chains = new LinkedHashMap<>();
-        for (IptablesCall c : router.iptables()) {
-            nth(c).ifPresent(n -> chains.computeIfAbsent(c.table() + " " + c.chainName(), k -> new ArrayList<>()).add(n));
+        for (IptablesRule r : router.iptables()) {
+            nth(r).ifPresent(n -> chains.computeIfAbsent(r.command().table() + " " + r.command().chain(),
+                    k -> new ArrayList<>()).add(n));
         }
         LineFindings lines = new LineFindings();
-        for (Map.Entry<String, List<Nth>> e : chains.entrySet()) {
-            List<Nth> rules = e.getValue();
-            String chain = rules.get(0).call().chainName();
+        for (List<Nth> rules : chains.values()) {
+            String chain = rules.get(0).rule().command().chain();
             for (Nth n : rules) {
                 if (blocks.isPresent() && n.everyValue() != blocks.getAsInt()) {
-                    lines.add(uri, n.every().range(), "every", "--every " + n.everyValue() + " spreads new connections "
-                            + "over " + n.everyValue() + " marks, but the MAP-E port set has " + blocks.getAsInt()
-                            + " blocks; connections are then sent to blocks that do not exist or some blocks stay "
-                            + "unused. Use --every " + blocks.getAsInt() + " (units1=" + blocks.getAsInt() + ").");
+                    lines.add(uri, n.every(), "every", "--every " + n.everyValue() + " spreads new connections over "
+                            + n.everyValue() + " marks, but the MAP-E port set has " + blocks.getAsInt() + " blocks; "
+                            + "connections then go to blocks that do not exist or some blocks stay unused. Use --every "
+                            + blocks.getAsInt() + " (units1=" + blocks.getAsInt() + ").");
                 }
                 if (n.packetValue() >= n.everyValue() || n.packetValue() < 0) {
-                    lines.add(uri, n.packetRange(), "packet", "--packet " + n.packetValue() + " is not below --every "
+                    lines.add(uri, n.packet(), "packet", "--packet " + n.packetValue() + " is not below --every "
                             + n.everyValue() + ", so this rule never matches. Packet indexes run from 0 to "
                             + (n.everyValue() - 1) + ".");
                 }
             }
-            int every = mostCommonEvery(rules);
-            Map<Integer, Nth> seen = new HashMap<>();
+            long every = mostCommonEvery(rules);
+            Map<Long, Nth> seen = new HashMap<>();
             for (Nth n : rules) {
                 if (n.everyValue() != every) continue;
-                Nth first = seen.putIfAbsent(n.packetValue(), n);
-                if (first != null) {
-                    lines.add(uri, n.packetRange(), "dup-packet", "Packet index " + n.packetValue() + " of chain " + chain
-                            + " is already used by another --every " + every + " rule; that slot is marked twice while "
+                if (seen.putIfAbsent(n.packetValue(), n) != null) {
+                    lines.add(uri, n.packet(), "dup-packet", "Packet index " + n.packetValue() + " of chain " + chain
+                            + " is already taken by another --every " + every + " rule; that slot is marked twice while "
                             + "another stays empty. Give each rule its own index 0…" + (every - 1) + ".");
                 }
             }
-            TreeSet<Integer> missing = new TreeSet<>();
-            for (int p = 0; p < every && p < 4096; p++) if (!seen.containsKey(p)) missing.add(p);
+            TreeSet<Long> missing = new TreeSet<>();
+            for (long p = 0; p < every && p < 4096; p++) if (!seen.containsKey(p)) missing.add(p);
             if (!missing.isEmpty()) {
-                lines.add(uri, rules.get(0).every().range(), "missing", "In chain " + chain + " no --every " + every
+                lines.add(uri, rules.get(0).every(), "missing", "In chain " + chain + " no --every " + every
                         + " rule takes packet index" + (missing.size() > 1 ? "es " : " ") + abbreviate(missing)
                         + ", so those connections get no mark and miss every SNAT rule. Use each index 0…"
                         + (every - 1) + " once.");
@@ -88,9 +86,8 @@ public final class MapeNthSpreadRule implements Rule<Router> {
             Map<Long, Nth> marks = new HashMap<>();
             for (Nth n : rules) {
                 if (n.markValue() == null) continue;
-                Nth first = marks.putIfAbsent(n.markValue(), n);
-                if (first != null) {
-                    lines.add(uri, n.mark().range(), "mark", "Mark " + n.mark().value() + " is set by more than one "
+                if (marks.putIfAbsent(n.markValue(), n) != null) {
+                    lines.add(uri, n.mark().range(), "mark", "Mark " + n.mark().text() + " is set by more than one "
                             + "statistic rule in chain " + chain + ", so those connections share one port block while "
                             + "another goes unused. Give each rule its own mark.");
                 }
@@ -99,7 +96,7 @@ public final class MapeNthSpreadRule implements Rule<Router> {
         lines.reportTo(out);
     }
 
-    /** Blocks of the port set when exactly one MAP-E rule is in play. */
+    /** Blocks of the port set when exactly one MAP-E rule is in play: 2^offset − 1 (A = 0 is not used). */
     private static OptionalInt blocks(Router router) {
         if (router.mapInterfaces().size() != 1) return OptionalInt.empty();
         Optional<MapRule> r = router.portRule(router.mapInterfaces().get(0));
@@ -108,27 +105,28 @@ public final class MapeNthSpreadRule implements Rule<Router> {
         return OptionalInt.of(offset == 0 ? 1 : (1 << offset) - 1);
     }
 
-    private static Optional<Nth> nth(IptablesCall c) {
-        if (!c.adds() || !c.modules().contains("statistic")) return Optional.empty();
-        Optional<ScriptArgument> mode = c.option("--mode");
-        Optional<ScriptArgument> every = c.option("--every");
-        if (mode.isEmpty() || !mode.get().value().equals("nth") || every.isEmpty() || !every.get().known()) {
+    private static Optional<Nth> nth(IptablesRule r) {
+        if (!r.adds()) return Optional.empty();
+        IptablesCommand c = r.command();
+        Optional<IptablesCommand.Statistic> st = c.statistic();
+        if (st.isEmpty() || !"nth".equals(st.get().mode()) || st.get().every() == null || st.get().every() <= 0) {
             return Optional.empty();
         }
-        Integer e = integer(every.get().value());
-        if (e == null || e <= 0) return Optional.empty();
-        Optional<ScriptArgument> packet = c.option("--packet");
-        Integer p = packet.isPresent() ? (packet.get().known() ? integer(packet.get().value()) : null) : Integer.valueOf(0);
-        if (p == null) return Optional.empty();
-        Optional<ScriptArgument> mark = c.targetName().equals("MARK")
-                ? c.targetOption("--set-mark", "--set-xmark") : Optional.empty();
-        Long m = mark.filter(ScriptArgument::known).map(a -> markValue(a.value())).orElse(null);
-        return Optional.of(new Nth(c, every.get(), e, packet.orElse(null), p, mark.orElse(null), m));
+        Optional<IptablesCommand.Option> everyOpt = c.moduleOption("statistic", "--every");
+        Optional<IptablesCommand.Option> packetOpt = c.moduleOption("statistic", "--packet");
+        if (everyOpt.isEmpty() || packetOpt.isPresent() && st.get().packet() == null) return Optional.empty();
+        SourceRange every = everyOpt.get().range();
+        SourceRange packet = packetOpt.map(IptablesCommand.Option::range).orElse(every);
+        long p = st.get().packet() == null ? 0 : st.get().packet();
+        Optional<IptablesCommand.Mark> mark = "MARK".equals(c.target()) ? c.setMark() : Optional.empty();
+        EvaluatedWord word = mark.map(IptablesCommand.Mark::word).orElse(null);
+        Long value = mark.map(IptablesCommand.Mark::value).orElse(null);
+        return Optional.of(new Nth(r, every, st.get().every(), packet, p, word, word == null ? null : value));
     }
 
-    private static int mostCommonEvery(List<Nth> rules) {
-        Map<Integer, Integer> counts = new HashMap<>();
-        int best = rules.get(0).everyValue();
+    private static long mostCommonEvery(List<Nth> rules) {
+        Map<Long, Integer> counts = new HashMap<>();
+        long best = rules.get(0).everyValue();
         for (Nth n : rules) {
             int c = counts.merge(n.everyValue(), 1, Integer::sum);
             if (c > counts.getOrDefault(best, 0)) best = n.everyValue();
@@ -136,31 +134,14 @@ public final class MapeNthSpreadRule implements Rule<Router> {
         return best;
     }
 
-    private static Integer integer(String s) {
-        try {
-            return Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Long markValue(String s) {
-        String v = s.contains("/") ? s.substring(0, s.indexOf('/')) : s;
-        try {
-            return Long.decode(v.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String abbreviate(TreeSet<Integer> values) {
+    private static String abbreviate(TreeSet<Long> values) {
         List<String> out = new ArrayList<>();
-        for (int v : values) {
+        for (long v : values) {
             if (out.size() == 6) {
                 out.add("… (" + values.size() + " in all)");
                 break;
             }
-            out.add(Integer.toString(v));
+            out.add(Long.toString(v));
         }
         return String.join(", ", out);
     }

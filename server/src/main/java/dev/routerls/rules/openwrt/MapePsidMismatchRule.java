@@ -4,6 +4,7 @@ import dev.routerls.core.Severity;
 import dev.routerls.mape.Ipv4Address;
 import dev.routerls.mape.MapeResult;
 import dev.routerls.mape.PortSetCheck;
+import dev.routerls.mape.PortSetFinding;
 import dev.routerls.openwrt.router.MapInterface;
 import dev.routerls.openwrt.router.MapeExpectation;
 import dev.routerls.openwrt.router.Router;
@@ -65,7 +66,11 @@ public final class MapePsidMismatchRule implements Rule<Router> {
             if (ranges.isEmpty()) continue;
             PortSetCheck.Result shape = PortSetCheck.check(ranges.ranges(), e.get().rule().offset(),
                     e.get().rule().psidlen(), OptionalInt.empty());
-            if (shape.psid().isPresent() && shape.psid().getAsInt() != want.psid()) {
+            // when the ranges are not a port set at all (wrong stride, mixed PSIDs), mape-port-range says so
+            // and no single PSID can be read from them
+            boolean shapeless = shape.findings().stream().anyMatch(f -> f.kind() == PortSetFinding.Kind.WRONG_STRIDE
+                    || f.kind() == PortSetFinding.Kind.MIXED_PSIDS);
+            if (!shapeless && shape.psid().isPresent() && shape.psid().getAsInt() != want.psid()) {
                 out.report(uri, SnatPortRanges.at(ranges.first()), "The SNAT port blocks belong to PSID "
                         + shape.psid().getAsInt() + ", but " + origin + " gives PSID " + want.psid() + " (ports "
                         + SnatPortRanges.list(want.ports(), 3) + "); other customers own the ports used here, so "

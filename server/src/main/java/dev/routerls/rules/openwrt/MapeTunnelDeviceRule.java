@@ -4,7 +4,7 @@ import dev.routerls.core.Severity;
 import dev.routerls.openwrt.router.MapInterface;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.SnatTarget;
-import dev.routerls.openwrt.router.script.ScriptArgument;
+import dev.routerls.openwrt.shell.IptablesCommand;
 import dev.routerls.rules.Findings;
 import dev.routerls.rules.Rule;
 import dev.routerls.rules.RuleInfo;
@@ -34,16 +34,16 @@ public final class MapeTunnelDeviceRule implements Rule<Router> {
         List<String> devices = router.mapInterfaces().stream().map(m -> m.iface().mapDevice()).toList();
         LineFindings lines = new LineFindings();
         for (SnatTarget t : router.snatTargets()) {
-            if (t.rule().isIpv6() || !t.rule().table().equals("nat")) continue;
-            Optional<ScriptArgument> dev = t.rule().option("-o", "--out-interface");
-            if (dev.isEmpty()) {
-                lines.add(uri, t.rule().command().range(), "none", "This SNAT rule has no -o, so it rewrites traffic "
+            if (!t.rule().isIpv4Nat()) continue;
+            Optional<IptablesCommand.Option> dev = t.rule().command().option("-o");
+            if (dev.isEmpty() || dev.get().valueWord() == null) {
+                lines.add(uri, t.rule().source().range(), "none", "This SNAT rule has no -o, so it rewrites traffic "
                         + "leaving through every interface, the LAN included. Add -o " + devices.get(0) + ".");
                 continue;
             }
-            if (!dev.get().known() || devices.contains(dev.get().value())) continue;
+            if (dev.get().negated() || dev.get().value() == null || devices.contains(dev.get().value())) continue;
             String have = dev.get().value();
-            lines.add(uri, dev.get().range(), "device", "SNAT leaves through '" + have + "', which is not the tunnel of any "
+            lines.add(uri, dev.get().valueWord().range(), "device", "SNAT leaves through '" + have + "', which is not the tunnel of any "
                     + "map interface (" + String.join(", ", devices) + "), so this rule never matches MAP-E traffic. "
                     + "netifd names the tunnel map-<interface name> after the UCI section, not the LuCI label. Use "
                     + closest(have, router.mapInterfaces()) + ".");

@@ -1,33 +1,27 @@
 package dev.routerls.rules.openwrt;
 
-import dev.routerls.openwrt.router.Router;
-import dev.routerls.openwrt.router.script.ScriptEvaluator;
-import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.core.Severity;
+import dev.routerls.openwrt.router.Router;
+import dev.routerls.openwrt.shell.ShellEvaluator;
+import dev.routerls.openwrt.uci.UciConfigs;
 import dev.routerls.rules.Rule;
 import dev.routerls.rules.RuleInfo;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The OpenWrt rules, in the order they run: rules over one UCI file ({@link #uciRules()}), then rules
- * over the whole router ({@link #routerRules()}).
- */
+/** The OpenWrt rules, in the order they run: UCI rules, then rules over the router as a whole. */
 public final class OpenWrtRules {
     private OpenWrtRules() {
     }
 
-    /** Notes of the firewall.user evaluator (what it could not follow, the step limit). */
-    public static final RuleInfo SHELL_EVALUATION = new RuleInfo(ScriptEvaluator.RULE_ID, Severity.INFO,
-            "parts of firewall.user that routerls cannot evaluate, so the commands there are not checked");
-
-    /** Rules over one UCI file (syntax, schema); filled in by the UCI work. */
-    public static List<Rule<UciFile>> uciRules() {
-        return List.of();
+    /** The rules over a router's UCI files. */
+    public static List<Rule<UciConfigs>> uciRules() {
+        return List.of(new UciSyntaxRule(), new UciUnknownOptionRule(), new UciInvalidValueRule(),
+                new UciUndefinedReferenceRule());
     }
 
-    /** Rules over the router as a whole (MAP-E, zones, fw4). */
+    /** The rules over a whole router: MAP-E parameters and SNAT script, zones, fw4. */
     public static List<Rule<Router>> routerRules() {
         return List.of(
                 new MapeEalenRule(),
@@ -41,11 +35,22 @@ public final class OpenWrtRules {
                 new Fw4FirewallUserRule());
     }
 
+    /**
+     * Findings of the firewall.user parser and evaluator, which the analyzer passes on (they are not
+     * Rule classes but users disable and re-grade them by these ids too).
+     */
+    public static final List<RuleInfo> SHELL_INFOS = List.of(
+            new RuleInfo(ShellEvaluator.RULE_SYNTAX, Severity.ERROR, "firewall.user / rc.local shell syntax errors"),
+            new RuleInfo(ShellEvaluator.RULE_UNEVALUATED, Severity.INFO,
+                    "parts of firewall.user routerls cannot evaluate, so the commands there are not checked"),
+            new RuleInfo(ShellEvaluator.RULE_LOOP_LIMIT, Severity.WARNING,
+                    "firewall.user evaluation stopped at the step limit"));
+
     public static List<RuleInfo> infos() {
         List<RuleInfo> out = new ArrayList<>();
-        uciRules().forEach(r -> out.add(r.info()));
-        routerRules().forEach(r -> out.add(r.info()));
-        out.add(SHELL_EVALUATION);
+        for (Rule<UciConfigs> r : uciRules()) out.add(r.info());
+        for (Rule<Router> r : routerRules()) out.add(r.info());
+        out.addAll(SHELL_INFOS);
         return out;
     }
 }

@@ -43,7 +43,7 @@ final class SnatPortRanges {
     }
 
     static SourceRange at(SnatTarget t) {
-        return t.argument().range();
+        return t.range();
     }
 
     static String list(List<PortRange> ranges, int max) {

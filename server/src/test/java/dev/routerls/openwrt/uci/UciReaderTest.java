@@ -288,4 +288,29 @@ class UciReaderTest {
         assertEquals("network", UciReader.packageNameOf("file:///x/etc/config/network"));
         assertEquals("dhcp", UciReader.packageNameOf("C:\\x\\dhcp.conf"));
     }
+
+    @Test
+    void trailingBackslashAtEndOfFileIsDropped() {
+        UciFile f = read("config t 's'\n option v ab\\");
+        assertEquals(List.of(), f.problems());
+        assertEquals("ab", f.sections().get(0).get("v").orElseThrow());
+    }
+
+    @Test
+    void loneCarriageReturnIsWhitespaceForLibuciButALineBreakForPositions() {
+        UciFile f = read("config t 's'\n option v a\r option w b\n");
+        // libuci only ends lines at LF, so the CR is a blank and "option w b" are extra arguments
+        assertEquals(1, f.problems().size());
+        assertTrue(f.problems().get(0).message().startsWith("too many arguments"));
+        assertEquals(2, f.problems().get(0).range().startLine());
+    }
+
+    @Test
+    void wordsOfAValueKeepTheirOwnRanges() {
+        UciFile f = read("config zone\n list network 'lan  wan6'\n");
+        List<UciValue> words = f.sections().get(0).values("network").get(0).words();
+        assertEquals(List.of("lan", "wan6"), words.stream().map(UciValue::text).toList());
+        assertEquals(SourceRange.of(1, 15, 18), words.get(0).range());
+        assertEquals(SourceRange.of(1, 20, 24), words.get(1).range());
+    }
 }

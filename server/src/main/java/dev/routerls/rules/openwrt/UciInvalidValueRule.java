@@ -1,0 +1,64 @@
+package dev.routerls.rules.openwrt;
+
+import dev.routerls.core.Severity;
+import dev.routerls.openwrt.schema.OptionSpec;
+import dev.routerls.openwrt.schema.SectionSchema;
+import dev.routerls.openwrt.schema.UciSchema;
+import dev.routerls.openwrt.uci.UciConfigs;
+import dev.routerls.openwrt.uci.UciFile;
+import dev.routerls.openwrt.uci.UciOption;
+import dev.routerls.openwrt.uci.UciSection;
+import dev.routerls.openwrt.uci.UciValue;
+import dev.routerls.rules.Findings;
+import dev.routerls.rules.Rule;
+import dev.routerls.rules.RuleInfo;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Option values that do not match the datatype the consumer expects (e.g. an IPv4 address with 300 in it). */
+public final class UciInvalidValueRule implements Rule<UciConfigs> {
+    public static final RuleInfo INFO = new RuleInfo("openwrt/invalid-value", Severity.ERROR,
+            "an option value that is not of the datatype OpenWrt expects (address, port, boolean, number, choice)");
+
+    private final UciSchema schema;
+
+    public UciInvalidValueRule(UciSchema schema) {
+        this.schema = schema;
+    }
+
+    public UciInvalidValueRule() {
+        this(UciSchema.standard());
+    }
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(UciConfigs model, Findings out) {
+        for (UciFile f : model.uciFiles()) {
+            if (!schema.knowsPackage(f.packageName())) continue;
+            for (UciSection s : f.sections()) {
+                Optional<SectionSchema> type = schema.section(f.packageName(), s.type());
+                if (type.isEmpty()) continue;
+                for (UciOption o : s.options()) {
+                    Optional<OptionSpec> spec = type.get().option(s, o.name());
+                    if (spec.isEmpty() || spec.get().type().isAnything() || o.value().isEmpty()) continue;
+                    List<UciValue> elements = spec.get().multi() ? o.value().words() : List.of(o.value());
+                    for (UciValue v : elements) {
+                        if (spec.get().type().accepts(v.text())) continue;
+                        out.report(f.uri(), v.contentRange(), message(f, o, v, spec.get()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String message(UciFile f, UciOption o, UciValue v, OptionSpec spec) {
+        String shown = UciNames.isSecret(o.name()) ? "this value" : "'" + v.text() + "'";
+        return shown + " is not a valid " + o.name() + ": " + UciNames.consumer(f.packageName())
+                + " expects " + spec.type().describe() + ", and rejects or misreads anything else. Correct the value.";
+    }
+}

@@ -1,0 +1,86 @@
+package dev.routerls.rules.openwrt;
+
+import dev.routerls.core.Fix;
+import dev.routerls.core.Severity;
+import dev.routerls.core.TextEdit;
+import dev.routerls.openwrt.schema.SectionSchema;
+import dev.routerls.openwrt.schema.UciSchema;
+import dev.routerls.openwrt.uci.UciConfigs;
+import dev.routerls.openwrt.uci.UciFile;
+import dev.routerls.openwrt.uci.UciOption;
+import dev.routerls.openwrt.uci.UciSection;
+import dev.routerls.rules.Findings;
+import dev.routerls.rules.Rule;
+import dev.routerls.rules.RuleInfo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Options that the package's consumer does not read, for section types whose options the schema
+ * lists completely. Such options are silently ignored, which usually means a typo.
+ */
+public final class UciUnknownOptionRule implements Rule<UciConfigs> {
+    public static final RuleInfo INFO = new RuleInfo("openwrt/unknown-option", Severity.WARNING,
+            "an option that OpenWrt does not read for this section type (usually a typo), with a suggestion");
+
+    private final UciSchema schema;
+
+    public UciUnknownOptionRule(UciSchema schema) {
+        this.schema = schema;
+    }
+
+    public UciUnknownOptionRule() {
+        this(UciSchema.standard());
+    }
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(UciConfigs model, Findings out) {
+        for (UciFile f : model.uciFiles()) {
+            if (!schema.knowsPackage(f.packageName())) continue;
+            for (UciSection s : f.sections()) {
+                Optional<SectionSchema> type = schema.section(f.packageName(), s.type());
+                if (type.isEmpty() || !type.get().knowsAllOptionsOf(s)) continue;
+                Map<String, ?> known = type.get().optionsFor(s);
+                for (UciOption o : s.options()) {
+                    // names starting with '_' are private notes of LuCI and scripts, never read as settings
+                    if (known.containsKey(o.name()) || o.name().startsWith("_")) continue;
+                    report(f, s, type.get(), o, known.keySet(), out);
+                }
+            }
+        }
+    }
+
+    private void report(UciFile f, UciSection s, SectionSchema type, UciOption o, Set<String> known,
+                        Findings out) {
+        String where = "config " + s.type() + " '" + s.ref() + "'";
+        String variant = type.variantKey(s);
+        if (variant != null && !variant.isEmpty()) where += " (" + type.selector() + " '" + variant + "')";
+        StringBuilder msg = new StringBuilder("'" + o.name() + "' is not an option of " + where + ": "
+                + UciNames.consumer(f.packageName()) + " ignores it, so the setting has no effect.");
+        List<String> elsewhere = type.variants().entrySet().stream()
+                .filter(e -> !e.getKey().isEmpty() && e.getValue().options().containsKey(o.name()))
+                .map(Map.Entry::getKey).toList();
+        Optional<String> suggestion = UciNames.closest(o.name(), known);
+        if (suggestion.isPresent()) {
+            msg.append(" Did you mean '").append(suggestion.get()).append("'?");
+            out.report(f.uri(), o.nameRange(), msg.toString(), List.of(new Fix("Rename to '" + suggestion.get() + "'",
+                    List.of(new TextEdit(f.uri(), o.nameRange(), suggestion.get())))));
+            return;
+        }
+        if (!elsewhere.isEmpty()) {
+            msg.append(" It belongs to ").append(type.selector()).append(" ")
+                    .append(String.join(", ", elsewhere.stream().map(v -> "'" + v + "'").toList())).append('.');
+        } else {
+            msg.append(" Check the option name against the OpenWrt documentation or remove it.");
+        }
+        out.report(f.uri(), o.nameRange(), msg.toString());
+    }
+}

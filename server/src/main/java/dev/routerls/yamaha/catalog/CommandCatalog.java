@@ -1,0 +1,401 @@
+package dev.routerls.yamaha.catalog;
+
+import dev.routerls.core.SourceRange;
+import dev.routerls.yamaha.catalog.CatalogFinding.Kind;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The YAMAHA RTX command catalog: checks command lines against the reference (unknown command with a
+ * suggestion, wrong keyword, out-of-range number, command or keyword not on the model/firmware) and
+ * answers completion and hover questions. Built once from the resource; immutable and thread-safe.
+ * <p>It reports only what the reference states plainly: a slot whose printed description is open, a
+ * line whose shape matches no form, a model the reference does not cover — all yield no finding.
+ */
+public final class CommandCatalog implements CommandChecker {
+
+    /** A syntax form together with the command it belongs to and its command words. */
+    record Form(CommandEntry entry, SyntaxPattern pattern, boolean negated, List<SyntaxPattern.Word> head) {
+    }
+
+    private final List<String> catalogModels;
+    private final Map<String, ModelProfile> profiles = new LinkedHashMap<>();
+    private final List<CommandEntry> commands;
+    private final Map<String, List<Form>> byFirstWord = new HashMap<>();
+    private final Map<String, String> meanings;
+
+    CommandCatalog(CatalogLoader.Loaded loaded, Map<String, String> meanings) {
+        this.catalogModels = loaded.models();
+        this.commands = loaded.commands();
+        this.meanings = meanings;
+        for (ModelProfile p : loaded.profiles()) profiles.put(p.model(), p);
+        for (CommandEntry e : commands) {
+            for (SyntaxPattern p : e.forms()) index(new Form(e, p, false, p.head(e::isInterfaceSlot)));
+            for (SyntaxPattern p : e.noForms()) index(new Form(e, p, true, p.head(e::isInterfaceSlot)));
+        }
+    }
+
+    private void index(Form f) {
+        if (f.head().isEmpty()) return;
+        byFirstWord.computeIfAbsent(f.head().get(0).literalText().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(f);
+    }
+
+    private static final class Holder {
+        static final CommandCatalog STANDARD = new CommandCatalog(CatalogLoader.fromResource(), CommandMeanings.load());
+    }
+
+    /** The catalog built from the bundled resource (loaded on first use). */
+    public static CommandCatalog standard() {
+        return Holder.STANDARD;
+    }
+
+    public int commandCount() {
+        return commands.size();
+    }
+
+    /** What is known of a model (catalog models and NVR500/NVR510), or empty. */
+    public Optional<ModelProfile> profile(String model) {
+        return Optional.ofNullable(profiles.get(ModelNames.canonical(model)));
+    }
+
+    /** Whether the reference covers the model, i.e. whether model-specific findings can be made. */
+    public boolean coversModel(String model) {
+        return model != null && catalogModels.contains(ModelNames.canonical(model));
+    }
+
+    // ---------------------------------------------------------------- checking
+
+    /** How a line relates to the catalog; {@link #check} turns it into findings. */
+    record Resolution(List<Form> matched, List<FormMatcher.Alignment> alignments, boolean negated,
+                      int start, List<Form> headMatched) {
+        boolean known() {
+            return !headMatched.isEmpty();
+        }
+
+        boolean fullyMatched() {
+            return !matched.isEmpty();
+        }
+    }
+
+    Resolution resolve(List<String> words) {
+        boolean negated = words.size() > 1 && words.get(0).equalsIgnoreCase("no");
+        int start = negated ? 1 : 0;
+        List<String> rest = words.subList(start, words.size());
+        List<Form> candidates = byFirstWord.getOrDefault(rest.get(0).toLowerCase(Locale.ROOT), List.of());
+        List<Form> headMatched = new ArrayList<>();
+        for (Form f : candidates) if (headMatches(f, rest)) headMatched.add(f);
+        List<Form> matched = new ArrayList<>();
+        List<FormMatcher.Alignment> alignments = new ArrayList<>();
+        if (!headMatched.isEmpty() && !negated) {
+            for (Form f : headMatched) {
+                if (f.negated()) continue;
+                FormMatcher.Alignment a = FormMatcher.match(f.entry(), f.pattern(), rest, false);
+                if (a != null) {
+                    matched.add(f);
+                    alignments.add(a);
+                }
+            }
+        }
+        return new Resolution(matched, alignments, negated, start, headMatched);
+    }
+
+    private static boolean headMatches(Form f, List<String> words) {
+        if (words.size() < f.head().size()) return false;
+        for (int i = 0; i < f.head().size(); i++) {
+            if (!wordFits(f, f.head().get(i), words.get(i))) return false;
+        }
+        return true;
+    }
+
+    private static boolean wordFits(Form f, SyntaxPattern.Word w, String token) {
+        return w.isLiteral() ? w.literalText().equalsIgnoreCase(token) : InterfaceNames.looksLikeInterface(token);
+    }
+
+    @Override
+    public List<CatalogFinding> check(List<CatalogToken> tokens, String model, String revision) {
+        if (tokens == null || tokens.isEmpty()) return List.of();
+        List<String> words = new ArrayList<>(tokens.size());
+        for (CatalogToken t : tokens) words.add(t.text());
+        Resolution r = resolve(words);
+        if (!r.known()) return unknown(tokens, words, r.start(), coversModel(model));
+        if (r.negated()) {
+            Form longest = r.headMatched().stream().max(Comparator.comparingInt(f -> f.head().size())).get();
+            return modelFindings(List.of(longest), List.of(new FormMatcher.Alignment(List.of(), Map.of())), tokens, r.start(), model, revision);
+        }
+        if (r.fullyMatched()) {
+            return modelFindings(r.matched(), r.alignments(), tokens, r.start(), model, revision);
+        }
+        return parameterFindings(r, tokens, words);
+    }
+
+    /** A line whose command words are known but whose parameters fit no form: report only certain faults. */
+    private List<CatalogFinding> parameterFindings(Resolution r, List<CatalogToken> tokens, List<String> words) {
+        int longest = r.headMatched().stream().mapToInt(f -> f.head().size()).max().orElse(0);
+        List<String> rest = words.subList(r.start(), words.size());
+        List<List<FormMatcher.Violation>> minimal = new ArrayList<>();
+        int min = Integer.MAX_VALUE;
+        for (Form f : r.headMatched()) {
+            if (f.negated() || f.head().size() != longest) continue;
+            FormMatcher.Alignment a = FormMatcher.match(f.entry(), f.pattern(), rest, true);
+            if (a == null) continue;
+            int n = a.violations().size();
+            if (n < min) {
+                min = n;
+                minimal.clear();
+            }
+            if (n == min) minimal.add(a.violations());
+        }
+        if (minimal.isEmpty() || min == 0) return List.of();
+        // report a word only if every best reading of the line finds the same fault in it
+        List<CatalogFinding> out = new ArrayList<>();
+        for (FormMatcher.Violation v : minimal.get(0)) {
+            boolean shared = minimal.stream().allMatch(vs -> vs.stream().anyMatch(o -> o.token() == v.token() && o.fit() == v.fit()));
+            if (!shared) continue;
+            CatalogToken t = tokens.get(r.start() + v.token());
+            out.add(violationFinding(t, v));
+        }
+        return out;
+    }
+
+    private static CatalogFinding violationFinding(CatalogToken t, FormMatcher.Violation v) {
+        boolean keyed = t.text().contains("=");
+        String value = keyed ? t.text().substring(t.text().indexOf('=') + 1) : t.text();
+        String slot = keyed ? t.text().substring(0, t.text().indexOf('=')) : v.param();
+        if (v.fit() == ParamSpec.Fit.OUT_OF_RANGE) {
+            return new CatalogFinding(Kind.OUT_OF_RANGE, t.range(), String.format(
+                    "%s is out of range for %s: the reference allows %d to %d, and the router rejects the line otherwise. Use a number in that range.",
+                    value, slot, v.spec().min(), v.spec().max()));
+        }
+        return new CatalogFinding(Kind.BAD_KEYWORD, t.range(), String.format(
+                "\"%s\" is not a valid %s here: the router accepts only %s, so it rejects this line. Use one of those keywords.",
+                value, slot, String.join(", ", v.spec().values())));
+    }
+
+    /**
+     * Unknown command: find the first word no command continues with, and suggest the nearest one.
+     * For a model the reference does not cover (or an unknown model), a word the reference lacks may
+     * still be a real command of that model or of older firmware (NVR {@code analog …}), so only a
+     * near miss of a known word — a likely typo — is reported.
+     */
+    private List<CatalogFinding> unknown(List<CatalogToken> tokens, List<String> words, int start, boolean modelCovered) {
+        List<String> rest = words.subList(start, words.size());
+        List<Form> forms = byFirstWord.getOrDefault(rest.get(0).toLowerCase(Locale.ROOT), List.of());
+        int depth = 0;
+        Set<String> alternatives = new TreeSet<>();
+        if (forms.isEmpty()) {
+            alternatives.addAll(byFirstWord.keySet());
+        } else {
+            depth = 1;
+            while (true) {
+                final int d = depth;
+                List<Form> deeper = new ArrayList<>();
+                for (Form f : forms) {
+                    if (f.head().size() > d && d < rest.size() && wordFits(f, f.head().get(d), rest.get(d))) deeper.add(f);
+                }
+                if (deeper.isEmpty()) break;
+                forms = deeper;
+                depth++;
+            }
+            if (depth >= rest.size()) return List.of(); // the line stops inside a command's words: leave it to the parser
+            for (Form f : forms) {
+                if (f.head().size() > depth && f.head().get(depth).isLiteral()) alternatives.add(f.head().get(depth).literalText());
+            }
+        }
+        CatalogToken bad = tokens.get(start + depth);
+        String prefix = String.join(" ", rest.subList(0, depth));
+        String suggestion = nearest(bad.text().toLowerCase(Locale.ROOT), alternatives);
+        if (suggestion == null && !modelCovered) return List.of();
+        String shown = (prefix.isEmpty() ? "" : prefix + " ") + bad.text();
+        StringBuilder msg = new StringBuilder();
+        msg.append("Unknown command \"").append(shown).append("\": the YAMAHA command reference has no such command, so the router will reject this line.");
+        if (suggestion != null) {
+            msg.append(" Did you mean \"").append(prefix.isEmpty() ? "" : prefix + " ").append(suggestion).append("\"?");
+        }
+        return List.of(new CatalogFinding(Kind.UNKNOWN_COMMAND, bad.range(), msg.toString()));
+    }
+
+    private static String nearest(String word, Set<String> alternatives) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String a : alternatives) {
+            int d = EditDistance.between(word, a.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = a;
+            }
+        }
+        int allowed = Math.max(1, Math.min(3, word.length() / 3));
+        return bestDistance <= allowed ? best : null;
+    }
+
+    /**
+     * Model and firmware findings for a matched line. Several sections may share a form (BRI and PRI
+     * {@code pp bind}); the line is unsupported only if every matched section rules it out.
+     */
+    private List<CatalogFinding> modelFindings(List<Form> matched, List<FormMatcher.Alignment> alignments,
+                                               List<CatalogToken> tokens, int start, String model, String revision) {
+        if (!coversModel(model)) return List.of();
+        String canonical = ModelNames.canonical(model);
+        Revision rev = Revision.parse(revision);
+        List<CatalogFinding> first = null;
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < matched.size(); i++) {
+            Form f = matched.get(i);
+            if (!seen.add(f.entry().id())) continue;
+            List<CatalogFinding> fs = availability(f, alignments.get(i), tokens, start, canonical, rev, revision);
+            if (fs.isEmpty()) return List.of();
+            if (first == null) first = fs;
+        }
+        return first == null ? List.of() : first;
+    }
+
+    private List<CatalogFinding> availability(Form f, FormMatcher.Alignment a, List<CatalogToken> tokens, int start,
+                                              String model, Revision rev, String revisionText) {
+        CommandEntry e = f.entry();
+        CatalogToken firstWord = tokens.get(start);
+        CatalogToken lastHead = tokens.get(Math.min(tokens.size() - 1, start + Math.max(0, f.head().size() - 1)));
+        SourceRange headRange = new SourceRange(firstWord.range().startLine(), firstWord.range().startColumn(),
+                lastHead.range().endLine(), lastHead.range().endColumn());
+        String name = e.name();
+        List<CatalogFinding> out = new ArrayList<>();
+        if (!e.models().contains(model)) {
+            out.add(new CatalogFinding(Kind.MODEL_UNSUPPORTED, headRange, String.format(
+                    "\"%s\" is not available on %s (the command reference lists it for %s), so the router will reject this line. Remove it or use a model that has it.",
+                    name, model, String.join(", ", e.models()))));
+            return out;
+        }
+        for (RevisionLimit l : e.limits()) {
+            if (l.keyword() != null || !l.appliesTo(model) || !l.excludes(rev)) continue;
+            out.add(new CatalogFinding(Kind.MODEL_UNSUPPORTED, headRange, String.format(
+                    "\"%s\" is not available on %s%s: %s. The router will reject this line; update the firmware or remove it.",
+                    name, model, revisionText == null ? "" : " Rev." + rev, l.describe())));
+            return out;
+        }
+        for (RevisionLimit l : e.limits()) {
+            if (l.keyword() == null || !l.appliesTo(model) || !l.excludes(rev)) continue;
+            for (int i = start + f.head().size(); i < tokens.size(); i++) {
+                String t = tokens.get(i).text();
+                boolean uses = l.param() != null
+                        ? l.param().equals(a.slots().get(i - start)) && t.equalsIgnoreCase(l.keyword())
+                        : t.equalsIgnoreCase(l.keyword()) || t.toLowerCase(Locale.ROOT).startsWith(l.keyword().toLowerCase(Locale.ROOT) + "=");
+                if (!uses) continue;
+                out.add(new CatalogFinding(Kind.MODEL_UNSUPPORTED, tokens.get(i).range(), String.format(
+                        "\"%s\" of \"%s\" is not available on %s%s: %s. The router will reject this line; update the firmware or use another value.",
+                        l.keyword(), name, model, rev == null ? "" : " Rev." + rev, l.describe())));
+                break;
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- completion and hover
+
+    /** A completion candidate: the word to insert, a short English label, and what it is. */
+    public record Completion(String text, String label, Type type) {
+        public enum Type { COMMAND_WORD, KEYWORD, PARAMETER }
+    }
+
+    /**
+     * Candidates for the word after {@code wordsBefore} (the words already typed on the line).
+     * {@code context} is the select context ("pp", "tunnel" or null): commands of that context come first.
+     */
+    public List<Completion> completions(List<String> wordsBefore, String context) {
+        Map<String, Completion> out = new LinkedHashMap<>();
+        List<String> words = wordsBefore;
+        if (!words.isEmpty() && words.get(0).equalsIgnoreCase("no")) words = words.subList(1, words.size());
+        if (words.isEmpty()) {
+            List<String> firsts = new ArrayList<>(new TreeSet<>(byFirstWord.keySet()));
+            if (context != null) firsts.sort(Comparator.comparing(w -> w.equals(context) || w.equals("ip") ? 0 : 1));
+            for (String w : firsts) {
+                out.put(w, new Completion(w, commandCountLabel(w), Completion.Type.COMMAND_WORD));
+            }
+            return List.copyOf(out.values());
+        }
+        List<Form> forms = byFirstWord.getOrDefault(words.get(0).toLowerCase(Locale.ROOT), List.of());
+        for (Form f : forms) {
+            if (f.negated()) continue;
+            for (FormMatcher.Next n : FormMatcher.next(f.entry(), f.pattern(), words)) {
+                SyntaxPattern.Word w = n.word();
+                if (w.isLiteral()) {
+                    Completion.Type type = n.commandWord() ? Completion.Type.COMMAND_WORD : Completion.Type.KEYWORD;
+                    out.putIfAbsent(w.literalText(), new Completion(w.literalText(),
+                            n.commandWord() ? "command " + f.entry().name() : "keyword of " + f.entry().name(), type));
+                    continue;
+                }
+                String param = w.soleParam();
+                ParamSpec spec = param == null ? null : f.entry().param(param);
+                if (spec != null && ParamSpec.KEYWORD.equals(spec.kind()) && !w.loose()) {
+                    for (String v : spec.values()) {
+                        out.putIfAbsent(v, new Completion(v, param + " of " + f.entry().name(), Completion.Type.KEYWORD));
+                    }
+                } else if (w.parts().get(0) instanceof SyntaxPattern.Literal lit && !w.loose()) {
+                    // key=value: offer the key
+                    out.putIfAbsent(lit.text(), new Completion(lit.text(), "option of " + f.entry().name(), Completion.Type.KEYWORD));
+                } else {
+                    String label = param == null ? w.toString() : param + ": " + (spec == null ? "value" : spec.describe());
+                    String text = "<" + (param == null ? "value" : param) + ">";
+                    out.putIfAbsent(text, new Completion(text, label, Completion.Type.PARAMETER));
+                }
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    private String commandCountLabel(String first) {
+        Set<String> ids = new TreeSet<>();
+        for (Form f : byFirstWord.get(first)) ids.add(f.entry().id());
+        return ids.size() == 1 ? "command" : ids.size() + " commands";
+    }
+
+    /**
+     * Facts about the command a line uses, for hover: syntax, parameters, models, revision limits and,
+     * for common commands, a one-sentence meaning. Empty when the line's command is unknown.
+     * Never includes the line's own values (they may be secrets).
+     */
+    public Optional<CommandDescription> describe(List<CatalogToken> tokens) {
+        if (tokens == null || tokens.isEmpty()) return Optional.empty();
+        List<String> words = new ArrayList<>();
+        for (CatalogToken t : tokens) words.add(t.text());
+        Resolution r = resolve(words);
+        if (!r.known()) return Optional.empty();
+        CommandEntry e;
+        if (r.fullyMatched()) {
+            e = r.matched().get(0).entry();
+        } else {
+            e = r.headMatched().stream().max(Comparator.comparingInt(f -> f.head().size())).get().entry();
+        }
+        return Optional.of(describe(e));
+    }
+
+    CommandDescription describe(CommandEntry e) {
+        List<String> syntax = new ArrayList<>();
+        for (SyntaxPattern p : e.forms()) syntax.add(p.display());
+        for (SyntaxPattern p : e.noForms()) syntax.add("no " + p.display());
+        Map<String, String> params = new LinkedHashMap<>();
+        for (Map.Entry<String, ParamSpec> p : e.params().entrySet()) params.put(p.getKey(), p.getValue().describe());
+        List<String> limits = new ArrayList<>();
+        for (RevisionLimit l : e.limits()) {
+            limits.add(l.keyword() == null ? l.describe() : "\"" + l.keyword() + "\": " + l.describe());
+        }
+        return new CommandDescription(e.name(), meanings.get(e.name()), syntax, params, e.models(), limits, e.id());
+    }
+
+    /** The catalog entry whose command words are exactly {@code name} (e.g. "nat descriptor type"). */
+    Optional<CommandEntry> entry(String name) {
+        return commands.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    List<CommandEntry> entries() {
+        return commands;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.routerls.openwrt.schema;
+
+import dev.routerls.openwrt.uci.UciFile;
+import dev.routerls.openwrt.uci.UciReader;
+import dev.routerls.openwrt.uci.UciSection;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class UciSchemaTest {
+    private final UciSchema schema = UciSchema.standard();
+
+    private static UciSection section(String text) {
+        UciFile f = UciReader.read("file:///etc/config/network", text);
+        return f.sections().get(0);
+    }
+
+    @Test
+    void knowsOpenWrtsOwnPackagesOnly() {
+        assertTrue(schema.knowsPackage("network"));
+        assertTrue(schema.knowsPackage("firewall"));
+        assertTrue(schema.knowsPackage("dhcp"));
+        assertFalse(schema.knowsPackage("mwan3"));
+        for (String t : new String[]{"interface", "device", "globals", "route", "route6", "rule", "switch",
+                "switch_vlan", "bridge-vlan"}) assertTrue(schema.section("network", t).isPresent(), t);
+        for (String t : new String[]{"defaults", "zone", "forwarding", "rule", "redirect", "include", "ipset", "nat"}) {
+            assertTrue(schema.section("firewall", t).isPresent(), t);
+        }
+        for (String t : new String[]{"dnsmasq", "dhcp", "host", "domain", "boot", "odhcpd"}) {
+            assertTrue(schema.section("dhcp", t).isPresent(), t);
+        }
+    }
+
+    @Test
+    void protoSelectsTheOptions() {
+        SectionSchema iface = schema.section("network", "interface").orElseThrow();
+        UciSection map = section("config interface 'wan_map'\n option proto 'map'\n");
+        for (String o : new String[]{"maptype", "peeraddr", "ipaddr", "ip4prefixlen", "ip6prefix", "ip6prefixlen",
+                "ealen", "psidlen", "offset", "psid", "legacymap", "mtu", "ttl", "tunlink", "zone", "encaplimit", "rule"}) {
+            assertTrue(iface.option(map, o).isPresent(), o);
+        }
+        assertTrue(iface.knowsAllOptionsOf(map));
+        UciSection statik = section("config interface 'lan'\n option proto 'static'\n");
+        assertFalse(iface.option(statik, "peeraddr").isPresent());
+        assertEquals("IPv4 address", iface.option(statik, "gateway").orElseThrow().type().describe().substring(3));
+        UciSection qmi = section("config interface 'lte'\n option proto 'qmi'\n");
+        assertFalse(iface.knowsAllOptionsOf(qmi), "unknown proto: options cannot be judged");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.routerls.yamaha.catalog;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The committed resource is exactly what the compiler makes of the reference, and holds no vendor prose. */
+class CatalogResourceTest {
+    private static final Path SHARED = Path.of(System.getProperty("routerls.sharedDir", "../shared"));
+    private static final Path PROJECT = Path.of(System.getProperty("routerls.projectDir", ".."));
+
+    @Test
+    void regeneratingYieldsTheCommittedResource() throws IOException {
+        Path reference = SHARED.resolve(CatalogCompiler.REFERENCE_PATH);
+        Path committed = PROJECT.resolve(CatalogCompiler.RESOURCE_PATH);
+        assumeTrue(Files.isRegularFile(reference) && Files.isRegularFile(committed), "../shared not present");
+        String regenerated = CatalogCompiler.compile(Files.readString(reference, StandardCharsets.UTF_8));
+        String onDisk = Files.readString(committed, StandardCharsets.UTF_8);
+        // assertEquals on 370 kB strings prints too much: compare, then point at the first difference
+        if (!regenerated.equals(onDisk)) {
+            int i = 0;
+            while (i < Math.min(regenerated.length(), onDisk.length()) && regenerated.charAt(i) == onDisk.charAt(i)) i++;
+            throw new AssertionError("command-catalog.json is stale (run CatalogCompiler); first difference at "
+                    + i + ": " + onDisk.substring(i, Math.min(onDisk.length(), i + 120)));
+        }
+    }
+
+    @Test
+    void resourceHoldsNoJapaneseProse() throws IOException {
+        String text;
+        try (var in = CatalogResourceTest.class.getResourceAsStream(CatalogLoader.RESOURCE)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertFalse(Pattern.compile("[\\u3040-\\u30ff\\u4e00-\\u9fff]").matcher(text).find(), "Japanese text in the resource");
+        assertTrue(text.length() < 500_000, "resource size " + text.length());
+    }
+}
