@@ -1,15 +1,38 @@
 package dev.routerls.rules.yamaha;
 
+import dev.routerls.rules.Rule;
 import dev.routerls.rules.RuleInfo;
+import dev.routerls.yamaha.model.YamahaConfig;
 
 import java.util.List;
 
-/** The YAMAHA rules, in the order they run. (Filled in by issue 2.) */
+/** The YAMAHA rules, in the order they run. */
 public final class YamahaRules {
     private YamahaRules() {
     }
 
+    private static final List<Rule<YamahaConfig>> RULES = List.of(
+            new SyntaxRule(),
+            new ModelUnsupportedRule(),
+            new NatOuterProxyArpRule(),
+            new NatBackwardCompatibilityRule(),
+            new NatStaticNeedsOuterRule(),
+            new NatStaticRangeRule(),
+            new MapePortRangeRule(),
+            new UndefinedReferenceRule(),
+            new UnusedDefinitionRule(),
+            new SubnetOverlapRule(),
+            new RouteGatewaySelfRule(),
+            new TemplateMismatchRule(),
+            new LimitRule(),
+            new PlaintextSecretRule());
+
+    /** The rule objects, for the analyzer. */
+    public static List<Rule<YamahaConfig>> rules() {
+        return RULES;
+    }
+
     public static List<RuleInfo> infos() {
-        return List.of();
+        return RULES.stream().map(Rule::info).toList();
     }
 }

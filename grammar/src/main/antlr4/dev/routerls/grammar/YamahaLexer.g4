@@ -1,0 +1,110 @@
+/*
+ * Lexer for one line of a YAMAHA RTX/NVR configuration (`show config` text).
+ * The analyser feeds one physical (or re-joined wrapped) line at a time, so tokens never span lines.
+ * Every token is a whole whitespace-separated word; typed tokens (addresses, ranges, interface names)
+ * win over WORD only when they cover the whole word (longest match, then rule order).
+ */
+lexer grammar YamahaLexer;
+
+options { caseInsensitive = true; }
+
+WS      : [ \t]+ -> channel(HIDDEN) ;
+NEWLINE : [\r\n]+ -> channel(HIDDEN) ;
+// '#' starts a comment only where it is not quoted or escaped (quotes and escapes live inside WORD)
+COMMENT : '#' ~[\r\n]* ;
+
+// keywords the explicit command rules read (keywords are case-insensitive)
+NO : 'no' ;
+IP : 'ip' ;
+IPV6 : 'ipv6' ;
+NAT : 'nat' ;
+DESCRIPTOR : 'descriptor' ;
+TYPE : 'type' ;
+ADDRESS : 'address' ;
+OUTER : 'outer' ;
+INNER : 'inner' ;
+STATIC : 'static' ;
+MASQUERADE : 'masquerade' ;
+PORT : 'port' ;
+RANGE : 'range' ;
+BACKWARD_COMPATIBILITY : 'backward-compatibility' ;
+REVERSE : 'reverse' ;
+PP : 'pp' ;
+TUNNEL : 'tunnel' ;
+SELECT : 'select' ;
+BIND : 'bind' ;
+REMOTE : 'remote' ;
+POOL : 'pool' ;
+ENCAPSULATION : 'encapsulation' ;
+ENDPOINT : 'endpoint' ;
+TEMPLATE : 'template' ;
+IPSEC : 'ipsec' ;
+SA : 'sa' ;
+POLICY : 'policy' ;
+IKE : 'ike' ;
+TRANSPORT : 'transport' ;
+ROUTE : 'route' ;
+GATEWAY : 'gateway' ;
+FILTER : 'filter' ;
+DHCP : 'dhcp' ;
+SCOPE : 'scope' ;
+SERVICE : 'service' ;
+RELAY : 'relay' ;
+SERVER : 'server' ;
+SECURE : 'secure' ;
+IN : 'in' ;
+OUT : 'out' ;
+DYNAMIC : 'dynamic' ;
+PROXYARP : 'proxyarp' ;
+SECONDARY : 'secondary' ;
+ANONYMOUS : 'anonymous' ;
+NONE : 'none' ;
+AUTH : 'auth' ;
+USERNAME : 'username' ;
+MYNAME : 'myname' ;
+PRE_SHARED_KEY : 'pre-shared-key' ;
+TEXT : 'text' ;
+LOGIN : 'login' ;
+ADMINISTRATOR : 'administrator' ;
+PASSWORD : 'password' ;
+ENCRYPTED : 'encrypted' ;
+L2TP : 'l2tp' ;
+ON : 'on' ;
+OFF : 'off' ;
+ENABLE : 'enable' ;
+DEFAULT : 'default' ;
+BINDING : 'bind-ethernet' ;
+
+// typed values
+IPV4_PAIR         : IPV4_F '=' IPV4_F ('/' (NUM_F | IPV4_F))? ;   // static NAT outer=inner[/mask]
+NUMBER_PAIR       : NUM_F '=' NUM_F ;                           // outer_port=inner_port
+IPV4_RANGE_PREFIX : IPV4_F '-' IPV4_F '/' (NUM_F | IPV4_F) ;      // dhcp scope 1 a-b/24
+IPV4_RANGE        : IPV4_F '-' IPV4_F ;
+IPV4_PREFIX       : IPV4_F '/' (NUM_F | IPV4_F) ;
+IPV4_ADDR         : IPV4_F ;
+MAC_ADDR          : HEX HEX (':' HEX HEX) (':' HEX HEX) (':' HEX HEX) (':' HEX HEX) (':' HEX HEX) ;
+IPV6_PREFIX       : IPV6_F '/' NUM_F ;
+IPV6_ADDR         : IPV6_F ;
+TUNNEL_RANGE      : 'tunnel' NUM_F '-' 'tunnel' NUM_F ;
+TUNNEL_ID         : 'tunnel' NUM_F ;
+IFNAME            : ( 'lan' NUM_F (('/' | '.') NUM_F)?
+                    | 'vlan' NUM_F | 'bridge' NUM_F | 'loopback' NUM_F | 'onu' NUM_F | 'bri' NUM_F
+                    | 'wan' NUM_F | 'usb' NUM_F | 'null'
+                    ) ;
+NUMBER_RANGE      : NUM_F '-' NUM_F ;
+NUMBER            : NUM_F ;
+REVISION          : 'rev.' NUM_F ('.' NUM_F)+ ;
+IDENT             : [a-z] [a-z0-9_.-]* ;
+WORD              : ( WCHAR | ESCAPED | DQUOTED | SQUOTED )+ ;
+
+// a lone quote that is never closed, a trailing backslash, or a control character
+ERROR_CHAR : . ;
+
+fragment NUM_F   : [0-9]+ ;
+fragment IPV4_F  : NUM_F '.' NUM_F '.' NUM_F '.' NUM_F ;
+fragment HEX     : [0-9a-f] ;
+fragment IPV6_F  : HEX* ':' ( HEX | ':' | '.' )* ;
+fragment WCHAR   : ~[ \t\r\n"'\\#\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F] ;
+fragment ESCAPED : '\\' ~[\r\n] ;
+fragment DQUOTED : '"' ~["\r\n]* '"' ;
+fragment SQUOTED : '\'' ~['\r\n]* '\'' ;

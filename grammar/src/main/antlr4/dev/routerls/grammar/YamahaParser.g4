@@ -1,0 +1,144 @@
+/*
+ * Parser for ONE line of a YAMAHA RTX/NVR configuration. Entry rules: `line` (a config line) and
+ * `header` (the text of a `show config` header comment after '#').
+ * Commands the analysis reads have explicit rules; every other line is a `generic` command. When an
+ * explicit rule and `generic` both match, ANTLR takes the explicit one (earlier alternative).
+ */
+parser grammar YamahaParser;
+
+options { tokenVocab = YamahaLexer; }
+
+line : NO? command? comment? EOF ;
+
+header : model=word revision=REVISION word* EOF ;
+
+comment : COMMENT ;
+
+command
+    : interfaceAddress
+    | secondaryAddress
+    | proxyArp
+    | natType
+    | natAddressOuter
+    | natAddressInner
+    | natStatic
+    | natMasqueradeStatic
+    | natPortRange
+    | natBackwardCompatibility
+    | natApply
+    | ppSelect
+    | tunnelSelect
+    | ppBind
+    | ppRemotePool
+    | ppAuthUsername
+    | ppAuthMyname
+    | tunnelEncapsulation
+    | tunnelEndpoint
+    | tunnelTemplate
+    | ipsecTunnel
+    | ipsecSaPolicy
+    | ipsecPreSharedKey
+    | ipsecIke
+    | ipsecTransportTemplate
+    | ipsecTransport
+    | ipRoute
+    | dhcpScopeBind
+    | dhcpScopeOption
+    | dhcpScope
+    | dhcpRelay
+    | ipFilterDynamic
+    | ipFilter
+    | secureFilter
+    | loginPassword
+    | administratorPassword
+    | l2tpTunnelAuth
+    | generic
+    ;
+
+family : IP | IPV6 ;
+
+// the interface after `ip`: lan1, lan1/1, bridge1, …, or the selected pp / tunnel
+iface : IFNAME | PP | TUNNEL ;
+
+interfaceAddress : family iface ADDRESS value=addressValue SECONDARY? word* ;
+addressValue     : IPV4_PREFIX | IPV6_PREFIX | word ;
+secondaryAddress : family iface SECONDARY ADDRESS value=addressValue word* ;
+proxyArp         : IP iface PROXYARP state=word ;
+
+// ---- NAT descriptors ----
+natType                  : NAT DESCRIPTOR TYPE id=NUMBER kind=word option=word* ;
+natAddressOuter          : NAT DESCRIPTOR ADDRESS OUTER id=NUMBER natAddressItem+ ;
+natAddressInner          : NAT DESCRIPTOR ADDRESS INNER id=NUMBER natAddressItem+ ;
+natAddressItem           : IPV4_ADDR | IPV4_RANGE | IPV4_PREFIX | word ;
+natStatic                : NAT DESCRIPTOR STATIC id=NUMBER entry=NUMBER pair=IPV4_PAIR count=NUMBER? ;
+natMasqueradeStatic      : NAT DESCRIPTOR MASQUERADE STATIC id=NUMBER entry=NUMBER inner=IPV4_ADDR
+                           protocol=word ports=word? ;   // a number, outer=inner, a service name (www); none for esp/gre
+natPortRange             : NAT DESCRIPTOR MASQUERADE PORT RANGE id=NUMBER portRange+ ;
+portRange                : NUMBER_RANGE | NUMBER ;
+natBackwardCompatibility : NAT DESCRIPTOR BACKWARD_COMPATIBILITY value=NUMBER ;
+// `ip lan1 nat descriptor 1 2 reverse 30`; the forward list may be empty before `reverse`
+natApply                 : IP iface NAT DESCRIPTOR forward+=NUMBER* (REVERSE reverse+=NUMBER+)? ;
+
+// ---- PP and tunnel blocks ----
+ppSelect            : PP SELECT target=(NUMBER | ANONYMOUS | NONE)? ;   // bare form only after `no`
+tunnelSelect        : TUNNEL SELECT target=(NUMBER | NONE)? ;
+ppBind              : PP BIND bindTarget+ ;
+bindTarget          : TUNNEL_ID | TUNNEL_RANGE | IFNAME | word ;
+ppRemotePool        : IP PP REMOTE ADDRESS POOL poolItem+ ;
+poolItem            : IPV4_RANGE | IPV4_ADDR | DHCP | word ;
+ppAuthUsername      : PP AUTH USERNAME user=word secret=word? word* ;
+ppAuthMyname        : PP AUTH MYNAME user=word secret=word? ;
+tunnelEncapsulation : TUNNEL ENCAPSULATION kind=word ;
+tunnelEndpoint      : TUNNEL ENDPOINT ADDRESS first=endpointAddress second=endpointAddress? ;
+endpointAddress     : IPV4_ADDR | IPV6_ADDR | word ;
+tunnelTemplate      : TUNNEL TEMPLATE templateTarget+ ;
+templateTarget      : NUMBER | NUMBER_RANGE | TUNNEL_ID | TUNNEL_RANGE ;
+
+// ---- IPsec ----
+ipsecTunnel            : IPSEC TUNNEL policy=NUMBER ;
+ipsecSaPolicy          : IPSEC SA POLICY policy=NUMBER gateway=NUMBER word* ;
+ipsecPreSharedKey      : IPSEC IKE PRE_SHARED_KEY gateway=NUMBER TEXT? secret=word ;
+ipsecIke               : IPSEC IKE ikeWord+ gateway=NUMBER word* ;
+ikeWord                : IDENT | REMOTE | ADDRESS | LOGIN | TYPE | NAT | ENCRYPTED | AUTH | PASSWORD | SERVER
+                       | ON | OFF | DEFAULT | PRE_SHARED_KEY | SA | POLICY | TEXT ;
+ipsecTransportTemplate : IPSEC TRANSPORT TEMPLATE source=NUMBER templateTarget+ ;
+ipsecTransport         : IPSEC TRANSPORT transport=NUMBER policy=NUMBER word* ;
+
+// ---- routes, DHCP, filters ----
+ipRoute        : IP ROUTE destination=routeDestination routeGateway+ ;
+routeDestination : DEFAULT | IPV4_PREFIX | IPV4_ADDR ;
+routeGateway   : GATEWAY routeTarget routeOption* ;
+routeTarget    : IPV4_ADDR | PP ppTarget=(NUMBER | ANONYMOUS) | TUNNEL tunnelTarget=NUMBER | TUNNEL_ID
+               | DHCP IFNAME | IFNAME | word ;
+routeOption    : FILTER filters+=NUMBER+ | ~(GATEWAY | FILTER | COMMENT | EOF) ;
+dhcpScope      : DHCP SCOPE id=NUMBER range=(IPV4_RANGE_PREFIX | IPV4_RANGE | IPV4_PREFIX) word* ;
+dhcpScopeBind  : DHCP SCOPE BIND id=NUMBER address=(IPV4_ADDR | IPV4_RANGE) word* ;
+dhcpScopeOption: DHCP SCOPE option=IDENT id=NUMBER word* ;
+dhcpRelay      : IP iface DHCP SERVICE RELAY servers+=IPV4_ADDR+ word* ;
+ipFilterDynamic: family FILTER DYNAMIC id=NUMBER word* ;
+ipFilter       : family FILTER id=NUMBER action=word word* ;
+secureFilter   : family iface SECURE FILTER direction=(IN | OUT) filters+=NUMBER* (DYNAMIC dynamics+=NUMBER+)? ;
+
+// ---- secrets ----
+loginPassword         : LOGIN PASSWORD ENCRYPTED? secret=word? ;
+administratorPassword : ADMINISTRATOR PASSWORD ENCRYPTED? secret=word? ;
+l2tpTunnelAuth        : L2TP TUNNEL AUTH (ON | OFF) secret=word? ;
+
+// ---- everything else ----
+generic     : head=commandHead word* ;
+commandHead : IDENT | keyword ;
+
+keyword
+    : IP | IPV6 | NAT | DESCRIPTOR | TYPE | ADDRESS | OUTER | INNER | STATIC | MASQUERADE | PORT | RANGE
+    | BACKWARD_COMPATIBILITY | REVERSE | PP | TUNNEL | SELECT | BIND | REMOTE | POOL | ENCAPSULATION
+    | ENDPOINT | TEMPLATE | IPSEC | SA | POLICY | IKE | TRANSPORT | ROUTE | GATEWAY | FILTER | DHCP | SCOPE
+    | SERVICE | RELAY | SERVER | SECURE | IN | OUT | DYNAMIC | PROXYARP | SECONDARY | ANONYMOUS | NONE
+    | AUTH | USERNAME | MYNAME | PRE_SHARED_KEY | TEXT | LOGIN | ADMINISTRATOR | PASSWORD | ENCRYPTED
+    | L2TP | ON | OFF | ENABLE | DEFAULT | BINDING | NO
+    ;
+
+word
+    : keyword | IDENT | WORD | NUMBER | NUMBER_RANGE | NUMBER_PAIR | IPV4_ADDR | IPV4_PREFIX | IPV4_RANGE
+    | IPV4_RANGE_PREFIX | IPV4_PAIR | IPV6_ADDR | IPV6_PREFIX | MAC_ADDR | TUNNEL_ID | TUNNEL_RANGE | IFNAME
+    | REVISION
+    ;

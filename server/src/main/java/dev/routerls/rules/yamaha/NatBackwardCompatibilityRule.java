@@ -1,0 +1,35 @@
+package dev.routerls.rules.yamaha;
+
+import dev.routerls.core.Severity;
+import dev.routerls.rules.Findings;
+import dev.routerls.yamaha.model.ModelFacts;
+import dev.routerls.yamaha.model.YamahaConfig;
+import dev.routerls.yamaha.model.YamahaConfig.NatUse;
+
+/**
+ * {@code yamaha/nat-backward-compatibility}: on a model whose port-saving masquerade is on by default,
+ * NAT applied on {@code pp anonymous} does not work unless {@code nat descriptor backward-compatibility 1}
+ * turns port saving off (seed 002, NVR510). Models not known to port-save get no finding.
+ */
+public final class NatBackwardCompatibilityRule extends YamahaRule {
+    public static final String ID = "yamaha/nat-backward-compatibility";
+
+    public NatBackwardCompatibilityRule() {
+        super(ID, Severity.WARNING, "NAT on pp anonymous of a port-saving model without backward-compatibility 1");
+    }
+
+    @Override
+    public void check(YamahaConfig m, Findings out) {
+        if (!ModelFacts.portSavingByDefault(m.model).orElse(false)) return;
+        if (m.backwardCompatibility != null && m.backwardCompatibility.value().equals("1")) return;
+        String setting = m.backwardCompatibility == null ? "not set (default 2: port saving on)"
+                : "set to " + m.backwardCompatibility.value() + " (port saving on)";
+        for (NatUse use : m.natUses) {
+            if (!use.iface().equals("pp") || !"anonymous".equals(use.context().pp())) continue;
+            out.report(use.range(), "NAT descriptor " + use.descriptor() + " is applied on `pp anonymous`, but on "
+                    + modelName(m) + " `nat descriptor backward-compatibility` is " + setting
+                    + ", and with port-saving masquerade NAT does not work for the L2TP/IPsec clients of pp anonymous. "
+                    + "Add `nat descriptor backward-compatibility 1` and restart the router (the change needs a restart).");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.routerls.rules.yamaha;
+
+import dev.routerls.core.Severity;
+import dev.routerls.rules.Findings;
+import dev.routerls.yamaha.model.Ipv4;
+import dev.routerls.yamaha.model.YamahaConfig;
+import dev.routerls.yamaha.model.YamahaConfig.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code yamaha/nat-outer-proxy-arp}: a descriptor applied forward on a LAN interface whose outer
+ * addresses lie in that interface's own subnet. The router answers ARP for forward descriptors' outer
+ * addresses on that LAN (this cannot be turned off), so it claims addresses hosts there use (seed 002).
+ */
+public final class NatOuterProxyArpRule extends YamahaRule {
+    public static final String ID = "yamaha/nat-outer-proxy-arp";
+
+    public NatOuterProxyArpRule() {
+        super(ID, Severity.WARNING, "forward NAT on a LAN whose outer addresses are inside that LAN's subnet");
+    }
+
+    @Override
+    public void check(YamahaConfig m, Findings out) {
+        for (NatUse use : m.natUses) {
+            if (use.reverse() || !use.onLan()) continue;
+            NetInterface lan = m.interfaces.get(use.iface());
+            NatDescriptor d = m.natDescriptors.get(use.descriptor());
+            if (lan == null || d == null) continue;
+            List<String> clashes = new ArrayList<>();
+            Ipv4.Subnet hit = null;
+            for (InterfaceAddress a : lan.addresses) {
+                for (NatAddressItem item : d.outer) {
+                    if (item.addresses() != null && a.subnet().range().overlaps(item.addresses())) {
+                        clashes.add(item.addresses() + " (address outer)");
+                        hit = a.subnet();
+                    }
+                }
+                for (NatStatic s : d.statics) {
+                    if (a.subnet().range().overlaps(s.outer())) {
+                        clashes.add(s.outer() + " (static entry " + s.entry() + ")");
+                        hit = a.subnet();
+                    }
+                }
+            }
+            if (clashes.isEmpty()) continue;
+            out.report(use.range(), "NAT descriptor " + d.id + " is applied in the forward direction on " + lan.name
+                    + ", and its outer addresses " + String.join(", ", clashes) + " are inside " + lan.name
+                    + "'s own subnet " + hit + ". The router answers ARP on " + lan.name + " for those addresses "
+                    + "(`proxyarp off` does not stop it), so it collides with hosts that use them. Apply the "
+                    + "descriptor with `reverse`, or choose outer addresses outside " + hit + ".");
+        }
+    }
+}

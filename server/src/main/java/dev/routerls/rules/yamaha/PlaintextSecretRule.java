@@ -1,0 +1,31 @@
+package dev.routerls.rules.yamaha;
+
+import dev.routerls.core.Severity;
+import dev.routerls.rules.Findings;
+import dev.routerls.yamaha.model.YamahaConfig;
+import dev.routerls.yamaha.model.YamahaConfig.Secret;
+import dev.routerls.yamaha.parse.Command.SecretKind;
+
+/**
+ * {@code yamaha/plaintext-secret} (info): passwords and pre-shared keys written in clear text. The model
+ * never holds the value, so messages cannot show it.
+ */
+public final class PlaintextSecretRule extends YamahaRule {
+    public static final String ID = "yamaha/plaintext-secret";
+
+    public PlaintextSecretRule() {
+        super(ID, Severity.INFO, "plain-text password or pre-shared key in the config");
+    }
+
+    @Override
+    public void check(YamahaConfig m, Findings out) {
+        for (Secret s : m.secrets) {
+            if (!s.plaintext()) continue;
+            String remedy = s.kind() == SecretKind.LOGIN_PASSWORD || s.kind() == SecretKind.ADMINISTRATOR_PASSWORD
+                    ? "Set it with the `encrypted` form instead, and keep the file private."
+                    : "Keep the file private, and mask the value before sharing the config (support requests, forums).";
+            out.report(s.valueRange(), "the " + s.kind().label() + " is stored in plain text: anyone who sees a copy "
+                    + "of this config can read it and log in. " + remedy);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.routerls.rules.yamaha;
+
+import dev.routerls.core.Severity;
+import dev.routerls.rules.Findings;
+import dev.routerls.yamaha.model.YamahaConfig;
+import dev.routerls.yamaha.model.YamahaConfig.IpsecId;
+import dev.routerls.yamaha.model.YamahaConfig.IpsecTransport;
+import dev.routerls.yamaha.model.YamahaConfig.TransportTemplate;
+import dev.routerls.yamaha.model.YamahaConfig.TunnelBlock;
+import dev.routerls.yamaha.model.YamahaConfig.TunnelRef;
+
+import java.util.stream.Collectors;
+
+/**
+ * {@code yamaha/template-mismatch}: a template renumbers only ids equal to its source number (the tunnel
+ * for {@code tunnel template}, the transport id for {@code ipsec transport template}). Any other id is
+ * copied unchanged, so the copies collide and the template does not expand (seed 002).
+ */
+public final class TemplateMismatchRule extends YamahaRule {
+    public static final String ID = "yamaha/template-mismatch";
+
+    public TemplateMismatchRule() {
+        super(ID, Severity.WARNING, "template whose ids do not equal the source number, so it does not expand");
+    }
+
+    @Override
+    public void check(YamahaConfig m, Findings out) {
+        for (TunnelBlock t : m.tunnels.values()) {
+            if (t.fromTemplate != null || t.templateTargets.isEmpty()) continue;
+            String targets = targets(t.templateTargets);
+            for (IpsecId id : t.ipsecIds) {
+                if (id.value() == t.id) continue;
+                out.report(id.range(), id.what() + " is " + id.value() + " in tunnel " + t.id + ", which has `tunnel "
+                        + "template " + targets + "`. The template renumbers only ids equal to the tunnel number ("
+                        + t.id + "), so tunnels " + targets + " would all reuse " + id.value()
+                        + " and the template does not expand. Use " + t.id + " here.");
+            }
+        }
+        for (TransportTemplate tt : m.transportTemplates) {
+            for (IpsecTransport tr : m.transports) {
+                if (tr.id() != tt.source() || tr.policy() == tr.id()) continue;
+                String targets = targets(tt.targets());
+                out.report(tr.policyRange(), "`ipsec transport " + tr.id() + "` uses SA policy " + tr.policy()
+                        + ", but `ipsec transport template " + tt.source() + " " + targets + "` renumbers only ids equal to "
+                        + tt.source() + ": every copy would use policy " + tr.policy()
+                        + " and the template does not expand. Number the policy " + tr.id()
+                        + " (as the tunnel and transport) so each copy gets its own.");
+            }
+        }
+    }
+
+    private static String targets(java.util.List<TunnelRef> refs) {
+        return refs.stream().map(r -> Integer.toString(r.tunnel())).distinct().collect(Collectors.joining(","));
+    }
+}

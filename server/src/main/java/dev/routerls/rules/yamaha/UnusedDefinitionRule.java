@@ -1,0 +1,43 @@
+package dev.routerls.rules.yamaha;
+
+import dev.routerls.core.Severity;
+import dev.routerls.rules.Findings;
+import dev.routerls.yamaha.model.YamahaConfig;
+import dev.routerls.yamaha.model.YamahaConfig.Definition;
+import dev.routerls.yamaha.model.YamahaConfig.RefKind;
+import dev.routerls.yamaha.model.YamahaConfig.Reference;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * {@code yamaha/unused-definition} (hint): NAT descriptors never applied, filters never listed, IPsec
+ * SA policies no tunnel or transport uses. Tunnels, PPs and scopes act on their own and are not listed.
+ */
+public final class UnusedDefinitionRule extends YamahaRule {
+    public static final String ID = "yamaha/unused-definition";
+
+    private static final Set<RefKind> CHECKED = EnumSet.of(RefKind.NAT_DESCRIPTOR, RefKind.IP_FILTER,
+            RefKind.IP_DYNAMIC_FILTER, RefKind.IPV6_FILTER, RefKind.IPV6_DYNAMIC_FILTER, RefKind.IPSEC_POLICY);
+
+    public UnusedDefinitionRule() {
+        super(ID, Severity.HINT, "NAT descriptor, filter or IPsec policy defined but never used");
+    }
+
+    @Override
+    public void check(YamahaConfig m, Findings out) {
+        Set<String> used = new HashSet<>();
+        for (Reference r : m.references) used.add(r.kind() + ":" + r.key());
+        Set<String> reported = new HashSet<>();
+        for (Definition d : m.definitions) {
+            if (!CHECKED.contains(d.kind()) || d.fromTemplate()) continue;
+            String key = d.kind() + ":" + d.key();
+            if (used.contains(key) || !reported.add(key)) continue;
+            boolean filter = d.kind() != RefKind.NAT_DESCRIPTOR && d.kind() != RefKind.IPSEC_POLICY;
+            if (filter && m.looseFilterUses.contains(d.key())) continue;
+            out.report(d.range(), d.kind().label() + " " + d.key() + " is defined but nothing uses it, so it has no "
+                    + "effect. Apply it where it was meant to work, or delete it to keep the config readable.");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.routerls.yamaha;
+
+import dev.routerls.yamaha.parse.LineParser;
+import dev.routerls.yamaha.parse.ParsedLine;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Parsed lines per document, keyed by line text: re-analysing after a keystroke re-parses only the
+ * lines whose text changed. Each analysis keeps exactly the lines the document has now; the least
+ * recently analysed documents are dropped beyond {@link #MAX_DOCUMENTS}.
+ */
+final class LineCache {
+    static final int MAX_DOCUMENTS = 64;
+
+    private final LineParser parser = new LineParser();
+    private final Map<String, Map<String, ParsedLine>> documents = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, ParsedLine>> eldest) {
+            return size() > MAX_DOCUMENTS;
+        }
+    };
+
+    /** A session over one document's analysis: lookups go to the old generation, results to the new one. */
+    final class Session {
+        private final Map<String, ParsedLine> old;
+        private final Map<String, ParsedLine> current = new HashMap<>();
+        private final String uri;
+        int parsed;
+
+        Session(String uri, Map<String, ParsedLine> old) {
+            this.uri = uri;
+            this.old = old;
+        }
+
+        ParsedLine get(String text) {
+            ParsedLine p = current.get(text);
+            if (p == null && old != null) p = old.get(text);
+            if (p == null) {
+                p = parser.parse(text);
+                parsed++;
+            }
+            current.put(text, p);
+            return p;
+        }
+
+        void close() {
+            synchronized (documents) {
+                documents.put(uri, current);
+            }
+        }
+    }
+
+    Session open(String uri) {
+        synchronized (documents) {
+            return new Session(uri, documents.get(uri));
+        }
+    }
+
+    LineParser parser() {
+        return parser;
+    }
+}

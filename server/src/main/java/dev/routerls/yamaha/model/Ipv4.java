@@ -1,0 +1,118 @@
+package dev.routerls.yamaha.model;
+
+/** IPv4 values as unsigned 32-bit numbers held in a long, with the few operations the rules need. */
+public final class Ipv4 {
+    private Ipv4() {
+    }
+
+    /** Dotted quad → number, or -1 when a part is missing or above 255. Input comes from typed tokens. */
+    public static long parse(String dotted) {
+        String[] parts = dotted.split("\\.", -1);
+        if (parts.length != 4) return -1;
+        long v = 0;
+        for (String p : parts) {
+            if (p.isEmpty() || p.length() > 3) return -1;
+            int o;
+            try {
+                o = Integer.parseInt(p);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+            if (o > 255) return -1;
+            v = (v << 8) | o;
+        }
+        return v;
+    }
+
+    public static String format(long v) {
+        return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
+    }
+
+    /** Prefix length of a dotted netmask, or -1 when the mask is not contiguous. */
+    public static int maskLength(long mask) {
+        int len = Long.numberOfLeadingZeros(~mask & 0xFFFFFFFFL) - 32;
+        long expect = len == 0 ? 0 : (0xFFFFFFFFL << (32 - len)) & 0xFFFFFFFFL;
+        return expect == mask ? len : -1;
+    }
+
+    /** A prefix length written as a number or a dotted mask; -1 when invalid. */
+    public static int prefixLength(String s) {
+        if (s.indexOf('.') >= 0) {
+            long m = parse(s);
+            return m < 0 ? -1 : maskLength(m);
+        }
+        try {
+            int n = Integer.parseInt(s);
+            return n >= 0 && n <= 32 ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** An inclusive address range. */
+    public record Range(long first, long last) {
+        public boolean contains(long a) {
+            return a >= first && a <= last;
+        }
+
+        public boolean overlaps(Range o) {
+            return first <= o.last && o.first <= last;
+        }
+
+        public long size() {
+            return last - first + 1;
+        }
+
+        @Override
+        public String toString() {
+            return first == last ? format(first) : format(first) + "-" + format(last);
+        }
+    }
+
+    /** A network: address/length, with the network and broadcast numbers. */
+    public record Subnet(long network, int length) {
+        public static Subnet of(long address, int length) {
+            long mask = length == 0 ? 0 : (0xFFFFFFFFL << (32 - length)) & 0xFFFFFFFFL;
+            return new Subnet(address & mask, length);
+        }
+
+        public long broadcast() {
+            return network + (1L << (32 - length)) - 1;
+        }
+
+        public Range range() {
+            return new Range(network, broadcast());
+        }
+
+        public boolean contains(long a) {
+            return a >= network && a <= broadcast();
+        }
+
+        public boolean overlaps(Subnet o) {
+            return range().overlaps(o.range());
+        }
+
+        @Override
+        public String toString() {
+            return format(network) + "/" + length;
+        }
+    }
+
+    /** Parses a typed address token: {@code a.b.c.d}, {@code a-b} or {@code a/len}; null when invalid. */
+    public static Range parseRange(String text) {
+        int dash = text.indexOf('-');
+        int slash = text.indexOf('/');
+        if (dash > 0) {
+            long a = parse(text.substring(0, dash));
+            long b = parse(slash > dash ? text.substring(dash + 1, slash) : text.substring(dash + 1));
+            return a < 0 || b < 0 || b < a ? null : new Range(a, b);
+        }
+        if (slash > 0) {
+            long a = parse(text.substring(0, slash));
+            int len = prefixLength(text.substring(slash + 1));
+            return a < 0 || len < 0 ? null : Subnet.of(a, len).range();
+        }
+        long a = parse(text);
+        return a < 0 ? null : new Range(a, a);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.routerls.yamaha.parse;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One config line after parsing, position independent (columns only) so it can be cached by its text
+ * and reused wherever the same text appears. Words are kept packed (start, end, type per word) over the
+ * line text and only become {@link Word} objects when asked for, so thousands of cached lines stay small.
+ * {@code command} is null for blank, comment-only and malformed lines; {@code error} is set for the last.
+ */
+public final class ParsedLine {
+    private static final int SECRET = 1 << 20;
+
+    private final String text;
+    private final int[] packed;
+    private final int commentStart;
+    private final boolean negated;
+    private final Command command;
+    private final LineError error;
+
+    ParsedLine(String text, List<Word> words, Word comment, boolean negated, Command command, LineError error) {
+        this.text = text;
+        this.packed = new int[words.size() * 3];
+        for (int i = 0; i < words.size(); i++) {
+            Word w = words.get(i);
+            packed[3 * i] = w.start();
+            packed[3 * i + 1] = w.end();
+            packed[3 * i + 2] = w.type() | (w.secret() ? SECRET : 0);
+        }
+        this.commentStart = comment == null ? -1 : comment.start();
+        this.negated = negated;
+        this.command = command;
+        this.error = error;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public boolean negated() {
+        return negated;
+    }
+
+    public Command command() {
+        return command;
+    }
+
+    public LineError error() {
+        return error;
+    }
+
+    public int wordCount() {
+        return packed.length / 3;
+    }
+
+    /** Word {@code i} of the command (comment excluded); secret values come back masked. */
+    public Word word(int i) {
+        int start = packed[3 * i], end = packed[3 * i + 1], t = packed[3 * i + 2];
+        int type = t & (SECRET - 1);
+        if ((t & SECRET) != 0) return new Word(Word.MASK, start, end, type, true);
+        String raw = text.substring(start, end);
+        return new Word(type == dev.routerls.grammar.YamahaLexer.WORD ? LineParser.unescape(raw) : raw, start, end, type, false);
+    }
+
+    public List<Word> words() {
+        if (packed.length == 0) return Collections.emptyList();
+        List<Word> out = new ArrayList<>(wordCount());
+        for (int i = 0; i < wordCount(); i++) out.add(word(i));
+        return out;
+    }
+
+    /** Column where the comment starts, or -1. */
+    public int commentStart() {
+        return commentStart;
+    }
+
+    /** The comment's text after '#', or null. */
+    public String commentBody() {
+        return commentStart < 0 ? null : text.substring(commentStart + 1);
+    }
+
+    public boolean isBlankOrComment() {
+        return packed.length == 0 && error == null;
+    }
+
+    /** The first word after an optional {@code no}, lower-cased, or "" when there is none. */
+    public String head() {
+        int i = negated ? 1 : 0;
+        return wordCount() > i ? word(i).text().toLowerCase(Locale.ROOT) : "";
+    }
+}
