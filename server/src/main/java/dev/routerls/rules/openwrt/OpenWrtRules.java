@@ -1,5 +1,8 @@
 package dev.routerls.rules.openwrt;
 
+import dev.routerls.core.Severity;
+import dev.routerls.openwrt.router.Router;
+import dev.routerls.openwrt.shell.ShellEvaluator;
 import dev.routerls.openwrt.uci.UciConfigs;
 import dev.routerls.rules.Rule;
 import dev.routerls.rules.RuleInfo;
@@ -7,7 +10,7 @@ import dev.routerls.rules.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The OpenWrt rules, in the order they run. */
+/** The OpenWrt rules, in the order they run: UCI rules, then rules over the router as a whole. */
 public final class OpenWrtRules {
     private OpenWrtRules() {
     }
@@ -18,9 +21,36 @@ public final class OpenWrtRules {
                 new UciUndefinedReferenceRule());
     }
 
+    /** The rules over a whole router: MAP-E parameters and SNAT script, zones, fw4. */
+    public static List<Rule<Router>> routerRules() {
+        return List.of(
+                new MapeEalenRule(),
+                new MapeRuleMismatchRule(),
+                new MapeLegacymapRule(),
+                new MapePortRangeRule(),
+                new MapePsidMismatchRule(),
+                new MapeTunnelDeviceRule(),
+                new MapeNthSpreadRule(),
+                new FirewallZoneMissingRule(),
+                new Fw4FirewallUserRule());
+    }
+
+    /**
+     * Findings of the firewall.user parser and evaluator, which the analyzer passes on (they are not
+     * Rule classes but users disable and re-grade them by these ids too).
+     */
+    public static final List<RuleInfo> SHELL_INFOS = List.of(
+            new RuleInfo(ShellEvaluator.RULE_SYNTAX, Severity.ERROR, "firewall.user / rc.local shell syntax errors"),
+            new RuleInfo(ShellEvaluator.RULE_UNEVALUATED, Severity.INFO,
+                    "parts of firewall.user routerls cannot evaluate, so the commands there are not checked"),
+            new RuleInfo(ShellEvaluator.RULE_LOOP_LIMIT, Severity.WARNING,
+                    "firewall.user evaluation stopped at the step limit"));
+
     public static List<RuleInfo> infos() {
         List<RuleInfo> out = new ArrayList<>();
         for (Rule<UciConfigs> r : uciRules()) out.add(r.info());
+        for (Rule<Router> r : routerRules()) out.add(r.info());
+        out.addAll(SHELL_INFOS);
         return out;
     }
 }

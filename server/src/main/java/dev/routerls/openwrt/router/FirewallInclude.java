@@ -1,0 +1,25 @@
+package dev.routerls.openwrt.router;
+
+import dev.routerls.openwrt.uci.UciSection;
+
+/** A {@code config include} of the firewall package (how fw3/fw4 run extra scripts or nftables files). */
+public record FirewallInclude(String uri, UciSection section) {
+
+    public String path() {
+        return section.get("path").orElse("");
+    }
+
+    /** {@code type}: script (the default), restore, or nftables (fw4). */
+    public String type() {
+        return section.get("type").orElse("script");
+    }
+
+    public boolean fw4Compatible() {
+        String v = section.get("fw4_compatible").orElse("0").trim();
+        return v.equals("1") || v.equals("true") || v.equals("yes") || v.equals("on");
+    }
+
+    public boolean runsFirewallUser() {
+        return path().trim().equals("/etc/firewall.user") && type().equals("script");
+    }
+}

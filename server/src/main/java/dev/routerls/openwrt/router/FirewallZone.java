@@ -1,0 +1,36 @@
+package dev.routerls.openwrt.router;
+
+import dev.routerls.openwrt.uci.UciSection;
+import dev.routerls.openwrt.uci.UciValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A {@code config zone} of the firewall package: its name and the interfaces it covers. */
+public record FirewallZone(String uri, UciSection section) {
+
+    public String name() {
+        return section.get("name").orElse(section.ref());
+    }
+
+    /** Interface names from {@code network} (a list, or an option holding several names separated by spaces). */
+    public List<String> networks() {
+        List<String> out = new ArrayList<>();
+        for (UciValue v : section.values("network")) {
+            for (String n : v.text().trim().split("\\s+")) if (!n.isEmpty()) out.add(n);
+        }
+        return out;
+    }
+
+    public boolean covers(String interfaceName) {
+        return networks().contains(interfaceName);
+    }
+
+    /** The upstream zone: named like wan, or masquerading (what LuCI's wan zone does). */
+    public boolean isWan() {
+        String n = name().toLowerCase(Locale.ROOT);
+        String masq = section.get("masq").orElse("0").trim();
+        return n.contains("wan") || masq.equals("1") || masq.equals("true") || masq.equals("yes") || masq.equals("on");
+    }
+}

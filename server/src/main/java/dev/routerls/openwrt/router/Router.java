@@ -1,0 +1,248 @@
+package dev.routerls.openwrt.router;
+
+import dev.routerls.mape.Ipv6Address;
+import dev.routerls.mape.Ipv6Prefix;
+import dev.routerls.mape.MapRule;
+import dev.routerls.mape.MapeCalculator;
+import dev.routerls.mape.MapeException;
+import dev.routerls.mape.MapeRuleTable;
+import dev.routerls.openwrt.shell.EvaluatedCommand;
+import dev.routerls.openwrt.shell.EvaluationResult;
+import dev.routerls.openwrt.shell.IptablesCommand;
+import dev.routerls.openwrt.shell.ShellScript;
+import dev.routerls.openwrt.uci.UciConfigs;
+import dev.routerls.openwrt.uci.UciFile;
+import dev.routerls.openwrt.uci.UciSection;
+import dev.routerls.openwrt.uci.UciValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One OpenWrt router: the files under one {@code etc/} folder read together, so rules can compare
+ * the network config with the firewall zones and with what firewall.user really does.
+ *
+ * <p>Built by {@link RouterReader}. Holds the parsed UCI packages, the firewall.user and rc.local
+ * scripts, the release (fw3/fw4), the interfaces, MAP-E interfaces, zones and includes, and the
+ * iptables commands firewall.user would run.
+ */
+public final class Router implements UciConfigs {
+    private final String rootUri;
+    private final Map<String, UciFile> packages;
+    private final ShellScript firewallUser;
+    private final ShellScript rcLocal;
+    private final OpenWrtRelease release;
+    private final EvaluationResult firewallUserRun;
+    private final MapeRuleTable ruleTable;
+    private final List<NetworkInterface> interfaces = new ArrayList<>();
+    private final List<MapInterface> mapInterfaces = new ArrayList<>();
+    private final List<FirewallZone> zones = new ArrayList<>();
+    private final List<FirewallInclude> includes = new ArrayList<>();
+    private final List<IptablesRule> iptables = new ArrayList<>();
+    private final List<DelegatedPrefix> delegatedPrefixes = new ArrayList<>();
+
+    Router(String rootUri, Map<String, UciFile> packages, ShellScript firewallUser, ShellScript rcLocal,
+           OpenWrtRelease release, EvaluationResult firewallUserRun, MapeRuleTable ruleTable) {
+        this.rootUri = rootUri;
+        this.packages = Map.copyOf(packages);
+        this.firewallUser = firewallUser;
+        this.rcLocal = rcLocal;
+        this.release = release;
+        this.firewallUserRun = firewallUserRun;
+        this.ruleTable = ruleTable;
+        UciFile network = packages.get("network");
+        if (network != null) {
+            for (UciSection s : network.sectionsOfType("interface")) {
+                NetworkInterface i = new NetworkInterface(network.uri(), s);
+                interfaces.add(i);
+                if (i.isMap()) mapInterfaces.add(new MapInterface(i));
+            }
+        }
+        UciFile firewall = packages.get("firewall");
+        if (firewall != null) {
+            for (UciSection s : firewall.sectionsOfType("zone")) zones.add(new FirewallZone(firewall.uri(), s));
+            for (UciSection s : firewall.sectionsOfType("include")) includes.add(new FirewallInclude(firewall.uri(), s));
+        }
+        if (firewallUserRun != null) {
+            for (EvaluatedCommand c : firewallUserRun.commands()) {
+                if (c.isIptables()) iptables.add(new IptablesRule(c, IptablesCommand.parse(c)));
+            }
+        }
+        collectDelegatedPrefixes();
+    }
+
+    /** Prefixes the config says were delegated: ip6prefix with a length first, then the /64 of ip6addr. */
+    private void collectDelegatedPrefixes() {
+        for (String option : List.of("ip6prefix", "ip6addr")) {
+            for (NetworkInterface i : interfaces) {
+                if (i.isMap()) continue;   // a map interface's ip6prefix is the rule prefix
+                for (UciValue v : i.section().values(option)) {
+                    String t = v.text().trim();
+                    try {
+                        if (option.equals("ip6prefix")) {
+                            if (!t.contains("/")) continue;
+                            delegatedPrefixes.add(new DelegatedPrefix(Ipv6Prefix.parse(t), i.name(), option, i.uri(),
+                                    v.range(), true));
+                        } else {
+                            Ipv6Address a = Ipv6Address.parse(t.contains("/") ? t.substring(0, t.indexOf('/')) : t);
+                            delegatedPrefixes.add(new DelegatedPrefix(new Ipv6Prefix(a, 64), i.name(), option, i.uri(),
+                                    v.range(), false));
+                        }
+                    } catch (IllegalArgumentException e) {
+                        // not an IPv6 prefix; openwrt/invalid-value reports it
+                    }
+                }
+            }
+        }
+    }
+
+    public String rootUri() {
+        return rootUri;
+    }
+
+    /** The parsed UCI file of a package (network, firewall, dhcp …). */
+    public Optional<UciFile> uci(String packageName) {
+        return Optional.ofNullable(packages.get(packageName));
+    }
+
+    public Map<String, UciFile> packages() {
+        return packages;
+    }
+
+    @Override
+    public List<UciFile> uciFiles() {
+        return List.copyOf(packages.values());
+    }
+
+    public Optional<ShellScript> firewallUser() {
+        return Optional.ofNullable(firewallUser);
+    }
+
+    public Optional<ShellScript> rcLocal() {
+        return Optional.ofNullable(rcLocal);
+    }
+
+    public OpenWrtRelease release() {
+        return release;
+    }
+
+    /** What evaluating firewall.user gave (empty when the router has none). */
+    public Optional<EvaluationResult> firewallUserRun() {
+        return Optional.ofNullable(firewallUserRun);
+    }
+
+    public List<NetworkInterface> interfaces() {
+        return List.copyOf(interfaces);
+    }
+
+    public Optional<NetworkInterface> networkInterface(String name) {
+        return interfaces.stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    public List<MapInterface> mapInterfaces() {
+        return List.copyOf(mapInterfaces);
+    }
+
+    public List<FirewallZone> zones() {
+        return List.copyOf(zones);
+    }
+
+    public List<FirewallInclude> includes() {
+        return List.copyOf(includes);
+    }
+
+    /** The iptables/ip6tables commands firewall.user runs, in order (one per loop iteration). */
+    public List<IptablesRule> iptables() {
+        return List.copyOf(iptables);
+    }
+
+    public List<SnatTarget> snatTargets() {
+        List<SnatTarget> out = new ArrayList<>();
+        for (IptablesRule c : iptables) SnatTarget.of(c).ifPresent(out::add);
+        return out;
+    }
+
+    public List<DelegatedPrefix> delegatedPrefixes() {
+        return List.copyOf(delegatedPrefixes);
+    }
+
+    public MapeRuleTable ruleTable() {
+        return ruleTable;
+    }
+
+    /**
+     * The delegated prefix that belongs to {@code map}: the first one inside its rule prefix (from its
+     * options, or from the table rule that covers it). Prefixes with a written length come first.
+     */
+    public Optional<DelegatedPrefix> delegatedPrefix(MapInterface map) {
+        Optional<Ipv6Prefix> own = map.ip6prefix();
+        for (DelegatedPrefix d : delegatedPrefixes) {
+            if (own.isPresent() && own.get().contains(d.prefix())) return Optional.of(d);
+            if (own.isEmpty() && ruleTable.lookup(d.prefix()).isPresent()) return Optional.of(d);
+        }
+        if (own.isPresent()) {
+            // the options may name the rule prefix wrongly; fall back to a prefix the table knows
+            for (DelegatedPrefix d : delegatedPrefixes) {
+                Optional<MapRule> r = ruleTable.lookup(d.prefix());
+                if (r.isPresent() && r.get().ip6prefix().contains(own.get().address())) return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The ISP's rule for {@code map}: the table rule covering its delegated prefix, else its ip6prefix. */
+    public Optional<MapRule> knownRule(MapInterface map) {
+        Optional<DelegatedPrefix> d = delegatedPrefix(map);
+        if (d.isPresent()) {
+            Optional<MapRule> r = ruleTable.lookup(d.get().prefix());
+            if (r.isPresent()) return r;
+        }
+        return map.ip6prefix().flatMap(ruleTable::lookup);
+    }
+
+    /**
+     * The rule whose offset and PSID length the port set follows: the one behind {@link #expectation},
+     * else the table rule, else the interface's own options when they are consistent.
+     */
+    public Optional<MapRule> portRule(MapInterface map) {
+        Optional<MapeExpectation> e = expectation(map);
+        if (e.isPresent()) return Optional.of(e.get().rule());
+        Optional<MapRule> known = knownRule(map);
+        if (known.isPresent()) return known;
+        return map.rule().filter(r -> r.inconsistency().isEmpty());
+    }
+
+    /**
+     * The IPv4 SNAT targets of firewall.user that serve {@code map}: those leaving through its device,
+     * and, when the router has just one map interface, all of them (a wrong device is reported apart).
+     */
+    public List<SnatTarget> snatTargetsFor(MapInterface map) {
+        List<SnatTarget> out = new ArrayList<>();
+        for (SnatTarget t : snatTargets()) {
+            if (!t.rule().isIpv4Nat()) continue;
+            String dev = t.rule().command().outInterface();
+            if (mapInterfaces.size() == 1 || map.iface().mapDevice().equals(dev)) out.add(t);
+        }
+        return out;
+    }
+
+    /**
+     * IPv4, PSID and ports for {@code map}, from its delegated prefix and the ISP's rule (or, when the
+     * table has none, its own options if they are consistent). Empty when either is missing.
+     */
+    public Optional<MapeExpectation> expectation(MapInterface map) {
+        Optional<DelegatedPrefix> d = delegatedPrefix(map);
+        if (d.isEmpty()) return Optional.empty();
+        Optional<MapRule> table = ruleTable.lookup(d.get().prefix());
+        MapRule rule = table.orElseGet(() -> map.rule().filter(r -> r.inconsistency().isEmpty()).orElse(null));
+        if (rule == null) return Optional.empty();
+        try {
+            return Optional.of(new MapeExpectation(map, rule, table.isPresent(), d.get(),
+                    MapeCalculator.calculate(rule, d.get().prefix())));
+        } catch (MapeException e) {
+            return Optional.empty();
+        }
+    }
+}

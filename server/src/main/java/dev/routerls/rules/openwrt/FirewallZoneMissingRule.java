@@ -1,0 +1,75 @@
+package dev.routerls.rules.openwrt;
+
+import dev.routerls.core.Severity;
+import dev.routerls.core.SourceRange;
+import dev.routerls.openwrt.router.DelegatedPrefix;
+import dev.routerls.openwrt.router.FirewallZone;
+import dev.routerls.openwrt.router.MapInterface;
+import dev.routerls.openwrt.router.NetworkInterface;
+import dev.routerls.openwrt.router.Router;
+import dev.routerls.openwrt.uci.UciOption;
+import dev.routerls.rules.Findings;
+import dev.routerls.rules.Rule;
+import dev.routerls.rules.RuleInfo;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code openwrt/firewall-zone-missing}: the MAP-E interface and the interface holding the delegated
+ * prefix (WAN6PD in seed 000) must be in a wan zone, or fw3/fw4 neither masquerades nor forwards LAN
+ * traffic out through them (seed 000 step 7).
+ */
+public final class FirewallZoneMissingRule implements Rule<Router> {
+    public static final RuleInfo INFO = new RuleInfo("openwrt/firewall-zone-missing", Severity.ERROR,
+            "the MAP-E interface or the delegated-prefix interface is in no wan firewall zone");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(Router router, Findings out) {
+        if (router.uci("firewall").isEmpty() || router.mapInterfaces().isEmpty()) return;
+        Set<String> needed = new LinkedHashSet<>();
+        for (MapInterface m : router.mapInterfaces()) {
+            needed.add(m.name());
+            router.delegatedPrefix(m).filter(DelegatedPrefix::explicitLength).map(DelegatedPrefix::interfaceName)
+                    .ifPresent(needed::add);
+        }
+        List<FirewallZone> zones = router.zones();
+        Optional<FirewallZone> wan = zones.stream().filter(FirewallZone::isWan).findFirst();
+        for (String name : needed) {
+            if (zones.stream().anyMatch(z -> z.isWan() && z.covers(name))) continue;
+            Optional<FirewallZone> other = zones.stream().filter(z -> z.covers(name)).findFirst();
+            String role = router.mapInterfaces().stream().anyMatch(m -> m.name().equals(name))
+                    ? "MAP-E interface" : "interface holding the delegated prefix";
+            String why = "traffic through it is not masqueraded or forwarded as upstream traffic, so IPv4 over MAP-E "
+                    + "does not work for the LAN.";
+            if (other.isPresent()) {
+                out.report(other.get().uri(), networkRange(other.get(), name), "The " + role + " '" + name + "' is in zone '"
+                        + other.get().name() + "', not in a wan zone; " + why + " Move it to "
+                        + wan.map(z -> "zone '" + z.name() + "'").orElse("the wan zone") + ".");
+            } else if (wan.isPresent()) {
+                out.report(wan.get().uri(), networkRange(wan.get(), null), "Zone '" + wan.get().name() + "' does not list the "
+                        + role + " '" + name + "'; " + why + " Add list network '" + name + "' to it.");
+            } else {
+                NetworkInterface i = router.networkInterface(name).orElseThrow();
+                out.report(i.uri(), i.section().header().range(), "The " + role + " '" + name + "' is in no firewall zone "
+                        + "and the firewall has no wan zone; " + why + " Create a wan zone (masq '1') that lists it.");
+            }
+        }
+    }
+
+    /** The network line naming {@code iface} (or the zone's last network line, or its header). */
+    private static SourceRange networkRange(FirewallZone z, String iface) {
+        List<UciOption> lines = z.section().effective("network");
+        for (UciOption o : lines) {
+            if (iface != null && List.of(o.value().text().trim().split("\\s+")).contains(iface)) return o.range();
+        }
+        return lines.isEmpty() ? z.section().header().range() : lines.get(lines.size() - 1).range();
+    }
+}

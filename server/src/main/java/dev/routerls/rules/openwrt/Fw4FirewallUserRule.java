@@ -1,0 +1,94 @@
+package dev.routerls.rules.openwrt;
+
+import dev.routerls.core.Severity;
+import dev.routerls.core.SourceRange;
+import dev.routerls.openwrt.router.FirewallGeneration;
+import dev.routerls.openwrt.router.FirewallInclude;
+import dev.routerls.openwrt.router.IptablesRule;
+import dev.routerls.openwrt.router.Router;
+import dev.routerls.openwrt.shell.ShellCommand;
+import dev.routerls.openwrt.shell.ShellScript;
+import dev.routerls.openwrt.shell.ShellWord;
+import dev.routerls.openwrt.uci.UciValue;
+import dev.routerls.rules.Findings;
+import dev.routerls.rules.Rule;
+import dev.routerls.rules.RuleInfo;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code openwrt/fw4-firewall-user}: from 22.03 the firewall is fw4 (nftables). It runs
+ * /etc/firewall.user only when its include has {@code option fw4_compatible 1}, and iptables rules
+ * there only work through the iptables-nft layer; the native place is /etc/nftables.d/*.nft.
+ */
+public final class Fw4FirewallUserRule implements Rule<Router> {
+    public static final RuleInfo INFO = new RuleInfo("openwrt/fw4-firewall-user", Severity.WARNING,
+            "on fw4 (22.03+) firewall.user is skipped without fw4_compatible and its iptables rules need iptables-nft");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(Router router, Findings out) {
+        if (router.release().generation() != FirewallGeneration.FW4 || router.firewallUser().isEmpty()) return;
+        ShellScript script = router.firewallUser().get();
+        if (script.commands().isEmpty()) return;
+        String release = router.release().describe();
+        List<FirewallInclude> includes = router.includes().stream().filter(FirewallInclude::runsFirewallUser).toList();
+        boolean rcLocalRuns = router.rcLocal().map(Fw4FirewallUserRule::runsFirewallUser).orElse(false);
+        for (FirewallInclude inc : includes) {
+            if (inc.fw4Compatible()) continue;
+            Optional<UciValue> flag = inc.section().value("fw4_compatible");
+            out.report(inc.uri(), flag.map(UciValue::range).orElse(inc.section().header().range()), "On " + release
+                    + " the firewall is fw4, which skips this include of /etc/firewall.user unless it has option "
+                    + "fw4_compatible '1'" + (rcLocalRuns ? " (rc.local still runs the script once at boot, but not "
+                    + "after a firewall reload)" : "") + ". Add option fw4_compatible '1', or better move the rules to "
+                    + "an nftables file in /etc/nftables.d/.");
+        }
+        if (includes.isEmpty() && !rcLocalRuns && router.uci("firewall").isPresent()) {
+            out.report(script.uri(), firstLine(script), "On " + release + " nothing runs /etc/firewall.user: fw4 only "
+                    + "does so for a config include with path '/etc/firewall.user' and option fw4_compatible '1'. "
+                    + "Add that include, or move the rules to /etc/nftables.d/.");
+        }
+        Optional<IptablesRule> ipt = router.iptables().stream().findFirst();
+        if (ipt.isPresent()) {
+            out.report(script.uri(), ipt.get().source().range(), "On " + release + " these " + ipt.get().source().program()
+                    + " rules only take effect through the iptables-nft compatibility layer (package iptables-nft), "
+                    + "beside fw4's own nftables ruleset, and fw4 does not manage them. The native way is an nftables "
+                    + "file in /etc/nftables.d/, e.g. snat ip to <IPv4> : numgen inc mod <blocks> map { … } for the "
+                    + "MAP-E port blocks.");
+        }
+    }
+
+    /** rc.local has {@code sh /etc/firewall.user} (or {@code . /etc/firewall.user}), as seed 000 adds. */
+    static boolean runsFirewallUser(ShellScript rc) {
+        return rc.commands().stream().anyMatch(Fw4FirewallUserRule::runs);
+    }
+
+    private static boolean runs(ShellCommand c) {
+        if (c instanceof ShellCommand.Simple s) {
+            List<String> w = s.words().stream().map(ShellWord::literalValue).toList();
+            if (w.isEmpty() || w.get(0) == null) return false;
+            String cmd = w.get(0);
+            if (cmd.equals("/etc/firewall.user") && w.size() >= 1) return true;
+            return (cmd.equals("sh") || cmd.equals("ash") || cmd.equals("/bin/sh") || cmd.equals(".")
+                    || cmd.equals("source")) && w.size() > 1 && "/etc/firewall.user".equals(w.get(w.size() - 1));
+        }
+        if (c instanceof ShellCommand.Sequence s) return s.commands().stream().anyMatch(Fw4FirewallUserRule::runs);
+        if (c instanceof ShellCommand.AndOr a) return a.commands().stream().anyMatch(Fw4FirewallUserRule::runs);
+        if (c instanceof ShellCommand.Pipeline p) return p.commands().stream().anyMatch(Fw4FirewallUserRule::runs);
+        if (c instanceof ShellCommand.Background b) return runs(b.command());
+        if (c instanceof ShellCommand.Redirected r) return runs(r.command());
+        if (c instanceof ShellCommand.BraceGroup b) return runs(b.body());
+        return false;
+    }
+
+    private static SourceRange firstLine(ShellScript script) {
+        SourceRange r = script.commands().get(0).range();
+        return new SourceRange(r.startLine(), r.startColumn(), r.startLine(),
+                r.endLine() == r.startLine() ? r.endColumn() : r.startColumn());
+    }
+}

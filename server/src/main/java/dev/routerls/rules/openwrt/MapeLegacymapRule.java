@@ -1,0 +1,40 @@
+package dev.routerls.rules.openwrt;
+
+import dev.routerls.core.Severity;
+import dev.routerls.mape.MapRule;
+import dev.routerls.openwrt.router.MapInterface;
+import dev.routerls.openwrt.router.Router;
+import dev.routerls.openwrt.uci.UciValue;
+import dev.routerls.rules.Findings;
+import dev.routerls.rules.Rule;
+import dev.routerls.rules.RuleInfo;
+
+import java.util.Optional;
+
+/**
+ * {@code openwrt/mape-legacymap}: the Japanese MAP-E services build the CE interface id in the older
+ * draft layout; OpenWrt only does so with {@code legacymap '1'}, otherwise the BR drops the traffic.
+ */
+public final class MapeLegacymapRule implements Rule<Router> {
+    public static final RuleInfo INFO = new RuleInfo("openwrt/mape-legacymap", Severity.ERROR,
+            "a map interface on a service that uses the legacy CE address layout lacks legacymap '1'");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(Router router, Findings out) {
+        for (MapInterface m : router.mapInterfaces()) {
+            Optional<MapRule> known = router.knownRule(m);
+            if (known.isEmpty() || !known.get().legacymap() || m.legacymap()) continue;
+            Optional<UciValue> opt = m.option("legacymap");
+            String msg = known.get().isp() + " (rule " + known.get().ip6prefix() + ") expects the CE IPv6 address in the "
+                    + "older draft layout, which OpenWrt only uses with legacymap '1'. Without it the tunnel's source "
+                    + "address is not the one the border relay expects and IPv4 traffic is dropped. "
+                    + (opt.isPresent() ? "Set legacymap to '1'." : "Add option legacymap '1' (LuCI: \"Use legacy MAP\").");
+            out.report(m.uri(), opt.map(UciValue::range).orElse(m.iface().section().header().range()), msg);
+        }
+    }
+}

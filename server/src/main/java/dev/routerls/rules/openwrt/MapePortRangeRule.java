@@ -1,0 +1,108 @@
+package dev.routerls.rules.openwrt;
+
+import dev.routerls.core.Severity;
+import dev.routerls.mape.MapRule;
+import dev.routerls.mape.PortRange;
+import dev.routerls.mape.PortSetCheck;
+import dev.routerls.mape.PortSetFinding;
+import dev.routerls.openwrt.router.MapInterface;
+import dev.routerls.openwrt.router.Router;
+import dev.routerls.openwrt.router.SnatTarget;
+import dev.routerls.rules.Findings;
+import dev.routerls.rules.Rule;
+import dev.routerls.rules.RuleInfo;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * {@code openwrt/mape-port-range}: the {@code SNAT --to IP:lo-hi} ranges firewall.user creates must be
+ * exactly the port set of one PSID under the MAP-E rule: whole blocks, the rule's stride, no A = 0
+ * ports, no block left out. Which PSID it should be is {@code openwrt/mape-psid-mismatch}'s concern;
+ * this rule checks the shape against the PSID most ranges belong to (the shared {@link PortSetCheck}).
+ */
+public final class MapePortRangeRule implements Rule<Router> {
+    public static final RuleInfo INFO = new RuleInfo("openwrt/mape-port-range", Severity.ERROR,
+            "firewall.user SNAT port ranges are not exactly a MAP-E port set");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(Router router, Findings out) {
+        if (router.firewallUser().isEmpty()) return;
+        String uri = router.firewallUser().get().uri();
+        for (MapInterface m : router.mapInterfaces()) {
+            Optional<MapRule> rule = router.portRule(m);
+            if (rule.isEmpty()) continue;
+            SnatPortRanges ranges = new SnatPortRanges(router.snatTargetsFor(m));
+            if (ranges.isEmpty()) continue;
+            MapRule r = rule.get();
+            PortSetCheck.Result result = PortSetCheck.check(ranges.ranges(), r.offset(), r.psidlen(), OptionalInt.empty());
+            LineFindings lines = new LineFindings();
+            for (PortSetFinding f : result.findings()) {
+                if (f.rangeIndex() >= 0) {
+                    for (SnatTarget t : ranges.sourcesOf(f.rangeIndex())) {
+                        lines.add(uri, SnatPortRanges.at(t), f.kind().name(), perRange(f, r));
+                    }
+                } else {
+                    lines.add(uri, SnatPortRanges.at(ranges.first()), f.kind().name(), whole(f, r, result));
+                }
+            }
+            lines.reportTo(out);
+        }
+    }
+
+    private static String perRange(PortSetFinding f, MapRule r) {
+        int block = r.portsPerBlock();
+        if (f instanceof PortSetFinding.InvalidRange x) {
+            return "SNAT port range " + x.actual() + " is not a valid range (it must be lo-hi with lo ≤ hi, within "
+                    + "0-65535); iptables rejects the rule.";
+        }
+        if (f instanceof PortSetFinding.SystemPorts x) {
+            return "SNAT ports " + x.actual() + " reach below " + x.firstSharedPort() + ": MAP-E gives no customer the "
+                    + "ports 0-" + (x.firstSharedPort() - 1) + " (A = 0 with offset " + r.offset() + "), so the border "
+                    + "relay drops these connections. Use only blocks from " + x.firstSharedPort() + " up.";
+        }
+        if (f instanceof PortSetFinding.Duplicate x) {
+            return "SNAT ports " + x.actual() + " overlap another SNAT range of the script; each block should be "
+                    + "used by exactly one mark. Remove the duplicate.";
+        }
+        if (f instanceof PortSetFinding.WrongBlockSize x) {
+            return "SNAT range " + x.actual() + " is " + x.actual().size() + " ports, but under this rule a block is "
+                    + x.expectedSize() + " ports (2^(16 − offset " + r.offset() + " − psidlen " + r.psidlen()
+                    + ")) and the range touches the ports of PSID" + (x.psids().size() > 1 ? "s " : " ") + x.psids()
+                    + ". Ports of other customers are dropped by the border relay. Use " + x.expected()
+                    + " (blocks are " + block + " ports: portr = portl + " + (block - 1) + ").";
+        }
+        if (f instanceof PortSetFinding.OtherPsid x) {
+            return "SNAT block " + x.actual() + " belongs to PSID " + x.actualPsid() + ", while the other ranges use PSID "
+                    + x.expectedPsid() + "; another customer owns these ports. Use " + x.expected() + ".";
+        }
+        return f.toString();
+    }
+
+    private static String whole(PortSetFinding f, MapRule r, PortSetCheck.Result result) {
+        if (f instanceof PortSetFinding.WrongStride x) {
+            return "The SNAT ranges repeat every " + x.actualStride() + " ports, but this rule's blocks repeat every "
+                    + x.expectedStride() + " (2^(16 − offset " + r.offset() + "))"
+                    + (x.actualStride() == 1024 ? ", which is OCN's spacing (offset 6)" : "")
+                    + ", so most ranges fall on other customers' ports. Step by " + x.expectedStride()
+                    + " (units2=" + x.expectedStride() + ") and use " + ((1 << r.offset()) - 1) + " blocks.";
+        }
+        if (f instanceof PortSetFinding.MixedPsids x) {
+            return "The SNAT blocks belong to several PSIDs " + x.psids() + "; a router owns the blocks of one PSID only "
+                    + "(most here are PSID " + x.assumedPsid() + "). Compute every block from the same PSID.";
+        }
+        if (f instanceof PortSetFinding.MissingBlocks x) {
+            List<PortRange> miss = x.missing();
+            return "The SNAT rules leave out " + miss.size() + " of the " + result.expected().size() + " blocks of PSID "
+                    + x.psid() + ": " + SnatPortRanges.list(miss, 4) + ". Those ports are never used, so fewer "
+                    + "connections fit. Add a mark and a SNAT rule for each missing block.";
+        }
+        return f.toString();
+    }
+}

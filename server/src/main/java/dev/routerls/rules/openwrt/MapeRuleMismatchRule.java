@@ -1,0 +1,90 @@
+package dev.routerls.rules.openwrt;
+
+import dev.routerls.core.Severity;
+import dev.routerls.core.SourceRange;
+import dev.routerls.mape.Ipv6Address;
+import dev.routerls.mape.MapRule;
+import dev.routerls.openwrt.router.MapInterface;
+import dev.routerls.openwrt.router.Router;
+import dev.routerls.openwrt.uci.UciValue;
+import dev.routerls.rules.Findings;
+import dev.routerls.rules.Rule;
+import dev.routerls.rules.RuleInfo;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * {@code openwrt/mape-rule-mismatch}: a map interface whose options contradict the ISP's Basic
+ * Mapping Rule that the bundled table has for its prefix (rule prefixes, EA length, PSID length,
+ * offset, border relay).
+ */
+public final class MapeRuleMismatchRule implements Rule<Router> {
+    public static final RuleInfo INFO = new RuleInfo("openwrt/mape-rule-mismatch", Severity.ERROR,
+            "a map interface's options contradict the ISP's MAP-E rule for its prefix");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(Router router, Findings out) {
+        for (MapInterface m : router.mapInterfaces()) {
+            Optional<MapRule> known = router.knownRule(m);
+            if (known.isEmpty()) continue;
+            MapRule r = known.get();
+            String who = r.isp() + "'s rule for " + r.ip6prefix() + " (" + r.ip6prefix() + " → " + r.ip4prefix()
+                    + ", ealen " + r.ealen() + ", psidlen " + r.psidlen() + ", offset " + r.offset() + ")";
+            m.ip6prefix().ifPresent(p -> {
+                if (!p.equals(r.ip6prefix())) {
+                    at(out, m, p.length() != r.ip6prefix().length() && m.option("ip6prefixlen").isPresent()
+                                    ? "ip6prefixlen" : "ip6prefix",
+                            "The rule IPv6 prefix here is " + p + ", but " + who + " starts at " + r.ip6prefix()
+                                    + "; map.sh would take the EA bits from the wrong place. Set ip6prefix '"
+                                    + r.ip6prefix().address() + "' and ip6prefixlen '" + r.ip6prefix().length() + "'.");
+                }
+            });
+            m.ip4prefix().ifPresent(p -> {
+                if (!p.equals(r.ip4prefix())) {
+                    at(out, m, p.length() != r.ip4prefix().length() ? "ip4prefixlen" : "ipaddr",
+                            "The rule IPv4 prefix here is " + p + ", but " + who + " maps to " + r.ip4prefix()
+                                    + "; the tunnel would get an address the ISP did not assign. Set ipaddr '"
+                                    + r.ip4prefix().address() + "' and ip4prefixlen '" + r.ip4prefix().length() + "'.");
+                }
+            });
+            number(out, m, "ealen", r.ealen(), who, null);
+            number(out, m, "psidlen", r.psidlen(), who, null);
+            number(out, m, "offset", r.offset(), who, MapInterface.DEFAULT_OFFSET);
+            Optional<Ipv6Address> peer = m.peeraddr();
+            if (peer.isPresent() && r.br() != null && !peer.get().equals(r.br())
+                    && router.ruleTable().rules().stream().noneMatch(o -> Objects.equals(o.isp(), r.isp())
+                    && peer.get().equals(o.br()))) {
+                at(out, m, "peeraddr", "peeraddr " + peer.get() + " is no border relay of " + r.isp()
+                        + "; the tunnel would send everything to a host that does not decapsulate it. "
+                        + "Use " + r.br() + " (the BR of " + who + ").");
+            }
+        }
+    }
+
+    private static void number(Findings out, MapInterface m, String option, int want, String who, Integer dflt) {
+        OptionalInt have = m.integer(option);
+        if (have.isPresent()) {
+            if (have.getAsInt() != want) {
+                at(out, m, option, option + " is " + have.getAsInt() + ", but " + who + " has " + option + " " + want
+                        + "; the IPv4 address, PSID or ports map.sh computes would not be the ones the ISP assigned. "
+                        + "Set " + option + " '" + want + "'.");
+            }
+        } else if (dflt != null && dflt != want) {
+            out.report(m.uri(), m.iface().section().header().range(), option + " is not set on interface '" + m.name()
+                    + "', so map.sh uses " + dflt + ", but " + who + " has " + option + " " + want
+                    + ". Add option " + option + " '" + want + "'.");
+        }
+    }
+
+    private static void at(Findings out, MapInterface m, String option, String message) {
+        SourceRange r = m.option(option).map(UciValue::range).orElse(m.iface().section().header().range());
+        out.report(m.uri(), r, message);
+    }
+}
