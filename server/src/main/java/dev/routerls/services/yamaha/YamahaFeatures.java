@@ -261,11 +261,15 @@ public final class YamahaFeatures {
                 block = ctx.isNone() ? null : new OutlineBlock(ctx, cl);
                 continue;
             }
-            if (block != null && cl.context().equals(block.context) && c != null) {
-                block.children.add(cl);
-                continue;
-            }
-            if (block != null && !cl.context().equals(block.context)) {
+            if (block != null && c != null) {
+                // `show config` indents a block's lines; a flush-left line after indented ones is outside it
+                // in the outline, although the router keeps the selection until the next select
+                boolean indented = !cl.parsed().text().isEmpty() && Character.isWhitespace(cl.parsed().text().charAt(0));
+                if (cl.context().equals(block.context) && (indented || !block.indented)) {
+                    block.indented |= indented;
+                    block.children.add(cl);
+                    continue;
+                }
                 out.add(block.symbol());
                 block = null;
             }
@@ -305,6 +309,7 @@ public final class YamahaFeatures {
         final SelectContext context;
         final ConfigLine select;
         final List<ConfigLine> children = new ArrayList<>();
+        boolean indented;
 
         OutlineBlock(SelectContext context, ConfigLine select) {
             this.context = context;
