@@ -43,8 +43,8 @@ import java.util.function.IntConsumer;
  * request to the text-document and workspace adapters, which call the services.
  */
 public final class RouterLanguageServer implements LanguageServer, LanguageClientAware {
-    /** Small enough to keep edit-to-diagnostics well under 100 ms, long enough to merge a burst of typing. */
-    public static final long DEFAULT_DEBOUNCE_MILLIS = 50;
+    /** Short enough to keep edit-to-diagnostics under 100 ms on a loaded 2-core machine, long enough to merge a paste or a burst of keys. */
+    public static final long DEFAULT_DEBOUNCE_MILLIS = 30;
 
     private final Workspace workspace = new Workspace();
     private final AnalysisEngine engine;

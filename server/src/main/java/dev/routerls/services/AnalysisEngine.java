@@ -64,6 +64,22 @@ public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
         return r;
     }
 
+    /**
+     * The last result kept for the document, whatever text it was computed from (may be a keystroke or
+     * two old): completion right after an edit reads ids and contexts from it instead of waiting.
+     */
+    public java.util.Optional<YamahaAnalyzer.Result> lastYamaha(String uri) {
+        Kept k = yamaha.get(uri);
+        if (k == null) return java.util.Optional.empty();
+        return java.util.Optional.of(k.result());
+    }
+
+    /** True when the kept result was computed from exactly this text with these settings. */
+    public boolean isCurrent(String uri, String text, AnalysisSettings settings) {
+        Kept k = yamaha.get(uri);
+        return k != null && k.text() == text && k.settings().equals(settings);
+    }
+
     /** A document was closed: its kept result goes. */
     public void forget(String uri) {
         yamaha.remove(uri);

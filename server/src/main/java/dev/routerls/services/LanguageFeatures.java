@@ -57,10 +57,19 @@ public final class LanguageFeatures {
         Optional<Document> d = at(uri, line, column);
         if (d.isEmpty()) return List.of();
         return switch (d.get().language()) {
-            case YAMAHA_RTX -> yamaha(uri).map(r -> yamaha.complete(r, line, column)).orElse(List.of());
+            case YAMAHA_RTX -> completeYamaha(d.get(), line, column);
             case OPENWRT_UCI -> uci.complete(router(d.get()), uri, d.get().lines().line(line), line, column);
             default -> List.of();
         };
+    }
+
+    /** Completion must not wait for a re-analysis after each keystroke: a result one edit old serves. */
+    private List<CompletionEntry> completeYamaha(Document d, int line, int column) {
+        if (!engine.isCurrent(d.uri(), d.text(), workspace.settings())) {
+            Optional<YamahaAnalyzer.Result> last = engine.lastYamaha(d.uri());
+            if (last.isPresent()) return yamaha.completeOnEditedLine(last.get(), d.lines().line(line), line, column);
+        }
+        return yamaha(d.uri()).map(r -> yamaha.complete(r, line, column)).orElse(List.of());
     }
 
     public Optional<HoverText> hover(String uri, int line, int column) {

@@ -110,6 +110,19 @@ public final class LspBenchmark {
         }
         report("completion", completionTimes);
 
+        // as in typing: a keystroke, then at once a completion request on that line, before any re-analysis
+        List<Double> afterEdit = new ArrayList<>();
+        int v = EDITS + 2;
+        for (int i = 0; i < 100; i++, v++) {
+            int line = 10 + ((i / 2) * 71) % (LINES - 20);
+            edit(uri, v, line, 0, i % 2 == 0 ? "#" : null); // type a character, then delete it again
+            long t0 = System.nanoTime();
+            complete(uri, line, 1);
+            afterEdit.add(ms(System.nanoTime() - t0));
+            await(uri, v);
+        }
+        report("completion right after a keystroke", afterEdit);
+
         for (int i = 0; i < DOCUMENTS - 1; i++) {
             String u = "file:///bench/many-" + i + ".conf";
             open(u, text);

@@ -39,7 +39,8 @@ class YamahaFeaturesTest {
 
     private final Workspace ws = new Workspace();
     private final DiagnosticsScheduler scheduler = new DiagnosticsScheduler(ws, (f, s) -> Map.of(), (u, v, d) -> { }, 10);
-    private final LanguageFeatures features = new LanguageFeatures(ws, scheduler, new AnalysisEngine(new Analyzer()));
+    private final AnalysisEngine engine = new AnalysisEngine(new Analyzer());
+    private final LanguageFeatures features = new LanguageFeatures(ws, scheduler, engine);
     private static final String URI = "file:///tmp/office.rtx";
 
     @AfterEach
@@ -162,5 +163,24 @@ class YamahaFeaturesTest {
         openPlain(cfg);
         String all = features.outline(URI).toString() + features.hover(URI, 8, 3).map(HoverText::markdown).orElse("");
         assertFalse(all.contains("s3cretpass"), all);
+    }
+
+    @Test
+    void completionRightAfATypedLineUsesTheLastAnalysisAndTheLineAsTyped() {
+        openPlain(CONFIG);
+        features.outline(URI); // the document has been analysed once
+        Document edited = ws.documents().change(URI, 2, List.of(new TextChange(SourceRange.of(13, 0, 0), "ip lan1 nat descriptor \n"))).orElseThrow();
+        assertFalse(engine.isCurrent(URI, edited.text(), ws.settings()), "no re-analysis has run yet");
+        List<String> labels = features.complete(URI, 13, 23).stream().map(CompletionEntry::label).toList();
+        assertEquals(List.of("1", "1000"), labels.stream().filter(l -> l.matches("\\d+")).toList(), labels.toString());
+    }
+
+    @Test
+    void aKeystrokeReparsesOnlyTheEditedLine() {
+        openPlain(CONFIG);
+        var first = engine.yamaha(URI, CONFIG, ws.settings());
+        assertTrue(first.freshlyParsed() > 10, "the first analysis parses every line");
+        String typed = CONFIG.replace("pp enable 1", "pp enable 12");
+        assertEquals(1, engine.yamaha(URI, typed, ws.settings()).freshlyParsed());
     }
 }

@@ -15,10 +15,13 @@ import dev.routerls.yamaha.catalog.CommandCatalog;
 import dev.routerls.yamaha.catalog.CommandDescription;
 import dev.routerls.yamaha.mape.PortSetCheck;
 import dev.routerls.yamaha.mape.PortSetProfile;
+import dev.routerls.yamaha.model.LinePositions;
 import dev.routerls.yamaha.model.SelectContext;
 import dev.routerls.yamaha.model.YamahaConfig;
 import dev.routerls.yamaha.model.YamahaConfig.RefKind;
 import dev.routerls.yamaha.parse.Command;
+import dev.routerls.yamaha.parse.LineParser;
+import dev.routerls.yamaha.parse.ParsedLine;
 import dev.routerls.yamaha.parse.Word;
 
 import java.util.ArrayList;
@@ -47,17 +50,30 @@ public final class YamahaFeatures {
 
     public List<CompletionEntry> complete(YamahaAnalyzer.Result r, int line, int column) {
         Optional<ConfigLine> at = r.lineAt(line);
-        SelectContext context = at.map(ConfigLine::context).orElseGet(() -> contextAtEnd(r));
+        return complete(r, at.map(ConfigLine::parsed).orElse(null),
+                at.map(ConfigLine::positions).orElse(LinePositions.single(line)), line, column);
+    }
+
+    /**
+     * Completion when the analysis is a keystroke behind the text: the caret's line is parsed on its own
+     * ({@code current}), ids and the select context come from the last analysis.
+     */
+    public List<CompletionEntry> completeOnEditedLine(YamahaAnalyzer.Result last, String lineText, int line, int column) {
+        return complete(last, lineParser.parse(lineText), LinePositions.single(line), line, column);
+    }
+
+    private final LineParser lineParser = new LineParser();
+
+    private List<CompletionEntry> complete(YamahaAnalyzer.Result r, ParsedLine current, LinePositions pos, int line, int column) {
+        SelectContext context = r.lineAt(line).map(ConfigLine::context).orElseGet(() -> contextAtEnd(r));
         List<String> before = new ArrayList<>();
-        if (at.isPresent()) {
-            ConfigLine cl = at.get();
-            int comment = cl.parsed().commentStart();
-            if (comment >= 0 && before(cl.positions().range(comment, comment), line, column)) {
+        if (current != null) {
+            int comment = current.commentStart();
+            if (comment >= 0 && before(pos.range(comment, comment), line, column)) {
                 return List.of(); // inside a comment
             }
-            for (Word w : cl.parsed().words()) {
-                SourceRange wr = cl.positions().range(w);
-                if (endsBefore(wr, line, column)) before.add(w.text());
+            for (Word w : current.words()) {
+                if (endsBefore(pos.range(w), line, column)) before.add(w.text());
             }
         }
         String ctx = context.pp() != null ? "pp" : context.tunnel() != null ? "tunnel" : null;
