@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * Reads settings from the JSON a client or a {@code .routerls.json} file gives:
  * <pre>{ "model": "RTX830", "openwrtRelease": "23.05", "rules": { "yamaha/syntax": "warning", "openwrt/x": "off" } }</pre>
- * The object may also be wrapped as {@code { "routerls": { … } }} (VS Code style sections).
+ * The object may also be wrapped as {@code { "routerls": { … } }} (VS Code style sections), and the
+ * field names of {@link AnalysisSettings} ({@code yamahaModel}, {@code ruleSeverity}) are read as well,
+ * which is what the routerls VS Code extension sends.
  * Unknown keys and wrong types are ignored so one typo does not lose the other settings.
  */
 public final class SettingsReader {
@@ -35,10 +37,12 @@ public final class SettingsReader {
         JsonObject o = json.getAsJsonObject();
         if (o.has("routerls") && o.get("routerls").isJsonObject()) o = o.getAsJsonObject("routerls");
         String model = string(o, "model");
+        if (model == null) model = string(o, "yamahaModel");
         String release = string(o, "openwrtRelease");
         Map<String, String> rules = new LinkedHashMap<>();
-        if (o.has("rules") && o.get("rules").isJsonObject()) {
-            for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("rules").entrySet()) {
+        for (String key : new String[]{"ruleSeverity", "rules"}) {
+            if (!o.has(key) || !o.get(key).isJsonObject()) continue;
+            for (Map.Entry<String, JsonElement> e : o.getAsJsonObject(key).entrySet()) {
                 JsonElement v = e.getValue();
                 if (v.isJsonPrimitive()) {
                     rules.put(e.getKey(), v.getAsJsonPrimitive().isBoolean() && !v.getAsBoolean() ? "off" : v.getAsString());

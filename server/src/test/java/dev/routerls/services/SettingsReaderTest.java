@@ -39,6 +39,15 @@ class SettingsReaderTest {
     }
 
     @Test
+    void readsWhatTheVsCodeExtensionSends() {
+        var layer = SettingsReader.read(JsonParser.parseString(
+                "{\"yamahaModel\":\"RTX1300\",\"openwrtRelease\":null,\"ruleSeverity\":{\"yamaha/limit\":\"off\"}}"));
+        assertEquals("RTX1300", layer.model());
+        assertNull(layer.openwrtRelease());
+        assertEquals(Map.of("yamaha/limit", "off"), layer.rules());
+    }
+
+    @Test
     void laterLayersWinFieldByField() {
         var client = new SettingsReader.Layer("RTX1210", "21.02", Map.of("a/x", "off", "a/y", "warning"));
         var file = new SettingsReader.Layer(null, "23.05", Map.of("a/y", "error"));
