@@ -99,9 +99,20 @@ public final class LanguageFeatures {
         if (d.isEmpty()) return List.of();
         return switch (d.get().language()) {
             case YAMAHA_RTX -> yamaha(uri).map(r -> yamaha.references(r, uri, line, column, includeDeclaration)).orElse(List.of());
-            case OPENWRT_UCI -> uci.references(router(d.get()), uri, line, column, includeDeclaration);
+            case OPENWRT_UCI -> uciReferences(d.get(), line, column, includeDeclaration);
             default -> List.of();
         };
+    }
+
+    /** References in the UCI files, plus the router scripts' uses of an interface's device. */
+    private List<Location> uciReferences(Document d, int line, int column, boolean includeDeclaration) {
+        Workspace.Snapshot snap = workspace.snapshot(workspace.groupOf(d));
+        UciRouterView router = UciRouterView.of(snap.files());
+        List<Location> out = new java.util.ArrayList<>(uci.references(router, d.uri(), line, column, includeDeclaration));
+        uci.interfaceAt(router, d.uri(), line, column).ifPresent(iface -> snap.files().stream()
+                .filter(f -> f.language() == LanguageId.OPENWRT_FIREWALL_USER)
+                .forEach(f -> out.addAll(firewallUser.deviceUses(f.uri(), f.text(), iface))));
+        return out;
     }
 
     /** The edits that rename the symbol at the position, or empty when nothing renameable is there. */

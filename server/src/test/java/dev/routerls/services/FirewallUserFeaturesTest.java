@@ -81,6 +81,15 @@ class FirewallUserFeaturesTest {
     }
 
     @Test
+    void referencesOfTheMapInterfaceIncludeTheScriptsDeviceUse() {
+        ws.documents().open(network, 1, NETWORK, "openwrt-uci");
+        List<Location> refs = features.references(network, 0, 20, true);
+        int col = SCRIPT.split("\n")[8].indexOf("$TUNDEV");
+        assertEquals(List.of(new Location(network, SourceRange.of(0, 18, 25)),
+                new Location(script, SourceRange.of(8, col, col + 7))), refs);
+    }
+
+    @Test
     void hoverOnTheSnatTargetGivesEachBlockAndPsid() {
         int col = SCRIPT.split("\n")[8].indexOf("$IP4:") + 1;
         String md = features.hover(script, 8, col).orElseThrow().markdown();

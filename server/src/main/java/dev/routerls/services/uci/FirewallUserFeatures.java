@@ -69,6 +69,18 @@ public final class FirewallUserFeatures {
         return List.of();
     }
 
+    /** Where a script sends traffic out through the device of {@code iface} ({@code -o map-wan_map}, …). */
+    public List<Location> deviceUses(String uri, String text, String iface) {
+        List<Location> out = new ArrayList<>();
+        for (IptablesCommand c : commands(uri, text)) {
+            EvaluatedWord w = c.option("-o").map(IptablesCommand.Option::valueWord).orElse(null);
+            if (w == null || w.range() == null || !interfaceOfDevice(w.text()).map(iface::equals).orElse(false)) continue;
+            Location l = new Location(uri, w.range());
+            if (!out.contains(l)) out.add(l); // a loop evaluates the same source word many times
+        }
+        return out;
+    }
+
     public Optional<HoverText> hover(UciRouterView router, String uri, String text, int line, int column) {
         UciSymbols symbols = new UciSymbols(router);
         Set<String> portLines = new LinkedHashSet<>();

@@ -133,6 +133,12 @@ public final class UciFeatures {
                 .orElse(List.of());
     }
 
+    /** The interface named at the position (its section name or a reference to it), if any. */
+    public Optional<String> interfaceAt(UciRouterView router, String uri, int line, int column) {
+        return new UciSymbols(router).at(uri, line, column).filter(o -> o.kind() == UciNames.Kind.INTERFACE)
+                .map(UciSymbols.Occurrence::name);
+    }
+
     /** Renames an interface (section name and every use) or a zone; empty when not on one or the name is invalid. */
     public Optional<List<TextEdit>> rename(UciRouterView router, String uri, int line, int column, String newName) {
         if (!SECTION_NAME.matcher(newName).matches()) return Optional.empty();
