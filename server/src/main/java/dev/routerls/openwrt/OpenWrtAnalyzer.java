@@ -27,18 +27,16 @@ public final class OpenWrtAnalyzer {
 
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> routerFiles, AnalysisSettings settings) {
         Map<String, List<Diagnostic>> result = new LinkedHashMap<>();
-        // UCI rules over the router's UCI files
-        UciConfigs uci = readUci(routerFiles);
-        for (UciFile f : uci.uciFiles()) result.put(f.uri(), new ArrayList<>());
-        if (!uci.uciFiles().isEmpty()) {
-            String fallbackUri = uci.uciFiles().get(0).uri();
-            for (Diagnostic d : RuleRunner.run(OpenWrtRules.uciRules(), uci, fallbackUri, settings)) {
+        if (routerFiles.isEmpty()) return result;
+        // one read of every file: the router model is also the UCI rules' input
+        Router router = read(routerFiles, settings);
+        for (UciFile f : router.uciFiles()) result.put(f.uri(), new ArrayList<>());
+        if (!router.uciFiles().isEmpty()) {
+            String fallbackUri = router.uciFiles().get(0).uri();
+            for (Diagnostic d : RuleRunner.run(OpenWrtRules.uciRules(), (UciConfigs) router, fallbackUri, settings)) {
                 result.computeIfAbsent(d.uri() == null ? fallbackUri : d.uri(), k -> new ArrayList<>()).add(d);
             }
         }
-        // router rules over all of its files
-        if (routerFiles.isEmpty()) return result;
-        Router router = read(routerFiles, settings);
         router.firewallUser().ifPresent(s -> add(result, s.problems(), settings));
         router.rcLocal().ifPresent(s -> add(result, s.problems(), settings));
         router.firewallUserRun().ifPresent(r -> add(result, r.diagnostics(), settings));

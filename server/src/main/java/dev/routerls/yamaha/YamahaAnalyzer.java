@@ -8,6 +8,7 @@ import dev.routerls.rules.RuleRunner;
 import dev.routerls.rules.yamaha.YamahaRules;
 import dev.routerls.yamaha.catalog.CatalogFinding;
 import dev.routerls.yamaha.catalog.CatalogToken;
+import dev.routerls.yamaha.catalog.CommandCatalog;
 import dev.routerls.yamaha.catalog.CommandChecker;
 import dev.routerls.yamaha.model.ConfigBuilder;
 import dev.routerls.yamaha.model.LinePositions;
@@ -54,7 +55,7 @@ public final class YamahaAnalyzer {
     private final LineCache cache = new LineCache();
 
     public YamahaAnalyzer() {
-        this(CommandChecker.NONE);
+        this(CommandCatalog.standard());
     }
 
     public YamahaAnalyzer(CommandChecker checker) {

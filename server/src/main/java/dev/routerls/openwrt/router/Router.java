@@ -16,6 +16,8 @@ import dev.routerls.openwrt.uci.UciSection;
 import dev.routerls.openwrt.uci.UciValue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +32,8 @@ import java.util.Optional;
  */
 public final class Router implements UciConfigs {
     private final String rootUri;
-    private final Map<String, UciFile> packages;
+    private final List<UciFile> uciFiles;
+    private final Map<String, UciFile> packages = new LinkedHashMap<>();
     private final ShellScript firewallUser;
     private final ShellScript rcLocal;
     private final OpenWrtRelease release;
@@ -43,10 +46,12 @@ public final class Router implements UciConfigs {
     private final List<IptablesRule> iptables = new ArrayList<>();
     private final List<DelegatedPrefix> delegatedPrefixes = new ArrayList<>();
 
-    Router(String rootUri, Map<String, UciFile> packages, ShellScript firewallUser, ShellScript rcLocal,
+    Router(String rootUri, List<UciFile> uciFiles, ShellScript firewallUser, ShellScript rcLocal,
            OpenWrtRelease release, EvaluationResult firewallUserRun, MapeRuleTable ruleTable) {
         this.rootUri = rootUri;
-        this.packages = Map.copyOf(packages);
+        this.uciFiles = List.copyOf(uciFiles);
+        // the first file of a package is the one the router reads (a stray copy is still linted)
+        for (UciFile u : uciFiles) this.packages.putIfAbsent(u.packageName(), u);
         this.firewallUser = firewallUser;
         this.rcLocal = rcLocal;
         this.release = release;
@@ -108,12 +113,12 @@ public final class Router implements UciConfigs {
     }
 
     public Map<String, UciFile> packages() {
-        return packages;
+        return Collections.unmodifiableMap(packages);
     }
 
     @Override
     public List<UciFile> uciFiles() {
-        return List.copyOf(packages.values());
+        return uciFiles;
     }
 
     public Optional<ShellScript> firewallUser() {

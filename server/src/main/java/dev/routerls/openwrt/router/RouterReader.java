@@ -10,7 +10,7 @@ import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciReader;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +41,7 @@ public final class RouterReader {
     }
 
     public static Router read(List<SourceFile> files, AnalysisSettings settings, MapeRuleTable table) {
-        Map<String, UciFile> packages = new LinkedHashMap<>();
+        List<UciFile> uciFiles = new ArrayList<>();
         ShellScript firewallUser = null;
         ShellScript rcLocal = null;
         OpenWrtRelease release = OpenWrtRelease.UNKNOWN;
@@ -50,8 +50,7 @@ public final class RouterReader {
             if (root == null) root = f.routerRoot();
             switch (roleOf(f)) {
                 case UCI -> {
-                    UciFile u = UciReader.read(f.uri(), f.text());
-                    packages.putIfAbsent(u.packageName(), u);
+                    uciFiles.add(UciReader.read(f.uri(), f.text()));
                 }
                 case FIREWALL_USER -> {
                     if (firewallUser == null) firewallUser = ShellScript.parse(f.uri(), f.text());
@@ -64,7 +63,7 @@ public final class RouterReader {
         if (settings.release().isPresent()) release = OpenWrtRelease.fromSetting(settings.release().get());
         // nothing is preset from UCI: the script's own assignments decide its values
         EvaluationResult run = firewallUser == null ? null : ShellEvaluator.evaluate(firewallUser, Map.of());
-        return new Router(root, packages, firewallUser, rcLocal, release, run, table);
+        return new Router(root, uciFiles, firewallUser, rcLocal, release, run, table);
     }
 
     private static String fileName(String uri) {

@@ -2,82 +2,121 @@ package dev.routerls.rules.yamaha;
 
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
+import dev.routerls.mape.MapeRuleTable;
+import dev.routerls.mape.PortRange;
+import dev.routerls.mape.PortSetCheck;
+import dev.routerls.mape.PortSetFinding;
 import dev.routerls.rules.Findings;
-import dev.routerls.yamaha.mape.MapeRuleSource;
-import dev.routerls.yamaha.mape.PortSetCheck;
-import dev.routerls.yamaha.mape.PortSetProfile;
+import dev.routerls.yamaha.mape.MapeMapping;
+import dev.routerls.yamaha.mape.MapeMappingResolver;
+import dev.routerls.yamaha.model.Ipv4;
 import dev.routerls.yamaha.model.ModelFacts;
 import dev.routerls.yamaha.model.YamahaConfig;
+import dev.routerls.yamaha.model.YamahaConfig.NatAddressItem;
 import dev.routerls.yamaha.model.YamahaConfig.NatDescriptor;
-import dev.routerls.yamaha.model.YamahaConfig.NatUse;
 import dev.routerls.yamaha.model.YamahaConfig.PortBlock;
-import dev.routerls.yamaha.model.YamahaConfig.TunnelBlock;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code yamaha/mape-port-range}: {@code nat descriptor masquerade port range} blocks that are not the
- * MAP-E port set of one PSID, and more ranges than the firmware accepts. The profile comes from the
- * tunnel the descriptor is applied to ({@link MapeRuleSource} on its endpoint addresses), else from the
- * block structure itself.
+ * MAP-E port set of one PSID, more ranges than the firmware accepts ({@link ModelFacts}), an
+ * {@code address outer} that is not the CE's shared IPv4 address, and a CE address whose interface id
+ * disagrees with its prefix. The port arithmetic is the shared {@link PortSetCheck}; what it is checked
+ * against comes from {@link MapeMappingResolver} (the tunnel's CE/BR, else the blocks' own shape).
  */
 public final class MapePortRangeRule extends YamahaRule {
     public static final String ID = "yamaha/mape-port-range";
 
-    private final MapeRuleSource rules;
+    private final MapeMappingResolver resolver;
 
     public MapePortRangeRule() {
-        this(MapeRuleSource.BORDER_RELAYS);
+        this(MapeRuleTable.bundled());
     }
 
-    public MapePortRangeRule(MapeRuleSource rules) {
+    public MapePortRangeRule(MapeRuleTable table) {
         super(ID, Severity.WARNING, "masquerade port ranges that are not one PSID's MAP-E port set, or too many ranges");
-        this.rules = rules;
+        this.resolver = new MapeMappingResolver(table);
     }
 
     @Override
     public void check(YamahaConfig m, Findings out) {
         for (NatDescriptor d : m.natDescriptors.values()) {
             if (d.portBlocks.isEmpty()) continue;
-            Optional<Integer> max = ModelFacts.maxPortRanges(m.model, m.revision);
-            if (max.isPresent() && d.portBlocks.size() > max.get()) {
-                PortBlock first = d.portBlocks.get(max.get());
-                PortBlock last = d.portBlocks.get(d.portBlocks.size() - 1);
-                out.report(new SourceRange(first.range().startLine(), first.range().startColumn(),
-                                last.range().endLine(), last.range().endColumn()),
-                        "NAT descriptor " + d.id + " lists " + d.portBlocks.size() + " port ranges, but "
-                                + modelName(m) + " accepts at most " + max.get()
-                                + "; the router rejects the line and the descriptor has no port set. "
-                                + "Keep at most " + max.get() + " ranges or update the firmware.");
-            }
-            List<PortSetCheck.Block> blocks = d.portBlocks.stream()
-                    .map(b -> new PortSetCheck.Block(b.first(), b.last())).toList();
-            Optional<PortSetProfile> fromRule = profileOfTunnel(m, d.id);
-            PortSetProfile profile = fromRule.orElseGet(() -> PortSetCheck.infer(blocks));
-            String basis = fromRule.isPresent() ? "the " + profile.name() + " mapping rule of the tunnel's border relay"
-                    : "the " + profile.name() + " layout these blocks follow";
-            for (PortSetCheck.Issue issue : PortSetCheck.check(blocks, profile)) {
-                PortBlock b = d.portBlocks.get(issue.index());
-                out.report(b.range(), "port range " + b.first() + "-" + b.last() + " of NAT descriptor " + d.id + " "
-                        + issue.message() + ", judged by " + basis + ". Ports outside the PSID's set are dropped "
-                        + "by the MAP-E border relay, so connections using them fail. List exactly the blocks "
-                        + "A*" + profile.stride() + " + PSID*" + profile.blockSize() + " (A = 1 to " + profile.blockCount()
-                        + ") of your PSID.");
+            checkCount(m, d, out);
+            List<PortRange> ranges = d.portBlocks.stream().map(b -> new PortRange(b.first(), b.last())).toList();
+            MapeMapping map = resolver.resolve(m, d.id, ranges);
+            for (MapeMapping.Problem p : map.problems()) out.report(p.range(), p.message());
+            checkOuter(d, map, out);
+            PortSetCheck.Result result = PortSetCheck.check(ranges, map.offset(), map.psidlen(), map.psid());
+            String fix = map.psid().isPresent()
+                    ? "List the blocks of PSID " + map.psid().getAsInt() + ": " + result.expected().stream()
+                    .map(PortRange::toString).collect(Collectors.joining(" ")) + "."
+                    : "List exactly the blocks A*" + map.stride() + " + PSID*" + map.blockSize() + " (A = 1 to "
+                    + map.blockCount() + ") of your PSID.";
+            for (PortSetFinding f : result.findings()) {
+                String what = describe(f, map, result);
+                if (what == null) continue;
+                SourceRange where = f.rangeIndex() >= 0 ? d.portBlocks.get(f.rangeIndex()).range() : d.portRangeLine;
+                String subject = f.rangeIndex() >= 0 ? "port range " + d.portBlocks.get(f.rangeIndex()).first() + "-"
+                        + d.portBlocks.get(f.rangeIndex()).last() + " of NAT descriptor " + d.id
+                        : "the port ranges of NAT descriptor " + d.id;
+                out.report(where, subject + " " + what + ", judged by " + map.basis() + ". Ports outside the PSID's "
+                        + "set are dropped by the MAP-E border relay, so connections using them fail. " + fix);
             }
         }
     }
 
-    /** The profile of the tunnel (CE, BR) this descriptor is applied to, when the rule source knows it. */
-    private Optional<PortSetProfile> profileOfTunnel(YamahaConfig m, int descriptor) {
-        for (NatUse use : m.natUses) {
-            if (use.descriptor() != descriptor || !use.iface().equals("tunnel") || use.context().tunnel() == null) continue;
-            TunnelBlock t = m.tunnels.get(use.context().tunnel());
-            if (t == null || t.endpointRemote == null) continue;
-            Optional<PortSetProfile> p = rules.profileFor(
-                    t.endpointLocal == null ? null : t.endpointLocal.value(), t.endpointRemote.value());
-            if (p.isPresent()) return p;
+    private void checkCount(YamahaConfig m, NatDescriptor d, Findings out) {
+        java.util.Optional<Integer> max = ModelFacts.maxPortRanges(m.model, m.revision);
+        if (max.isEmpty() || d.portBlocks.size() <= max.get()) return;
+        PortBlock first = d.portBlocks.get(max.get());
+        PortBlock last = d.portBlocks.get(d.portBlocks.size() - 1);
+        out.report(new SourceRange(first.range().startLine(), first.range().startColumn(),
+                        last.range().endLine(), last.range().endColumn()),
+                "NAT descriptor " + d.id + " lists " + d.portBlocks.size() + " port ranges, but "
+                        + modelName(m) + " accepts at most " + max.get()
+                        + "; the router rejects the line and the descriptor has no port set. "
+                        + "Keep at most " + max.get() + " ranges or update the firmware.");
+    }
+
+    /** The outer address must be the shared IPv4 address the CE's prefix carries. */
+    private static void checkOuter(NatDescriptor d, MapeMapping map, Findings out) {
+        if (map.ipv4() == null || d.outer.isEmpty()) return;
+        long shared = map.ipv4().unsigned();
+        List<NatAddressItem> literal = d.outer.stream().filter(i -> !i.isKeyword()).toList();
+        if (literal.isEmpty() || literal.stream().anyMatch(i -> i.addresses().contains(shared))) return;
+        String written = literal.stream().map(NatAddressItem::text).collect(Collectors.joining(" "));
+        out.report(literal.get(0).range(), "NAT descriptor " + d.id + " translates to " + written + ", but the CE address "
+                + map.ce() + " carries the shared IPv4 address " + Ipv4.format(shared) + " (" + map.family() + " rule "
+                + map.rule().ip6prefix() + " -> " + map.rule().ip4prefix() + "): the border relay drops packets "
+                + "from any other IPv4 source. Set `nat descriptor address outer " + d.id + " " + Ipv4.format(shared) + "`.");
+    }
+
+    /** What is wrong, as the tail of a sentence about the range; null for findings not reported here. */
+    private static String describe(PortSetFinding f, MapeMapping map, PortSetCheck.Result result) {
+        if (f instanceof PortSetFinding.InvalidRange) {
+            return "is not a port range (ports run 0-65535, low before high)";
+        } else if (f instanceof PortSetFinding.SystemPorts s) {
+            return "lies in ports 0-" + (s.firstSharedPort() - 1) + " (A=0), which MAP-E never assigns to a customer";
+        } else if (f instanceof PortSetFinding.Duplicate dup) {
+            return "overlaps range " + (dup.firstIndex() + 1) + " of the same list";
+        } else if (f instanceof PortSetFinding.WrongBlockSize w) {
+            return "holds " + w.actual().size() + " ports, but a " + map.family() + " MAP-E block is " + w.expectedSize()
+                    + " ports (" + map.blockCount() + " blocks " + map.stride() + " apart)"
+                    + (result.psid().isPresent() ? "; the PSID's block here is " + w.expected() : "");
+        } else if (f instanceof PortSetFinding.OtherPsid o) {
+            return result.psidInferred()
+                    ? "belongs to PSID " + o.actualPsid() + " while the other blocks belong to PSID " + o.expectedPsid()
+                    + " (the " + map.stride() + "-port stride is broken)"
+                    : "belongs to PSID " + o.actualPsid() + ", not to PSID " + o.expectedPsid() + " of this CE; its block here is "
+                    + o.expected();
+        } else if (f instanceof PortSetFinding.WrongStride s) {
+            return "are " + s.actualStride() + " ports apart, but one PSID's " + map.family() + " blocks are "
+                    + s.expectedStride() + " apart";
         }
-        return Optional.empty();
+        // MixedPsids repeats the per-range findings; MissingBlocks is fewer ports, not a broken set
+        return null;
     }
 }

@@ -47,6 +47,11 @@ public final class SubnetOverlapRule extends YamahaRule {
                 List<Ipv4.Range> ranges = new ArrayList<>();
                 if (item.addresses() != null) ranges.add(item.addresses());
                 else for (DhcpScope s : m.dhcpScopes.values()) ranges.add(s.addresses());
+                // when two LAN interfaces cover the pool (a bridge and its member), one answering ARP is enough;
+                // the overlap itself is reported above
+                boolean answered = m.interfaces.values().stream().anyMatch(lan -> isLan(lan.name) && lan.proxyArpOn()
+                        && lan.addresses.stream().anyMatch(a -> ranges.stream().anyMatch(r -> a.subnet().range().overlaps(r))));
+                if (answered) continue;
                 for (NetInterface lan : m.interfaces.values()) {
                     if (!isLan(lan.name) || lan.proxyArpOn()) continue;
                     for (InterfaceAddress a : lan.addresses) {

@@ -36,8 +36,8 @@ public final class UnusedDefinitionRule extends YamahaRule {
             if (used.contains(key) || !reported.add(key)) continue;
             boolean filter = d.kind() != RefKind.NAT_DESCRIPTOR && d.kind() != RefKind.IPSEC_POLICY;
             if (filter && m.looseFilterUses.contains(d.key())) continue;
-            out.report(d.range(), d.kind().label() + " " + d.key() + " is defined but nothing uses it, so it has no "
-                    + "effect. Apply it where it was meant to work, or delete it to keep the config readable.");
+            // kept short: a config can hold thousands of these hints and the language server retains them
+            out.report(d.range(), d.kind().label() + " " + d.key() + " is never used, so it has no effect: apply it or delete it.");
         }
     }
 }

@@ -26,12 +26,17 @@ import java.util.regex.Pattern;
  * Builds the command catalog resource ({@code command-catalog.json}) from the extracted vendor reference
  * ({@code yamaha-rtx-command-catalog.json}). The resource keeps facts only — syntax forms, parameter
  * kinds, keyword sets, ranges, defaults, models, revision limits — and no vendor prose.
- * <p>Run: {@code java … dev.routerls.yamaha.catalog.CatalogCompiler <reference.json> <out.json>}.
+ * <p>The reference misses a few commands and keywords that real configs use; those come from a small
+ * supplement ({@code server/src/catalog/yamaha-command-supplement.json}, facts with where each is seen),
+ * merged here so the resource stays a pure function of its two inputs.
+ * <p>Run: {@code java … dev.routerls.yamaha.catalog.CatalogCompiler <reference.json> <supplement.json> <out.json>}.
  * A test regenerates the resource and compares it with the committed one so the two cannot drift.
  */
 public final class CatalogCompiler {
     public static final String RESOURCE_PATH = "server/src/main/resources/dev/routerls/yamaha/command-catalog.json";
     public static final String REFERENCE_PATH = "reference/yamaha-rtx-command-catalog.json";
+    /** Project-relative path of the supplement (commands and keywords known from real configs). */
+    public static final String SUPPLEMENT_PATH = "server/src/catalog/yamaha-command-supplement.json";
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
     private static final Pattern MODEL_REV = Pattern.compile("(RTX\\d{3,4})\\s*(?:は、?\\s*|の\\s*)?Rev\\.\\s*(\\d+\\.\\d+)");
@@ -40,18 +45,20 @@ public final class CatalogCompiler {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: CatalogCompiler <yamaha-rtx-command-catalog.json> <command-catalog.json>");
+        if (args.length != 3) {
+            System.err.println("usage: CatalogCompiler <yamaha-rtx-command-catalog.json> <yamaha-command-supplement.json> <command-catalog.json>");
             System.exit(2);
         }
-        String out = compile(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
-        Files.writeString(Path.of(args[1]), out, StandardCharsets.UTF_8);
-        System.out.println("wrote " + args[1] + " (" + out.length() + " characters)");
+        String out = compile(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8),
+                Files.readString(Path.of(args[1]), StandardCharsets.UTF_8));
+        Files.writeString(Path.of(args[2]), out, StandardCharsets.UTF_8);
+        System.out.println("wrote " + args[2] + " (" + out.length() + " characters)");
     }
 
-    /** The resource text for the given reference JSON (deterministic: same input, same output). */
-    public static String compile(String referenceJson) {
+    /** The resource text for the given reference and supplement JSON (deterministic: same input, same output). */
+    public static String compile(String referenceJson, String supplementJson) {
         JsonObject ref = JsonParser.parseString(referenceJson).getAsJsonObject();
+        JsonObject supplement = JsonParser.parseString(supplementJson).getAsJsonObject();
         List<JsonObject> commands = new ArrayList<>();
         Set<String> allModels = new LinkedHashSet<>();
         Map<String, Map<String, Integer>> lineVotes = new TreeMap<>();
@@ -64,6 +71,7 @@ public final class CatalogCompiler {
             }
             countRevisionLines(strings(section, "notes"), lineVotes);
         }
+        mergeSupplement(supplement, commands);
         StringBuilder sb = new StringBuilder();
         sb.append("{\n\"source\": ").append(GSON.toJson(ref.get("source").getAsString().replaceAll("\\s*\\(.*", "")))
                 .append(",\n\"generatedBy\": \"dev.routerls.yamaha.catalog.CatalogCompiler\"")
@@ -119,6 +127,51 @@ public final class CatalogCompiler {
         cmd.add("models", GSON.toJsonTree(orderModels(models)));
         if (!limits.isEmpty()) cmd.add("limits", GSON.toJsonTree(limits));
         return cmd;
+    }
+
+    /**
+     * Adds the supplement: extra keywords for reference sections (e.g. names older firmware used) and
+     * commands the reference lacks. Each compiled entry keeps its {@code seenIn} note.
+     */
+    private static void mergeSupplement(JsonObject supplement, List<JsonObject> commands) {
+        if (supplement.has("keywords")) {
+            for (JsonElement e : supplement.getAsJsonArray("keywords")) {
+                JsonObject k = e.getAsJsonObject();
+                JsonObject cmd = commands.stream().filter(c -> c.get("id").getAsString().equals(k.get("section").getAsString()))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException("supplement: no section " + k.get("section")));
+                JsonObject param = cmd.has("params") ? cmd.getAsJsonObject("params").getAsJsonObject(k.get("param").getAsString()) : null;
+                if (param == null || !ParamSpec.KEYWORD.equals(param.get("kind").getAsString())) {
+                    throw new IllegalArgumentException("supplement: " + k.get("section") + " has no keyword slot " + k.get("param"));
+                }
+                JsonArray values = param.getAsJsonArray("values");
+                for (JsonElement v : k.getAsJsonArray("values")) if (!values.contains(v)) values.add(v);
+                JsonArray notes = cmd.has("seenIn") ? cmd.getAsJsonArray("seenIn") : new JsonArray();
+                notes.add(k.get("param").getAsString() + " " + String.join("/", strings(k, "values")) + ": " + k.get("seenIn").getAsString());
+                cmd.add("seenIn", notes);
+            }
+        }
+        if (supplement.has("commands")) {
+            for (JsonElement e : supplement.getAsJsonArray("commands")) {
+                JsonObject s = e.getAsJsonObject();
+                List<SyntaxLineConverter.Converted> forms = new SyntaxLineConverter(strings(s, "placeholders")).convert(strings(s, "syntax"));
+                if (forms.isEmpty()) throw new IllegalArgumentException("supplement: no syntax in " + s.get("id"));
+                JsonArray positive = new JsonArray();
+                JsonArray negative = new JsonArray();
+                for (SyntaxLineConverter.Converted c : forms) (c.negated() ? negative : positive).add(c.pattern().render());
+                List<String> models = s.get("models").isJsonPrimitive() && s.get("models").getAsString().equals("*")
+                        ? ModelNames.CATALOG_MODELS : strings(s, "models");
+                JsonObject cmd = new JsonObject();
+                cmd.addProperty("id", s.get("id").getAsString());
+                if (!positive.isEmpty()) cmd.add("forms", positive);
+                if (!negative.isEmpty()) cmd.add("noForms", negative);
+                if (s.has("params")) cmd.add("params", s.getAsJsonObject("params"));
+                cmd.add("models", GSON.toJsonTree(orderModels(models)));
+                JsonArray notes = new JsonArray();
+                notes.add(s.get("seenIn").getAsString());
+                cmd.add("seenIn", notes);
+                commands.add(cmd);
+            }
+        }
     }
 
     private static void collect(List<SyntaxPattern.Node> nodes, Set<String> params, Set<String> vocabulary, boolean first) {

@@ -141,7 +141,9 @@ final class ParameterTextReader {
             String first = l.split("\\s+")[0];
             if (first.matches("\\d+\\.{2,3}\\d+")) return null; // a number range row: not a keyword set
             if (KEYWORD.matcher(first).matches() && l.length() > first.length() && CJK.matcher(l.substring(first.length())).find()) {
-                keywords.add(first);
+                // a value table names each keyword once; rows starting with the same word are prose
+                // ("type が ethernet の場合 …", "type が text の場合 …"), not a closed set
+                if (!keywords.add(first)) return null;
             } else if (KEYWORD.matcher(l.strip()).matches()) {
                 keywords.add(l.strip()); // a keyword row without a description
             } else if (Character.isLetterOrDigit(first.charAt(0)) && first.charAt(0) < 0x80) {

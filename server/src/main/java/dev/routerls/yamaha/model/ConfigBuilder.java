@@ -274,6 +274,10 @@ public final class ConfigBuilder {
     }
 
     private void interfaceAddress(Command.InterfaceAddress a) {
+        if (a.ipv6() && a.value().type() == YamahaLexer.IPV6_PREFIX) {
+            m.ipv6Addresses.add(new YamahaConfig.Ipv6InterfaceAddress(a.iface().text().toLowerCase(Locale.ROOT), a.value().text(), r(a.value())));
+            return;
+        }
         if (a.ipv6() || a.value().type() != YamahaLexer.IPV4_PREFIX) return;
         String text = a.value().text();
         int slash = text.indexOf('/');

@@ -23,6 +23,9 @@ public final class YamahaConfig {
     public record InterfaceAddress(String iface, long address, Ipv4.Subnet subnet, boolean secondary,
                                    SourceRange range) { }
 
+    /** {@code ipv6 IF address X/LEN} with a literal address (a MAP-E CE may be given this way). */
+    public record Ipv6InterfaceAddress(String iface, String text, SourceRange range) { }
+
     /** A LAN-side interface (lan1, lan1/1, bridge1, vlan1 …) with its addresses and proxy ARP setting. */
     public static final class NetInterface {
         public final String name;
@@ -177,6 +180,7 @@ public final class YamahaConfig {
     public String revision;
     public SourceRange headerRange;
     public final Map<String, NetInterface> interfaces = new LinkedHashMap<>();
+    public final List<Ipv6InterfaceAddress> ipv6Addresses = new ArrayList<>();
     public final Map<Integer, NatDescriptor> natDescriptors = new LinkedHashMap<>();
     public final List<NatUse> natUses = new ArrayList<>();
     public Setting backwardCompatibility;

@@ -12,10 +12,13 @@ import java.util.Locale;
  * {@code command} is null for blank, comment-only and malformed lines; {@code error} is set for the last.
  */
 public final class ParsedLine {
-    private static final int SECRET = 1 << 20;
+    /** Flag on a word's type entry; token types are small numbers, far below it. */
+    private static final int SECRET = 1 << 15;
 
     private final String text;
-    private final int[] packed;
+    /** start, end, type|SECRET per word: in a char[] (half the size) when every column fits in 16 bits. */
+    private final char[] packed;
+    private final int[] packedWide;
     private final int commentStart;
     private final boolean negated;
     private final Command command;
@@ -23,12 +26,21 @@ public final class ParsedLine {
 
     ParsedLine(String text, List<Word> words, Word comment, boolean negated, Command command, LineError error) {
         this.text = text;
-        this.packed = new int[words.size() * 3];
+        boolean wide = text.length() > Character.MAX_VALUE;
+        this.packed = wide ? null : new char[words.size() * 3];
+        this.packedWide = wide ? new int[words.size() * 3] : null;
         for (int i = 0; i < words.size(); i++) {
             Word w = words.get(i);
-            packed[3 * i] = w.start();
-            packed[3 * i + 1] = w.end();
-            packed[3 * i + 2] = w.type() | (w.secret() ? SECRET : 0);
+            int flags = w.type() | (w.secret() ? SECRET : 0);
+            if (wide) {
+                packedWide[3 * i] = w.start();
+                packedWide[3 * i + 1] = w.end();
+                packedWide[3 * i + 2] = flags;
+            } else {
+                packed[3 * i] = (char) w.start();
+                packed[3 * i + 1] = (char) w.end();
+                packed[3 * i + 2] = (char) flags;
+            }
         }
         this.commentStart = comment == null ? -1 : comment.start();
         this.negated = negated;
@@ -53,12 +65,16 @@ public final class ParsedLine {
     }
 
     public int wordCount() {
-        return packed.length / 3;
+        return (packed != null ? packed.length : packedWide.length) / 3;
+    }
+
+    private int at(int i) {
+        return packed != null ? packed[i] : packedWide[i];
     }
 
     /** Word {@code i} of the command (comment excluded); secret values come back masked. */
     public Word word(int i) {
-        int start = packed[3 * i], end = packed[3 * i + 1], t = packed[3 * i + 2];
+        int start = at(3 * i), end = at(3 * i + 1), t = at(3 * i + 2);
         int type = t & (SECRET - 1);
         if ((t & SECRET) != 0) return new Word(Word.MASK, start, end, type, true);
         String raw = text.substring(start, end);
@@ -66,7 +82,7 @@ public final class ParsedLine {
     }
 
     public List<Word> words() {
-        if (packed.length == 0) return Collections.emptyList();
+        if (wordCount() == 0) return Collections.emptyList();
         List<Word> out = new ArrayList<>(wordCount());
         for (int i = 0; i < wordCount(); i++) out.add(word(i));
         return out;
@@ -83,7 +99,7 @@ public final class ParsedLine {
     }
 
     public boolean isBlankOrComment() {
-        return packed.length == 0 && error == null;
+        return wordCount() == 0 && error == null;
     }
 
     /** The first word after an optional {@code no}, lower-cased, or "" when there is none. */

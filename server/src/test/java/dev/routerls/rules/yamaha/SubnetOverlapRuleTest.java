@@ -36,4 +36,16 @@ class SubnetOverlapRuleTest {
                  ip pp remote address pool 192.168.254.1-192.168.254.3
                 """);
     }
+
+    @Test
+    void poolCoveredByABridgeWithProxyArpDoesNotFireForItsMember() {
+        YamahaFixture.assertRule(SubnetOverlapRule.ID, """
+                bridge member bridge1 lan1 tunnel1-tunnel3
+                ip bridge1 address 192.168.0.200/24
+                ip bridge1 proxyarp on
+                ip lan1 address «yamaha/subnet-overlap~overlaps bridge1|192.168.0.2/24»
+                pp select anonymous
+                 ip pp remote address pool 192.168.0.192-192.168.0.199
+                """);
+    }
 }

@@ -30,4 +30,34 @@ class SyntaxRuleTest {
                 ip lan1 nat descriptor reverse 30
                 """);
     }
+
+    @Test
+    void catalogCatchesTyposAndUnknownCommandsWithTheDefaultAnalyzer() {
+        YamahaFixture.assertRule(SyntaxRule.ID, """
+                # RTX830 Rev.15.02.20 (Mon Jan  1 00:00:00 2024)
+                ip lan1 address 192.168.100.1/24
+                ip lan1 «yamaha/syntax~Did you mean "ip lan1 address"|adress» 192.168.100.1/24
+                «yamaha/syntax~Did you mean "ntpdate"|ntpdat» ntp.nict.jp
+                ntp «yamaha/syntax~no such command|date» ntp.nict.jp
+                dns private «yamaha/syntax~Did you mean "dns private name"|nme» setup.netvolante.jp
+                switch control mode «yamaha/syntax~manager, agent|maser»
+                dhcp service «yamaha/syntax~not a valid|sever»
+                """);
+    }
+
+    @Test
+    void realCommandsTheReferenceTextMissesDoNotFire() {
+        YamahaFixture.assertRule(SyntaxRule.ID, """
+                # RTX830 Rev.15.02.20 (Mon Jan  1 00:00:00 2024)
+                dhcp scope 1 192.168.100.2-192.168.100.191/24
+                dhcp scope bind 1 192.168.100.10 ethernet 00:11:22:33:44:55
+                dhcp scope bind 1 192.168.100.11 01:00:11:22:33:44:56
+                dhcp scope bind 1 192.168.100.12 00:11:22:33:44:57
+                dns private name setup.netvolante.jp
+                no dns private name
+                switch control mode master
+                switch control mode slave
+                ntpdate ntp.nict.jp
+                """);
+    }
 }

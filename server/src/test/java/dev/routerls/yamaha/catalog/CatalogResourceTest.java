@@ -23,7 +23,8 @@ class CatalogResourceTest {
         Path reference = SHARED.resolve(CatalogCompiler.REFERENCE_PATH);
         Path committed = PROJECT.resolve(CatalogCompiler.RESOURCE_PATH);
         assumeTrue(Files.isRegularFile(reference) && Files.isRegularFile(committed), "../shared not present");
-        String regenerated = CatalogCompiler.compile(Files.readString(reference, StandardCharsets.UTF_8));
+        String regenerated = CatalogCompiler.compile(Files.readString(reference, StandardCharsets.UTF_8),
+                Files.readString(PROJECT.resolve(CatalogCompiler.SUPPLEMENT_PATH), StandardCharsets.UTF_8));
         String onDisk = Files.readString(committed, StandardCharsets.UTF_8);
         // assertEquals on 370 kB strings prints too much: compare, then point at the first difference
         if (!regenerated.equals(onDisk)) {
