@@ -13,8 +13,11 @@ import dev.routerls.yamaha.YamahaAnalyzer;
 import dev.routerls.yamaha.catalog.CatalogToken;
 import dev.routerls.yamaha.catalog.CommandCatalog;
 import dev.routerls.yamaha.catalog.CommandDescription;
-import dev.routerls.yamaha.mape.PortSetCheck;
-import dev.routerls.yamaha.mape.PortSetProfile;
+import dev.routerls.mape.MapeRuleTable;
+import dev.routerls.mape.PortRange;
+import dev.routerls.mape.PortSetCheck;
+import dev.routerls.yamaha.mape.MapeMapping;
+import dev.routerls.yamaha.mape.MapeMappingResolver;
 import dev.routerls.yamaha.model.LinePositions;
 import dev.routerls.yamaha.model.SelectContext;
 import dev.routerls.yamaha.model.YamahaConfig;
@@ -39,6 +42,8 @@ import java.util.Set;
 public final class YamahaFeatures {
     private static final Set<RefKind> RENAMEABLE = Set.of(RefKind.NAT_DESCRIPTOR, RefKind.IP_FILTER,
             RefKind.IPV6_FILTER, RefKind.IP_DYNAMIC_FILTER, RefKind.IPV6_DYNAMIC_FILTER);
+
+    private static final MapeMappingResolver RESOLVER = new MapeMappingResolver(MapeRuleTable.bundled());
 
     private final CommandCatalog catalog;
 
@@ -232,34 +237,45 @@ public final class YamahaFeatures {
         return b.toString();
     }
 
-    /** On {@code nat descriptor masquerade port range}: the MAP-E layout the blocks follow and their PSID. */
+    /**
+     * On {@code nat descriptor masquerade port range}: the MAP-E port-set shape and PSID the ranges are judged
+     * against (from the tunnel's CE address when the config has one, else from the ranges), and where each
+     * range falls. The same resolver and check as the {@code yamaha/mape-port-range} rule.
+     */
     private static Optional<String> mapeFacts(YamahaAnalyzer.Result r, ConfigLine cl) {
         if (!(cl.parsed().command() instanceof Command.NatPortRange pr)) return Optional.empty();
-        List<PortSetCheck.Block> blocks = new ArrayList<>();
+        Integer descriptor;
+        try {
+            descriptor = Integer.parseInt(pr.id().text());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        List<PortRange> ranges = new ArrayList<>();
         for (Word w : pr.ranges()) {
-            String[] parts = w.text().split("-", -1);
             try {
-                int lo = Integer.parseInt(parts[0]);
-                int hi = parts.length > 1 ? Integer.parseInt(parts[1]) : lo;
-                blocks.add(new PortSetCheck.Block(lo, hi));
-            } catch (NumberFormatException e) {
-                return Optional.empty(); // the syntax rules report it
+                ranges.add(PortRange.parse(w.text()));
+            } catch (RuntimeException e) {
+                return Optional.empty(); // the syntax rule reports it
             }
         }
-        if (blocks.isEmpty()) return Optional.empty();
-        PortSetProfile p = PortSetCheck.infer(blocks);
-        if (p == null) return Optional.empty();
-        StringBuilder b = new StringBuilder("**MAP-E port set**: ").append(p.name()).append(" layout (offset ")
-                .append(p.a()).append(", PSID length ").append(p.k()).append(", ").append(p.blockCount())
-                .append(" blocks of ").append(p.blockSize()).append(" ports)\n");
-        for (PortSetCheck.Block blk : blocks) {
-            int psid = MapeCalculator.psidOfPort(blk.first(), p.a(), p.k());
-            int a = MapeCalculator.blockIndexOfPort(blk.first(), p.a());
-            b.append("\n- ").append(blk.first()).append('-').append(blk.last()).append(": block ").append(a)
-                    .append(" of PSID ").append(psid);
+        if (ranges.isEmpty()) return Optional.empty();
+        MapeMapping mapping = RESOLVER.resolve(r.model(), descriptor, ranges);
+        PortSetCheck.Result check = PortSetCheck.check(ranges, mapping.offset(), mapping.psidlen(), mapping.psid());
+        StringBuilder b = new StringBuilder("**MAP-E port set**: offset ").append(mapping.offset()).append(", PSID length ")
+                .append(mapping.psidlen()).append(" (").append(mapping.blockCount()).append(" blocks of ")
+                .append(mapping.blockSize()).append(" ports), from ").append(mapping.basis());
+        if (check.psid().isPresent()) {
+            b.append("\n\nPSID ").append(check.psid().getAsInt()).append(check.psidInferred() ? " (most ranges belong to it)" : "");
         }
-        List<PortSetCheck.Issue> issues = PortSetCheck.check(blocks, p);
-        if (!issues.isEmpty()) b.append("\n\n").append(issues.size()).append(" block(s) do not fit this layout");
+        if (mapping.ipv4() != null) b.append(", shared IPv4 ").append(mapping.ipv4());
+        b.append('\n');
+        for (PortRange p : ranges) {
+            if (!p.isValid()) continue;
+            b.append("\n- ").append(p).append(": block ").append(MapeCalculator.blockIndexOfPort(p.lo(), mapping.offset()))
+                    .append(" of PSID ").append(MapeCalculator.psidOfPort(p.lo(), mapping.offset(), mapping.psidlen()));
+        }
+        b.append("\n\n").append(check.matches() ? "The ranges are exactly this PSID's port set."
+                : check.findings().size() + " problem(s) with these ranges; see the diagnostics.");
         return Optional.of(b.toString());
     }
 
