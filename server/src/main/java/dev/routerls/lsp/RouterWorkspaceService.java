@@ -6,7 +6,13 @@ import dev.routerls.services.SettingsReader;
 import dev.routerls.services.Workspace;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
 import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import dev.routerls.services.Uris;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 import java.util.LinkedHashSet;
@@ -28,6 +34,16 @@ final class RouterWorkspaceService implements WorkspaceService {
             workspace.setClientSettings(SettingsReader.read(json));
         }
         workspace.recomputeSettings();
+        workspace.openGroups().forEach(scheduler::now);
+    }
+
+    @Override
+    public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
+        if (params.getEvent() == null) return;
+        List<Path> roots = new ArrayList<>(workspace.roots());
+        for (WorkspaceFolder f : params.getEvent().getRemoved()) Uris.toPath(f.getUri()).ifPresent(roots::remove);
+        for (WorkspaceFolder f : params.getEvent().getAdded()) Uris.toPath(f.getUri()).ifPresent(roots::add);
+        workspace.setRoots(roots); // their .routerls.json files may change the settings
         workspace.openGroups().forEach(scheduler::now);
     }
 

@@ -87,4 +87,20 @@ class LspWorkspaceTest {
             assertEquals(org.eclipse.lsp4j.DiagnosticSeverity.Error, d.getDiagnostics().get(0).getSeverity());
         }
     }
+
+    @Test
+    void addingAWorkspaceFolderReadsItsSettingsFile(@TempDir Path tmp) throws Exception {
+        Path etc = tmp.resolve("etc");
+        Files.createDirectories(etc.resolve("config"));
+        Files.writeString(tmp.resolve(".routerls.json"), "{\"rules\":{\"openwrt/unknown-option\":\"off\"}}");
+        String net = Uris.fromPath(etc.resolve("config/network"));
+        try (LspHarness h = new LspHarness().initialize(null)) {
+            h.open(net, "openwrt-uci", "config interface 'lan'\n\toption proto 'static'\n\toption bogus '1'\n");
+            assertEquals(List.of("openwrt/unknown-option@3:9"), found(h.diagnosticsFor(net)));
+            var event = new org.eclipse.lsp4j.WorkspaceFoldersChangeEvent(
+                    List.of(new org.eclipse.lsp4j.WorkspaceFolder(Uris.fromPath(tmp), "w")), List.of());
+            h.server.getWorkspaceService().didChangeWorkspaceFolders(new org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams(event));
+            assertEquals(List.of(), found(h.diagnosticsFor(net)));
+        }
+    }
 }
