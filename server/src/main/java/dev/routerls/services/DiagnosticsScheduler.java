@@ -38,6 +38,9 @@ public final class DiagnosticsScheduler implements AutoCloseable {
     private static final class Slot {
         long generation;
         ScheduledFuture<?> pending;
+        /** An analysis of this group is running; a newer one waits for it instead of competing for the CPU. */
+        boolean running;
+        boolean rerun;
     }
 
     public DiagnosticsScheduler(Workspace workspace, Engine engine, DiagnosticsPublisher publisher, long debounceMillis) {
@@ -75,7 +78,33 @@ public final class DiagnosticsScheduler implements AutoCloseable {
     private void run(String group, Slot slot, long gen) {
         synchronized (slot) {
             if (gen != slot.generation) return;
+            if (slot.running) {
+                slot.rerun = true; // picked up when the running analysis ends
+                return;
+            }
+            slot.running = true;
         }
+        try {
+            analyse(group, slot, gen);
+        } finally {
+            synchronized (slot) {
+                slot.running = false;
+                if (slot.rerun) {
+                    slot.rerun = false;
+                    long latest = slot.generation;
+                    if (latest != gen && !executor.isShutdown()) {
+                        try {
+                            executor.execute(() -> run(group, slot, latest));
+                        } catch (java.util.concurrent.RejectedExecutionException e) {
+                            // the server is shutting down
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void analyse(String group, Slot slot, long gen) {
         Workspace.Snapshot snap = workspace.snapshot(group);
         Map<String, List<Diagnostic>> result;
         try {

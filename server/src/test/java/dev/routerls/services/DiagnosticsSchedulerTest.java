@@ -174,4 +174,31 @@ class DiagnosticsSchedulerTest {
         workspace.fileChanged(Uris.fromPath(tmp.resolve(".routerls.json")));
         assertEquals("RTX1210", workspace.settings().yamahaModel());
     }
+
+    @Test
+    void aSlowAnalysisIsNotRunTwiceAtOnceAndTheLatestVersionFollows() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger maxActive = new java.util.concurrent.atomic.AtomicInteger();
+        scheduler = new DiagnosticsScheduler(workspace, (files, settings) -> {
+            maxActive.accumulateAndGet(active.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            active.decrementAndGet();
+            return Map.of(files.get(0).uri(), List.of(new Diagnostic("test/echo", Severity.INFO, files.get(0).uri(),
+                    SourceRange.of(0, 0, 1), firstLine(files.get(0).text()))));
+        }, (uri, version, diags) -> published.add(new Published(uri, version, diags)), 5);
+        open("untitled:slow", "v1");
+        Thread.sleep(50); // the first analysis is running
+        for (int v = 2; v <= 4; v++) {
+            edit("untitled:slow", v, "v" + v);
+            Thread.sleep(20);
+        }
+        Published last = next();
+        while (last.version() != 4) last = next();
+        assertEquals("v4", last.message());
+        assertEquals(1, maxActive.get(), "analyses of one document never overlap");
+    }
 }
