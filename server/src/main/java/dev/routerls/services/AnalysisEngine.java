@@ -5,6 +5,7 @@ import dev.routerls.analysis.Analyzer;
 import dev.routerls.analysis.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LanguageId;
+import dev.routerls.openwrt.router.Router;
 import dev.routerls.yamaha.YamahaAnalyzer;
 
 import java.util.ArrayList;
@@ -80,8 +81,34 @@ public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
         return k != null && k.text() == text && k.settings().equals(settings);
     }
 
+    private record KeptRouter(List<String> uris, List<String> texts, AnalysisSettings settings, Router router) {
+        boolean sameAs(List<SourceFile> files, AnalysisSettings s) {
+            if (files.size() != texts.size() || !settings.equals(s)) return false;
+            for (int i = 0; i < files.size(); i++) {
+                if (!files.get(i).uri().equals(uris.get(i)) || files.get(i).text() != texts.get(i)) return false;
+            }
+            return true;
+        }
+    }
+
+    private final Map<String, KeptRouter> routers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The model of an OpenWrt router (or of a lone UCI file or script), read by the same reader the
+     * OpenWrt analysis uses; kept per group while none of its files changes.
+     */
+    public Router openwrt(String group, List<SourceFile> files, AnalysisSettings settings) {
+        KeptRouter k = routers.get(group);
+        if (k != null && k.sameAs(files, settings)) return k.router();
+        Router r = analyzer.openwrt().read(files, settings);
+        routers.put(group, new KeptRouter(files.stream().map(SourceFile::uri).toList(),
+                files.stream().map(SourceFile::text).toList(), settings, r));
+        return r;
+    }
+
     /** A document was closed: its kept result goes. */
     public void forget(String uri) {
         yamaha.remove(uri);
+        routers.remove(uri);
     }
 }

@@ -37,7 +37,8 @@ public final class LanguageFeatures {
     }
 
     private UciRouterView router(Document d) {
-        return UciRouterView.of(workspace.snapshot(workspace.groupOf(d)).files());
+        String group = workspace.groupOf(d);
+        return new UciRouterView(engine.openwrt(group, workspace.snapshot(group).files(), workspace.settings()));
     }
 
     /** The YAMAHA analysis of the document's current text (kept from the last run when unchanged). */
@@ -78,7 +79,7 @@ public final class LanguageFeatures {
         return switch (d.get().language()) {
             case YAMAHA_RTX -> yamaha(uri).flatMap(r -> yamaha.hover(r, line, column));
             case OPENWRT_UCI -> uci.hover(router(d.get()), uri, line, column);
-            case OPENWRT_FIREWALL_USER -> firewallUser.hover(router(d.get()), uri, d.get().text(), line, column);
+            case OPENWRT_FIREWALL_USER -> firewallUser.hover(router(d.get()), uri, line, column);
             default -> Optional.empty();
         };
     }
@@ -89,7 +90,7 @@ public final class LanguageFeatures {
         return switch (d.get().language()) {
             case YAMAHA_RTX -> yamaha(uri).map(r -> yamaha.definition(r, uri, line, column)).orElse(List.of());
             case OPENWRT_UCI -> uci.definition(router(d.get()), uri, line, column);
-            case OPENWRT_FIREWALL_USER -> firewallUser.definition(router(d.get()), uri, d.get().text(), line, column);
+            case OPENWRT_FIREWALL_USER -> firewallUser.definition(router(d.get()), uri, line, column);
             default -> List.of();
         };
     }
@@ -104,14 +105,11 @@ public final class LanguageFeatures {
         };
     }
 
-    /** References in the UCI files, plus the router scripts' uses of an interface's device. */
+    /** References in the UCI files, plus the router script's uses of an interface's device. */
     private List<Location> uciReferences(Document d, int line, int column, boolean includeDeclaration) {
-        Workspace.Snapshot snap = workspace.snapshot(workspace.groupOf(d));
-        UciRouterView router = UciRouterView.of(snap.files());
+        UciRouterView router = router(d);
         List<Location> out = new java.util.ArrayList<>(uci.references(router, d.uri(), line, column, includeDeclaration));
-        uci.interfaceAt(router, d.uri(), line, column).ifPresent(iface -> snap.files().stream()
-                .filter(f -> f.language() == LanguageId.OPENWRT_FIREWALL_USER)
-                .forEach(f -> out.addAll(firewallUser.deviceUses(f.uri(), f.text(), iface))));
+        uci.interfaceAt(router, d.uri(), line, column).ifPresent(iface -> out.addAll(firewallUser.deviceUses(router.router(), iface)));
         return out;
     }
 
@@ -131,7 +129,7 @@ public final class LanguageFeatures {
         if (d.isEmpty()) return List.of();
         return switch (d.get().language()) {
             case YAMAHA_RTX -> yamaha(uri).map(yamaha::outline).orElse(List.of());
-            case OPENWRT_UCI -> uci.outline(UciRouterView.read(uri, d.get().text()));
+            case OPENWRT_UCI -> router(d.get()).file(uri).map(uci::outline).orElse(List.of());
             default -> List.of();
         };
     }
@@ -141,7 +139,7 @@ public final class LanguageFeatures {
         if (d.isEmpty()) return List.of();
         return switch (d.get().language()) {
             case YAMAHA_RTX -> yamaha(uri).map(yamaha::folding).orElse(List.of());
-            case OPENWRT_UCI -> uci.folding(UciRouterView.read(uri, d.get().text()));
+            case OPENWRT_UCI -> router(d.get()).file(uri).map(uci::folding).orElse(List.of());
             default -> List.of();
         };
     }

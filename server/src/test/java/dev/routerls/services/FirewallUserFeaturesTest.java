@@ -16,7 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** firewall.user read with its router: the SNAT device leads to the MAP interface, hover computes PSID blocks. */
 class FirewallUserFeaturesTest {
-    /** Seed 000's shape: a v6plus rule (offset 4, PSID length 8) and the SNAT loop over the 15 blocks. */
+    /**
+     * Seed 000's shape: a v6plus rule (offset 4, PSID length 8), the delegated /56 on wan6 (the domain notes'
+     * example: IPv4 106.72.165.205, PSID 104) and the SNAT loop over the 15 blocks.
+     */
     static final String NETWORK = """
             config interface 'wan_map'
             \toption proto 'map'
@@ -29,12 +32,15 @@ class FirewallUserFeaturesTest {
             \toption ealen '25'
             \toption psidlen '8'
             \toption offset '4'
-            \toption psid '110'
             \toption legacymap '1'
+
+            config interface 'wan6'
+            \toption proto 'dhcpv6'
+            \toption ip6prefix '240b:10:a5cd:6800::/56'
             """;
     static final String SCRIPT = """
             IP4='106.72.165.205'
-            PSID=110
+            PSID=104
             TUNDEV='map-wan_map'
             rule=1
             while [ $rule -le 15 ] ; do
@@ -93,8 +99,8 @@ class FirewallUserFeaturesTest {
     void hoverOnTheSnatTargetGivesEachBlockAndPsid() {
         int col = SCRIPT.split("\n")[8].indexOf("$IP4:") + 1;
         String md = features.hover(script, 8, col).orElseThrow().markdown();
-        assertTrue(md.contains("ports 5856-5871") && md.contains("block 1 of PSID 110 — this router's PSID"), md);
-        assertTrue(md.contains("ports 63200-63215") && md.contains("block 15 of PSID 110"), md);
+        assertTrue(md.contains("ports 5760-5775") && md.contains("block 1 of PSID 104 — this router's PSID"), md);
+        assertTrue(md.contains("ports 63104-63119") && md.contains("block 15 of PSID 104"), md);
         assertEquals(15, md.split("\\*\\*ports ").length - 1, md);
     }
 
@@ -102,8 +108,9 @@ class FirewallUserFeaturesTest {
     void hoverOnTheDeviceAndOnTheInterfaceShowsThePortSet() {
         int col = SCRIPT.split("\n")[8].indexOf("$TUNDEV") + 1;
         String md = features.hover(script, 8, col).orElseThrow().markdown();
-        assertTrue(md.contains("MAP-E interface") && md.contains("15 blocks of 16 ports = 240 ports"), md);
-        assertTrue(md.contains("PSID 110 ports: 5856-5871, 9952-9967, 14048-14063, … , 63200-63215"), md);
+        assertTrue(md.contains("MAP-E interface") && md.contains("IPv4 `106.72.165.205`") && md.contains("PSID 104"), md);
+        assertTrue(md.contains("240 ports: 5760-5775, 9856-9871, 13952-13967, … , 63104-63119 (15 blocks)"), md);
+        assertTrue(md.contains("240b:10:a5cd:6800:6a:48a5:cd00:6800"), "the legacy CE address: " + md);
         ws.documents().open(network, 1, NETWORK, "openwrt-uci");
         String onName = features.hover(network, 0, 20).orElseThrow().markdown();
         assertTrue(onName.contains("240 ports") && onName.contains("used in 0 places"), onName);

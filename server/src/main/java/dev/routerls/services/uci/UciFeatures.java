@@ -154,7 +154,7 @@ public final class UciFeatures {
         if (file == null) return Optional.empty();
         UciSymbols symbols = new UciSymbols(router);
         var occ = symbols.at(uri, line, column);
-        if (occ.isPresent()) return Optional.of(describeName(symbols, occ.get()));
+        if (occ.isPresent()) return Optional.of(describeName(router, symbols, occ.get()));
         for (UciSection s : file.sections()) {
             for (UciSection.Header h : s.headers()) {
                 if (h.type() != null && h.type().range().contains(line, column)) {
@@ -170,7 +170,7 @@ public final class UciFeatures {
         return Optional.empty();
     }
 
-    private HoverText describeName(UciSymbols symbols, UciSymbols.Occurrence o) {
+    private HoverText describeName(UciRouterView router, UciSymbols symbols, UciSymbols.Occurrence o) {
         StringBuilder b = new StringBuilder();
         String what = o.kind() == UciNames.Kind.INTERFACE ? "network interface" : "firewall zone";
         b.append("**").append(what).append("** `").append(o.name()).append("`\n\n");
@@ -179,7 +179,9 @@ public final class UciFeatures {
             b.append("Not defined in this router's files.");
         } else {
             UciSection s = decls.get(0).section();
-            Optional<String> mape = o.kind() == UciNames.Kind.INTERFACE ? MapeFacts.describeMapInterface(s) : Optional.empty();
+            Optional<String> mape = o.kind() != UciNames.Kind.INTERFACE ? Optional.empty()
+                    : router.router().mapInterfaces().stream().filter(m -> m.name().equals(o.name())).findFirst()
+                    .map(m -> MapeFacts.describeMapInterface(router.router(), m));
             if (mape.isPresent()) {
                 b.setLength(0);
                 b.append(mape.get());
