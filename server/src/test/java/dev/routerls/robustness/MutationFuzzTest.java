@@ -192,8 +192,8 @@ class MutationFuzzTest {
         StringBuilder filters = new StringBuilder("ip lan1 secure filter in");
         for (int i = 1; i <= 800; i++) filters.append(' ').append(i);
         cases.put("800-filter list within the router's line length", (seed + filters + "\n").getBytes(StandardCharsets.UTF_8));
-        cases.put("nested command substitutions", ("x=" + "\"$(".repeat(300) + "\n" + "y=" + "${x:-$(".repeat(300) + "\n"
-                + "z=" + "$((".repeat(300) + "1" + "))".repeat(300) + "\n" + seed).getBytes(StandardCharsets.UTF_8));
+        cases.put("nested command substitutions", ("x=" + "\"$(".repeat(100) + "\n" + "y=" + "${x:-$(".repeat(100) + "\n"
+                + "z=" + "$((".repeat(100) + "1" + "))".repeat(100) + "\n" + seed).getBytes(StandardCharsets.UTF_8));
         cases.put("deep nesting", ("(".repeat(5000) + "$((".repeat(2000) + "{".repeat(2000)).getBytes(StandardCharsets.UTF_8));
         List<String> failures = new ArrayList<>();
         assertTimeoutPreemptively(HANG_GUARD, () -> cases.forEach((why, bytes) -> check(language, bytes, why, failures)),
