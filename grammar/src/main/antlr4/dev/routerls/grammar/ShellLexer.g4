@@ -159,8 +159,11 @@ fragment ESCAPE     : '\\' . ;
 fragment SQ_STRING  : '\'' ~'\''* '\'' ;
 fragment DQ_STRING  : '"' (~["\\`$] | '\\' . | DOLLAR_FORM | BACKQUOTE_FORM)* '"' ;
 fragment BACKQUOTE_FORM : '`' ('\\' . | ~[`\\])* '`' ;
-fragment DOLLAR_FORM: '$' | BRACED_PARAM | PAREN_FORM ;
-fragment BRACED_PARAM : '${' (BRACED_PARAM | PAREN_FORM | BACKQUOTE_FORM | SQ_STRING | DQ_STRING | '\\' . | '$' | ~[}$`'"\\])* '}' ;
+// a bare '$' is never read before '(' or '{': those start a form, and reading them both ways makes the
+// lexer's work double with each level of nesting (an unclosed form then ends the word before its '$')
+fragment DOLLAR_FORM: BARE_DOLLAR | BRACED_PARAM | PAREN_FORM ;
+fragment BARE_DOLLAR: '$' {_input.LA(1) != '(' && _input.LA(1) != '{'}? ;
+fragment BRACED_PARAM : '${' (BRACED_PARAM | PAREN_FORM | BACKQUOTE_FORM | SQ_STRING | DQ_STRING | '\\' . | BARE_DOLLAR | ~[}$`'"\\])* '}' ;
 fragment PAREN_FORM : '$(' PAREN_ITEM* ')' ;
 fragment PAREN_ITEM : '(' PAREN_ITEM* ')' | SQ_STRING | DQ_STRING | BACKQUOTE_FORM | '\\' . | DOLLAR_FORM | ~[()'"`\\$] ;
 

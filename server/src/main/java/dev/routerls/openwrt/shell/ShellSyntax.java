@@ -59,6 +59,13 @@ final class ShellSyntax {
                 ShellCommand.Sequence list = builder.list(line.list());
                 if (list.commands().size() == 1) commands.add(list.commands().get(0));
                 else commands.add(list);
+            } catch (StackOverflowError e) {
+                // thousands of nested ( or { exhaust the recursive parser: report the statement, go on after it
+                problems.add(new Diagnostic(RULE_SYNTAX, Severity.ERROR, uri, firstLine(text, tokens.get(start)),
+                        "This statement is nested too deeply to analyse (thousands of open groups); the rest of the"
+                                + " script is still checked. Close the groups or split the statement."));
+                tokens.seek(start);
+                while (tokens.LA(1) != Token.EOF && tokens.LA(1) != ShellLexer.NEWLINE) tokens.consume();
             } catch (ParseCancellationException e) {
                 Token offending = offendingToken(e, tokens);
                 report(text, tokens, start, offending, e.getCause() instanceof RecognitionException re ? re : null, parser);

@@ -215,9 +215,10 @@ public final class CommandCatalog implements CommandChecker {
         String prefix = String.join(" ", rest.subList(0, depth));
         String suggestion = nearest(bad.text().toLowerCase(Locale.ROOT), alternatives);
         if (suggestion == null && !modelCovered) return List.of();
-        String shown = (prefix.isEmpty() ? "" : prefix + " ") + bad.text();
-        StringBuilder msg = new StringBuilder();
-        msg.append("Unknown command \"").append(shown).append("\": the YAMAHA command reference has no such command, so the router will reject this line.");
+        StringBuilder msg = new StringBuilder("Unknown command");
+        // a first word is not quoted: on a terminal-wrapped line it may be the rest of a password
+        if (!prefix.isEmpty()) msg.append(" \"").append(prefix).append(' ').append(bad.text()).append('"');
+        msg.append(": the YAMAHA command reference has no such command, so the router will reject this line.");
         if (suggestion != null) {
             msg.append(" Did you mean \"").append(prefix.isEmpty() ? "" : prefix + " ").append(suggestion).append("\"?");
         }

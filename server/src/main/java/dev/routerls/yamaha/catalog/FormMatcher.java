@@ -23,6 +23,11 @@ import java.util.regex.Pattern;
  */
 final class FormMatcher {
     private static final int STEP_BUDGET = 20_000;
+    /**
+     * The matcher recurses once per word (about 1.5 KB of stack each), so a longer line is not matched at
+     * all rather than overflowing a 1 MB thread stack. Real command lines stay far below this.
+     */
+    private static final int MAX_WORDS = 256;
     private static final Map<Word, Pattern> COMPOUND = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A word standing in a slot it does not fit. */
@@ -57,6 +62,7 @@ final class FormMatcher {
 
     /** Best alignment of all of {@code words} with the form, or null if none. */
     static Alignment match(CommandEntry entry, SyntaxPattern form, List<String> words, boolean lenient) {
+        if (words.size() > MAX_WORDS) return null;
         FormMatcher m = new FormMatcher(entry, form, words, lenient, null);
         m.seq(form.nodes(), 0, 0, w -> w == words.size() && m.accept());
         return m.best;
@@ -65,6 +71,7 @@ final class FormMatcher {
     /** The words that could follow {@code words} in this form (empty if the words do not fit). */
     static Set<Next> next(CommandEntry entry, SyntaxPattern form, List<String> words) {
         Set<Next> out = new LinkedHashSet<>();
+        if (words.size() > MAX_WORDS) return out;
         FormMatcher m = new FormMatcher(entry, form, words, true, out);
         m.seq(form.nodes(), 0, 0, w -> false);
         return out;
