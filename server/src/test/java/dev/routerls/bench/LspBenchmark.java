@@ -55,6 +55,29 @@ public final class LspBenchmark {
             c.notify("exit", (com.google.gson.JsonElement) null);
             c.process().waitFor(10, TimeUnit.SECONDS);
         }
+        engineOnly();
+    }
+
+    /**
+     * Where an edit's time goes: the YAMAHA analysis alone, in this process, for the same single-character
+     * edits (the server adds the debounce, JSON-RPC and publishing on top).
+     */
+    private static void engineOnly() {
+        dev.routerls.analysis.Analyzer analyzer = new dev.routerls.analysis.Analyzer();
+        dev.routerls.analysis.AnalysisSettings settings = dev.routerls.analysis.AnalysisSettings.DEFAULT;
+        String text = RtxConfigGenerator.text(LINES);
+        String edited = text.replaceFirst("ip filter 10003 ", "ip filter 10003  ");
+        for (int i = 0; i < 20; i++) analyzer.yamaha().analyze("bench:engine", i % 2 == 0 ? edited : text, settings);
+        List<Double> times = new ArrayList<>();
+        int reparsed = 0;
+        for (int i = 0; i < 60; i++) {
+            long t0 = System.nanoTime();
+            var r = analyzer.yamaha().analyze("bench:engine", i % 2 == 0 ? edited : text, settings);
+            times.add(ms(System.nanoTime() - t0));
+            reparsed = Math.max(reparsed, r.freshlyParsed());
+        }
+        report("engine only: YAMAHA analysis after a 1-char edit", times);
+        System.out.printf("  (lines re-parsed per edit: at most %d of %d)%n", reparsed, LINES);
     }
 
     private void run() throws Exception {
