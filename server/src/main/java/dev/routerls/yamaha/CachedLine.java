@@ -47,9 +47,23 @@ final class CachedLine {
         if (m == null || !m.answers(model, revision, pos.splits())) {
             m = new CatalogMemo(model, revision, pos.splits(),
                     check(checker, new LinePositions(0, pos.splits()), model, revision));
+            if (m.relative().isEmpty() && m.splits().length == 0) m = shared(m);
             memo = m;
         }
         return moved(m.relative(), pos.firstLine());
+    }
+
+    /**
+     * Most lines are unwrapped and clean: they share one memo per (model, revision) instead of holding
+     * their own, which saves an object per line across all open documents.
+     */
+    private static volatile CatalogMemo lastClean;
+
+    private static CatalogMemo shared(CatalogMemo clean) {
+        CatalogMemo last = lastClean;
+        if (last != null && last.answers(clean.model(), clean.revision(), clean.splits())) return last;
+        lastClean = clean;
+        return clean;
     }
 
     /** Whether the catalog, with no model, calls this line an unknown command. */

@@ -31,8 +31,9 @@ public final class YamahaAnalyzerBenchmark {
         long t = System.nanoTime();
         alone.analyze("file:///alone.conf", docs.get(0), AnalysisSettings.DEFAULT);
         System.out.printf("first analysis, cold JVM: %.1f ms%n", (System.nanoTime() - t) / 1e6);
-        edits(alone, "file:///alone.conf", docs.get(0), 50, new Random(1)); // JIT warm-up
-        Stats one = edits(alone, "file:///alone.conf", docs.get(0), editCount, new Random(2));
+        StringBuilder typed = new StringBuilder(docs.get(0));
+        edits(alone, "file:///alone.conf", typed, 50, new Random(1)); // JIT warm-up
+        Stats one = edits(alone, "file:///alone.conf", typed, editCount, new Random(2));
         System.out.printf("one-character edit, 1 document open: %s%n", one);
         alone = null;
 
@@ -53,7 +54,7 @@ public final class YamahaAnalyzerBenchmark {
         System.out.printf("retained heap (caches + results + texts): %.1f MB (texts alone %.1f MB)%n",
                 (after - before) / 1e6, docs.stream().mapToLong(String::length).sum() * 2 / 1e6);
 
-        Stats many = edits(analyzer, "file:///doc0.conf", docs.get(0), editCount, new Random(3));
+        Stats many = edits(analyzer, "file:///doc0.conf", new StringBuilder(docs.get(0)), editCount, new Random(3));
         System.out.printf("one-character edit, %d documents open: %s%n", docs.size(), many);
         if (System.getProperty("histogram") != null) Thread.sleep(15000);
         if (kept.isEmpty()) System.out.println();
@@ -73,11 +74,11 @@ public final class YamahaAnalyzerBenchmark {
     /**
      * Applies {@code count} single-character edits one after another (as typing does): a random line, a
      * random column; a digit becomes another digit, anything else gets a letter inserted or removed.
+     * {@code doc} is the document's current text and is left edited.
      */
-    private static Stats edits(YamahaAnalyzer analyzer, String uri, String text, int count, Random random) {
+    private static Stats edits(YamahaAnalyzer analyzer, String uri, StringBuilder doc, int count, Random random) {
         long[] times = new long[count];
         int reparsed = 0;
-        StringBuilder doc = new StringBuilder(text);
         for (int k = 0; k < count; k++) {
             int at = random.nextInt(doc.length());
             char c = doc.charAt(at);
