@@ -51,44 +51,42 @@ class IncrementalCatalogCheckTest {
         counting.checked.clear();
     }
 
-    private List<Diagnostic> analyze(String edited) {
-        return analyzer.analyze(URI, edited, AnalysisSettings.DEFAULT).diagnostics();
-    }
-
-    private static List<Diagnostic> fresh(String edited) {
-        return new YamahaAnalyzer().analyze(URI, edited, AnalysisSettings.DEFAULT).diagnostics();
+    /**
+     * Replaces {@code from} by {@code to}, re-analyses, and checks that the catalog saw exactly the
+     * {@code checked} lines and that the findings equal those of a fresh analyzer on the new text.
+     */
+    private List<Diagnostic> edit(String from, String to, List<String> checked) {
+        String edited = text.replace(from, to);
+        List<Diagnostic> after = analyzer.analyze(URI, edited, AnalysisSettings.DEFAULT).diagnostics();
+        assertEquals(checked, counting.checked);
+        assertEquals(new YamahaAnalyzer().analyze(URI, edited, AnalysisSettings.DEFAULT).diagnostics(), after);
+        return after;
     }
 
     @Test
     void oneCharacterEditChecksOnlyThatLine() {
-        String edited = text.replace("ip filter 150 pass * * tcp * 1150", "ip filter 150 pass * * tcx * 1150");
-        List<Diagnostic> after = analyze(edited);
-        assertEquals(List.of("ip filter 150 pass * * tcx * 1150"), counting.checked);
-        assertEquals(fresh(edited), after);
+        edit("ip filter 150 pass * * tcp * 1150", "ip filter 150 pass * * tcx * 1150", List.of("ip filter 150 pass * * tcx * 1150"));
     }
 
     @Test
     void unchangedTextChecksNothing() {
-        List<Diagnostic> after = analyze(text);
-        assertEquals(List.of(), counting.checked);
-        assertEquals(fresh(text), after);
+        edit("", "", List.of());
     }
 
     @Test
     void insertedLineIsTheOnlyCheckAndLaterFindingsMoveDown() {
-        String edited = text.replace("ip lan1 address 192.168.100.1/24\n", "ip lan1 address 192.168.100.1/24\nip lan2 proxyarp on\n");
-        List<Diagnostic> after = analyze(edited);
-        assertEquals(List.of("ip lan2 proxyarp on"), counting.checked);
-        assertEquals(fresh(edited), after);
+        List<Diagnostic> after = edit("ip lan1 address 192.168.100.1/24\n", "ip lan1 address 192.168.100.1/24\nip lan2 proxyarp on\n",
+                List.of("ip lan2 proxyarp on"));
         Diagnostic keyword = after.stream().filter(d -> d.message().contains("\"maybe\"")).findFirst().orElseThrow();
         assertEquals(SourceRange.of(303, 17, 22), keyword.range(), "the finding follows its line down by one");
     }
 
     @Test
     void changedHeaderModelReChecksEveryCommandLine() {
-        String edited = text.replace("# RTX830 Rev.15.02.20", "# RTX1210 Rev.14.01.38");
-        List<Diagnostic> after = analyze(edited);
-        assertEquals(303, counting.checked.size(), "findings depend on the model, so all lines are checked again");
-        assertEquals(fresh(edited), after);
+        // findings depend on the model, so every command line is checked again (in document order)
+        List<String> all = new ArrayList<>(List.of("ip lan1 address 192.168.100.1/24"));
+        for (int i = 1; i <= 300; i++) all.add("ip filter " + i + " pass * * tcp * " + (1000 + i));
+        all.addAll(List.of("ip lan1 proxyarp maybe", "frobnicate lan1"));
+        edit("# RTX830 Rev.15.02.20", "# RTX1210 Rev.14.01.38", all);
     }
 }
