@@ -3,7 +3,6 @@ package dev.routerls.rules.openwrt;
 import dev.routerls.core.Spelling;
 
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" for the UCI rules: the closest known name by edit distance, if it is close enough. */
@@ -24,12 +23,5 @@ final class UciNames {
             case "dhcp" -> "dnsmasq/odhcpd";
             default -> "its service";
         };
-    }
-
-    /** Options whose values are secrets and must never be echoed in a message. */
-    static boolean isSecret(String option) {
-        String o = option.toLowerCase(Locale.ROOT);
-        return o.contains("password") || o.contains("key") || o.contains("secret") || o.contains("psk")
-                || o.equals("auth_secret");
     }
 }
