@@ -64,7 +64,13 @@ final class LintCommand implements Callable<Integer> {
             System.err.println("routerls: " + e.getMessage());
             return 2;
         }
-        AnalysisSettings settings = new AnalysisSettings(model, openwrtRelease, Map.of());
+        AnalysisSettings settings;
+        try {
+            settings = CliSettings.resolve(paths.get(0), model, openwrtRelease);
+        } catch (IOException e) {
+            System.err.println("routerls: cannot read settings: " + e.getMessage());
+            return 2;
+        }
         Map<String, List<Diagnostic>> results = new Analyzer().analyze(files, settings);
         List<LintReport.FileResult> report = files.stream()
                 .filter(f -> collector.requested(f.uri()))
