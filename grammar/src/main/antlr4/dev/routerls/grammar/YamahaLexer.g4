@@ -74,6 +74,36 @@ OFF : 'off' ;
 ENABLE : 'enable' ;
 DEFAULT : 'default' ;
 BINDING : 'bind-ethernet' ;
+// keywords of the secret-bearing commands (their secret word is masked by the parser)
+USER : 'user' ;
+RADIUS : 'radius' ;
+SECRET : 'secret' ;
+SNMP : 'snmp' ;
+SNMPV2C : 'snmpv2c' ;
+SNMPV3 : 'snmpv3' ;
+COMMUNITY : 'community' ;
+READ_ONLY : 'read-only' ;
+READ_WRITE : 'read-write' ;
+TRAP : 'trap' ;
+HOST : 'host' ;
+USM : 'usm' ;
+GROUP : 'group' ;
+HB46PP : 'hb46pp' ;
+NGN : 'ngn' ;
+HTTPD : 'httpd' ;
+CUSTOM_GUI : 'custom-gui' ;
+API : 'api' ;
+HEARTBEAT : 'heartbeat' ;
+HEARTBEAT2 : 'heartbeat2' ;
+TRANSMIT : 'transmit' ;
+RECEIVE : 'receive' ;
+CRYPTO : 'crypto' ;
+RIP : 'rip' ;
+KEY : 'key' ;
+EAP : 'eap' ;
+XAUTH : 'xauth' ;
+BGP : 'bgp' ;
+NEIGHBOR : 'neighbor' ;
 
 // typed values
 IPV4_PAIR         : IPV4_F '=' IPV4_F ('/' (NUM_F | IPV4_F))? ;   // static NAT outer=inner[/mask]

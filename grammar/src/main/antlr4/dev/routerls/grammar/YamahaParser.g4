@@ -32,12 +32,15 @@ command
     | ppRemotePool
     | ppAuthUsername
     | ppAuthMyname
+    | wanAuthMyname
+    | tunnelHb46ppAuth
     | tunnelEncapsulation
     | tunnelEndpoint
     | tunnelTemplate
     | ipsecTunnel
     | ipsecSaPolicy
     | ipsecPreSharedKey
+    | ipsecIkeMyname
     | ipsecIke
     | ipsecTransportTemplate
     | ipsecTransport
@@ -52,6 +55,20 @@ command
     | loginPassword
     | administratorPassword
     | l2tpTunnelAuth
+    | loginUser
+    | authUser
+    | radiusSecret
+    | ngnRadiusPassword
+    | snmpCommunity
+    | snmpTrapCommunity
+    | snmpHost
+    | snmpTrapHost
+    | snmpv3User
+    | ripAuthKey
+    | bgpPreSharedKey
+    | heartbeatPreSharedKey
+    | heartbeat2Keys
+    | httpdApiPassword
     | generic
     ;
 
@@ -86,8 +103,11 @@ ppBind              : PP BIND bindTarget+ ;
 bindTarget          : TUNNEL_ID | TUNNEL_RANGE | IFNAME | word ;
 ppRemotePool        : IP PP REMOTE ADDRESS POOL poolItem+ ;
 poolItem            : IPV4_RANGE | IPV4_ADDR | DHCP | word ;
-ppAuthUsername      : PP AUTH USERNAME user=word secret=word? word* ;
-ppAuthMyname        : PP AUTH MYNAME user=word secret=word? ;
+// `pp auth username NAME PASS [myname MYNAME MYPASS] …`: both passwords are secrets
+ppAuthUsername      : PP AUTH USERNAME user=word secret=word? (MYNAME myname=word mysecret=word?)? word* ;
+ppAuthMyname        : PP AUTH MYNAME user=word secret=word? word* ;
+wanAuthMyname       : IFNAME AUTH MYNAME user=word secret=word? word* ;
+tunnelHb46ppAuth    : TUNNEL HB46PP AUTH MYNAME user=word secret=word? word* ;
 tunnelEncapsulation : TUNNEL ENCAPSULATION kind=word ;
 tunnelEndpoint      : TUNNEL ENDPOINT ADDRESS first=endpointAddress second=endpointAddress? ;
 endpointAddress     : IPV4_ADDR | IPV6_ADDR | word ;
@@ -98,9 +118,10 @@ templateTarget      : NUMBER | NUMBER_RANGE | TUNNEL_ID | TUNNEL_RANGE ;
 ipsecTunnel            : IPSEC TUNNEL policy=NUMBER ;
 ipsecSaPolicy          : IPSEC SA POLICY policy=NUMBER gateway=NUMBER word* ;
 ipsecPreSharedKey      : IPSEC IKE PRE_SHARED_KEY gateway=NUMBER TEXT? secret=word ;
+// without the password the line falls to ipsecIke, which still records the gateway
+ipsecIkeMyname         : IPSEC IKE method=(EAP | XAUTH) MYNAME gateway=NUMBER user=word secret=word word* ;
 ipsecIke               : IPSEC IKE ikeWord+ gateway=NUMBER word* ;
-ikeWord                : IDENT | REMOTE | ADDRESS | LOGIN | TYPE | NAT | ENCRYPTED | AUTH | PASSWORD | SERVER
-                       | ON | OFF | DEFAULT | PRE_SHARED_KEY | SA | POLICY | TEXT ;
+ikeWord                : IDENT | keyword ;
 ipsecTransportTemplate : IPSEC TRANSPORT TEMPLATE source=NUMBER templateTarget+ ;
 ipsecTransport         : IPSEC TRANSPORT transport=NUMBER policy=NUMBER word* ;
 
@@ -123,6 +144,29 @@ secureFilter   : family iface SECURE FILTER direction=(IN | OUT) filters+=NUMBER
 loginPassword         : LOGIN PASSWORD ENCRYPTED? secret=word? ;
 administratorPassword : ADMINISTRATOR PASSWORD ENCRYPTED? secret=word? ;
 l2tpTunnelAuth        : L2TP TUNNEL AUTH (ON | OFF) secret=word? ;
+// secret rules take trailing words so a line with extra words still has its secret masked
+// (the command catalog reports the extra words)
+loginUser             : LOGIN USER user=word ENCRYPTED? secret=word? word* ;
+authUser              : AUTH USER id=NUMBER user=word secret=word? word* ;
+radiusSecret          : RADIUS SECRET secret=word word* ;
+ngnRadiusPassword     : NGN RADIUS AUTH PASSWORD secret=word word* ;
+snmpCommunity         : (SNMP | SNMPV2C) COMMUNITY (READ_ONLY | READ_WRITE) secret=word word* ;
+snmpTrapCommunity     : (SNMP | SNMPV2C) TRAP COMMUNITY secret=word word* ;
+// `snmp host HOST [RO [RW]]`
+snmpHost              : (SNMP | SNMPV2C) HOST host=word (readOnly=word readWrite=word?)? word* ;
+// `snmp trap host HOST [COMMUNITY]`; SNMPv2c puts the message type (trap|inform) first
+snmpTrapHost          : SNMP TRAP HOST host=word secret=word? word*
+                      | SNMPV2C TRAP HOST host=word (kind=word secret=word?)? word* ;
+// `snmpv3 usm user ID NAME [group G] [AUTH_ALG AUTH_PASS [PRIV_ALG PRIV_PASS]]`
+snmpv3User            : SNMPV3 USM USER id=NUMBER user=word (GROUP group=word)?
+                        (authAlgorithm=word authSecret=word? (privAlgorithm=word privSecret=word?)?)? word* ;
+// `ip IF rip auth key HEX` or `… key text TEXT`
+ripAuthKey            : IP iface RIP AUTH KEY TEXT? secret=word word* ;
+bgpPreSharedKey       : BGP NEIGHBOR PRE_SHARED_KEY id=NUMBER TEXT? secret=word word* ;
+heartbeatPreSharedKey : HEARTBEAT PRE_SHARED_KEY secret=word word* ;
+// `heartbeat2 transmit|receive ID [crypto KEY] auth KEY …`
+heartbeat2Keys        : HEARTBEAT2 (TRANSMIT | RECEIVE) id=NUMBER (CRYPTO crypto=word)? AUTH auth=word word* ;
+httpdApiPassword      : HTTPD CUSTOM_GUI API PASSWORD secret=word word* ;
 
 // ---- everything else ----
 generic     : head=commandHead word* ;
@@ -135,6 +179,9 @@ keyword
     | SERVICE | RELAY | SERVER | SECURE | IN | OUT | DYNAMIC | PROXYARP | SECONDARY | ANONYMOUS | NONE
     | AUTH | USERNAME | MYNAME | PRE_SHARED_KEY | TEXT | LOGIN | ADMINISTRATOR | PASSWORD | ENCRYPTED
     | L2TP | ON | OFF | ENABLE | DEFAULT | BINDING | NO
+    | USER | RADIUS | SECRET | SNMP | SNMPV2C | SNMPV3 | COMMUNITY | READ_ONLY | READ_WRITE | TRAP | HOST | USM
+    | GROUP | HB46PP | NGN | HTTPD | CUSTOM_GUI | API | HEARTBEAT | HEARTBEAT2 | TRANSMIT | RECEIVE | CRYPTO
+    | RIP | KEY | EAP | XAUTH | BGP | NEIGHBOR
     ;
 
 word

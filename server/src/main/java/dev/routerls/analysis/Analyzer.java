@@ -25,7 +25,7 @@ public final class Analyzer {
             result.computeIfAbsent(f.uri(), k -> new ArrayList<>());
             switch (f.language()) {
                 case YAMAHA_RTX -> result.get(f.uri()).addAll(yamaha.analyze(f.uri(), f.text(), settings).diagnostics());
-                case OPENWRT_UCI, OPENWRT_FIREWALL_USER ->
+                case OPENWRT_UCI, OPENWRT_FIREWALL_USER, OPENWRT_NFTABLES ->
                         routers.computeIfAbsent(f.routerRoot() == null ? f.uri() : f.routerRoot(),
                                 k -> new ArrayList<>()).add(f);
                 case UNKNOWN -> { }
@@ -47,6 +47,6 @@ public final class Analyzer {
     }
 
     static boolean isOpenWrt(LanguageId l) {
-        return l == LanguageId.OPENWRT_UCI || l == LanguageId.OPENWRT_FIREWALL_USER;
+        return l == LanguageId.OPENWRT_UCI || l == LanguageId.OPENWRT_FIREWALL_USER || l == LanguageId.OPENWRT_NFTABLES;
     }
 }

@@ -21,6 +21,7 @@ public final class LanguageDetector {
             return LanguageId.OPENWRT_FIREWALL_USER;
         }
         if (name.endsWith(".rtx")) return LanguageId.YAMAHA_RTX;
+        if (name.endsWith(".nft")) return LanguageId.OPENWRT_NFTABLES;
         if (p.contains("/etc/config/") || p.contains("/config/") && looksLikeUci(text)) {
             return LanguageId.OPENWRT_UCI;
         }

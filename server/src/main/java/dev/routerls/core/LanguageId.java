@@ -5,6 +5,8 @@ public enum LanguageId {
     YAMAHA_RTX("yamaha-rtx"),
     OPENWRT_UCI("openwrt-uci"),
     OPENWRT_FIREWALL_USER("openwrt-firewall-user"),
+    /** an nftables snippet fw4 includes from /etc/nftables.d/ */
+    OPENWRT_NFTABLES("openwrt-nftables"),
     UNKNOWN("plaintext");
 
     private final String id;

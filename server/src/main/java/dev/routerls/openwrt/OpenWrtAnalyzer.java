@@ -3,6 +3,7 @@ package dev.routerls.openwrt;
 import dev.routerls.analysis.AnalysisSettings;
 import dev.routerls.analysis.SourceFile;
 import dev.routerls.core.Diagnostic;
+import dev.routerls.openwrt.nft.NftSnippet;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.RouterReader;
 import dev.routerls.openwrt.uci.UciConfigs;
@@ -37,6 +38,10 @@ public final class OpenWrtAnalyzer {
         }
         router.firewallUser().ifPresent(s -> add(result, s.problems(), settings));
         router.rcLocal().ifPresent(s -> add(result, s.problems(), settings));
+        for (NftSnippet n : router.nftables()) {
+            result.computeIfAbsent(n.uri(), k -> new ArrayList<>());
+            add(result, n.problems(), settings);
+        }
         router.firewallUserRun().ifPresent(r -> add(result, r.diagnostics(), settings));
         add(result, RuleRunner.run(OpenWrtRules.routerRules(), router, routerFiles.get(0).uri(), settings), AnalysisSettings.DEFAULT);
         return result;

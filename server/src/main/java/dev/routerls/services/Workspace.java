@@ -72,7 +72,8 @@ public final class Workspace {
 
     /** The OpenWrt router folder a document belongs to, if any. */
     public Optional<Path> routerOf(String uri, LanguageId language) {
-        if (language != LanguageId.OPENWRT_UCI && language != LanguageId.OPENWRT_FIREWALL_USER) return Optional.empty();
+        if (language != LanguageId.OPENWRT_UCI && language != LanguageId.OPENWRT_FIREWALL_USER
+                && language != LanguageId.OPENWRT_NFTABLES) return Optional.empty();
         return Uris.toPath(uri).map(RouterLocator::rootOf);
     }
 

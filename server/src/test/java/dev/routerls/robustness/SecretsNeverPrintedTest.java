@@ -1,6 +1,13 @@
 package dev.routerls.robustness;
 
 import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.analysis.Analyzer;
+import dev.routerls.services.AnalysisEngine;
+import dev.routerls.services.CompletionEntry;
+import dev.routerls.services.DiagnosticsScheduler;
+import dev.routerls.services.LanguageFeatures;
+import dev.routerls.services.OutlineSymbol;
+import dev.routerls.services.Workspace;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Fix;
 import dev.routerls.yamaha.YamahaAnalyzer;
@@ -14,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,6 +72,28 @@ class SecretsNeverPrintedTest {
             httpd custom-gui api password SxApi15x
             heartbeat pre-shared-key SxHeartbeat16x
             ip lan1 rip auth key text SxRip17x
+            login user operator encrypted SxUserEnc60x
+            snmp community read-only SxCommunityRo61x
+            snmpv2c community read-write SxCommunityV2Rw62x
+            snmp trap community SxTrapCommunity63x
+            snmpv2c trap community SxTrapV2Community64x
+            snmp host 192.168.100.5 SxHostRo65x SxHostRw66x
+            snmp trap host 192.168.100.5 SxTrapHost67x
+            snmpv2c trap host 192.168.100.5 inform SxInform68x
+            snmpv3 usm user 1 monitor group 1 sha SxUsmAuth69x aes128-cfb SxUsmPriv70x
+            tunnel select 2
+             tunnel hb46pp auth myname cpe01 SxHb46pp71x
+             ipsec ike xauth myname 2 roaming SxXauth72x
+             ipsec ike eap myname 2 roaming SxEap73x
+             ipsec ike pre-shared-key 2 0x5378486578373478
+            tunnel select none
+            pp select 2
+             pp auth username peer SxPeer75x myname me SxMine76x
+            pp select none
+            ip lan2 rip auth key 5378526970373778
+            bgp neighbor pre-shared-key 1 text SxBgp78x
+            heartbeat2 transmit 1 crypto SxHbCrypto79x auth SxHbAuth80x 192.168.1.2
+            heartbeat2 receive 1 auth SxHbAuth81x
             """;
 
     /** The same secrets on malformed lines: stray quotes, junk words, wrong keywords, control characters. */
@@ -89,6 +119,12 @@ class SecretsNeverPrintedTest {
             radius secert SxNearMiss34x
             login password Sxencryptedx
             ip lan1 rip auth key text SxRip35x extra
+            radius secret SxRadius82x and more words
+            snmp community read-only SxCommunity83x junk
+            snmpv3 usm user 1 monitor group x sha SxUsm84x
+            wan1 auth myname user SxWan85x extra
+            login user operator SxUser86x extra words
+            heartbeat pre-shared-key SxHb87x "open
             """;
 
     private static final String UCI_WIRELESS = """
@@ -150,6 +186,9 @@ class SecretsNeverPrintedTest {
     }
 
     private static void assertNoSecretPrinted(String inputs, LintRun r) {
+        for (String hex : List.of("5378486578373478", "5378526970373778")) {
+            assertTrue(!r.out().contains(hex), hex + " was printed:\n" + r.describe());
+        }
         for (String secret : secretsIn(inputs)) {
             assertTrue(!r.out().contains(secret) && !r.err().contains(secret), secret + " was printed:\n" + r.describe());
         }
@@ -176,6 +215,70 @@ class SecretsNeverPrintedTest {
             LintRun r = LintRun.of("lint", "--format", "json", "--fail-on", "none", "--model", model, dir.toString());
             assertNoSecretPrinted(inputs, r);
         }
+    }
+
+    /** Hover, completion and outline at every word edge of the secret lines never show a secret. */
+    @Test
+    void editorFeaturesNeverShowASecret() {
+        Workspace ws = new Workspace();
+        try (DiagnosticsScheduler scheduler = new DiagnosticsScheduler(ws, (f, st) -> Map.of(), (u, v, d) -> { }, 10)) {
+            LanguageFeatures features = new LanguageFeatures(ws, scheduler, new AnalysisEngine(new Analyzer()));
+            for (String text : List.of(YAMAHA, YAMAHA_MALFORMED)) {
+                String uri = "file:///tmp/secrets-" + text.length() + ".rtx";
+                ws.documents().open(uri, 1, text, "yamaha-rtx");
+                StringBuilder shown = new StringBuilder();
+                for (OutlineSymbol o : features.outline(uri)) describe(o, shown);
+                String[] lines = text.split("\n", -1);
+                int probes = 0;
+                for (int line = 0; line < lines.length; line++) {
+                    if (!SECRET.matcher(lines[line]).find() && !lines[line].contains("0x53")) continue;
+                    for (int col = 0; col <= lines[line].length(); col++) {
+                        boolean edge = col == 0 || col == lines[line].length() || lines[line].charAt(col - 1) == ' '
+                                || lines[line].charAt(col) == ' ' || col % 3 == 0;
+                        if (!edge) continue;
+                        probes++;
+                        features.hover(uri, line, col).ifPresent(h -> shown.append(h.markdown()).append('\n'));
+                        for (CompletionEntry c : features.complete(uri, line, col)) {
+                            shown.append(c.label()).append(' ').append(c.detail()).append(' ').append(c.documentation())
+                                    .append(' ').append(c.insertText()).append('\n');
+                        }
+                    }
+                }
+                assertTrue(probes > 100, "probed the secret lines");
+                for (String secret : secretsIn(text)) {
+                    assertTrue(!shown.toString().contains(secret), secret + " shown by an editor feature");
+                }
+                for (String hex : List.of("5378486578373478", "5378526970373778")) {
+                    assertTrue(!shown.toString().contains(hex), hex + " shown by an editor feature");
+                }
+            }
+        }
+    }
+
+    /** Every plain secret of the well-formed config is reported, on exactly its own columns. */
+    @Test
+    void everyPlainSecretIsReportedOnItsRange() {
+        YamahaAnalyzer analyzer = new YamahaAnalyzer(CommandCatalog.standard());
+        List<Diagnostic> ds = analyzer.analyze("file:///secrets.conf", YAMAHA, AnalysisSettings.DEFAULT).diagnostics();
+        String[] lines = YAMAHA.split("\n", -1);
+        int checked = 0;
+        for (int line = 0; line < lines.length; line++) {
+            Matcher m = Pattern.compile("Sx[A-Za-z0-9]+x|0x5378486578373478|5378526970373778").matcher(lines[line]);
+            while (m.find()) {
+                final int l = line, start = m.start(), end = m.end();
+                boolean reported = ds.stream().anyMatch(d -> d.ruleId().equals("yamaha/plaintext-secret")
+                        && d.range().startLine() == l && d.range().startColumn() == start && d.range().endColumn() == end);
+                boolean encrypted = lines[line].contains(" encrypted ");
+                assertEquals(!encrypted, reported, "plaintext-secret on line " + (line + 1) + ": " + lines[line].replace(m.group(), "…"));
+                checked++;
+            }
+        }
+        assertTrue(checked >= 39, "checked " + checked);
+    }
+
+    private static void describe(OutlineSymbol o, StringBuilder out) {
+        out.append(o.name()).append(' ').append(o.detail()).append('\n');
+        for (OutlineSymbol c : o.children()) describe(c, out);
     }
 
     @Test

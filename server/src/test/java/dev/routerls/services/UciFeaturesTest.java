@@ -131,6 +131,24 @@ class UciFeaturesTest {
         assertEquals("'wan'", zones.get(1).insertText());
     }
 
+    /** Option values from the datatype: enum words, policies, booleans as 1/0, quoted or not yet. */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', quoteCharacter = '"', value = {
+            "config/firewall; config zone\\n\\toption name 'x'\\n\\toption input |\\n; ACCEPT,REJECT,DROP; 'ACCEPT'",
+            "config/firewall; config zone\\n\\toption name 'x'\\n\\toption forward 'R|\\n; ACCEPT,REJECT,DROP; ACCEPT",
+            "config/firewall; config defaults\\n\\toption drop_invalid |\\n; 1,0; '1'",
+            "config/network; config interface 'wan_map'\\n\\toption proto 'map'\\n\\toption maptype |\\n; map-e,map-t,lw4o6; 'map-e'",
+            "config/network; config interface 'wan_map'\\n\\toption proto 'map'\\n\\toption legacymap '|'\\n; 1,0; 1",
+            "config/network; config interface 'lan'\\n\\toption proto 'static'\\n\\toption ipaddr |\\n; ; ",
+    })
+    void completesTheNamedValuesOfAnOptionsDatatype(String file, String marked, String expected, String firstInsert) {
+        Cursor c = open(file, marked.replace("\\n", "\n").replace("\\t", "\t"));
+        var items = features.complete(uri(file), c.line(), c.column());
+        List<String> want = expected == null ? List.of() : List.of(expected.split(","));
+        assertEquals(want, items.stream().map(CompletionEntry::label).toList());
+        if (firstInsert != null) assertEquals(firstInsert, items.get(0).insertText());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
             // file; line; column; expected "file:line:startCol-endCol" of the definition

@@ -6,6 +6,8 @@ import dev.routerls.mape.MapRule;
 import dev.routerls.mape.MapeCalculator;
 import dev.routerls.mape.MapeException;
 import dev.routerls.mape.MapeRuleTable;
+import dev.routerls.openwrt.nft.NftSnat;
+import dev.routerls.openwrt.nft.NftSnippet;
 import dev.routerls.openwrt.shell.EvaluatedCommand;
 import dev.routerls.openwrt.shell.EvaluationResult;
 import dev.routerls.openwrt.shell.IptablesCommand;
@@ -27,8 +29,8 @@ import java.util.Optional;
  * the network config with the firewall zones and with what firewall.user really does.
  *
  * <p>Built by {@link RouterReader}. Holds the parsed UCI packages, the firewall.user and rc.local
- * scripts, the release (fw3/fw4), the interfaces, MAP-E interfaces, zones and includes, and the
- * iptables commands firewall.user would run.
+ * scripts, the nftables.d snippets, the release (fw3/fw4), the interfaces, MAP-E interfaces, zones and
+ * includes, the iptables commands firewall.user would run, and the SNAT targets of both.
  */
 public final class Router implements UciConfigs {
     private final String rootUri;
@@ -36,6 +38,8 @@ public final class Router implements UciConfigs {
     private final Map<String, UciFile> packages = new LinkedHashMap<>();
     private final ShellScript firewallUser;
     private final ShellScript rcLocal;
+    private final List<NftSnippet> nftables;
+    private final List<SnatTarget> snatTargets = new ArrayList<>();
     private final OpenWrtRelease release;
     private final EvaluationResult firewallUserRun;
     private final MapeRuleTable ruleTable;
@@ -47,13 +51,14 @@ public final class Router implements UciConfigs {
     private final List<DelegatedPrefix> delegatedPrefixes = new ArrayList<>();
 
     Router(String rootUri, List<UciFile> uciFiles, ShellScript firewallUser, ShellScript rcLocal,
-           OpenWrtRelease release, EvaluationResult firewallUserRun, MapeRuleTable ruleTable) {
+           List<NftSnippet> nftables, OpenWrtRelease release, EvaluationResult firewallUserRun, MapeRuleTable ruleTable) {
         this.rootUri = rootUri;
         this.uciFiles = List.copyOf(uciFiles);
         // the first file of a package is the one the router reads (a stray copy is still linted)
         for (UciFile u : uciFiles) this.packages.putIfAbsent(u.packageName(), u);
         this.firewallUser = firewallUser;
         this.rcLocal = rcLocal;
+        this.nftables = List.copyOf(nftables);
         this.release = release;
         this.firewallUserRun = firewallUserRun;
         this.ruleTable = ruleTable;
@@ -74,6 +79,10 @@ public final class Router implements UciConfigs {
             for (EvaluatedCommand c : firewallUserRun.commands()) {
                 if (c.isIptables()) iptables.add(new IptablesRule(c, IptablesCommand.parse(c)));
             }
+        }
+        for (IptablesRule r : iptables) SnatTarget.of(r, firewallUser.uri()).ifPresent(snatTargets::add);
+        for (NftSnippet n : this.nftables) {
+            for (NftSnat s : NftSnat.in(n)) snatTargets.addAll(SnatTarget.of(s, n.uri()));
         }
         collectDelegatedPrefixes();
     }
@@ -163,10 +172,14 @@ public final class Router implements UciConfigs {
         return List.copyOf(iptables);
     }
 
+    /** The nftables snippets of /etc/nftables.d/ that fw4 includes. */
+    public List<NftSnippet> nftables() {
+        return nftables;
+    }
+
+    /** Every source-NAT target of the router: firewall.user's iptables SNAT rules, then nftables.d's snat statements. */
     public List<SnatTarget> snatTargets() {
-        List<SnatTarget> out = new ArrayList<>();
-        for (IptablesRule c : iptables) SnatTarget.of(c).ifPresent(out::add);
-        return out;
+        return List.copyOf(snatTargets);
     }
 
     public List<DelegatedPrefix> delegatedPrefixes() {
@@ -220,14 +233,14 @@ public final class Router implements UciConfigs {
     }
 
     /**
-     * The IPv4 SNAT targets of firewall.user that serve {@code map}: those leaving through its device,
-     * and, when the router has just one map interface, all of them (a wrong device is reported apart).
+     * The IPv4 SNAT targets (firewall.user and nftables.d) that serve {@code map}: those leaving through
+     * its device, and, when the router has just one map interface, all of them (a wrong device is reported apart).
      */
     public List<SnatTarget> snatTargetsFor(MapInterface map) {
         List<SnatTarget> out = new ArrayList<>();
-        for (SnatTarget t : snatTargets()) {
-            if (!t.rule().isIpv4Nat()) continue;
-            String dev = t.rule().command().outInterface();
+        for (SnatTarget t : snatTargets) {
+            if (!t.ipv4Nat()) continue;
+            String dev = t.out().filter(o -> !o.negated()).map(SnatTarget.OutDevice::name).orElse(null);
             if (mapInterfaces.size() == 1 || map.iface().mapDevice().equals(dev)) out.add(t);
         }
         return out;

@@ -45,24 +45,27 @@ public final class Datatypes {
                 }
                 case "enum" -> {
                     List<String> vals = args.stream().map(String::trim).toList();
-                    return of("one of " + String.join(", ", vals), vals::contains);
+                    return of("one of " + String.join(", ", vals), vals::contains, vals);
                 }
                 case "enumi" -> {
                     List<String> vals = args.stream().map(a -> a.trim().toLowerCase(Locale.ROOT)).toList();
-                    return of("one of " + String.join(", ", args.stream().map(String::trim).toList()),
-                            v -> vals.contains(v.toLowerCase(Locale.ROOT)));
+                    List<String> written = args.stream().map(String::trim).toList();
+                    return of("one of " + String.join(", ", written), v -> vals.contains(v.toLowerCase(Locale.ROOT)), written);
                 }
                 case "or" -> {
                     List<Datatype> alts = args.stream().map(Datatypes::parse).toList();
                     String words = String.join(" or ", alts.stream().map(Datatype::describe).toList());
-                    return of(words, v -> alts.stream().anyMatch(a -> a.accepts(v)));
+                    List<String> named = alts.stream().flatMap(a -> a.suggestions().stream()).distinct().toList();
+                    return of(words, v -> alts.stream().anyMatch(a -> a.accepts(v)), named);
                 }
                 default -> throw new IllegalArgumentException("unknown datatype " + spec);
             }
         }
         return switch (s) {
             case "string" -> STRING;
-            case "bool" -> of("a boolean (1/0, on/off, true/false, yes/no, enabled/disabled)", Datatypes::isBool);
+            // OpenWrt's own files write booleans as '1'/'0', so those are the ones offered
+            case "bool" -> of("a boolean (1/0, on/off, true/false, yes/no, enabled/disabled)", Datatypes::isBool,
+                    List.of("1", "0"));
             case "uinteger" -> of("a whole number of 0 or more", Datatypes::isUnsigned);
             case "integer" -> of("a whole number", v -> isUnsigned(v.startsWith("-") ? v.substring(1) : v));
             case "ip4addr" -> of("an IPv4 address", Datatypes::isIp4);
@@ -93,7 +96,16 @@ public final class Datatypes {
     }
 
     private static Datatype of(String words, Predicate<String> test) {
+        return of(words, test, List.of());
+    }
+
+    private static Datatype of(String words, Predicate<String> test, List<String> suggestions) {
         return new Datatype() {
+            @Override
+            public List<String> suggestions() {
+                return suggestions;
+            }
+
             @Override
             public boolean accepts(String value) {
                 return test.test(value);

@@ -5,6 +5,8 @@ import dev.routerls.core.SourceRange;
 import dev.routerls.openwrt.router.FirewallGeneration;
 import dev.routerls.openwrt.router.FirewallInclude;
 import dev.routerls.openwrt.router.IptablesRule;
+import dev.routerls.openwrt.router.MapInterface;
+import dev.routerls.openwrt.router.SnatTarget;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.shell.ShellCommand;
 import dev.routerls.openwrt.shell.ShellScript;
@@ -20,7 +22,9 @@ import java.util.Optional;
 /**
  * {@code openwrt/fw4-firewall-user}: from 22.03 the firewall is fw4 (nftables). It runs
  * /etc/firewall.user only when its include has {@code option fw4_compatible 1}, and iptables rules
- * there only work through the iptables-nft layer; the native place is /etc/nftables.d/*.nft.
+ * there only work through the iptables-nft layer; the native place is /etc/nftables.d/*.nft. When a
+ * snippet there already SNATs the MAP-E traffic, a skipped firewall.user of NAT rules loses nothing, and
+ * its iptables rules are reported as leftovers instead.
  */
 public final class Fw4FirewallUserRule implements Rule<Router> {
     public static final RuleInfo INFO = new RuleInfo("openwrt/fw4-firewall-user", Severity.WARNING,
@@ -39,7 +43,10 @@ public final class Fw4FirewallUserRule implements Rule<Router> {
         String release = router.release().describe();
         List<FirewallInclude> includes = router.includes().stream().filter(FirewallInclude::runsFirewallUser).toList();
         boolean rcLocalRuns = router.rcLocal().map(Fw4FirewallUserRule::runsFirewallUser).orElse(false);
-        for (FirewallInclude inc : includes) {
+        Optional<String> nftSnat = nftablesMapeSnat(router);
+        // the script being skipped loses nothing when nftables.d already does its MAP-E NAT
+        boolean skippingIsHarmless = nftSnat.isPresent() && onlyNatPlumbing(router);
+        for (FirewallInclude inc : skippingIsHarmless ? List.<FirewallInclude>of() : includes) {
             if (inc.fw4Compatible()) continue;
             Optional<UciValue> flag = inc.section().value("fw4_compatible");
             out.report(inc.uri(), flag.map(UciValue::range).orElse(inc.section().header().range()), "On " + release
@@ -48,19 +55,42 @@ public final class Fw4FirewallUserRule implements Rule<Router> {
                     + "after a firewall reload)" : "") + ". Add option fw4_compatible '1', or better move the rules to "
                     + "an nftables file in /etc/nftables.d/.");
         }
-        if (includes.isEmpty() && !rcLocalRuns && router.uci("firewall").isPresent()) {
+        if (includes.isEmpty() && !rcLocalRuns && !skippingIsHarmless && router.uci("firewall").isPresent()) {
             out.report(script.uri(), firstLine(script), "On " + release + " nothing runs /etc/firewall.user: fw4 only "
                     + "does so for a config include with path '/etc/firewall.user' and option fw4_compatible '1'. "
                     + "Add that include, or move the rules to /etc/nftables.d/.");
         }
         Optional<IptablesRule> ipt = router.iptables().stream().findFirst();
-        if (ipt.isPresent()) {
+        if (ipt.isPresent() && nftSnat.isPresent()) {
+            out.report(script.uri(), ipt.get().source().range(), "On " + release + " the MAP-E SNAT is already done by "
+                    + nftSnat.get() + " in /etc/nftables.d/; these " + ipt.get().source().program() + " rules are left "
+                    + "over from the fw3 setup and, if anything runs them, translate the same connections a second "
+                    + "time. Remove them from firewall.user.");
+        } else if (ipt.isPresent()) {
             out.report(script.uri(), ipt.get().source().range(), "On " + release + " these " + ipt.get().source().program()
                     + " rules only take effect through the iptables-nft compatibility layer (package iptables-nft), "
                     + "beside fw4's own nftables ruleset, and fw4 does not manage them. The native way is an nftables "
                     + "file in /etc/nftables.d/, e.g. snat ip to <IPv4> : numgen inc mod <blocks> map { … } for the "
                     + "MAP-E port blocks.");
         }
+    }
+
+    /** The nftables.d file that SNATs the traffic of every map interface, if there is one. */
+    private static Optional<String> nftablesMapeSnat(Router router) {
+        if (router.mapInterfaces().isEmpty()) return Optional.empty();
+        String file = null;
+        for (MapInterface m : router.mapInterfaces()) {
+            Optional<SnatTarget> t = router.snatTargetsFor(m).stream()
+                    .filter(x -> x.source() == SnatTarget.Source.NFTABLES).findFirst();
+            if (t.isEmpty()) return Optional.empty();
+            if (file == null) file = t.get().uri().substring(t.get().uri().lastIndexOf('/') + 1);
+        }
+        return Optional.of(file);
+    }
+
+    /** Every iptables rule of the script is NAT or mangle plumbing (marks, SNAT), nothing a filter needs. */
+    private static boolean onlyNatPlumbing(Router router) {
+        return router.iptables().stream().allMatch(r -> "nat".equals(r.command().table()) || "mangle".equals(r.command().table()));
     }
 
     /** rc.local has {@code sh /etc/firewall.user} (or {@code . /etc/firewall.user}), as seed 000 adds. */

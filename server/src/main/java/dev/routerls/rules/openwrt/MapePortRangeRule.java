@@ -18,14 +18,15 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * {@code openwrt/mape-port-range}: the {@code SNAT --to IP:lo-hi} ranges firewall.user creates must be
+ * {@code openwrt/mape-port-range}: the {@code SNAT --to IP:lo-hi} ranges firewall.user creates (or the
+ * {@code snat ip to IP:lo-hi} / numgen map ranges of an nftables.d snippet) must be
  * exactly the port set of one PSID under the MAP-E rule: whole blocks, the rule's stride, no A = 0
  * ports, no block left out. Which PSID it should be is {@code openwrt/mape-psid-mismatch}'s concern;
  * this rule checks the shape against the PSID most ranges belong to (the shared {@link PortSetCheck}).
  */
 public final class MapePortRangeRule implements Rule<Router> {
     public static final RuleInfo INFO = new RuleInfo("openwrt/mape-port-range", Severity.ERROR,
-            "firewall.user SNAT port ranges are not exactly a MAP-E port set");
+            "SNAT port ranges (firewall.user or nftables.d) are not exactly a MAP-E port set");
 
     @Override
     public RuleInfo info() {
@@ -34,8 +35,6 @@ public final class MapePortRangeRule implements Rule<Router> {
 
     @Override
     public void check(Router router, Findings out) {
-        if (router.firewallUser().isEmpty()) return;
-        String uri = router.firewallUser().get().uri();
         for (MapInterface m : router.mapInterfaces()) {
             Optional<MapRule> rule = router.portRule(m);
             if (rule.isEmpty()) continue;
@@ -47,10 +46,10 @@ public final class MapePortRangeRule implements Rule<Router> {
             for (PortSetFinding f : result.findings()) {
                 if (f.rangeIndex() >= 0) {
                     for (SnatTarget t : ranges.sourcesOf(f.rangeIndex())) {
-                        lines.add(uri, SnatPortRanges.at(t), f.kind().name(), perRange(f, r));
+                        lines.add(t.uri(), SnatPortRanges.at(t), f.kind().name(), perRange(f, r));
                     }
                 } else {
-                    lines.add(uri, SnatPortRanges.at(ranges.first()), f.kind().name(), whole(f, r, result));
+                    lines.add(ranges.first().uri(), SnatPortRanges.at(ranges.first()), f.kind().name(), whole(f, r, result));
                 }
             }
             lines.reportTo(out);

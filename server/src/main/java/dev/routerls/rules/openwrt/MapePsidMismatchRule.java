@@ -18,13 +18,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * {@code openwrt/mape-psid-mismatch}: the IPv4 address and PSID firewall.user SNATs to must be those
+ * {@code openwrt/mape-psid-mismatch}: the IPv4 address and PSID firewall.user (or an nftables.d snippet) SNATs to must be those
  * the delegated prefix in the config gives under the ISP's rule (seed 000: IP4 and PSID typed by hand).
  * When the script takes them from something routerls cannot evaluate, it says so once and checks nothing.
  */
 public final class MapePsidMismatchRule implements Rule<Router> {
     public static final RuleInfo INFO = new RuleInfo("openwrt/mape-psid-mismatch", Severity.ERROR,
-            "firewall.user SNATs to an IPv4 address or PSID other than the one the delegated prefix gives");
+            "SNAT (firewall.user or nftables.d) to an IPv4 address or PSID other than the one the delegated prefix gives");
 
     @Override
     public RuleInfo info() {
@@ -33,14 +33,12 @@ public final class MapePsidMismatchRule implements Rule<Router> {
 
     @Override
     public void check(Router router, Findings out) {
-        if (router.firewallUser().isEmpty()) return;
-        String uri = router.firewallUser().get().uri();
         for (MapInterface m : router.mapInterfaces()) {
             List<SnatTarget> targets = router.snatTargetsFor(m);
             if (targets.isEmpty()) continue;
             Optional<SnatTarget> unknown = targets.stream().filter(t -> !t.known()).findFirst();
             if (unknown.isPresent()) {
-                out.report(Severity.INFO, uri, SnatPortRanges.at(unknown.get()), "The SNAT address and ports here come "
+                out.report(Severity.INFO, unknown.get().uri(), SnatPortRanges.at(unknown.get()), "The SNAT address and ports here come "
                         + "from a value routerls cannot compute (e.g. a command inside $(…)), so the IPv4 address, "
                         + "PSID and port set are not checked. Write them as numbers or compute them in the script "
                         + "from options routerls can read (uci get).");
@@ -56,9 +54,10 @@ public final class MapePsidMismatchRule implements Rule<Router> {
             for (SnatTarget t : targets) {
                 Optional<Ipv4Address> ip = t.ipv4();
                 if (ip.isPresent() && !ip.get().equals(want.ipv4())) {
-                    lines.add(uri, SnatPortRanges.at(t), "ipv4", "SNAT source " + ip.get() + " is not this router's "
+                    lines.add(t.uri(), SnatPortRanges.at(t), "ipv4", "SNAT source " + ip.get() + " is not this router's "
                             + "MAP-E address " + want.ipv4() + " (from " + origin + "); the border relay drops packets "
-                            + "from any other address. Use " + want.ipv4() + " (IP4='" + want.ipv4() + "').");
+                            + "from any other address. Use " + want.ipv4()
+                            + (t.source() == SnatTarget.Source.FIREWALL_USER ? " (IP4='" + want.ipv4() + "')." : "."));
                 }
             }
             lines.reportTo(out);
@@ -71,10 +70,11 @@ public final class MapePsidMismatchRule implements Rule<Router> {
             boolean shapeless = shape.findings().stream().anyMatch(f -> f.kind() == PortSetFinding.Kind.WRONG_STRIDE
                     || f.kind() == PortSetFinding.Kind.MIXED_PSIDS);
             if (!shapeless && shape.psid().isPresent() && shape.psid().getAsInt() != want.psid()) {
-                out.report(uri, SnatPortRanges.at(ranges.first()), "The SNAT port blocks belong to PSID "
+                out.report(ranges.first().uri(), SnatPortRanges.at(ranges.first()), "The SNAT port blocks belong to PSID "
                         + shape.psid().getAsInt() + ", but " + origin + " gives PSID " + want.psid() + " (ports "
                         + SnatPortRanges.list(want.ports(), 3) + "); other customers own the ports used here, so "
-                        + "those connections fail. Set PSID=" + want.psid() + ".");
+                        + "those connections fail. " + (ranges.first().source() == SnatTarget.Source.FIREWALL_USER
+                        ? "Set PSID=" + want.psid() + "." : "Use the blocks of PSID " + want.psid() + "."));
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.routerls.rules.openwrt;
 
 import dev.routerls.core.Severity;
+import dev.routerls.openwrt.nft.NftSnippet;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.shell.ShellEvaluator;
 import dev.routerls.openwrt.uci.UciConfigs;
@@ -36,7 +37,7 @@ public final class OpenWrtRules {
     }
 
     /**
-     * Findings of the firewall.user parser and evaluator, which the analyzer passes on (they are not
+     * Findings of the firewall.user parser and evaluator and of the nftables.d reader, which the analyzer passes on (they are not
      * Rule classes but users disable and re-grade them by these ids too).
      */
     public static final List<RuleInfo> SHELL_INFOS = List.of(
@@ -44,7 +45,8 @@ public final class OpenWrtRules {
             new RuleInfo(ShellEvaluator.RULE_UNEVALUATED, Severity.INFO,
                     "parts of firewall.user routerls cannot evaluate, so the commands there are not checked"),
             new RuleInfo(ShellEvaluator.RULE_LOOP_LIMIT, Severity.WARNING,
-                    "firewall.user evaluation stopped at the step limit"));
+                    "firewall.user evaluation stopped at the step limit"),
+            new RuleInfo(NftSnippet.SYNTAX_RULE, Severity.ERROR, "nftables.d snippet syntax errors (nft then rejects it)"));
 
     public static List<RuleInfo> infos() {
         List<RuleInfo> out = new ArrayList<>();

@@ -4,7 +4,6 @@ import dev.routerls.core.Severity;
 import dev.routerls.rules.Findings;
 import dev.routerls.yamaha.model.YamahaConfig;
 import dev.routerls.yamaha.model.YamahaConfig.Secret;
-import dev.routerls.yamaha.parse.Command.SecretKind;
 
 /**
  * {@code yamaha/plaintext-secret} (info): passwords and pre-shared keys written in clear text. The model
@@ -21,11 +20,11 @@ public final class PlaintextSecretRule extends YamahaRule {
     public void check(YamahaConfig m, Findings out) {
         for (Secret s : m.secrets) {
             if (!s.plaintext()) continue;
-            String remedy = s.kind() == SecretKind.LOGIN_PASSWORD || s.kind() == SecretKind.ADMINISTRATOR_PASSWORD
+            String remedy = s.kind().hasEncryptedForm()
                     ? "Set it with the `encrypted` form instead, and keep the file private."
                     : "Keep the file private, and mask the value before sharing the config (support requests, forums).";
             out.report(s.valueRange(), "the " + s.kind().label() + " is stored in plain text: anyone who sees a copy "
-                    + "of this config can read it and log in. " + remedy);
+                    + "of this config can read it and " + s.kind().grants() + ". " + remedy);
         }
     }
 }

@@ -88,7 +88,7 @@ public final class FirewallUserFeatures {
             return Optional.of(new HoverText(md, w.get().range()));
         }
         List<SnatTarget> here = router.snatTargets().stream()
-                .filter(t -> t.range() != null && t.range().contains(line, column)).toList();
+                .filter(t -> t.uri().equals(uri) && t.range() != null && t.range().contains(line, column)).toList();
         if (here.isEmpty()) return Optional.empty();
         return MapeFacts.describeSnat(router, here).map(md -> new HoverText(md, here.get(0).range()));
     }

@@ -88,7 +88,10 @@ public final class UciFeatures {
         return out;
     }
 
-    /** Values offered for an option: the protocols for {@code proto}, names of interfaces and zones for references. */
+    /**
+     * Values offered for an option: the protocols for {@code proto}, names of interfaces and zones for
+     * references, otherwise the named values of the option's datatype (enum words, 1/0).
+     */
     private List<String> valuesFor(UciRouterView router, String pkg, UciSection section, Optional<SectionSchema> ss,
                                    String option) {
         if (ss.isPresent() && option.equals(ss.get().selector())) {
@@ -96,7 +99,9 @@ public final class UciFeatures {
         }
         Optional<UciNames.Kind> kind = UciNames.referenceKind(pkg, section.type(), option);
         if (kind.isPresent()) return new UciSymbols(router).declared(kind.get());
-        return List.of();
+        if (ss.isEmpty()) return List.of();
+        OptionSpec spec = ss.get().optionsFor(section).get(option);
+        return spec == null ? List.of() : spec.type().suggestions();
     }
 
     /** The section a line belongs to: the last one whose {@code config} line comes before it. */

@@ -447,11 +447,13 @@ public final class ConfigBuilder {
     // ---- secrets, IPsec ----
 
     private void secret(Command.SecretSetting s, ParsedLine p) {
-        if (s.secret() != null) {
-            m.secrets.add(new Secret(s.kind(), s.plaintext(), r(s.secret()), lineRange(p)));
+        for (Command.SecretValue v : s.values()) {
+            m.secrets.add(new Secret(v.kind(), v.plaintext(), r(v.secret()), lineRange(p)));
         }
-        if (s.kind() == Command.SecretKind.IKE_PRE_SHARED_KEY && s.subject() != null) {
-            ikeGateway(s.subject(), "the gateway id of `ipsec ike pre-shared-key`");
+        for (Command.SecretValue v : s.values()) {
+            if (s.subject() == null || !v.kind().namesIkeGateway()) continue;
+            ikeGateway(s.subject(), v.kind() == Command.SecretKind.IKE_PRE_SHARED_KEY
+                    ? "the gateway id of `ipsec ike pre-shared-key`" : "the gateway id of `ipsec ike … myname`");
         }
     }
 

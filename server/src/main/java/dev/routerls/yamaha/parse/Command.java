@@ -76,24 +76,75 @@ public sealed interface Command {
             implements Command { }
 
     /**
-     * A setting that carries a secret. {@code secret} is already masked; {@code plaintext} is false for
-     * {@code encrypted} forms. {@code subject} is the user name or gateway id it belongs to (may be null).
+     * A setting that carries one or more secrets (a line such as {@code pp auth username} or
+     * {@code snmpv3 usm user} holds two). {@code subject} is the user name, gateway or peer id they belong
+     * to (may be null). The secret words are already masked.
      */
-    record SecretSetting(SecretKind kind, Word subject, Word secret, boolean plaintext) implements Command { }
+    record SecretSetting(Word subject, List<SecretValue> values) implements Command {
+        /** The first secret of the line (null when the line has none written). */
+        public Word secret() {
+            return values.isEmpty() ? null : values.get(0).secret();
+        }
+    }
+
+    /** One secret word of a line; {@code plaintext} is false for the {@code encrypted} forms. */
+    record SecretValue(SecretKind kind, Word secret, boolean plaintext) { }
 
     enum SecretKind {
-        PP_AUTH_USERNAME("PP user password"), PP_AUTH_MYNAME("PP login password"),
-        IKE_PRE_SHARED_KEY("IKE pre-shared key"), LOGIN_PASSWORD("login password"),
-        ADMINISTRATOR_PASSWORD("administrator password"), L2TP_TUNNEL_AUTH("L2TP tunnel password");
+        PP_AUTH_USERNAME("PP user password", "connect as that PP user"),
+        PP_AUTH_MYNAME("PP login password", "connect to the provider with your account"),
+        WAN_AUTH_MYNAME("WAN login password", "connect to the provider with your account"),
+        HB46PP_PASSWORD("provisioning server password", "fetch your IPv6 provisioning data"),
+        IKE_PRE_SHARED_KEY("IKE pre-shared key", "set up a VPN to this router"),
+        IKE_MYNAME("IKE EAP/XAUTH password", "authenticate to the VPN peer as you"),
+        LOGIN_PASSWORD("login password", "log in to the router", true),
+        ADMINISTRATOR_PASSWORD("administrator password", "take administrator rights on the router", true),
+        LOGIN_USER_PASSWORD("login user password", "log in to the router as that user", true),
+        AUTH_USER_PASSWORD("VPN user password", "connect as that VPN user"),
+        L2TP_TUNNEL_AUTH("L2TP tunnel password", "authenticate an L2TP tunnel to this router"),
+        RADIUS_SECRET("RADIUS shared secret", "forge or read RADIUS exchanges"),
+        NGN_RADIUS_PASSWORD("NGN RADIUS password", "authenticate on the NGN network as you"),
+        SNMP_COMMUNITY("SNMP community name", "read (or, read-write, change) the router's settings over SNMP"),
+        SNMPV3_AUTH_PASSWORD("SNMPv3 authentication password", "query the router over SNMP as that user"),
+        SNMPV3_PRIV_PASSWORD("SNMPv3 privacy password", "decrypt that user's SNMP traffic"),
+        RIP_AUTH_KEY("RIP authentication key", "inject routes into this router"),
+        BGP_PRE_SHARED_KEY("BGP neighbor key", "pose as that BGP neighbor"),
+        HEARTBEAT_KEY("heartbeat pre-shared key", "forge heartbeat notices"),
+        HEARTBEAT2_CRYPTO_KEY("heartbeat2 encryption key", "read heartbeat2 notices"),
+        HEARTBEAT2_AUTH_KEY("heartbeat2 authentication key", "forge heartbeat2 notices"),
+        HTTPD_API_PASSWORD("custom GUI API password", "drive the router through its web API");
 
         private final String label;
+        private final String grants;
+        private final boolean hasEncryptedForm;
 
-        SecretKind(String label) {
+        SecretKind(String label, String grants) {
+            this(label, grants, false);
+        }
+
+        SecretKind(String label, String grants, boolean hasEncryptedForm) {
             this.label = label;
+            this.grants = grants;
+            this.hasEncryptedForm = hasEncryptedForm;
         }
 
         public String label() {
             return label;
+        }
+
+        /** What someone holding the value can do, for messages. */
+        public String grants() {
+            return grants;
+        }
+
+        /** Whether the command also takes the value in YAMAHA's {@code encrypted} form. */
+        public boolean hasEncryptedForm() {
+            return hasEncryptedForm;
+        }
+
+        /** Whether the setting names an IKE gateway (so the gateway counts as used). */
+        public boolean namesIkeGateway() {
+            return this == IKE_PRE_SHARED_KEY || this == IKE_MYNAME;
         }
     }
 }

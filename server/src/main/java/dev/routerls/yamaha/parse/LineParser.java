@@ -3,6 +3,7 @@ package dev.routerls.yamaha.parse;
 import dev.routerls.grammar.YamahaLexer;
 import dev.routerls.grammar.YamahaParser;
 import dev.routerls.grammar.YamahaParser.*;
+import dev.routerls.yamaha.parse.Command.SecretKind;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
@@ -222,6 +223,22 @@ public final class LineParser {
             return x.masked();
         }
 
+        /** A secret of the line (masked), or null when the line does not write it. */
+        Command.SecretValue value(SecretKind kind, ParserRuleContext ctx, boolean plaintext) {
+            Word x = secret(ctx);
+            return x == null ? null : new Command.SecretValue(kind, x, plaintext);
+        }
+
+        Command.SecretValue plain(SecretKind kind, ParserRuleContext ctx) {
+            return value(kind, ctx, true);
+        }
+
+        Command.SecretSetting secrets(Word subject, Command.SecretValue... values) {
+            List<Command.SecretValue> written = new ArrayList<>(values.length);
+            for (Command.SecretValue v : values) if (v != null) written.add(v);
+            return new Command.SecretSetting(subject, written);
+        }
+
         List<Word> ws(List<? extends ParseTree> nodes) {
             List<Word> out = new ArrayList<>(nodes.size());
             for (ParseTree n : nodes) {
@@ -273,20 +290,20 @@ public final class LineParser {
             if (k instanceof PpBindContext x) return new Command.PpBind(ws(x.bindTarget()));
             if (k instanceof PpRemotePoolContext x) return new Command.PpRemotePool(ws(x.poolItem()));
             if (k instanceof PpAuthUsernameContext x) {
-                return new Command.SecretSetting(Command.SecretKind.PP_AUTH_USERNAME, w(x.user), secret(x.secret), true);
+                return secrets(w(x.user), plain(SecretKind.PP_AUTH_USERNAME, x.secret),
+                        plain(SecretKind.PP_AUTH_MYNAME, x.mysecret));
             }
-            if (k instanceof PpAuthMynameContext x) {
-                return new Command.SecretSetting(Command.SecretKind.PP_AUTH_MYNAME, w(x.user), secret(x.secret), true);
-            }
+            if (k instanceof PpAuthMynameContext x) return secrets(w(x.user), plain(SecretKind.PP_AUTH_MYNAME, x.secret));
+            if (k instanceof WanAuthMynameContext x) return secrets(w(x.user), plain(SecretKind.WAN_AUTH_MYNAME, x.secret));
+            if (k instanceof TunnelHb46ppAuthContext x) return secrets(w(x.user), plain(SecretKind.HB46PP_PASSWORD, x.secret));
             if (k instanceof TunnelEncapsulationContext x) return new Command.TunnelEncapsulation(w(x.kind));
             if (k instanceof TunnelEndpointContext x) return new Command.TunnelEndpoint(w(x.first), w(x.second));
             if (k instanceof TunnelTemplateContext x) return new Command.TunnelTemplate(ws(x.templateTarget()));
             if (k instanceof IpsecTunnelContext x) return new Command.IpsecTunnel(w(x.policy));
             if (k instanceof IpsecSaPolicyContext x) return new Command.IpsecSaPolicy(w(x.policy), w(x.gateway));
-            if (k instanceof IpsecPreSharedKeyContext x) {
-                return new Command.SecretSetting(Command.SecretKind.IKE_PRE_SHARED_KEY, w(x.gateway), secret(x.secret),
-                        x.TEXT() != null || !x.secret.getText().toLowerCase().startsWith("0x"));
-            }
+            // a hex key (0x…) is the key itself in another notation, not an encrypted form
+            if (k instanceof IpsecPreSharedKeyContext x) return secrets(w(x.gateway), plain(SecretKind.IKE_PRE_SHARED_KEY, x.secret));
+            if (k instanceof IpsecIkeMynameContext x) return secrets(w(x.gateway), plain(SecretKind.IKE_MYNAME, x.secret));
             if (k instanceof IpsecIkeContext x) return new Command.IpsecIke(w(x.gateway));
             if (k instanceof IpsecTransportTemplateContext x) {
                 return new Command.IpsecTransportTemplate(w(x.source), ws(x.templateTarget()));
@@ -306,16 +323,35 @@ public final class LineParser {
                         tokens(x.filters), tokens(x.dynamics));
             }
             if (k instanceof LoginPasswordContext x) {
-                return new Command.SecretSetting(Command.SecretKind.LOGIN_PASSWORD, null, secret(x.secret),
-                        x.ENCRYPTED() == null);
+                return secrets(null, value(SecretKind.LOGIN_PASSWORD, x.secret, x.ENCRYPTED() == null));
             }
             if (k instanceof AdministratorPasswordContext x) {
-                return new Command.SecretSetting(Command.SecretKind.ADMINISTRATOR_PASSWORD, null, secret(x.secret),
-                        x.ENCRYPTED() == null);
+                return secrets(null, value(SecretKind.ADMINISTRATOR_PASSWORD, x.secret, x.ENCRYPTED() == null));
             }
-            if (k instanceof L2tpTunnelAuthContext x) {
-                return new Command.SecretSetting(Command.SecretKind.L2TP_TUNNEL_AUTH, null, secret(x.secret), true);
+            if (k instanceof LoginUserContext x) {
+                return secrets(w(x.user), value(SecretKind.LOGIN_USER_PASSWORD, x.secret, x.ENCRYPTED() == null));
             }
+            if (k instanceof L2tpTunnelAuthContext x) return secrets(null, plain(SecretKind.L2TP_TUNNEL_AUTH, x.secret));
+            if (k instanceof AuthUserContext x) return secrets(w(x.user), plain(SecretKind.AUTH_USER_PASSWORD, x.secret));
+            if (k instanceof RadiusSecretContext x) return secrets(null, plain(SecretKind.RADIUS_SECRET, x.secret));
+            if (k instanceof NgnRadiusPasswordContext x) return secrets(null, plain(SecretKind.NGN_RADIUS_PASSWORD, x.secret));
+            if (k instanceof SnmpCommunityContext x) return secrets(null, plain(SecretKind.SNMP_COMMUNITY, x.secret));
+            if (k instanceof SnmpTrapCommunityContext x) return secrets(null, plain(SecretKind.SNMP_COMMUNITY, x.secret));
+            if (k instanceof SnmpHostContext x) {
+                return secrets(w(x.host), plain(SecretKind.SNMP_COMMUNITY, x.readOnly), plain(SecretKind.SNMP_COMMUNITY, x.readWrite));
+            }
+            if (k instanceof SnmpTrapHostContext x) return secrets(w(x.host), plain(SecretKind.SNMP_COMMUNITY, x.secret));
+            if (k instanceof Snmpv3UserContext x) {
+                return secrets(w(x.user), plain(SecretKind.SNMPV3_AUTH_PASSWORD, x.authSecret),
+                        plain(SecretKind.SNMPV3_PRIV_PASSWORD, x.privSecret));
+            }
+            if (k instanceof RipAuthKeyContext x) return secrets(w(x.iface()), plain(SecretKind.RIP_AUTH_KEY, x.secret));
+            if (k instanceof BgpPreSharedKeyContext x) return secrets(w(x.id), plain(SecretKind.BGP_PRE_SHARED_KEY, x.secret));
+            if (k instanceof HeartbeatPreSharedKeyContext x) return secrets(null, plain(SecretKind.HEARTBEAT_KEY, x.secret));
+            if (k instanceof Heartbeat2KeysContext x) {
+                return secrets(w(x.id), plain(SecretKind.HEARTBEAT2_CRYPTO_KEY, x.crypto), plain(SecretKind.HEARTBEAT2_AUTH_KEY, x.auth));
+            }
+            if (k instanceof HttpdApiPasswordContext x) return secrets(null, plain(SecretKind.HTTPD_API_PASSWORD, x.secret));
             return new Command.Generic();
         }
 

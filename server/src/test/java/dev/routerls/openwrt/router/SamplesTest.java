@@ -35,7 +35,10 @@ class SamplesTest {
                     "firewall.user:27 openwrt/mape-port-range"),
             "missing-zone", List.of("config/firewall:18 openwrt/firewall-zone-missing"),
             "fw4-no-compat", List.of("config/firewall:31 openwrt/fw4-firewall-user", "firewall.user:11 openwrt/fw4-firewall-user"),
-            "bad-ealen", List.of("config/network:50 openwrt/mape-ealen", "config/network:50 openwrt/mape-rule-mismatch"));
+            "bad-ealen", List.of("config/network:50 openwrt/mape-ealen", "config/network:50 openwrt/mape-rule-mismatch"),
+            "fw4-nftables", List.of(),
+            "fw4-nftables-wrong-psid", List.of("nftables.d/10-mape.nft:9 openwrt/mape-psid-mismatch"),
+            "fw4-nftables-wrong-device", List.of("nftables.d/10-mape.nft:8 openwrt/mape-tunnel-device"));
 
     @Test
     void eachSampleShowsItsFindings() throws IOException {

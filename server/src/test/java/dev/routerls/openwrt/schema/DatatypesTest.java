@@ -1,7 +1,9 @@
 package dev.routerls.openwrt.schema;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,5 +71,21 @@ class DatatypesTest {
         rejects("limit", "10/fortnight", "x/s");
         accepts("macaddr", "1a:e4:a4:73:0d:0c");
         rejects("macaddr", "1a:e4:a4:73:0d", "1a-e4-a4-73-0d-0c");
+    }
+
+    @Test
+    void namedValuesForCompletion() {
+        assertEquals(List.of("map-e", "map-t", "lw4o6"), Datatypes.parse("enum(map-e,map-t,lw4o6)").suggestions());
+        assertEquals(List.of("ACCEPT", "REJECT", "DROP"), Datatypes.parse("policy").suggestions());
+        assertEquals(List.of("1", "0"), Datatypes.parse("bool").suggestions());
+        assertEquals(List.of("1", "0", "auto"), Datatypes.parse("or(bool,enum(auto))").suggestions());
+        assertEquals(List.of("auto", "no"), Datatypes.parse("or(enum(auto,no),range(0,64))").suggestions(),
+                "the numbers of the range are accepted but not listed");
+        assertEquals(List.of(), Datatypes.parse("or(uinteger,ip4addr)").suggestions());
+        assertEquals(List.of(), Datatypes.parse("ip4addr").suggestions());
+        for (String spec : List.of("enum(a,b)", "enumi(X,Y)", "bool", "or(bool,enum(auto))", "fwtarget")) {
+            Datatype t = Datatypes.parse(spec);
+            for (String v : t.suggestions()) assertTrue(t.accepts(v), spec + " offers " + v + " but rejects it");
+        }
     }
 }
