@@ -53,8 +53,6 @@ final class UciNames {
 
     /** Options whose values are secrets and must never be echoed in a message. */
     static boolean isSecret(String option) {
-        String o = option.toLowerCase(Locale.ROOT);
-        return o.contains("password") || o.contains("key") || o.contains("secret") || o.contains("psk")
-                || o.equals("auth_secret");
+        return dev.routerls.openwrt.uci.UciSecrets.isSecretOption(option);
     }
 }
