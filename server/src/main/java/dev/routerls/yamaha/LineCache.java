@@ -1,45 +1,44 @@
 package dev.routerls.yamaha;
 
 import dev.routerls.yamaha.parse.LineParser;
-import dev.routerls.yamaha.parse.ParsedLine;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Parsed lines per document, keyed by line text: re-analysing after a keystroke re-parses only the
- * lines whose text changed. Each analysis keeps exactly the lines the document has now; the least
+ * Parsed lines (with their catalog findings, see {@link CachedLine}) per document, keyed by line text:
+ * re-analysing after a keystroke re-parses and re-checks only the lines whose text changed. Each analysis keeps exactly the lines the document has now; the least
  * recently analysed documents are dropped beyond {@link #MAX_DOCUMENTS}.
  */
 final class LineCache {
     static final int MAX_DOCUMENTS = 64;
 
     private final LineParser parser = new LineParser();
-    private final Map<String, Map<String, ParsedLine>> documents = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, Map<String, CachedLine>> documents = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Map<String, ParsedLine>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, CachedLine>> eldest) {
             return size() > MAX_DOCUMENTS;
         }
     };
 
     /** A session over one document's analysis: lookups go to the old generation, results to the new one. */
     final class Session {
-        private final Map<String, ParsedLine> old;
-        private final Map<String, ParsedLine> current = new HashMap<>();
+        private final Map<String, CachedLine> old;
+        private final Map<String, CachedLine> current = new HashMap<>();
         private final String uri;
         int parsed;
 
-        Session(String uri, Map<String, ParsedLine> old) {
+        Session(String uri, Map<String, CachedLine> old) {
             this.uri = uri;
             this.old = old;
         }
 
-        ParsedLine get(String text) {
-            ParsedLine p = current.get(text);
+        CachedLine get(String text) {
+            CachedLine p = current.get(text);
             if (p == null && old != null) p = old.get(text);
             if (p == null) {
-                p = parser.parse(text);
+                p = new CachedLine(parser.parse(text));
                 parsed++;
             }
             current.put(text, p);

@@ -7,7 +7,6 @@ import dev.routerls.core.SourceRange;
 import dev.routerls.rules.RuleRunner;
 import dev.routerls.rules.yamaha.YamahaRules;
 import dev.routerls.yamaha.catalog.CatalogFinding;
-import dev.routerls.yamaha.catalog.CatalogToken;
 import dev.routerls.yamaha.catalog.CommandCatalog;
 import dev.routerls.yamaha.catalog.CommandChecker;
 import dev.routerls.yamaha.model.ConfigBuilder;
@@ -16,16 +15,16 @@ import dev.routerls.yamaha.model.SelectContext;
 import dev.routerls.yamaha.model.YamahaConfig;
 import dev.routerls.yamaha.parse.Header;
 import dev.routerls.yamaha.parse.ParsedLine;
-import dev.routerls.yamaha.parse.Word;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Entry point for one YAMAHA config: split into lines (re-joining terminal-wrapped ones), parse each line
- * (cached by text per document), read the header, check each command against the catalog, build the
- * model and run the {@code yamaha/*} rules. Safe to call from several threads.
+ * Entry point for one YAMAHA config: split into lines (re-joining terminal-wrapped ones), parse each line,
+ * read the header, check each command against the catalog (parse and catalog findings cached by line text
+ * per document, so an edit re-does only the changed lines), build the model and run the {@code yamaha/*}
+ * rules. Safe to call from several threads.
  */
 public final class YamahaAnalyzer {
     /** The router rejects longer command lines. */
@@ -72,14 +71,14 @@ public final class YamahaAnalyzer {
         String headerModel = null, headerRevision = null;
         SourceRange headerRange = null;
         for (Logical l : logical) {
-            if (!l.parsed.isBlankOrComment()) break;
-            String body = l.parsed.commentBody();
+            if (!l.parsed().isBlankOrComment()) break;
+            String body = l.parsed().commentBody();
             if (body == null) continue;
             Optional<Header> h = cache.parser().parseHeader(body);
             if (h.isPresent()) {
                 headerModel = h.get().model();
                 headerRevision = h.get().revision();
-                headerRange = l.pos.range(l.parsed.commentStart(), l.text.length());
+                headerRange = l.pos.range(l.parsed().commentStart(), l.text.length());
                 break;
             }
         }
@@ -103,7 +102,7 @@ public final class YamahaAnalyzer {
                                     + " per command line and rejects the rest. Split the setting or shorten it."));
                 }
             }
-            ParsedLine p = l.parsed;
+            ParsedLine p = l.parsed();
             if (p.error() != null) {
                 problems.add(new YamahaConfig.SyntaxProblem(l.pos.range(p.error().start(), p.error().end()),
                         "this line cannot be read as a command: " + p.error().message()
@@ -111,7 +110,7 @@ public final class YamahaAnalyzer {
             }
             SelectContext ctx = builder.accept(l.pos, p);
             lines.add(new ConfigLine(l.pos, p, ctx));
-            if (p.command() != null) catalog.addAll(check(l, model, revision));
+            catalog.addAll(l.cached.findings(checker, l.pos, model, revision));
         }
         YamahaConfig config = builder.finish();
         config.syntaxProblems.addAll(0, problems);
@@ -122,30 +121,13 @@ public final class YamahaAnalyzer {
         return new Result(List.copyOf(diagnostics), config, List.copyOf(lines), session.parsed);
     }
 
-    /** Runs the catalog over a command line; a failing checker must not take the analysis down. */
-    private List<CatalogFinding> check(Logical l, String model, String revision) {
-        List<CatalogToken> tokens = tokens(l);
-        try {
-            List<CatalogFinding> found = checker.check(tokens, model, revision);
-            return found == null ? List.of() : found;
-        } catch (RuntimeException e) {
-            return List.of();
-        }
-    }
-
-    private static List<CatalogToken> tokens(Logical l) {
-        ParsedLine p = l.parsed;
-        List<CatalogToken> tokens = new ArrayList<>(p.wordCount());
-        for (int i = 0; i < p.wordCount(); i++) {
-            Word w = p.word(i);
-            tokens.add(new CatalogToken(w.text(), l.pos.range(w)));
-        }
-        return tokens;
-    }
-
     // ---- wrapped lines ----
 
-    private record Logical(String text, ParsedLine parsed, LinePositions pos) { }
+    private record Logical(String text, CachedLine cached, LinePositions pos) {
+        ParsedLine parsed() {
+            return cached.parsed;
+        }
+    }
 
     /**
      * Terminal captures hard-wrap long lines at {@link WrapWidth#COLUMNS}, even inside a word. A line at
@@ -156,35 +138,35 @@ public final class YamahaAnalyzer {
         int n = index.lineCount();
         for (int i = 0; i < n; i++) {
             String text = index.line(i);
-            ParsedLine parsed = session.get(text);
+            CachedLine parsed = session.get(text);
             int first = i;
-            List<Integer> splits = new ArrayList<>();
+            List<Integer> splits = null; // most lines are not wrapped
             String lastPhysical = text;
             while (i + 1 < n && WrapWidth.atWrapWidth(lastPhysical)) {
                 String next = index.line(i + 1);
                 if (next.isEmpty()) break;
-                ParsedLine nextParsed = session.get(next);
-                if (!bad(parsed, text) && !bad(nextParsed, next)) break;
+                CachedLine nextParsed = session.get(next);
+                if (!bad(parsed) && !bad(nextParsed)) break;
                 String joined = text + next;
-                ParsedLine joinedParsed = session.get(joined);
-                if (bad(joinedParsed, joined)) break;
+                CachedLine joinedParsed = session.get(joined);
+                if (bad(joinedParsed)) break;
+                if (splits == null) splits = new ArrayList<>();
                 splits.add(text.length());
                 text = joined;
                 parsed = joinedParsed;
                 lastPhysical = next;
                 i++;
             }
-            out.add(new Logical(text, parsed, splits.isEmpty() ? LinePositions.single(first)
+            out.add(new Logical(text, parsed, splits == null ? LinePositions.single(first)
                     : new LinePositions(first, splits.stream().mapToInt(Integer::intValue).toArray())));
         }
         return out;
     }
 
     /** A line that does not read: a parse error, or a command the catalog does not know. */
-    private boolean bad(ParsedLine p, String text) {
-        if (p.error() != null) return true;
-        if (p.command() == null || checker == CommandChecker.NONE) return false;
-        Logical l = new Logical(text, p, LinePositions.single(0));
-        return check(l, null, null).stream().anyMatch(f -> f.kind() == CatalogFinding.Kind.UNKNOWN_COMMAND);
+    private boolean bad(CachedLine line) {
+        if (line.parsed.error() != null) return true;
+        if (line.parsed.command() == null || checker == CommandChecker.NONE) return false;
+        return line.unknownCommand(checker);
     }
 }

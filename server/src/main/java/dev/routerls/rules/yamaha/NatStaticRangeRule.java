@@ -8,6 +8,8 @@ import dev.routerls.yamaha.model.YamahaConfig.InterfaceAddress;
 import dev.routerls.yamaha.model.YamahaConfig.NatDescriptor;
 import dev.routerls.yamaha.model.YamahaConfig.NatStatic;
 
+import java.util.List;
+
 /**
  * {@code yamaha/nat-static-range}: a static entry with a count whose run of addresses leaves the subnet
  * it starts in (an interface subnet when one holds it), reaches that subnet's broadcast address, or
@@ -22,11 +24,12 @@ public final class NatStaticRangeRule extends YamahaRule {
 
     @Override
     public void check(YamahaConfig m, Findings out) {
+        List<InterfaceAddress> own = m.ownAddresses();
         for (NatDescriptor d : m.natDescriptors.values()) {
             for (NatStatic s : d.statics) {
                 if (s.countRange() == null || s.outer().size() < 2) continue;
-                String outer = problem("outer", s.outer(), s.maskForm(), m);
-                String inner = problem("inner", s.inner(), s.maskForm(), m);
+                String outer = problem("outer", s.outer(), s.maskForm(), own);
+                String inner = problem("inner", s.inner(), s.maskForm(), own);
                 if (outer == null && inner == null) continue;
                 String problem = outer == null ? inner : inner == null ? outer : outer + ", and " + inner;
                 out.report(s.countRange(), "static entry " + s.entry() + " of NAT descriptor " + d.id + " maps "
@@ -36,8 +39,8 @@ public final class NatStaticRangeRule extends YamahaRule {
         }
     }
 
-    private static String problem(String side, Ipv4.Range run, boolean maskForm, YamahaConfig m) {
-        for (InterfaceAddress a : m.ownAddresses()) {
+    private static String problem(String side, Ipv4.Range run, boolean maskForm, List<InterfaceAddress> own) {
+        for (InterfaceAddress a : own) {
             Ipv4.Subnet net = a.subnet();
             if (net.length() >= 31 || !net.contains(run.first())) continue;
             if (run.last() > net.broadcast()) {

@@ -7,6 +7,8 @@ import dev.routerls.yamaha.model.YamahaConfig.InterfaceAddress;
 import dev.routerls.yamaha.model.YamahaConfig.Route;
 import dev.routerls.yamaha.model.YamahaConfig.RouteGateway;
 
+import java.util.List;
+
 /**
  * {@code yamaha/route-gateway-self}: a static route whose gateway is one of the router's own interface
  * addresses. Such traffic is handed to the router itself, not NATed by that interface's descriptor
@@ -21,10 +23,11 @@ public final class RouteGatewaySelfRule extends YamahaRule {
 
     @Override
     public void check(YamahaConfig m, Findings out) {
+        List<InterfaceAddress> own = m.ownAddresses();
         for (Route r : m.routes) {
             for (RouteGateway g : r.gateways()) {
                 if (g.address() < 0) continue;
-                for (InterfaceAddress a : m.ownAddresses()) {
+                for (InterfaceAddress a : own) {
                     if (a.address() != g.address()) continue;
                     out.report(g.range(), "the gateway " + g.target() + " of the route to " + r.destination()
                             + " is the router's own address on " + a.iface() + ": packets are delivered to the router "

@@ -9,6 +9,10 @@ import dev.routerls.yamaha.model.YamahaConfig.TransportTemplate;
 import dev.routerls.yamaha.model.YamahaConfig.TunnelBlock;
 import dev.routerls.yamaha.model.YamahaConfig.TunnelRef;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -36,9 +40,11 @@ public final class TemplateMismatchRule extends YamahaRule {
                         + " and the template does not expand. Use " + t.id + " here.");
             }
         }
+        Map<Integer, List<IpsecTransport>> transportsById = new HashMap<>();
+        for (IpsecTransport tr : m.transports) transportsById.computeIfAbsent(tr.id(), k -> new ArrayList<>()).add(tr);
         for (TransportTemplate tt : m.transportTemplates) {
-            for (IpsecTransport tr : m.transports) {
-                if (tr.id() != tt.source() || tr.policy() == tr.id()) continue;
+            for (IpsecTransport tr : transportsById.getOrDefault(tt.source(), List.of())) {
+                if (tr.policy() == tr.id()) continue;
                 String targets = targets(tt.targets());
                 out.report(tr.policyRange(), "`ipsec transport " + tr.id() + "` uses SA policy " + tr.policy()
                         + ", but `ipsec transport template " + tt.source() + " " + targets + "` renumbers only ids equal to "
@@ -49,7 +55,7 @@ public final class TemplateMismatchRule extends YamahaRule {
         }
     }
 
-    private static String targets(java.util.List<TunnelRef> refs) {
+    private static String targets(List<TunnelRef> refs) {
         return refs.stream().map(r -> Integer.toString(r.tunnel())).distinct().collect(Collectors.joining(","));
     }
 }

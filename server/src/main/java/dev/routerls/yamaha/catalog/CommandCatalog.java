@@ -24,8 +24,41 @@ import java.util.TreeSet;
  */
 public final class CommandCatalog implements CommandChecker {
 
-    /** A syntax form together with the command it belongs to and its command words. */
-    record Form(CommandEntry entry, SyntaxPattern pattern, boolean negated, List<SyntaxPattern.Word> head) {
+    /**
+     * A syntax form together with the command it belongs to and its command words. {@code headText} holds
+     * each command word's literal text, or null for an interface slot, so matching a line's words against
+     * the hundreds of forms that share a first word does not rebuild them each time.
+     */
+    record Form(CommandEntry entry, SyntaxPattern pattern, boolean negated, List<SyntaxPattern.Word> head,
+                String[] headText) {
+        static Form of(CommandEntry entry, SyntaxPattern pattern, boolean negated) {
+            List<SyntaxPattern.Word> head = pattern.head(entry::isInterfaceSlot);
+            String[] text = new String[head.size()];
+            for (int i = 0; i < text.length; i++) text[i] = head.get(i).isLiteral() ? head.get(i).literalText() : null;
+            return new Form(entry, pattern, negated, head, text);
+        }
+    }
+
+    /** A line's words, with whether each looks like an interface name worked out at most once per line. */
+    private static final class WordsToMatch {
+        final List<String> words;
+        private final byte[] iface; // 0 unknown, 1 yes, 2 no
+
+        WordsToMatch(List<String> words) {
+            this.words = words;
+            this.iface = new byte[words.size()];
+        }
+
+        boolean looksLikeInterface(int i) {
+            if (iface[i] == 0) iface[i] = InterfaceNames.looksLikeInterface(words.get(i)) ? (byte) 1 : (byte) 2;
+            return iface[i] == 1;
+        }
+
+        /** Whether command word {@code d} of {@code f} fits word {@code d} of the line. */
+        boolean fits(Form f, int d) {
+            String literal = f.headText()[d];
+            return literal != null ? literal.equalsIgnoreCase(words.get(d)) : looksLikeInterface(d);
+        }
     }
 
     private final List<String> catalogModels;
@@ -40,8 +73,8 @@ public final class CommandCatalog implements CommandChecker {
         this.meanings = meanings;
         for (ModelProfile p : loaded.profiles()) profiles.put(p.model(), p);
         for (CommandEntry e : commands) {
-            for (SyntaxPattern p : e.forms()) index(new Form(e, p, false, p.head(e::isInterfaceSlot)));
-            for (SyntaxPattern p : e.noForms()) index(new Form(e, p, true, p.head(e::isInterfaceSlot)));
+            for (SyntaxPattern p : e.forms()) index(Form.of(e, p, false));
+            for (SyntaxPattern p : e.noForms()) index(Form.of(e, p, true));
         }
     }
 
@@ -93,7 +126,8 @@ public final class CommandCatalog implements CommandChecker {
         List<String> rest = words.subList(start, words.size());
         List<Form> candidates = byFirstWord.getOrDefault(rest.get(0).toLowerCase(Locale.ROOT), List.of());
         List<Form> headMatched = new ArrayList<>();
-        for (Form f : candidates) if (headMatches(f, rest)) headMatched.add(f);
+        WordsToMatch line = new WordsToMatch(rest);
+        for (Form f : candidates) if (headMatches(f, line)) headMatched.add(f);
         List<Form> matched = new ArrayList<>();
         List<FormMatcher.Alignment> alignments = new ArrayList<>();
         if (!headMatched.isEmpty() && !negated) {
@@ -109,16 +143,13 @@ public final class CommandCatalog implements CommandChecker {
         return new Resolution(matched, alignments, negated, start, headMatched);
     }
 
-    private static boolean headMatches(Form f, List<String> words) {
-        if (words.size() < f.head().size()) return false;
-        for (int i = 0; i < f.head().size(); i++) {
-            if (!wordFits(f, f.head().get(i), words.get(i))) return false;
+    private static boolean headMatches(Form f, WordsToMatch line) {
+        int n = f.headText().length;
+        if (line.words.size() < n) return false;
+        for (int i = 0; i < n; i++) {
+            if (!line.fits(f, i)) return false;
         }
         return true;
-    }
-
-    private static boolean wordFits(Form f, SyntaxPattern.Word w, String token) {
-        return w.isLiteral() ? w.literalText().equalsIgnoreCase(token) : InterfaceNames.looksLikeInterface(token);
     }
 
     @Override
@@ -196,11 +227,12 @@ public final class CommandCatalog implements CommandChecker {
             alternatives.addAll(byFirstWord.keySet());
         } else {
             depth = 1;
+            WordsToMatch line = new WordsToMatch(rest);
             while (true) {
                 final int d = depth;
                 List<Form> deeper = new ArrayList<>();
                 for (Form f : forms) {
-                    if (f.head().size() > d && d < rest.size() && wordFits(f, f.head().get(d), rest.get(d))) deeper.add(f);
+                    if (f.head().size() > d && d < rest.size() && line.fits(f, d)) deeper.add(f);
                 }
                 if (deeper.isEmpty()) break;
                 forms = deeper;
@@ -208,7 +240,7 @@ public final class CommandCatalog implements CommandChecker {
             }
             if (depth >= rest.size()) return List.of(); // the line stops inside a command's words: leave it to the parser
             for (Form f : forms) {
-                if (f.head().size() > depth && f.head().get(depth).isLiteral()) alternatives.add(f.head().get(depth).literalText());
+                if (f.head().size() > depth && f.headText()[depth] != null) alternatives.add(f.headText()[depth]);
             }
         }
         CatalogToken bad = tokens.get(start + depth);

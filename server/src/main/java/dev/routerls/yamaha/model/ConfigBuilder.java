@@ -8,9 +8,11 @@ import dev.routerls.yamaha.parse.Word;
 import dev.routerls.yamaha.model.YamahaConfig.*;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -537,9 +539,10 @@ public final class ConfigBuilder {
                 }
             }
         }
+        Map<Integer, IpsecTransport> transportById = new HashMap<>();
+        for (IpsecTransport t : m.transports) transportById.put(t.id(), t); // the last definition wins
         for (TransportTemplate tt : m.transportTemplates) {
-            IpsecTransport src = null;
-            for (IpsecTransport t : m.transports) if (t.id() == tt.source()) src = t;
+            IpsecTransport src = transportById.get(tt.source());
             if (src == null) continue;
             for (TunnelRef target : tt.targets()) {
                 int n = target.tunnel();

@@ -5,10 +5,13 @@ import dev.routerls.yamaha.catalog.CatalogFinding;
 import dev.routerls.yamaha.parse.Command.SecretKind;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The semantic model of one YAMAHA config, built once by {@link ConfigBuilder} and then only read (by
@@ -217,7 +220,20 @@ public final class YamahaConfig {
     }
 
     public boolean isDefined(RefKind kind, String key) {
-        for (Definition d : definitions) if (d.kind() == kind && d.key().equals(key)) return true;
-        return false;
+        DefinedIndex index = definedIndex;
+        if (index == null || index.size() != definitions.size()) {
+            // built on first use after the definitions are complete; rebuilt if any were added since
+            Map<RefKind, Set<String>> keys = new EnumMap<>(RefKind.class);
+            for (Definition d : definitions) keys.computeIfAbsent(d.kind(), k -> new HashSet<>()).add(d.key());
+            index = new DefinedIndex(definitions.size(), keys);
+            definedIndex = index;
+        }
+        Set<String> keys = index.keys().get(kind);
+        return keys != null && keys.contains(key);
     }
+
+    /** Definition keys per kind, so that checking every reference stays linear in the config's size. */
+    private record DefinedIndex(int size, Map<RefKind, Set<String>> keys) { }
+
+    private volatile DefinedIndex definedIndex;
 }

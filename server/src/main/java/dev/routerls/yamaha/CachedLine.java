@@ -1,0 +1,105 @@
+package dev.routerls.yamaha;
+
+import dev.routerls.core.SourceRange;
+import dev.routerls.yamaha.catalog.CatalogFinding;
+import dev.routerls.yamaha.catalog.CatalogToken;
+import dev.routerls.yamaha.catalog.CommandChecker;
+import dev.routerls.yamaha.model.LinePositions;
+import dev.routerls.yamaha.parse.ParsedLine;
+import dev.routerls.yamaha.parse.Word;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The work done on one line text that does not depend on where the line stands: its parse and its
+ * catalog findings. Findings are kept relative to line 0 and moved to the line's place on use, so a line
+ * that only moved (a line inserted above it) is not checked again. The catalog result is remembered for
+ * one (model, revision, wrap splits) at a time; a header change re-checks lazily. Safe to share between
+ * concurrent analyses: the memo is replaced whole, and a race only repeats a check.
+ */
+final class CachedLine {
+    private static final int[] NO_SPLITS = new int[0];
+
+    /** What {@link #findings} computed last, and for which inputs. */
+    private record CatalogMemo(String model, String revision, int[] splits, List<CatalogFinding> relative) {
+        boolean answers(String model, String revision, int[] splits) {
+            return Objects.equals(this.model, model) && Objects.equals(this.revision, revision)
+                    && Arrays.equals(this.splits, splits);
+        }
+    }
+
+    final ParsedLine parsed;
+    private volatile CatalogMemo memo;
+    /** Whether the catalog knows the command when the line is read alone without a model (wrap joining). */
+    private volatile Boolean unknownCommand;
+
+    CachedLine(ParsedLine parsed) {
+        this.parsed = parsed;
+    }
+
+    /** The catalog findings of this line as it stands at {@code pos}; empty for a line without a command. */
+    List<CatalogFinding> findings(CommandChecker checker, LinePositions pos, String model, String revision) {
+        if (parsed.command() == null) return List.of();
+        CatalogMemo m = memo;
+        if (m == null || !m.answers(model, revision, pos.splits())) {
+            m = new CatalogMemo(model, revision, pos.splits(),
+                    check(checker, new LinePositions(0, pos.splits()), model, revision));
+            if (m.relative().isEmpty() && m.splits().length == 0) m = shared(m);
+            memo = m;
+        }
+        return moved(m.relative(), pos.firstLine());
+    }
+
+    /**
+     * Most lines are unwrapped and clean: they share one memo per (model, revision) instead of holding
+     * their own, which saves an object per line across all open documents.
+     */
+    private static volatile CatalogMemo lastClean;
+
+    private static CatalogMemo shared(CatalogMemo clean) {
+        CatalogMemo last = lastClean;
+        if (last != null && last.answers(clean.model(), clean.revision(), clean.splits())) return last;
+        lastClean = clean;
+        return clean;
+    }
+
+    /** Whether the catalog, with no model, calls this line an unknown command. */
+    boolean unknownCommand(CommandChecker checker) {
+        Boolean u = unknownCommand;
+        if (u == null) {
+            u = parsed.command() != null && check(checker, new LinePositions(0, NO_SPLITS), null, null).stream()
+                    .anyMatch(f -> f.kind() == CatalogFinding.Kind.UNKNOWN_COMMAND);
+            unknownCommand = u;
+        }
+        return u;
+    }
+
+    /** Runs the catalog over the line; a failing checker must not take the analysis down. */
+    private List<CatalogFinding> check(CommandChecker checker, LinePositions at, String model, String revision) {
+        List<CatalogToken> tokens = new ArrayList<>(parsed.wordCount());
+        for (int i = 0; i < parsed.wordCount(); i++) {
+            Word w = parsed.word(i);
+            tokens.add(new CatalogToken(w.text(), at.range(w)));
+        }
+        try {
+            List<CatalogFinding> found = checker.check(tokens, model, revision);
+            return found == null || found.isEmpty() ? List.of() : List.copyOf(found);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static List<CatalogFinding> moved(List<CatalogFinding> relative, int lines) {
+        if (lines == 0 || relative.isEmpty()) return relative;
+        List<CatalogFinding> out = new ArrayList<>(relative.size());
+        for (CatalogFinding f : relative) {
+            SourceRange r = f.range();
+            out.add(new CatalogFinding(f.kind(), new SourceRange(r.startLine() + lines, r.startColumn(),
+                    r.endLine() + lines, r.endColumn()), f.message()));
+        }
+        return out;
+    }
+}
