@@ -1,5 +1,6 @@
 package dev.routerls.rules.openwrt;
 
+import dev.routerls.core.Fix;
 import dev.routerls.core.Severity;
 import dev.routerls.mape.MapRule;
 import dev.routerls.mape.PortRange;
@@ -43,13 +44,14 @@ public final class MapePortRangeRule implements Rule<Router> {
             MapRule r = rule.get();
             PortSetCheck.Result result = PortSetCheck.check(ranges.ranges(), r.offset(), r.psidlen(), OptionalInt.empty());
             LineFindings lines = new LineFindings();
+            List<Fix> fixes = result.findings().isEmpty() ? List.of() : SnatScriptRepair.forMap(router, m).stream().toList();
             for (PortSetFinding f : result.findings()) {
                 if (f.rangeIndex() >= 0) {
                     for (SnatTarget t : ranges.sourcesOf(f.rangeIndex())) {
-                        lines.add(uri, SnatPortRanges.at(t), f.kind().name(), perRange(f, r));
+                        lines.add(uri, SnatPortRanges.at(t), f.kind().name(), perRange(f, r), fixes);
                     }
                 } else {
-                    lines.add(uri, SnatPortRanges.at(ranges.first()), f.kind().name(), whole(f, r, result));
+                    lines.add(uri, SnatPortRanges.at(ranges.first()), f.kind().name(), whole(f, r, result), fixes);
                 }
             }
             lines.reportTo(out);

@@ -1,5 +1,6 @@
 package dev.routerls.rules.openwrt;
 
+import dev.routerls.core.Fix;
 import dev.routerls.core.Severity;
 import dev.routerls.mape.Ipv4Address;
 import dev.routerls.mape.MapeResult;
@@ -53,12 +54,13 @@ public final class MapePsidMismatchRule implements Rule<Router> {
                     + e.get().prefix().interfaceName() + "') under " + (e.get().ruleFromTable()
                     ? e.get().rule().isp() + "'s rule " + e.get().rule().ip6prefix() : "the rule of interface '" + m.name() + "'");
             LineFindings lines = new LineFindings();
+            List<Fix> fixes = SnatScriptRepair.forMap(router, m).stream().toList();
             for (SnatTarget t : targets) {
                 Optional<Ipv4Address> ip = t.ipv4();
                 if (ip.isPresent() && !ip.get().equals(want.ipv4())) {
                     lines.add(uri, SnatPortRanges.at(t), "ipv4", "SNAT source " + ip.get() + " is not this router's "
                             + "MAP-E address " + want.ipv4() + " (from " + origin + "); the border relay drops packets "
-                            + "from any other address. Use " + want.ipv4() + " (IP4='" + want.ipv4() + "').");
+                            + "from any other address. Use " + want.ipv4() + " (IP4='" + want.ipv4() + "').", fixes);
                 }
             }
             lines.reportTo(out);
@@ -74,7 +76,7 @@ public final class MapePsidMismatchRule implements Rule<Router> {
                 out.report(uri, SnatPortRanges.at(ranges.first()), "The SNAT port blocks belong to PSID "
                         + shape.psid().getAsInt() + ", but " + origin + " gives PSID " + want.psid() + " (ports "
                         + SnatPortRanges.list(want.ports(), 3) + "); other customers own the ports used here, so "
-                        + "those connections fail. Set PSID=" + want.psid() + ".");
+                        + "those connections fail. Set PSID=" + want.psid() + ".", fixes);
             }
         }
     }
