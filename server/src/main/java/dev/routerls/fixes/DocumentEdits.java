@@ -46,6 +46,31 @@ public final class DocumentEdits {
         return out;
     }
 
+    /**
+     * The same edits as an editor applies them, verbatim: inserted text in the document's terminator, and
+     * a position past the last line turned into the end of the text (ending that line first when needed).
+     * For clients that apply edits themselves (the language server's quick fixes).
+     */
+    public static List<TextEdit> exact(String text, List<TextEdit> edits) {
+        LineIndex index = new LineIndex(text);
+        LineEnding eol = LineEnding.of(text);
+        int lastLine = index.lineCount() - 1;
+        int lastColumn = index.line(lastLine).length();
+        List<TextEdit> out = new ArrayList<>();
+        for (TextEdit e : edits) {
+            String newText = eol.convert(e.newText());
+            dev.routerls.core.SourceRange r = e.range();
+            if (r.startLine() > lastLine) {
+                if (!newText.isEmpty() && !text.isEmpty() && !endsWithTerminator(text)) newText = eol.text() + newText;
+                r = dev.routerls.core.SourceRange.of(lastLine, lastColumn, lastColumn);
+            } else if (r.endLine() > lastLine) {
+                r = new dev.routerls.core.SourceRange(r.startLine(), r.startColumn(), lastLine, lastColumn);
+            }
+            out.add(new TextEdit(e.uri(), r, newText));
+        }
+        return out;
+    }
+
     /** True when the two sets of edits can be applied together to {@code text}. */
     public static boolean compatible(String text, List<TextEdit> accepted, List<TextEdit> more) {
         List<TextEdit> all = new ArrayList<>(accepted);

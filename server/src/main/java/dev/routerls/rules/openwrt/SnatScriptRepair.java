@@ -81,6 +81,17 @@ final class SnatScriptRepair {
             newValues.add(w.getValue());
         }
         if (changed.isEmpty()) return Optional.empty();
+        // list and edit the assignments in script order
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < changed.size(); i++) order.add(i);
+        order.sort(Comparator.comparingInt((Integer i) -> changed.get(i).range().startLine())
+                .thenComparingInt(i -> changed.get(i).range().startColumn()));
+        List<ShellCommand.Assignment> sortedChanged = order.stream().map(changed::get).toList();
+        List<String> sortedValues = order.stream().map(newValues::get).toList();
+        changed.clear();
+        changed.addAll(sortedChanged);
+        newValues.clear();
+        newValues.addAll(sortedValues);
 
         String uri = script.get().uri();
         List<TextEdit> edits = new ArrayList<>();
