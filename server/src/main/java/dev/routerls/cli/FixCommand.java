@@ -12,6 +12,7 @@ import dev.routerls.fixes.SecretMask;
 import dev.routerls.rules.RuleInfo;
 import dev.routerls.rules.RuleRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,11 +47,8 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--rule", paramLabel = "ID", description = "apply only this rule's fixes (repeatable; default: every rule that has fixes)")
     List<String> rules;
 
-    @Option(names = "--model", description = "YAMAHA model, overriding the config header (e.g. RTX830, NVR510)")
-    String model;
-
-    @Option(names = "--openwrt-release", description = "OpenWrt release, overriding etc/openwrt_release (e.g. 21.02, 23.05)")
-    String openwrtRelease;
+    @Mixin
+    AnalysisOptions analysis;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
     List<Path> paths;
@@ -83,7 +81,7 @@ final class FixCommand implements Callable<Integer> {
             err.println("routerls: " + e.getMessage());
             return 2;
         }
-        AnalysisSettings settings = new AnalysisSettings(model, openwrtRelease, Map.of());
+        AnalysisSettings settings = analysis.settings();
         FixEngine.Options options = new FixEngine.Options(
                 rules == null ? r -> true : rules::contains, originals::containsKey, FixEngine.DEFAULT_PASSES);
         FixEngine.Outcome outcome = new FixEngine().run(files, settings, options);

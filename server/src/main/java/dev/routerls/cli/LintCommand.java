@@ -6,6 +6,7 @@ import dev.routerls.analysis.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,11 +30,8 @@ final class LintCommand implements Callable<Integer> {
             description = "exit 1 when a finding reaches this severity: error, warning, info, hint or none (default: ${DEFAULT-VALUE})")
     String failOn;
 
-    @Option(names = "--model", description = "YAMAHA model, overriding the config header (e.g. RTX830, NVR510)")
-    String model;
-
-    @Option(names = "--openwrt-release", description = "OpenWrt release, overriding etc/openwrt_release (e.g. 21.02, 23.05)")
-    String openwrtRelease;
+    @Mixin
+    AnalysisOptions analysis;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
     List<Path> paths;
@@ -64,7 +62,7 @@ final class LintCommand implements Callable<Integer> {
             System.err.println("routerls: " + e.getMessage());
             return 2;
         }
-        AnalysisSettings settings = new AnalysisSettings(model, openwrtRelease, Map.of());
+        AnalysisSettings settings = analysis.settings();
         Map<String, List<Diagnostic>> results = new Analyzer().analyze(files, settings);
         List<LintReport.FileResult> report = files.stream()
                 .filter(f -> collector.requested(f.uri()))

@@ -2,6 +2,7 @@ package dev.routerls.cli;
 
 import dev.routerls.core.TextDecoder;
 import dev.routerls.robustness.LintRun;
+import dev.routerls.testing.SampleRouters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code routerls fix}: writing, --dry-run, --rule, exit codes, charset and line endings kept, secrets never printed. */
 class FixCommandTest {
-    private static final Path SAMPLES = Path.of(System.getProperty("routerls.projectDir", "..")).resolve("samples/openwrt");
 
     /** NVR510 with NAT on pp anonymous (fix: backward-compatibility 1), a Shift_JIS comment and CRLF line ends. */
     private static final String NVR510 = String.join("\r\n",
@@ -43,24 +42,13 @@ class FixCommandTest {
             "nat descriptor address outer 20 primary",
             "") ;
 
-    private static Path copyRouter(String sample, Path to) throws IOException {
-        Path from = SAMPLES.resolve(sample);
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-        return to;
-    }
 
     @Test
     void fixWritesTheFileAndExitsZeroWhenNoErrorIsLeft(@TempDir Path tmp) throws IOException {
-        Path router = copyRouter("wrong-psid", tmp.resolve("r"));
+        Path router = SampleRouters.copy("wrong-psid", tmp.resolve("r"));
         LintRun r = LintRun.of("fix", router.toString());
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertEquals(Files.readString(SAMPLES.resolve("good/etc/firewall.user")),
+        assertEquals(Files.readString(SampleRouters.SAMPLES.resolve("good/etc/firewall.user")),
                 Files.readString(router.resolve("etc/firewall.user")));
         assertTrue(r.out().contains("fixed openwrt/mape-psid-mismatch: Set PSID='86'"), r.out());
         assertTrue(r.out().contains("1 fix(es) applied in 1 file(s)"), r.out());
@@ -70,7 +58,7 @@ class FixCommandTest {
 
     @Test
     void dryRunListsTheChangeAndWritesNothing(@TempDir Path tmp) throws IOException {
-        Path router = copyRouter("ocn-units-on-biglobe", tmp.resolve("r"));
+        Path router = SampleRouters.copy("ocn-units-on-biglobe", tmp.resolve("r"));
         byte[] before = Files.readAllBytes(router.resolve("etc/firewall.user"));
         LintRun r = LintRun.of("fix", "--dry-run", router.toString());
         assertEquals(0, r.exit(), r.out() + r.err());
@@ -83,7 +71,7 @@ class FixCommandTest {
 
     @Test
     void errorsWithoutAFixRemainAndExitOne(@TempDir Path tmp) throws IOException {
-        Path router = copyRouter("bad-ealen", tmp.resolve("r"));
+        Path router = SampleRouters.copy("bad-ealen", tmp.resolve("r"));
         LintRun r = LintRun.of("fix", router.toString());
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("remaining findings:"), r.out());
@@ -93,7 +81,7 @@ class FixCommandTest {
     @Test
     void usageAndIoErrorsExitTwo(@TempDir Path tmp) throws IOException {
         assertEquals(2, LintRun.of("fix", tmp.resolve("missing").toString()).exit());
-        Path router = copyRouter("wrong-psid", tmp.resolve("r"));
+        Path router = SampleRouters.copy("wrong-psid", tmp.resolve("r"));
         LintRun r = LintRun.of("fix", "--rule", "openwrt/no-such-rule", router.toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("unknown rule"), r.err());

@@ -25,6 +25,24 @@ class YamahaFixesTest {
         }
     }
 
+    /** Manual MAP-E (v6plus, PSID 110 from the CE address) with block 8 taken from PSID 111. */
+    private static final String MANUAL_MAPE = """
+            # RTX1210 Rev.14.01.33 (Wed Jun 12 10:00:00 2019)
+            ipv6 prefix 1 ra-prefix@lan2::/64
+            ipv6 lan1 address ra-prefix@lan2::1/64
+            ip lan1 address 192.168.100.1/24
+            tunnel select 1
+             tunnel encapsulation ipip
+             tunnel endpoint address 240b:10:a5cd:6e00:6a:48a5:cd00:6e00 2404:9200:225:100::64
+             ip tunnel nat descriptor 3000
+             tunnel enable 1
+            no tunnel select
+            ip route default gateway tunnel 1
+            nat descriptor type 3000 masquerade
+            nat descriptor address outer 3000 106.72.165.205
+            nat descriptor masquerade port range 3000 5856-5871 9952-9967 14048-14063 18144-18159 22240-22255 26336-26351 30432-30447 34544-34559 38624-38639 42720-42735 46816-46831 50912-50927 55008-55023 59104-59119 63200-63215
+            """;
+
     static Stream<Case> cases() {
         return Stream.of(
                 new Case("backward-compatibility added before the first NAT descriptor line",
@@ -174,37 +192,8 @@ class YamahaFixesTest {
                          tunnel enable 2
                         no tunnel select
                         """),
-                new Case("MAP-E port ranges replaced with the PSID's set", "yamaha/mape-port-range", "PSID 110", """
-                        # RTX1210 Rev.14.01.33 (Wed Jun 12 10:00:00 2019)
-                        ipv6 prefix 1 ra-prefix@lan2::/64
-                        ipv6 lan1 address ra-prefix@lan2::1/64
-                        ip lan1 address 192.168.100.1/24
-                        tunnel select 1
-                         tunnel encapsulation ipip
-                         tunnel endpoint address 240b:10:a5cd:6e00:6a:48a5:cd00:6e00 2404:9200:225:100::64
-                         ip tunnel nat descriptor 3000
-                         tunnel enable 1
-                        no tunnel select
-                        ip route default gateway tunnel 1
-                        nat descriptor type 3000 masquerade
-                        nat descriptor address outer 3000 106.72.165.205
-                        nat descriptor masquerade port range 3000 5856-5871 9952-9967 14048-14063 18144-18159 22240-22255 26336-26351 30432-30447 34544-34559 38624-38639 42720-42735 46816-46831 50912-50927 55008-55023 59104-59119 63200-63215
-                        """, """
-                        # RTX1210 Rev.14.01.33 (Wed Jun 12 10:00:00 2019)
-                        ipv6 prefix 1 ra-prefix@lan2::/64
-                        ipv6 lan1 address ra-prefix@lan2::1/64
-                        ip lan1 address 192.168.100.1/24
-                        tunnel select 1
-                         tunnel encapsulation ipip
-                         tunnel endpoint address 240b:10:a5cd:6e00:6a:48a5:cd00:6e00 2404:9200:225:100::64
-                         ip tunnel nat descriptor 3000
-                         tunnel enable 1
-                        no tunnel select
-                        ip route default gateway tunnel 1
-                        nat descriptor type 3000 masquerade
-                        nat descriptor address outer 3000 106.72.165.205
-                        nat descriptor masquerade port range 3000 5856-5871 9952-9967 14048-14063 18144-18159 22240-22255 26336-26351 30432-30447 34528-34543 38624-38639 42720-42735 46816-46831 50912-50927 55008-55023 59104-59119 63200-63215
-                        """));
+                new Case("MAP-E port ranges replaced with the PSID's set", "yamaha/mape-port-range", "PSID 110",
+                        MANUAL_MAPE, MANUAL_MAPE.replace("34544-34559", "34528-34543")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -19,6 +19,7 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.WorkspaceEditCapabilities;
+import dev.routerls.testing.SampleRouters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,27 +28,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The MAP-E SNAT code actions over JSON-RPC: in firewall.user, on the map interface, as a quick fix, and on fw4. */
 class LspMapeActionsTest {
-    private static final Path SAMPLES = Path.of(System.getProperty("routerls.projectDir", "..")).resolve("samples/openwrt");
     private static final String TITLE = "Insert MAP-E SNAT rules for wan_map (PSID 86)";
 
-    private static Path copy(String sample, Path to) throws IOException {
-        Path from = SAMPLES.resolve(sample);
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-        return to;
-    }
 
     private static String block() {
         Ipv6Prefix p = Ipv6Prefix.parse("2404:7a80:1234:5600::/56");
@@ -67,7 +55,7 @@ class LspMapeActionsTest {
 
     @Test
     void firewallUserAndMapInterfaceOfferTheGeneratedBlock(@TempDir Path tmp) throws Exception {
-        Path etc = copy("ocn-units-on-biglobe", tmp.resolve("r")).resolve("etc");
+        Path etc = SampleRouters.copy("ocn-units-on-biglobe", tmp.resolve("r")).resolve("etc");
         String fwUri = Uris.fromPath(etc.resolve("firewall.user"));
         String netUri = Uris.fromPath(etc.resolve("config/network"));
         String script = Files.readString(etc.resolve("firewall.user"));
@@ -97,7 +85,7 @@ class LspMapeActionsTest {
 
     @Test
     void nthSpreadFindingGetsTheBlockAndACommentOnTheOldLoop(@TempDir Path tmp) throws Exception {
-        Path etc = copy("good", tmp.resolve("r")).resolve("etc");
+        Path etc = SampleRouters.copy("good", tmp.resolve("r")).resolve("etc");
         String fwUri = Uris.fromPath(etc.resolve("firewall.user"));
         // a literal --every that no single assignment controls: the loop cannot be corrected by one value
         String script = Files.readString(etc.resolve("firewall.user"))
@@ -122,7 +110,7 @@ class LspMapeActionsTest {
 
     @Test
     void aLoopWhoseNumbersArePlainAssignmentsGetsTheLiteralFixOnce(@TempDir Path tmp) throws Exception {
-        Path etc = copy("ocn-units-on-biglobe", tmp.resolve("r")).resolve("etc");
+        Path etc = SampleRouters.copy("ocn-units-on-biglobe", tmp.resolve("r")).resolve("etc");
         String fwUri = Uris.fromPath(etc.resolve("firewall.user"));
         String script = Files.readString(etc.resolve("firewall.user"));
         try (LspHarness h = new LspHarness().initialize(null)) {
@@ -139,7 +127,7 @@ class LspMapeActionsTest {
 
     @Test
     void onFw4TheActionCreatesAnNftablesFile(@TempDir Path tmp) throws Exception {
-        Path etc = copy("fw4-no-compat", tmp.resolve("r")).resolve("etc");
+        Path etc = SampleRouters.copy("fw4-no-compat", tmp.resolve("r")).resolve("etc");
         String fwUri = Uris.fromPath(etc.resolve("firewall.user"));
         String script = Files.readString(etc.resolve("firewall.user"));
         ClientCapabilities caps = new ClientCapabilities();

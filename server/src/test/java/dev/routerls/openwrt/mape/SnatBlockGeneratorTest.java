@@ -2,10 +2,8 @@ package dev.routerls.openwrt.mape;
 
 import dev.routerls.analysis.AnalysisSettings;
 import dev.routerls.analysis.Analyzer;
-import dev.routerls.analysis.LanguageDetector;
 import dev.routerls.analysis.SourceFile;
 import dev.routerls.core.Diagnostic;
-import dev.routerls.core.LanguageId;
 import dev.routerls.mape.Ipv6Prefix;
 import dev.routerls.mape.MapeCalculator;
 import dev.routerls.mape.MapeResult;
@@ -16,27 +14,22 @@ import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.RouterReader;
 import dev.routerls.openwrt.router.SnatTarget;
 import dev.routerls.robustness.LintRun;
+import dev.routerls.testing.SampleRouters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The generated SNAT rules: checked by routerls' own shell evaluator and rules, and against MapeCalculator. */
 class SnatBlockGeneratorTest {
-    private static final Path GOOD = Path.of(System.getProperty("routerls.projectDir", "..")).resolve("samples/openwrt/good/etc");
-    private static final String ROOT = "file:///router/etc/";
 
     private static MapeResult compute(String prefix) {
         Ipv6Prefix p = Ipv6Prefix.parse(prefix);
@@ -44,21 +37,12 @@ class SnatBlockGeneratorTest {
     }
 
     /** The good sample router with its firewall.user replaced. */
-    private static List<SourceFile> goodRouterWith(String firewallUser) throws IOException {
-        List<SourceFile> out = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(GOOD)) {
-            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                String rel = GOOD.relativize(p).toString().replace('\\', '/');
-                String text = rel.equals("firewall.user") ? firewallUser : Files.readString(p);
-                LanguageId lang = LanguageDetector.detect("/router/etc/" + rel, text);
-                if (lang != LanguageId.UNKNOWN) out.add(new SourceFile(ROOT + rel, text, lang, ROOT));
-            }
-        }
-        return out;
+    private static List<SourceFile> goodRouterWith(String firewallUser) {
+        return SampleRouters.edited("good", "firewall.user", t -> firewallUser);
     }
 
     @Test
-    void iptablesBlockPassesEveryMapeRuleOnTheGoodRouter() throws IOException {
+    void iptablesBlockPassesEveryMapeRuleOnTheGoodRouter() {
         MapeResult r = compute("2404:7a80:1234:5600::/56");
         String block = "#!/bin/sh\n" + SnatBlockGenerator.iptables(r, "map-wan_map");
         List<SourceFile> files = goodRouterWith(block);
@@ -77,7 +61,7 @@ class SnatBlockGeneratorTest {
     }
 
     @Test
-    void iptablesBlockWithTheWrongDeviceIsCaught() throws IOException {
+    void iptablesBlockWithTheWrongDeviceIsCaught() {
         // the check above can fail: the same block for another device is reported
         String block = SnatBlockGenerator.iptables(compute("2404:7a80:1234:5600::/56"), "map-wan");
         List<Diagnostic> found = new Analyzer().analyze(goodRouterWith(block), AnalysisSettings.DEFAULT).values().stream()

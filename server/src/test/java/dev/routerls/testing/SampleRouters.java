@@ -1,4 +1,4 @@
-package dev.routerls.fixes;
+package dev.routerls.testing;
 
 import dev.routerls.analysis.LanguageDetector;
 import dev.routerls.analysis.SourceFile;
@@ -17,18 +17,18 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * An OpenWrt router of samples/openwrt as in-memory documents under one fixed root URI, so documents of
- * different samples can be compared by URI; single files can be replaced for a test.
+ * The OpenWrt routers of samples/openwrt for tests: as in-memory documents under one fixed root URI (so
+ * documents of different samples compare by URI, and single files can be replaced), or copied to a folder.
  */
-final class SampleRouter {
-    static final Path SAMPLES = Path.of(System.getProperty("routerls.projectDir", "..")).resolve("samples/openwrt");
-    static final String ROOT = "file:///router/etc/";
+public final class SampleRouters {
+    public static final Path SAMPLES = Path.of(System.getProperty("routerls.projectDir", "..")).resolve("samples/openwrt");
+    public static final String ROOT = "file:///router/etc/";
 
-    private SampleRouter() {
+    private SampleRouters() {
     }
 
     /** The sample's files by path under etc/ (e.g. "config/network", "firewall.user"). */
-    static Map<String, String> texts(String sample) {
+    public static Map<String, String> texts(String sample) {
         Path etc = SAMPLES.resolve(sample).resolve("etc");
         Map<String, String> out = new LinkedHashMap<>();
         try (Stream<Path> s = Files.walk(etc)) {
@@ -41,7 +41,7 @@ final class SampleRouter {
         return out;
     }
 
-    static List<SourceFile> files(Map<String, String> texts) {
+    public static List<SourceFile> files(Map<String, String> texts) {
         List<SourceFile> out = new ArrayList<>();
         texts.forEach((rel, text) -> {
             LanguageId lang = LanguageDetector.detect("/router/etc/" + rel, text);
@@ -50,18 +50,31 @@ final class SampleRouter {
         return out;
     }
 
-    static List<SourceFile> files(String sample) {
+    public static List<SourceFile> files(String sample) {
         return files(texts(sample));
     }
 
     /** The sample with one file's text changed. */
-    static List<SourceFile> edited(String sample, String rel, UnaryOperator<String> change) {
+    public static List<SourceFile> edited(String sample, String rel, UnaryOperator<String> change) {
         Map<String, String> t = texts(sample);
         t.put(rel, change.apply(t.get(rel)));
         return files(t);
     }
 
-    static String uri(String rel) {
+    public static String uri(String rel) {
         return ROOT + rel;
+    }
+
+    /** Copies sample {@code sample} (its etc/ folder and all) to {@code to}; returns {@code to}. */
+    public static Path copy(String sample, Path to) throws IOException {
+        Path from = SAMPLES.resolve(sample);
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        return to;
     }
 }
