@@ -14,14 +14,12 @@ import dev.routerls.rules.RuleRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,9 +48,6 @@ final class FixCommand implements Callable<Integer> {
     @Mixin
     AnalysisOptions analysis;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
-    List<Path> paths;
-
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -70,7 +65,7 @@ final class FixCommand implements Callable<Integer> {
         List<SourceFile> files;
         Map<String, EncodedText> originals = new LinkedHashMap<>();
         try {
-            files = collector.collect(paths);
+            files = collector.collect(analysis.paths);
             for (SourceFile f : files) {
                 if (!collector.requested(f.uri())) continue;
                 EncodedText t = EncodedText.of(Files.readAllBytes(collector.path(f.uri())));

@@ -8,12 +8,10 @@ import dev.routerls.core.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +30,6 @@ final class LintCommand implements Callable<Integer> {
 
     @Mixin
     AnalysisOptions analysis;
-
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
-    List<Path> paths;
 
     @Override
     public Integer call() {
@@ -57,7 +52,7 @@ final class LintCommand implements Callable<Integer> {
         List<SourceFile> files;
         FileCollector collector = new FileCollector();
         try {
-            files = collector.collect(paths);
+            files = collector.collect(analysis.paths);
         } catch (IOException e) {
             System.err.println("routerls: " + e.getMessage());
             return 2;
