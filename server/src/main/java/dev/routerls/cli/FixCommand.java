@@ -127,10 +127,17 @@ final class FixCommand implements Callable<Integer> {
 
     private void report(FixEngine.Outcome outcome, FileCollector collector, PrintStream out) {
         String verb = dryRun ? "would fix" : "fixed";
+        // one line per fix: findings that shared one fix (a loop line, several uses of one setting) are counted
+        Map<String, List<FixEngine.Applied>> byFix = new LinkedHashMap<>();
         for (FixEngine.Applied a : outcome.applied()) {
-            Diagnostic d = a.finding();
-            out.printf("%s:%d:%d: %s %s: %s%n", collector.displayPath(d.uri()), d.range().startLine() + 1,
-                    d.range().startColumn() + 1, verb, d.ruleId(), a.title());
+            byFix.computeIfAbsent(a.finding().uri() + "\u0000" + a.finding().ruleId() + "\u0000" + a.title(),
+                    k -> new ArrayList<>()).add(a);
+        }
+        for (List<FixEngine.Applied> group : byFix.values()) {
+            Diagnostic d = group.get(0).finding();
+            out.printf("%s:%d:%d: %s %s: %s%s%n", collector.displayPath(d.uri()), d.range().startLine() + 1,
+                    d.range().startColumn() + 1, verb, d.ruleId(), group.get(0).title(),
+                    group.size() > 1 ? " (" + group.size() + " findings)" : "");
         }
         List<LintReport.FileResult> remaining = new ArrayList<>();
         for (Map.Entry<String, List<Diagnostic>> e : outcome.remaining().entrySet()) {
@@ -142,7 +149,7 @@ final class FixCommand implements Callable<Integer> {
         }
         long files = outcome.passes().stream().flatMap(p -> p.keySet().stream()).distinct()
                 .filter(collector::requested).count();
-        out.printf("%d fix(es) %s in %d file(s)%s%n", outcome.applied().size(), dryRun ? "to apply" : "applied", files,
+        out.printf("%d fix(es) %s in %d file(s)%s%n", byFix.size(), dryRun ? "to apply" : "applied", files,
                 dryRun ? " (dry run: no file was changed)" : "");
         if (!remaining.isEmpty()) {
             out.println("remaining findings:");
