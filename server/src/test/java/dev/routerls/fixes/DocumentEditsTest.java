@@ -53,6 +53,13 @@ class DocumentEditsTest {
     }
 
     @Test
+    void editsForAnEditorAreExact() {
+        // an editor applies edits verbatim: the terminator is converted and the end-of-file position made real
+        List<TextEdit> exact = DocumentEdits.exact("a\r\nb", List.of(edit(2, 0, 2, 0, "new\n")));
+        assertEquals(List.of(edit(1, 1, 1, 1, "\r\nnew\r\n")), exact);
+    }
+
+    @Test
     void lineEndingIsTheMostFrequentOne() {
         assertEquals(LineEnding.CRLF, LineEnding.of("a\r\nb\r\nc\n"));
         assertEquals(LineEnding.LF, LineEnding.of("no terminator"));
