@@ -47,8 +47,4 @@ public record AnalysisSettings(String yamahaModel, String openwrtRelease, Map<St
     public AnalysisSettings withModel(String model) {
         return new AnalysisSettings(model, openwrtRelease, ruleSeverity);
     }
-
-    public AnalysisSettings withRelease(String release) {
-        return new AnalysisSettings(yamahaModel, release, ruleSeverity);
-    }
 }

@@ -4,9 +4,9 @@ import dev.routerls.analysis.AnalysisSettings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /** What the analysing commands (lint, fix) read, and the options that override what the files say about the router. */
 final class AnalysisOptions {
@@ -19,7 +19,8 @@ final class AnalysisOptions {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
     List<Path> paths;
 
-    AnalysisSettings settings() {
-        return new AnalysisSettings(model, openwrtRelease, Map.of());
+    /** The nearest .routerls.json above the first path, overridden by the flags (see {@link CliSettings}). */
+    AnalysisSettings settings() throws IOException {
+        return CliSettings.resolve(paths.get(0), model, openwrtRelease);
     }
 }

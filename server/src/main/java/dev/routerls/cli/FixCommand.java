@@ -76,7 +76,13 @@ final class FixCommand implements Callable<Integer> {
             err.println("routerls: " + e.getMessage());
             return 2;
         }
-        AnalysisSettings settings = analysis.settings();
+        AnalysisSettings settings;
+        try {
+            settings = analysis.settings();
+        } catch (IOException e) {
+            err.println("routerls: cannot read settings: " + e.getMessage());
+            return 2;
+        }
         FixEngine.Options options = new FixEngine.Options(
                 rules == null ? r -> true : rules::contains, originals::containsKey, FixEngine.DEFAULT_PASSES);
         FixEngine.Outcome outcome = new FixEngine().run(files, settings, options);

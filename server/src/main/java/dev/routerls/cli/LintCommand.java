@@ -57,7 +57,13 @@ final class LintCommand implements Callable<Integer> {
             System.err.println("routerls: " + e.getMessage());
             return 2;
         }
-        AnalysisSettings settings = analysis.settings();
+        AnalysisSettings settings;
+        try {
+            settings = analysis.settings();
+        } catch (IOException e) {
+            System.err.println("routerls: cannot read settings: " + e.getMessage());
+            return 2;
+        }
         Map<String, List<Diagnostic>> results = new Analyzer().analyze(files, settings);
         List<LintReport.FileResult> report = files.stream()
                 .filter(f -> collector.requested(f.uri()))

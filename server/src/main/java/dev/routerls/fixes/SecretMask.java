@@ -9,7 +9,6 @@ import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciOption;
 import dev.routerls.openwrt.uci.UciProblem;
 import dev.routerls.openwrt.uci.UciReader;
-import dev.routerls.openwrt.uci.UciSecrets;
 import dev.routerls.openwrt.uci.UciSection;
 import dev.routerls.yamaha.ConfigLine;
 import dev.routerls.yamaha.YamahaAnalyzer;
@@ -109,7 +108,7 @@ public final class SecretMask {
         UciFile f = UciReader.read(uri, text);
         for (UciSection s : f.sections()) {
             for (UciOption o : s.options()) {
-                if (UciSecrets.isSecretOption(o.name())) hide(o.value().range());
+                if (o.isSecret()) hide(o.value().range());
             }
         }
         for (UciProblem p : f.problems()) {

@@ -1,11 +1,11 @@
 package dev.routerls.lsp;
 
+import dev.routerls.analysis.SettingsReader;
 import com.google.gson.JsonElement;
 import dev.routerls.analysis.Analyzer;
 import dev.routerls.services.AnalysisEngine;
 import dev.routerls.services.DiagnosticsScheduler;
 import dev.routerls.services.LanguageFeatures;
-import dev.routerls.services.SettingsReader;
 import dev.routerls.services.Uris;
 import dev.routerls.services.Workspace;
 import org.eclipse.lsp4j.CodeActionKind;

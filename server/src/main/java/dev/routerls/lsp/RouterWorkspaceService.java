@@ -1,8 +1,8 @@
 package dev.routerls.lsp;
 
+import dev.routerls.analysis.SettingsReader;
 import com.google.gson.JsonElement;
 import dev.routerls.services.DiagnosticsScheduler;
-import dev.routerls.services.SettingsReader;
 import dev.routerls.services.Workspace;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;

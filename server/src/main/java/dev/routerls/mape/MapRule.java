@@ -52,7 +52,7 @@ public record MapRule(String isp, Ipv6Prefix ip6prefix, Ipv4Prefix ip4prefix, in
 
     /** Ports per block, {@code 2^(16 - offset - psidlen)}. */
     public int portsPerBlock() {
-        return 1 << (16 - offset - psidlen);
+        return MapeCalculator.blockSize(offset, psidlen);
     }
 
     /**

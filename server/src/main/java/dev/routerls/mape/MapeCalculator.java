@@ -45,7 +45,7 @@ public final class MapeCalculator {
         if (psid < 0 || psid > lowMask(psidlen)) {
             throw new MapeException("PSID " + psid + " does not fit in " + psidlen + " bits");
         }
-        int m = 16 - offset - psidlen;
+        int m = 16 - offset - psidlen; // log2 of blockSize
         List<PortRange> out = new ArrayList<>();
         for (int a = offset > 0 ? 1 : 0; a < (1 << offset); a++) {
             int start = (a << (16 - offset)) | (psid << m);
@@ -64,6 +64,24 @@ public final class MapeCalculator {
     public static int psidOfPort(int port, int offset, int psidlen) {
         checkPortParameters(offset, psidlen);
         return (int) ((port >>> (16 - offset - psidlen)) & lowMask(psidlen));
+    }
+
+    /** Ports in one block of a PSID: {@code 2^(16 − offset − psidlen)}. */
+    public static int blockSize(int offset, int psidlen) {
+        checkPortParameters(offset, psidlen);
+        return 1 << (16 - offset - psidlen);
+    }
+
+    /** Distance between a PSID's consecutive blocks: {@code 2^(16 − offset)}. */
+    public static int stride(int offset) {
+        checkPortParameters(offset, 0);
+        return 1 << (16 - offset);
+    }
+
+    /** Blocks per PSID: A runs from 1 to 2^offset − 1 (A = 0 is excluded), or one block when offset is 0. */
+    public static int blockCount(int offset) {
+        checkPortParameters(offset, 0);
+        return offset == 0 ? 1 : (1 << offset) - 1;
     }
 
     /** The value A of {@code port}: its top {@code offset} bits. Ports with A = 0 are kept from sharing. */

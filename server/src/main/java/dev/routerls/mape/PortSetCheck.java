@@ -79,8 +79,8 @@ public final class PortSetCheck {
             this.ranges = List.copyOf(ranges);
             this.offset = offset;
             this.psidlen = psidlen;
-            this.blockSize = 1 << (16 - offset - psidlen);
-            this.stride = 1 << (16 - offset);
+            this.blockSize = MapeCalculator.blockSize(offset, psidlen);
+            this.stride = MapeCalculator.stride(offset);
             this.firstSharedPort = offset == 0 ? 0 : stride;
             this.classes = new Class[this.ranges.size()];
         }

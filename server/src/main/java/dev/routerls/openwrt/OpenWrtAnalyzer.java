@@ -3,12 +3,10 @@ package dev.routerls.openwrt;
 import dev.routerls.analysis.AnalysisSettings;
 import dev.routerls.analysis.SourceFile;
 import dev.routerls.core.Diagnostic;
-import dev.routerls.core.LanguageId;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.RouterReader;
 import dev.routerls.openwrt.uci.UciConfigs;
 import dev.routerls.openwrt.uci.UciFile;
-import dev.routerls.openwrt.uci.UciReader;
 import dev.routerls.rules.RuleRunner;
 import dev.routerls.rules.openwrt.OpenWrtRules;
 
@@ -47,15 +45,6 @@ public final class OpenWrtAnalyzer {
     /** The router model of these files (for rules, hover and tests). */
     public Router read(List<SourceFile> routerFiles, AnalysisSettings settings) {
         return RouterReader.read(routerFiles, settings);
-    }
-
-    /** The router's UCI files, parsed; the package of each is its file name. */
-    public static UciConfigs readUci(List<SourceFile> routerFiles) {
-        List<UciFile> files = new ArrayList<>();
-        for (SourceFile f : routerFiles) {
-            if (f.language() == LanguageId.OPENWRT_UCI) files.add(UciReader.read(f.uri(), f.text()));
-        }
-        return UciConfigs.of(files);
     }
 
     /** Adds findings made outside the rule runner, honouring the user's disable/severity settings. */

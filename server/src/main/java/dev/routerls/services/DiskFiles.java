@@ -25,10 +25,6 @@ public final class DiskFiles {
         cache.remove(file.toAbsolutePath().normalize());
     }
 
-    public void invalidateAll() {
-        cache.clear();
-    }
-
     private static Optional<String> load(Path p) {
         try {
             if (!Files.isRegularFile(p) || Files.size(p) > MAX_BYTES) return Optional.empty();

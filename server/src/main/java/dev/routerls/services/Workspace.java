@@ -1,5 +1,6 @@
 package dev.routerls.services;
 
+import dev.routerls.analysis.SettingsReader;
 import dev.routerls.analysis.AnalysisSettings;
 import dev.routerls.analysis.LanguageDetector;
 import dev.routerls.analysis.RouterLocator;

@@ -1,6 +1,5 @@
 package dev.routerls.yamaha;
 
-import dev.routerls.core.SourceRange;
 import dev.routerls.yamaha.catalog.CatalogFinding;
 import dev.routerls.yamaha.catalog.CatalogToken;
 import dev.routerls.yamaha.catalog.CommandChecker;
@@ -96,9 +95,7 @@ final class CachedLine {
         if (lines == 0 || relative.isEmpty()) return relative;
         List<CatalogFinding> out = new ArrayList<>(relative.size());
         for (CatalogFinding f : relative) {
-            SourceRange r = f.range();
-            out.add(new CatalogFinding(f.kind(), new SourceRange(r.startLine() + lines, r.startColumn(),
-                    r.endLine() + lines, r.endColumn()), f.message()));
+            out.add(new CatalogFinding(f.kind(), f.range().shiftLines(lines), f.message()));
         }
         return out;
     }

@@ -233,6 +233,27 @@ class LintCommandTest {
         assertEquals(1, LintRun.of("lint", "--fail-on", "warning", "--model", "NVR510", f.toString()).exit());
     }
 
+    @Test
+    void workspaceSettingsFileIsReadAndFlagsOverrideIt(@TempDir Path dir) throws IOException {
+        Path f = write(dir.resolve("site/routers"), "nvr.conf", YAMAHA_WARNING);
+        String rule = "yamaha/nat-backward-compatibility";
+        assertEquals(1, LintRun.of("lint", "--fail-on", "warning", f.toString()).exit());
+
+        // the nearest .routerls.json above the file turns the rule off, as it does in the editor
+        write(dir.resolve("site"), ".routerls.json", "{\"rules\": {\"" + rule + "\": \"off\"}}");
+        LintRun off = LintRun.of("lint", "--format", "json", f.toString());
+        assertTrue(off.diagnostics().stream().noneMatch(d -> d.get("rule").getAsString().equals(rule)), off.out());
+        assertEquals(0, LintRun.of("lint", "--fail-on", "warning", f.toString()).exit());
+
+        // a severity from the file, and a model from the file that --model overrides
+        write(dir.resolve("site"), ".routerls.json",
+                "{\"model\": \"NVR500\", \"rules\": {\"" + rule + "\": \"error\"}}");
+        assertEquals(0, LintRun.of("lint", f.toString()).exit(), "NVR500 does not port-save: no finding");
+        LintRun graded = LintRun.of("lint", "--format", "json", "--model", "NVR510", f.toString());
+        assertTrue(graded.diagnostics().stream().anyMatch(d -> d.get("rule").getAsString().equals(rule)
+                && d.get("severity").getAsString().equals("error")), graded.out());
+    }
+
     private static final String NETWORK = """
             config interface 'lan'
             \toption proto 'static'

@@ -201,4 +201,18 @@ class MapeCalculatorTest {
         assertTrue(inconsistent.getMessage().contains("psidlen is 6"), inconsistent.getMessage());
         assertThrows(MapeException.class, () -> MapeCalculator.portSet(10, 8, 1));
     }
+
+    @Test
+    void blockGeometryMatchesThePortSet() {
+        // v6plus/BIGLOBE (offset 4, psidlen 8), OCN (6, 6), and the degenerate offset 0
+        int[][] cases = {{4, 8}, {6, 6}, {0, 8}};
+        for (int[] c : cases) {
+            var set = MapeCalculator.portSet(c[0], c[1], 3);
+            assertEquals(set.size(), MapeCalculator.blockCount(c[0]), "blocks for offset " + c[0]);
+            assertEquals(set.get(0).size(), MapeCalculator.blockSize(c[0], c[1]));
+            if (set.size() > 1) assertEquals(set.get(1).lo() - set.get(0).lo(), MapeCalculator.stride(c[0]));
+        }
+        assertEquals(15, MapeCalculator.blockCount(4));
+        assertEquals(63, MapeCalculator.blockCount(6));
+    }
 }

@@ -1,6 +1,5 @@
 package dev.routerls.mape;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -34,7 +33,7 @@ class MapeRuleTableTest {
     @Test
     void resourceMatchesTheSharedReference() throws IOException {
         Path shared = Path.of(System.getProperty("routerls.sharedDir", "../../shared"), "reference", "mape-rules.json");
-        Assumptions.assumeTrue(Files.isRegularFile(shared), "no ../shared checkout");
+        dev.routerls.testing.Shared.require(Files.isRegularFile(shared), "../shared/reference/mape-rules.json");
         try (Reader in = Files.newBufferedReader(shared, StandardCharsets.UTF_8)) {
             assertEquals(MapeRuleTable.fromJson(in).rules(), table.rules());
         }

@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * End to end over the shared corpus (real configs written by others), through the CLI's JSON output:
@@ -30,7 +29,7 @@ class CorpusLintTest {
     private static Path corpus() {
         String base = System.getProperty("routerls.sharedDir");
         Path dir = base == null ? null : Path.of(base).resolve("corpus");
-        assumeTrue(dir != null && Files.isDirectory(dir), "../shared/corpus is not available");
+        dev.routerls.testing.Shared.require(dir != null && Files.isDirectory(dir), "../shared/corpus");
         return dir;
     }
 

@@ -1,5 +1,6 @@
 package dev.routerls.services;
 
+import dev.routerls.analysis.SettingsReader;
 import dev.routerls.analysis.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LanguageId;

@@ -187,4 +187,21 @@ class UciFeaturesTest {
         ws.documents().open(uri("config/firewall"), 1, FIREWALL, "openwrt-uci");
         assertEquals("@zone[0]", features.outline(uri("config/firewall")).get(0).name());
     }
+
+    @Test
+    void secretValuesNeverReachOutlineOrHover() {
+        String text = "config interface 'wan'\n\toption proto 'pppoe'\n\toption username 'u'\n"
+                + "\toption password 'Zq9secretPW'\n\toption key 'Zq9wifiKEY'\n";
+        ws.documents().open(uri("config/network"), 1, text, "openwrt-uci");
+        List<OutlineSymbol> outline = features.outline(uri("config/network"));
+        String all = outline.toString();
+        assertEquals(false, all.contains("Zq9secretPW") || all.contains("Zq9wifiKEY"), all);
+        for (int line = 0; line < 5; line++) {
+            for (int col = 0; col < 30; col++) {
+                String hover = String.valueOf(features.hover(uri("config/network"), line, col));
+                assertEquals(false, hover.contains("Zq9"), hover);
+            }
+        }
+        assertEquals("u", outline.get(0).children().get(1).detail());
+    }
 }

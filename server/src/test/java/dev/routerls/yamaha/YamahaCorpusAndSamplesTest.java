@@ -34,7 +34,7 @@ class YamahaCorpusAndSamplesTest {
     @Test
     void everyCorpusFileAnalysesWithoutInternalFailure() throws IOException {
         Path corpus = dir("routerls.sharedDir", "corpus/yamaha");
-        assumeTrue(corpus != null && Files.isDirectory(corpus), "shared corpus not available");
+        dev.routerls.testing.Shared.require(corpus != null && Files.isDirectory(corpus), "../shared/corpus/yamaha");
         YamahaAnalyzer a = new YamahaAnalyzer();
         List<Path> all = files(corpus);
         assertFalse(all.isEmpty());

@@ -46,10 +46,6 @@ public final class UciSchema {
         return packages.containsKey(pkg);
     }
 
-    public Set<String> packageNames() {
-        return packages.keySet();
-    }
-
     /** The schema of section type {@code type} in package {@code pkg}, if both are known. */
     public Optional<SectionSchema> section(String pkg, String type) {
         Map<String, SectionSchema> types = packages.get(pkg);

@@ -223,14 +223,6 @@ public record IptablesCommand(String program, Family family, Operation operation
         return option("-o").map(Option::value).orElse(null);
     }
 
-    public String sourceAddress() {
-        return option("-s").map(Option::value).orElse(null);
-    }
-
-    public String destinationAddress() {
-        return option("-d").map(Option::value).orElse(null);
-    }
-
     /** The -j target (e.g. "SNAT", "MARK"), or the -g chain; null when none or unknown. */
     public String target() {
         return option("-j", "-g").map(Option::value).orElse(null);

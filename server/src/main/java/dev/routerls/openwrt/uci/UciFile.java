@@ -22,9 +22,4 @@ public record UciFile(String uri, String packageName, List<UciSection> sections,
     public List<UciSection> sectionsOfType(String type) {
         return sections.stream().filter(s -> s.type().equals(type)).toList();
     }
-
-    /** True when libuci would refuse to load this file (it stops at its first parse error). */
-    public boolean rejectedByLibuci() {
-        return problems.stream().anyMatch(UciProblem::rejectsFile);
-    }
 }

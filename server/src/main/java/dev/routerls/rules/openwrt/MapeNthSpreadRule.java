@@ -1,6 +1,7 @@
 package dev.routerls.rules.openwrt;
 
 import dev.routerls.core.Fix;
+import dev.routerls.mape.MapeCalculator;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
 import dev.routerls.mape.MapRule;
@@ -106,7 +107,7 @@ public final class MapeNthSpreadRule implements Rule<Router> {
         Optional<MapRule> r = router.portRule(router.mapInterfaces().get(0));
         if (r.isEmpty() || r.get().psidlen() == 0) return OptionalInt.empty();
         int offset = r.get().offset();
-        return OptionalInt.of(offset == 0 ? 1 : (1 << offset) - 1);
+        return OptionalInt.of(MapeCalculator.blockCount(offset));
     }
 
     private static Optional<Nth> nth(IptablesRule r) {

@@ -1,6 +1,7 @@
 package dev.routerls.rules.openwrt;
 
 import dev.routerls.core.Fix;
+import dev.routerls.mape.MapeCalculator;
 import dev.routerls.core.Severity;
 import dev.routerls.mape.MapRule;
 import dev.routerls.mape.PortRange;
@@ -93,7 +94,7 @@ public final class MapePortRangeRule implements Rule<Router> {
                     + x.expectedStride() + " (2^(16 − offset " + r.offset() + "))"
                     + (x.actualStride() == 1024 ? ", which is OCN's spacing (offset 6)" : "")
                     + ", so most ranges fall on other customers' ports. Step by " + x.expectedStride()
-                    + " (units2=" + x.expectedStride() + ") and use " + ((1 << r.offset()) - 1) + " blocks.";
+                    + " (units2=" + x.expectedStride() + ") and use " + MapeCalculator.blockCount(r.offset()) + " blocks.";
         }
         if (f instanceof PortSetFinding.MixedPsids x) {
             return "The SNAT blocks belong to several PSIDs " + x.psids() + "; a router owns the blocks of one PSID only "

@@ -1,6 +1,7 @@
 package dev.routerls.rules.openwrt;
 
 import dev.routerls.core.Fix;
+import dev.routerls.core.Spelling;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
@@ -16,7 +17,6 @@ import dev.routerls.rules.Rule;
 import dev.routerls.rules.RuleInfo;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -77,16 +77,7 @@ public final class MapeTunnelDeviceRule implements Rule<Router> {
     }
 
     private static String closest(String have, List<MapInterface> maps) {
-        String best = maps.get(0).iface().mapDevice();
-        int bestDistance = Integer.MAX_VALUE;
-        for (MapInterface m : maps) {
-            String d = m.iface().mapDevice();
-            int dist = UciNames.distance(have.toLowerCase(Locale.ROOT), d.toLowerCase(Locale.ROOT));
-            if (dist < bestDistance) {
-                bestDistance = dist;
-                best = d;
-            }
-        }
-        return best;
+        List<String> devices = maps.stream().map(m -> m.iface().mapDevice()).toList();
+        return Spelling.closest(have, devices, Integer.MAX_VALUE).orElse(devices.get(0));
     }
 }

@@ -57,7 +57,7 @@ public final class UciInvalidValueRule implements Rule<UciConfigs> {
     }
 
     private static String message(UciFile f, UciOption o, UciValue v, OptionSpec spec) {
-        String shown = UciNames.isSecret(o.name()) ? "this value" : "'" + v.text() + "'";
+        String shown = o.isSecret() ? "this value" : "'" + v.text() + "'";
         return shown + " is not a valid " + o.name() + ": " + UciNames.consumer(f.packageName())
                 + " expects " + spec.type().describe() + ", and rejects or misreads anything else. Correct the value.";
     }

@@ -44,7 +44,7 @@ public final class MapeFacts {
             return b.append("The rule options are incomplete or inconsistent, so no port set can be computed.").toString();
         }
         MapRule r = rule.get();
-        int blocks = (1 << r.offset()) - (r.offset() > 0 ? 1 : 0);
+        int blocks = MapeCalculator.blockCount(r.offset());
         b.append(r.isp() == null ? "Rule from the options" : r.isp() + " rule").append(": offset ").append(r.offset())
                 .append(", PSID length ").append(r.psidlen()).append(" → ").append(blocks).append(" blocks of ")
                 .append(r.portsPerBlock()).append(" ports per customer. No delegated prefix in the config, so the IPv4 "

@@ -225,7 +225,8 @@ public final class UciFeatures {
             List<OutlineSymbol> options = new ArrayList<>();
             int endLine = h.range().endLine(), endCol = h.range().endColumn();
             for (UciOption o : s.options()) {
-                options.add(new OutlineSymbol(o.name(), o.value().text(), OutlineSymbol.Kind.OPTION, o.range(), o.nameRange(), List.of()));
+                // a secret's value never leaves the server, not even as outline detail
+                options.add(new OutlineSymbol(o.name(), o.isSecret() ? null : o.value().text(), OutlineSymbol.Kind.OPTION, o.range(), o.nameRange(), List.of()));
                 if (o.range().endLine() > endLine && o.range().startLine() > h.range().startLine() && o.range().startLine() < next) {
                     endLine = o.range().endLine();
                     endCol = o.range().endColumn();

@@ -1,5 +1,6 @@
 package dev.routerls.yamaha.catalog;
 
+import dev.routerls.core.Spelling;
 import dev.routerls.core.SourceRange;
 import dev.routerls.yamaha.catalog.CatalogFinding.Kind;
 
@@ -258,17 +259,7 @@ public final class CommandCatalog implements CommandChecker {
     }
 
     private static String nearest(String word, Set<String> alternatives) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String a : alternatives) {
-            int d = EditDistance.between(word, a.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = a;
-            }
-        }
-        int allowed = Math.max(1, Math.min(3, word.length() / 3));
-        return bestDistance <= allowed ? best : null;
+        return Spelling.closest(word, alternatives, Math.max(1, Math.min(3, word.length() / 3))).orElse(null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.routerls.yamaha.mape;
 
+import dev.routerls.mape.MapeCalculator;
 import dev.routerls.core.SourceRange;
 import dev.routerls.mape.Ipv4Address;
 import dev.routerls.mape.MapRule;
@@ -28,14 +29,14 @@ public record MapeMapping(String family, int offset, int psidlen, OptionalInt ps
     }
 
     public int blockSize() {
-        return 1 << (16 - offset - psidlen);
+        return MapeCalculator.blockSize(offset, psidlen);
     }
 
     public int stride() {
-        return 1 << (16 - offset);
+        return MapeCalculator.stride(offset);
     }
 
     public int blockCount() {
-        return (1 << offset) - 1;
+        return MapeCalculator.blockCount(offset);
     }
 }

@@ -149,9 +149,9 @@ public final class MapeMappingResolver {
     }
 
     private static boolean spacingOnlyFits(List<PortRange> ranges, List<Integer> narrow, List<Integer> wide) {
-        int size = 1 << (16 - narrow.get(0) - narrow.get(1));
-        int narrowStride = 1 << (16 - narrow.get(0));
-        int wideStride = 1 << (16 - wide.get(0));
+        int size = MapeCalculator.blockSize(narrow.get(0), narrow.get(1));
+        int narrowStride = MapeCalculator.stride(narrow.get(0));
+        int wideStride = MapeCalculator.stride(wide.get(0));
         List<Integer> starts = new ArrayList<>();
         for (PortRange r : ranges) if (r.isValid() && r.size() == size && r.lo() % size == 0) starts.add(r.lo());
         for (int i = 0; i < starts.size(); i++) {

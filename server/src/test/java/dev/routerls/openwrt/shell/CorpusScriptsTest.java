@@ -9,14 +9,13 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The firewall.user scripts others published (../shared/corpus/firewall-user) parse and evaluate. */
 class CorpusScriptsTest {
 
     private static Path corpus() {
         String shared = System.getProperty("routerls.sharedDir");
-        assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "corpus", "firewall-user")), "corpus not available");
+        dev.routerls.testing.Shared.require(shared != null && Files.isDirectory(Path.of(shared, "corpus", "firewall-user")), "../shared/corpus/firewall-user");
         return Path.of(shared, "corpus", "firewall-user");
     }
 

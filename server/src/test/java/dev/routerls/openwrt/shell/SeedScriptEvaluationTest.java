@@ -10,7 +10,6 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Seed 000's firewall.user loop (BIGLOBE, v6plus-style units) evaluated with IP4/PSID filled in. */
 class SeedScriptEvaluationTest {
@@ -53,7 +52,7 @@ class SeedScriptEvaluationTest {
     @Test
     void embeddedScriptIsTheSeedsScript() throws Exception {
         String shared = System.getProperty("routerls.sharedDir");
-        assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "seeds")), "seeds not available");
+        dev.routerls.testing.Shared.require(shared != null && Files.isDirectory(Path.of(shared, "seeds")), "../shared/seeds");
         String seed;
         try (var files = Files.list(Path.of(shared, "seeds"))) {
             Path p = files.filter(f -> f.getFileName().toString().startsWith("000_")).findFirst().orElseThrow();

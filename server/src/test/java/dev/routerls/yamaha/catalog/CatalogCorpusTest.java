@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Real configurations must not be called unknown: every line of the corpus {@code *.conf} files, and
@@ -24,7 +23,7 @@ class CatalogCorpusTest {
     @Test
     void corpusConfLinesAreKnown() throws IOException {
         Path dir = SHARED.resolve("corpus/yamaha");
-        assumeTrue(Files.isDirectory(dir), "../shared not present");
+        dev.routerls.testing.Shared.require(Files.isDirectory(dir), "../shared/corpus/yamaha");
         List<String> unknown = new ArrayList<>();
         int checked = 0;
         try (Stream<Path> files = Files.list(dir)) {
@@ -53,7 +52,7 @@ class CatalogCorpusTest {
         } catch (IOException e) {
             seed = null;
         }
-        assumeTrue(seed != null, "../shared not present");
+        dev.routerls.testing.Shared.require(seed != null, "../shared/seeds");
         CommandCatalog catalog = CommandCatalog.standard();
         List<String> unknown = new ArrayList<>();
         int checked = 0, n = 0;

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The committed resource is exactly what the compiler makes of the reference, and holds no vendor prose. */
 class CatalogResourceTest {
@@ -22,7 +21,7 @@ class CatalogResourceTest {
     void regeneratingYieldsTheCommittedResource() throws IOException {
         Path reference = SHARED.resolve(CatalogCompiler.REFERENCE_PATH);
         Path committed = PROJECT.resolve(CatalogCompiler.RESOURCE_PATH);
-        assumeTrue(Files.isRegularFile(reference) && Files.isRegularFile(committed), "../shared not present");
+        dev.routerls.testing.Shared.require(Files.isRegularFile(reference) && Files.isRegularFile(committed), "../shared/reference");
         String regenerated = CatalogCompiler.compile(Files.readString(reference, StandardCharsets.UTF_8),
                 Files.readString(PROJECT.resolve(CatalogCompiler.SUPPLEMENT_PATH), StandardCharsets.UTF_8));
         String onDisk = Files.readString(committed, StandardCharsets.UTF_8);

@@ -1,10 +1,9 @@
-package dev.routerls.services;
+package dev.routerls.analysis;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonParseException;
-import dev.routerls.analysis.AnalysisSettings;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,6 +49,20 @@ public final class SettingsReader {
             }
         }
         return new Layer(model, release, rules);
+    }
+
+    /**
+     * The {@code .routerls.json} that governs {@code path}: the nearest one in its folder or above,
+     * so the CLI reads the same workspace settings the language server does.
+     */
+    public static java.util.Optional<java.nio.file.Path> nearestFile(java.nio.file.Path path) {
+        java.nio.file.Path dir = path.toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(dir)) dir = dir.getParent();
+        for (; dir != null; dir = dir.getParent()) {
+            java.nio.file.Path f = dir.resolve(FILE_NAME);
+            if (java.nio.file.Files.isRegularFile(f)) return java.util.Optional.of(f);
+        }
+        return java.util.Optional.empty();
     }
 
     /** Parses a settings file's text; malformed JSON reads as no settings. */

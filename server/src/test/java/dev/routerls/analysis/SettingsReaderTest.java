@@ -1,4 +1,4 @@
-package dev.routerls.services;
+package dev.routerls.analysis;
 
 import com.google.gson.JsonParser;
 import dev.routerls.analysis.AnalysisSettings;
