@@ -103,6 +103,11 @@ final class FileCollector {
         return requested.contains(uri);
     }
 
+    /** The file a document was read from. */
+    Path path(String uri) {
+        return byUri.get(uri);
+    }
+
     String displayPath(String uri) {
         return display.getOrDefault(uri, byUri.containsKey(uri) ? byUri.get(uri).toString() : uri);
     }

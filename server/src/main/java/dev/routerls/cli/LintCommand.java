@@ -6,13 +6,12 @@ import dev.routerls.analysis.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +28,8 @@ final class LintCommand implements Callable<Integer> {
             description = "exit 1 when a finding reaches this severity: error, warning, info, hint or none (default: ${DEFAULT-VALUE})")
     String failOn;
 
-    @Option(names = "--model", description = "YAMAHA model, overriding the config header (e.g. RTX830, NVR510)")
-    String model;
-
-    @Option(names = "--openwrt-release", description = "OpenWrt release, overriding etc/openwrt_release (e.g. 21.02, 23.05)")
-    String openwrtRelease;
-
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
-    List<Path> paths;
+    @Mixin
+    AnalysisOptions analysis;
 
     @Override
     public Integer call() {
@@ -59,14 +52,14 @@ final class LintCommand implements Callable<Integer> {
         List<SourceFile> files;
         FileCollector collector = new FileCollector();
         try {
-            files = collector.collect(paths);
+            files = collector.collect(analysis.paths);
         } catch (IOException e) {
             System.err.println("routerls: " + e.getMessage());
             return 2;
         }
         AnalysisSettings settings;
         try {
-            settings = CliSettings.resolve(paths.get(0), model, openwrtRelease);
+            settings = analysis.settings();
         } catch (IOException e) {
             System.err.println("routerls: cannot read settings: " + e.getMessage());
             return 2;

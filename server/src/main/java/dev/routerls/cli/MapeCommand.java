@@ -12,6 +12,7 @@ import dev.routerls.mape.MapeCalculator;
 import dev.routerls.mape.MapeResult;
 import dev.routerls.mape.MapeRuleTable;
 import dev.routerls.mape.PortRange;
+import dev.routerls.openwrt.mape.SnatBlockGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,6 +62,13 @@ final class MapeCommand implements Callable<Integer> {
     @Option(names = "--legacymap", description = "CE interface id in the pre-RFC layout the Japanese services use")
     boolean legacymap;
 
+    @Option(names = "--snat", paramLabel = "iptables|nft",
+            description = "print SNAT rules for all port blocks instead: a firewall.user block (iptables, fw3) or an /etc/nftables.d/ file (nft, fw4)")
+    String snat;
+
+    @Option(names = "--device", paramLabel = "DEVICE", description = "tunnel device for --snat: map-<interface name>, e.g. map-wan_map")
+    String device;
+
     @Parameters(arity = "1..*", paramLabel = "PREFIX", description = "delegated IPv6 prefixes, e.g. 240b:10:a5cd:6800::/56")
     List<String> prefixes;
 
@@ -71,6 +79,21 @@ final class MapeCommand implements Callable<Integer> {
         try {
             if (!format.equals("text") && !format.equals("json")) {
                 err.println("routerls: --format must be text or json, not '" + format + "'");
+                return 2;
+            }
+            if (snat != null) {
+                if (!snat.equals("iptables") && !snat.equals("nft")) {
+                    err.println("routerls mape: --snat must be iptables or nft, not '" + snat + "'");
+                    return 2;
+                }
+                // the name goes into shell and nft text: only what Linux interface names use
+                if (device == null || !device.matches("[A-Za-z0-9_.-]{1,15}")) {
+                    err.println("routerls mape: --snat needs --device with the tunnel device (map-<interface name>, "
+                            + "at most 15 letters, digits, '_', '.', '-')");
+                    return 2;
+                }
+            } else if (device != null) {
+                err.println("routerls mape: --device is only used with --snat");
                 return 2;
             }
             Optional<MapRule> explicit;
@@ -90,7 +113,11 @@ final class MapeCommand implements Callable<Integer> {
                             .or(() -> table.lookup(delegated))
                             .orElseThrow(() -> new IllegalArgumentException(noRule(delegated, explicit)));
                     MapeResult result = MapeCalculator.calculate(rule, delegated);
-                    if (format.equals("json")) {
+                    if (snat != null) {
+                        if (snat.equals("nft")) out.println("# " + SnatBlockGenerator.nftablesPath(device));
+                        out.print(snat.equals("nft") ? SnatBlockGenerator.nftables(result, device)
+                                : SnatBlockGenerator.iptables(result, device));
+                    } else if (format.equals("json")) {
                         out.println(gson.toJson(toJson(result)));
                     } else {
                         printText(result, out);

@@ -12,25 +12,41 @@ import java.nio.charset.StandardCharsets;
  * so binary junk still becomes text that can be analysed.
  */
 public final class TextDecoder {
-    private static final Charset SJIS = Charset.forName("windows-31j");
+    /** The Shift_JIS variant YAMAHA routers and Japanese Windows write. */
+    public static final Charset SHIFT_JIS = Charset.forName("windows-31j");
+
+    /**
+     * Text and how it was read: the charset, the length of a UTF-8 byte-order mark that was skipped, and
+     * whether the decoding was exact (false for the lenient fallback, which replaced undecodable bytes,
+     * so writing the text back would not give the original bytes).
+     */
+    public record Decoded(String text, Charset charset, int bomLength, boolean exact) {
+    }
 
     private TextDecoder() {
     }
 
     public static String decode(byte[] bytes) {
+        return decodeDetailed(bytes).text();
+    }
+
+    /** The same decoding as {@link #decode}, also telling which charset it used. */
+    public static Decoded decodeDetailed(byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
                 && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
         ByteBuffer buf = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        for (Charset cs : new Charset[]{StandardCharsets.UTF_8, SJIS}) {
+        for (Charset cs : new Charset[]{StandardCharsets.UTF_8, SHIFT_JIS}) {
             try {
-                return cs.newDecoder()
+                String text = cs.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(buf.duplicate()).toString();
+                return new Decoded(text, cs, start, true);
             } catch (CharacterCodingException e) {
                 // try the next charset
             }
         }
-        return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        return new Decoded(new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8, start, false);
     }
 }

@@ -60,4 +60,24 @@ final class Convert {
         }
         return out;
     }
+
+    /**
+     * The edits of an action as a workspace edit: a plain change map, or, when the action creates files,
+     * document changes (create the file, then insert its text, then the other edits).
+     */
+    static org.eclipse.lsp4j.WorkspaceEdit workspaceEdit(dev.routerls.services.EditorAction a, String defaultUri) {
+        if (a.newFiles().isEmpty()) return new org.eclipse.lsp4j.WorkspaceEdit(edits(a.edits(), defaultUri));
+        List<org.eclipse.lsp4j.jsonrpc.messages.Either<org.eclipse.lsp4j.TextDocumentEdit, org.eclipse.lsp4j.ResourceOperation>> changes =
+                new ArrayList<>();
+        for (dev.routerls.services.EditorAction.NewFile f : a.newFiles()) {
+            org.eclipse.lsp4j.CreateFileOptions options = new org.eclipse.lsp4j.CreateFileOptions(true, false);
+            changes.add(org.eclipse.lsp4j.jsonrpc.messages.Either.forRight(new org.eclipse.lsp4j.CreateFile(f.uri(), options)));
+            changes.add(org.eclipse.lsp4j.jsonrpc.messages.Either.forLeft(new org.eclipse.lsp4j.TextDocumentEdit(
+                    new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(f.uri(), null),
+                    List.of(new org.eclipse.lsp4j.TextEdit(new Range(new Position(0, 0), new Position(0, 0)), f.text())))));
+        }
+        edits(a.edits(), defaultUri).forEach((uri, list) -> changes.add(org.eclipse.lsp4j.jsonrpc.messages.Either.forLeft(
+                new org.eclipse.lsp4j.TextDocumentEdit(new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(uri, null), list))));
+        return new org.eclipse.lsp4j.WorkspaceEdit(changes);
+    }
 }

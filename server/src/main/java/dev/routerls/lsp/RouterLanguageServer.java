@@ -92,6 +92,10 @@ public final class RouterLanguageServer implements LanguageServer, LanguageClien
         if (params.getInitializationOptions() instanceof JsonElement json) {
             workspace.setClientSettings(SettingsReader.read(json));
         }
+        documents.setCreatesFiles(params.getCapabilities() != null && params.getCapabilities().getWorkspace() != null
+                && params.getCapabilities().getWorkspace().getWorkspaceEdit() != null
+                && params.getCapabilities().getWorkspace().getWorkspaceEdit().getResourceOperations() != null
+                && params.getCapabilities().getWorkspace().getWorkspaceEdit().getResourceOperations().contains("create"));
         dynamicWatchers = params.getCapabilities() != null && params.getCapabilities().getWorkspace() != null
                 && params.getCapabilities().getWorkspace().getDidChangeWatchedFiles() != null
                 && Boolean.TRUE.equals(params.getCapabilities().getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
@@ -108,7 +112,7 @@ public final class RouterLanguageServer implements LanguageServer, LanguageClien
         caps.setRenameProvider(new RenameOptions(false));
         caps.setDocumentSymbolProvider(true);
         caps.setFoldingRangeProvider(true);
-        caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
+        caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.Refactor)));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);

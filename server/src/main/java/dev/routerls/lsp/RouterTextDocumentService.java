@@ -8,7 +8,7 @@ import dev.routerls.services.FoldRange;
 import dev.routerls.services.HoverText;
 import dev.routerls.services.LanguageFeatures;
 import dev.routerls.services.OutlineSymbol;
-import dev.routerls.services.QuickFix;
+import dev.routerls.services.EditorAction;
 import dev.routerls.services.TextChange;
 import dev.routerls.services.Workspace;
 import org.eclipse.lsp4j.CodeAction;
@@ -60,6 +60,8 @@ final class RouterTextDocumentService implements TextDocumentService {
     private final LanguageFeatures features;
 
     private final AnalysisEngine engine;
+    /** Whether the client applies workspace edits that create files (needed for fw4's nftables.d file). */
+    private volatile boolean createsFiles;
 
     RouterTextDocumentService(Workspace workspace, DiagnosticsScheduler scheduler, LanguageFeatures features,
                               AnalysisEngine engine) {
@@ -67,6 +69,10 @@ final class RouterTextDocumentService implements TextDocumentService {
         this.workspace = workspace;
         this.scheduler = scheduler;
         this.features = features;
+    }
+
+    void setCreatesFiles(boolean createsFiles) {
+        this.createsFiles = createsFiles;
     }
 
     @Override
@@ -205,11 +211,12 @@ final class RouterTextDocumentService implements TextDocumentService {
             String uri = uri(params.getTextDocument());
             SourceRange range = Convert.range(params.getRange());
             List<Either<Command, CodeAction>> out = new ArrayList<>();
-            for (QuickFix f : features.quickFixes(uri, range)) {
+            for (EditorAction f : features.codeActions(uri, range)) {
+                if (!f.newFiles().isEmpty() && !createsFiles) continue;
                 CodeAction a = new CodeAction(f.title());
-                a.setKind(CodeActionKind.QuickFix);
-                a.setDiagnostics(List.of(Convert.diagnostic(f.diagnostic())));
-                a.setEdit(new WorkspaceEdit(Convert.edits(f.edits(), uri)));
+                a.setKind(f.quickFix() ? CodeActionKind.QuickFix : CodeActionKind.Refactor);
+                if (f.diagnostic() != null) a.setDiagnostics(List.of(Convert.diagnostic(f.diagnostic())));
+                a.setEdit(Convert.workspaceEdit(f, uri));
                 out.add(Either.forRight(a));
             }
             return out;

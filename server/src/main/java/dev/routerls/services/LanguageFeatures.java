@@ -3,6 +3,7 @@ package dev.routerls.services;
 import dev.routerls.core.LanguageId;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
+import dev.routerls.services.mape.SnatActions;
 import dev.routerls.services.uci.FirewallUserFeatures;
 import dev.routerls.services.uci.UciFeatures;
 import dev.routerls.services.uci.UciRouterView;
@@ -25,6 +26,7 @@ public final class LanguageFeatures {
     private final UciFeatures uci = new UciFeatures();
     private final FirewallUserFeatures firewallUser = new FirewallUserFeatures();
     private final YamahaFeatures yamaha = new YamahaFeatures(CommandCatalog.standard());
+    private final SnatActions snat = new SnatActions();
 
     public LanguageFeatures(Workspace workspace, DiagnosticsScheduler diagnostics, AnalysisEngine engine) {
         this.workspace = workspace;
@@ -142,6 +144,42 @@ public final class LanguageFeatures {
             case OPENWRT_UCI -> router(d.get()).file(uri).map(uci::folding).orElse(List.of());
             default -> List.of();
         };
+    }
+
+    /**
+     * Every code action at the range: the quick fixes of the findings there (their edits made exact for
+     * an editor: the document's line endings, no position past the end), and on OpenWrt documents the
+     * MAP-E SNAT actions.
+     */
+    public List<EditorAction> codeActions(String uri, SourceRange range) {
+        Optional<Document> d = workspace.documents().get(uri);
+        if (d.isEmpty() || range == null) return List.of();
+        List<dev.routerls.core.Diagnostic> latest = diagnostics.latest(uri);
+        List<EditorAction> out = new java.util.ArrayList<>();
+        Workspace.Snapshot snapshot = workspace.snapshot(workspace.groupOf(d.get()));
+        java.util.Set<List<TextEdit>> offered = new java.util.HashSet<>();
+        for (QuickFix f : QuickFixes.at(latest, range)) {
+            // several findings may share one fix (one assignment feeding many rules): offer it once
+            if (!offered.add(f.edits())) continue;
+            out.add(new EditorAction(f.title(), true, f.diagnostic(), exact(f.edits(), snapshot), List.of()));
+        }
+        if (d.get().language() == LanguageId.OPENWRT_UCI || d.get().language() == LanguageId.OPENWRT_FIREWALL_USER) {
+            out.addAll(snat.at(router(d.get()).router(), uri, range, latest));
+        }
+        return out;
+    }
+
+    /** Edits with each document's own line ending and positions clamped into it. */
+    private List<TextEdit> exact(List<TextEdit> edits, Workspace.Snapshot snapshot) {
+        java.util.Map<String, List<TextEdit>> byUri = new java.util.LinkedHashMap<>();
+        for (TextEdit e : edits) byUri.computeIfAbsent(e.uri(), k -> new java.util.ArrayList<>()).add(e);
+        List<TextEdit> out = new java.util.ArrayList<>();
+        byUri.forEach((u, list) -> {
+            Optional<String> text = workspace.documents().get(u).map(Document::text)
+                    .or(() -> snapshot.files().stream().filter(f -> f.uri().equals(u)).map(f -> f.text()).findFirst());
+            out.addAll(text.map(t -> dev.routerls.fixes.DocumentEdits.exact(t, list)).orElse(list));
+        });
+        return out;
     }
 
     public List<QuickFix> quickFixes(String uri, SourceRange range) {

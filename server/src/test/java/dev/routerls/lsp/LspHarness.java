@@ -62,8 +62,12 @@ final class LspHarness implements AutoCloseable {
     }
 
     LspHarness initialize(JsonElement options) throws Exception {
+        return initialize(options, new ClientCapabilities());
+    }
+
+    LspHarness initialize(JsonElement options, ClientCapabilities capabilities) throws Exception {
         InitializeParams p = new InitializeParams();
-        p.setCapabilities(new ClientCapabilities());
+        p.setCapabilities(capabilities);
         p.setInitializationOptions(options);
         initializeResult = server.initialize(p).get(10, TimeUnit.SECONDS);
         server.initialized(new InitializedParams());

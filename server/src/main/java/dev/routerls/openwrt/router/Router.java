@@ -112,6 +112,17 @@ public final class Router implements UciConfigs {
         }
     }
 
+    /**
+     * This router with firewall.user replaced by {@code text} (parsed and evaluated as {@link RouterReader}
+     * does), to see what an edit of the script would do before offering it.
+     */
+    public Router withFirewallUser(String text) {
+        if (firewallUser == null) throw new IllegalStateException("the router has no firewall.user");
+        ShellScript script = ShellScript.parse(firewallUser.uri(), text);
+        return new Router(rootUri, uciFiles, script, rcLocal, nftables, release,
+                dev.routerls.openwrt.shell.ShellEvaluator.evaluate(script, Map.of()), ruleTable);
+    }
+
     public String rootUri() {
         return rootUri;
     }

@@ -1,5 +1,6 @@
 package dev.routerls.rules.openwrt;
 
+import dev.routerls.core.Fix;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
 import dev.routerls.openwrt.router.DelegatedPrefix;
@@ -8,6 +9,7 @@ import dev.routerls.openwrt.router.MapInterface;
 import dev.routerls.openwrt.router.NetworkInterface;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.uci.UciOption;
+import dev.routerls.openwrt.uci.UciValue;
 import dev.routerls.rules.Findings;
 import dev.routerls.rules.Rule;
 import dev.routerls.rules.RuleInfo;
@@ -55,13 +57,35 @@ public final class FirewallZoneMissingRule implements Rule<Router> {
                         + wan.map(z -> "zone '" + z.name() + "'").orElse("the wan zone") + ".");
             } else if (wan.isPresent()) {
                 out.report(wan.get().uri(), networkRange(wan.get(), null), "Zone '" + wan.get().name() + "' does not list the "
-                        + role + " '" + name + "'; " + why + " Add list network '" + name + "' to it.");
+                        + role + " '" + name + "'; " + why + " Add list network '" + name + "' to it.",
+                        addNetwork(wan.get(), name).stream().toList());
             } else {
                 NetworkInterface i = router.networkInterface(name).orElseThrow();
                 out.report(i.uri(), i.section().header().range(), "The " + role + " '" + name + "' is in no firewall zone "
                         + "and the firewall has no wan zone; " + why + " Create a wan zone (masq '1') that lists it.");
             }
         }
+    }
+
+    /**
+     * Adds {@code name} to the zone: a {@code list network} line, or, when the zone writes its networks as
+     * one {@code option network 'a b'}, the name appended to that value (a list line beside an option of
+     * the same name would change how the option is read).
+     */
+    private static Optional<Fix> addNetwork(FirewallZone z, String name) {
+        List<UciOption> lines = z.section().effective("network");
+        String title = "Add network '" + name + "' to zone '" + z.name() + "'";
+        if (lines.isEmpty()) {
+            return Optional.of(new Fix(title, List.of(UciEdits.add(z.uri(), z.section(), "list", "network", name))));
+        }
+        if (lines.stream().allMatch(UciOption::isList)) {
+            int after = lines.stream().mapToInt(o -> o.range().endLine()).max().getAsInt();
+            return Optional.of(new Fix(title, List.of(UciEdits.addAfter(z.uri(), z.section(), after, "list", "network", name))));
+        }
+        if (lines.size() != 1 || !UciEdits.simple(lines.get(0).value())) return Optional.empty();
+        UciValue v = lines.get(0).value();
+        String joined = v.text().isBlank() ? name : v.text().strip() + " " + name;
+        return Optional.of(new Fix(title, List.of(UciEdits.set(z.uri(), v, joined))));
     }
 
     /** The network line naming {@code iface} (or the zone's last network line, or its header). */

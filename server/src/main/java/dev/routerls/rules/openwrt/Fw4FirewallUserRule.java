@@ -1,5 +1,6 @@
 package dev.routerls.rules.openwrt;
 
+import dev.routerls.core.Fix;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
 import dev.routerls.openwrt.router.FirewallGeneration;
@@ -49,11 +50,14 @@ public final class Fw4FirewallUserRule implements Rule<Router> {
         for (FirewallInclude inc : skippingIsHarmless ? List.<FirewallInclude>of() : includes) {
             if (inc.fw4Compatible()) continue;
             Optional<UciValue> flag = inc.section().value("fw4_compatible");
+            Fix fix = new Fix((flag.isPresent() ? "Set" : "Add") + " option fw4_compatible '1' on the include of /etc/firewall.user",
+                    List.of(flag.isPresent() ? UciEdits.set(inc.uri(), flag.get(), "1")
+                            : UciEdits.add(inc.uri(), inc.section(), "option", "fw4_compatible", "1")));
             out.report(inc.uri(), flag.map(UciValue::range).orElse(inc.section().header().range()), "On " + release
                     + " the firewall is fw4, which skips this include of /etc/firewall.user unless it has option "
                     + "fw4_compatible '1'" + (rcLocalRuns ? " (rc.local still runs the script once at boot, but not "
                     + "after a firewall reload)" : "") + ". Add option fw4_compatible '1', or better move the rules to "
-                    + "an nftables file in /etc/nftables.d/.");
+                    + "an nftables file in /etc/nftables.d/.", List.of(fix));
         }
         if (includes.isEmpty() && !rcLocalRuns && !skippingIsHarmless && router.uci("firewall").isPresent()) {
             out.report(script.uri(), firstLine(script), "On " + release + " nothing runs /etc/firewall.user: fw4 only "

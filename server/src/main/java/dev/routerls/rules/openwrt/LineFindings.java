@@ -1,9 +1,11 @@
 package dev.routerls.rules.openwrt;
 
+import dev.routerls.core.Fix;
 import dev.routerls.core.SourceRange;
 import dev.routerls.rules.Findings;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,10 +18,12 @@ final class LineFindings {
 
     private static final class Entry {
         final String message;
+        final List<Fix> fixes;
         int count = 1;
 
-        Entry(String message) {
+        Entry(String message, List<Fix> fixes) {
             this.message = message;
+            this.fixes = fixes;
         }
     }
 
@@ -27,8 +31,13 @@ final class LineFindings {
 
     /** Records a finding of {@code kind} at {@code range}; only the first message of a kind per range is kept. */
     void add(String uri, SourceRange range, String kind, String message) {
+        add(uri, range, kind, message, List.of());
+    }
+
+    /** As {@link #add(String, SourceRange, String, String)}, with the fixes of the first finding kept. */
+    void add(String uri, SourceRange range, String kind, String message, List<Fix> fixes) {
         Entry e = entries.get(new Key(uri, range, kind));
-        if (e == null) entries.put(new Key(uri, range, kind), new Entry(message));
+        if (e == null) entries.put(new Key(uri, range, kind), new Entry(message, fixes));
         else e.count++;
     }
 
@@ -37,7 +46,7 @@ final class LineFindings {
         for (Map.Entry<Key, Entry> e : entries.entrySet()) {
             int n = e.getValue().count;
             String msg = e.getValue().message + (n > 1 ? " (" + n + " commands from this line have this problem.)" : "");
-            out.report(e.getKey().uri(), e.getKey().range(), msg);
+            out.report(e.getKey().uri(), e.getKey().range(), msg, e.getValue().fixes);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.routerls.rules.openwrt;
 
+import dev.routerls.core.Fix;
 import dev.routerls.core.Severity;
 import dev.routerls.mape.MapRule;
 import dev.routerls.openwrt.router.MapInterface;
@@ -9,6 +10,7 @@ import dev.routerls.rules.Findings;
 import dev.routerls.rules.Rule;
 import dev.routerls.rules.RuleInfo;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,7 +36,11 @@ public final class MapeLegacymapRule implements Rule<Router> {
                     + "older draft layout, which OpenWrt only uses with legacymap '1'. Without it the tunnel's source "
                     + "address is not the one the border relay expects and IPv4 traffic is dropped. "
                     + (opt.isPresent() ? "Set legacymap to '1'." : "Add option legacymap '1' (LuCI: \"Use legacy MAP\").");
-            out.report(m.uri(), opt.map(UciValue::range).orElse(m.iface().section().header().range()), msg);
+            Fix fix = opt.isPresent()
+                    ? new Fix("Set legacymap '1' on interface '" + m.name() + "'", List.of(UciEdits.set(m.uri(), opt.get(), "1")))
+                    : new Fix("Add option legacymap '1' to interface '" + m.name() + "'",
+                    List.of(UciEdits.add(m.uri(), m.iface().section(), "option", "legacymap", "1")));
+            out.report(m.uri(), opt.map(UciValue::range).orElse(m.iface().section().header().range()), msg, List.of(fix));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.routerls.rules.openwrt;
 
+import dev.routerls.core.Fix;
 import dev.routerls.mape.MapeCalculator;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
@@ -51,6 +52,9 @@ public final class MapeNthSpreadRule implements Rule<Router> {
                     k -> new ArrayList<>()).add(n));
         }
         LineFindings lines = new LineFindings();
+        // when the loop's numbers are plain assignments, setting them right also fixes the spread
+        List<Fix> fixes = chains.isEmpty() || router.mapInterfaces().size() != 1 ? List.of()
+                : SnatScriptRepair.forMap(router, router.mapInterfaces().get(0)).stream().toList();
         for (List<Nth> rules : chains.values()) {
             String chain = rules.get(0).rule().command().chain();
             for (Nth n : rules) {
@@ -58,7 +62,7 @@ public final class MapeNthSpreadRule implements Rule<Router> {
                     lines.add(uri, n.every(), "every", "--every " + n.everyValue() + " spreads new connections over "
                             + n.everyValue() + " marks, but the MAP-E port set has " + blocks.getAsInt() + " blocks; "
                             + "connections then go to blocks that do not exist or some blocks stay unused. Use --every "
-                            + blocks.getAsInt() + " (units1=" + blocks.getAsInt() + ").");
+                            + blocks.getAsInt() + " (units1=" + blocks.getAsInt() + ").", fixes);
                 }
                 if (n.packetValue() >= n.everyValue() || n.packetValue() < 0) {
                     lines.add(uri, n.packet(), "packet", "--packet " + n.packetValue() + " is not below --every "

@@ -1,5 +1,6 @@
 package dev.routerls.rules.openwrt;
 
+import dev.routerls.core.Fix;
 import dev.routerls.mape.MapeCalculator;
 import dev.routerls.core.Severity;
 import dev.routerls.mape.MapRule;
@@ -43,13 +44,16 @@ public final class MapePortRangeRule implements Rule<Router> {
             MapRule r = rule.get();
             PortSetCheck.Result result = PortSetCheck.check(ranges.ranges(), r.offset(), r.psidlen(), OptionalInt.empty());
             LineFindings lines = new LineFindings();
+            List<Fix> fixes = result.findings().isEmpty() ? List.of() : SnatScriptRepair.forMap(router, m).stream().toList();
             for (PortSetFinding f : result.findings()) {
                 if (f.rangeIndex() >= 0) {
                     for (SnatTarget t : ranges.sourcesOf(f.rangeIndex())) {
-                        lines.add(t.uri(), SnatPortRanges.at(t), f.kind().name(), perRange(f, r));
+                        lines.add(t.uri(), SnatPortRanges.at(t), f.kind().name(), perRange(f, r),
+                                MapePsidMismatchRule.scriptFixes(t, fixes));
                     }
                 } else {
-                    lines.add(ranges.first().uri(), SnatPortRanges.at(ranges.first()), f.kind().name(), whole(f, r, result));
+                    lines.add(ranges.first().uri(), SnatPortRanges.at(ranges.first()), f.kind().name(), whole(f, r, result),
+                            MapePsidMismatchRule.scriptFixes(ranges.first(), fixes));
                 }
             }
             lines.reportTo(out);

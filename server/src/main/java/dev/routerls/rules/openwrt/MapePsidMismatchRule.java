@@ -1,5 +1,6 @@
 package dev.routerls.rules.openwrt;
 
+import dev.routerls.core.Fix;
 import dev.routerls.core.Severity;
 import dev.routerls.mape.Ipv4Address;
 import dev.routerls.mape.MapeResult;
@@ -51,13 +52,15 @@ public final class MapePsidMismatchRule implements Rule<Router> {
                     + e.get().prefix().interfaceName() + "') under " + (e.get().ruleFromTable()
                     ? e.get().rule().isp() + "'s rule " + e.get().rule().ip6prefix() : "the rule of interface '" + m.name() + "'");
             LineFindings lines = new LineFindings();
+            List<Fix> fixes = SnatScriptRepair.forMap(router, m).stream().toList();
             for (SnatTarget t : targets) {
                 Optional<Ipv4Address> ip = t.ipv4();
                 if (ip.isPresent() && !ip.get().equals(want.ipv4())) {
                     lines.add(t.uri(), SnatPortRanges.at(t), "ipv4", "SNAT source " + ip.get() + " is not this router's "
                             + "MAP-E address " + want.ipv4() + " (from " + origin + "); the border relay drops packets "
                             + "from any other address. Use " + want.ipv4()
-                            + (t.source() == SnatTarget.Source.FIREWALL_USER ? " (IP4='" + want.ipv4() + "')." : "."));
+                            + (t.source() == SnatTarget.Source.FIREWALL_USER ? " (IP4='" + want.ipv4() + "')." : "."),
+                            scriptFixes(t, fixes));
                 }
             }
             lines.reportTo(out);
@@ -74,8 +77,14 @@ public final class MapePsidMismatchRule implements Rule<Router> {
                         + shape.psid().getAsInt() + ", but " + origin + " gives PSID " + want.psid() + " (ports "
                         + SnatPortRanges.list(want.ports(), 3) + "); other customers own the ports used here, so "
                         + "those connections fail. " + (ranges.first().source() == SnatTarget.Source.FIREWALL_USER
-                        ? "Set PSID=" + want.psid() + "." : "Use the blocks of PSID " + want.psid() + "."));
+                        ? "Set PSID=" + want.psid() + "." : "Use the blocks of PSID " + want.psid() + "."),
+                        scriptFixes(ranges.first(), fixes));
             }
         }
+    }
+
+    /** The script repairs edit firewall.user; a target written in an nftables.d file gets none. */
+    static List<Fix> scriptFixes(SnatTarget t, List<Fix> fixes) {
+        return t.source() == SnatTarget.Source.FIREWALL_USER ? fixes : List.of();
     }
 }

@@ -1,11 +1,16 @@
 package dev.routerls.rules.openwrt;
 
+import dev.routerls.core.Fix;
 import dev.routerls.core.Spelling;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
+import dev.routerls.core.TextEdit;
 import dev.routerls.openwrt.router.MapInterface;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.SnatTarget;
+import dev.routerls.openwrt.shell.ShellAssignments;
+import dev.routerls.openwrt.shell.ShellCommand;
+import dev.routerls.openwrt.shell.ShellWord;
 import dev.routerls.rules.Findings;
 import dev.routerls.rules.Rule;
 import dev.routerls.rules.RuleInfo;
@@ -36,6 +41,7 @@ public final class MapeTunnelDeviceRule implements Rule<Router> {
         LineFindings lines = new LineFindings();
         // an nftables statement gives one target per port block; its device is checked once
         Set<SourceRange> nftStatements = new HashSet<>();
+        Optional<ShellAssignments> assignments = router.firewallUser().map(ShellAssignments::of);
         for (SnatTarget t : router.snatTargets()) {
             if (!t.ipv4Nat()) continue;
             if (t.source() == SnatTarget.Source.NFTABLES && !nftStatements.add(t.statementRange())) continue;
@@ -48,12 +54,33 @@ public final class MapeTunnelDeviceRule implements Rule<Router> {
             }
             if (dev.get().negated() || dev.get().name() == null || devices.contains(dev.get().name())) continue;
             String have = dev.get().name();
+            String want = closest(have, router.mapInterfaces());
+            // the certain edits exist only for the shell script (its literal -o word or assignment)
+            List<Fix> fixes = t.source() == SnatTarget.Source.FIREWALL_USER && assignments.isPresent()
+                    ? deviceFix(assignments.get(), t.uri(), dev.get().range(), want).stream().toList() : List.of();
             lines.add(t.uri(), dev.get().range(), "device", "SNAT leaves through '" + have + "', which is not the tunnel of any "
                     + "map interface (" + String.join(", ", devices) + "), so this rule never matches MAP-E traffic. "
                     + "netifd names the tunnel map-<interface name> after the UCI section, not the LuCI label. Use "
-                    + closest(have, router.mapInterfaces()) + ".");
+                    + want + ".", fixes);
         }
         lines.reportTo(out);
+    }
+
+    /**
+     * Writes the right device where the wrong one comes from: the -o word itself when it is literal, or
+     * the single literal assignment of the variable it consists of. Anything else is not certain.
+     */
+    private static Optional<Fix> deviceFix(ShellAssignments assignments, String uri, SourceRange word, String device) {
+        Optional<ShellWord> w = assignments.wordAt(word);
+        if (w.isEmpty()) return Optional.empty();
+        if (w.get().isLiteral()) {
+            return Optional.of(new Fix("Use -o " + device, List.of(new TextEdit(uri, w.get().range(), device))));
+        }
+        Optional<ShellCommand.Assignment> a = ShellAssignments.plainVariable(w.get()).flatMap(assignments::singleLiteral);
+        if (a.isEmpty()) return Optional.empty();
+        String value = ShellAssignments.requote(a.get().value(), device);
+        return Optional.of(new Fix("Set " + a.get().name() + "=" + value + " (the -o device of the SNAT rules)",
+                List.of(new TextEdit(uri, a.get().value().range(), value))));
     }
 
     private static String closest(String have, List<MapInterface> maps) {

@@ -55,6 +55,12 @@ public final class MapePortRangeRule extends YamahaRule {
                     .map(PortRange::toString).collect(Collectors.joining(" ")) + "."
                     : "List exactly the blocks A*" + map.stride() + " + PSID*" + map.blockSize() + " (A = 1 to "
                     + map.blockCount() + ") of your PSID.";
+            // the exact set is certain only when the CE gives the PSID and fits its prefix, and the model takes that many ranges
+            java.util.Optional<Integer> max = ModelFacts.maxPortRanges(m.model, m.revision);
+            List<dev.routerls.core.Fix> fixes = map.psid().isPresent() && map.problems().isEmpty()
+                    && (max.isEmpty() || result.expected().size() <= max.get())
+                    ? YamahaFixes.portRanges(d, out.defaultUri(), map.psid().getAsInt(), result.expected()).stream().toList()
+                    : List.of();
             for (PortSetFinding f : result.findings()) {
                 String what = describe(f, map, result);
                 if (what == null) continue;
@@ -62,8 +68,8 @@ public final class MapePortRangeRule extends YamahaRule {
                 String subject = f.rangeIndex() >= 0 ? "port range " + d.portBlocks.get(f.rangeIndex()).first() + "-"
                         + d.portBlocks.get(f.rangeIndex()).last() + " of NAT descriptor " + d.id
                         : "the port ranges of NAT descriptor " + d.id;
-                out.report(where, subject + " " + what + ", judged by " + map.basis() + ". Ports outside the PSID's "
-                        + "set are dropped by the MAP-E border relay, so connections using them fail. " + fix);
+                out.report(out.defaultUri(), where, subject + " " + what + ", judged by " + map.basis() + ". Ports outside the PSID's "
+                        + "set are dropped by the MAP-E border relay, so connections using them fail. " + fix, fixes);
             }
         }
     }

@@ -24,12 +24,13 @@ public final class NatBackwardCompatibilityRule extends YamahaRule {
         if (m.backwardCompatibility != null && m.backwardCompatibility.value().equals("1")) return;
         String setting = m.backwardCompatibility == null ? "not set (default 2: port saving on)"
                 : "set to " + m.backwardCompatibility.value() + " (port saving on)";
+        java.util.List<dev.routerls.core.Fix> fix = YamahaFixes.backwardCompatibility(m, out.defaultUri()).stream().toList();
         for (NatUse use : m.natUses) {
             if (!use.iface().equals("pp") || !"anonymous".equals(use.context().pp())) continue;
-            out.report(use.range(), "NAT descriptor " + use.descriptor() + " is applied on `pp anonymous`, but on "
+            out.report(out.defaultUri(), use.range(), "NAT descriptor " + use.descriptor() + " is applied on `pp anonymous`, but on "
                     + modelName(m) + " `nat descriptor backward-compatibility` is " + setting
                     + ", and with port-saving masquerade NAT does not work for the L2TP/IPsec clients of pp anonymous. "
-                    + "Add `nat descriptor backward-compatibility 1` and restart the router (the change needs a restart).");
+                    + "Add `nat descriptor backward-compatibility 1` and restart the router (the change needs a restart).", fix);
         }
     }
 }

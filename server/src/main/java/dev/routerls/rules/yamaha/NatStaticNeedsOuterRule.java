@@ -29,11 +29,12 @@ public final class NatStaticNeedsOuterRule extends YamahaRule {
             if (d.innerLine == null) missing.add("`nat descriptor address inner " + d.id + "` (default auto)");
             if (missing.isEmpty()) continue;
             YamahaConfig.NatStatic first = d.statics.get(0);
-            out.report(first.range(), "NAT descriptor " + d.id + " has static entries but no "
+            out.report(out.defaultUri(), first.range(), "NAT descriptor " + d.id + " has static entries but no "
                     + String.join(" and no ", missing) + ". With the defaults the descriptor also translates other "
                     + "hosts dynamically, which a static-only setup does not intend. Set the outer list to the static "
                     + "outer addresses (e.g. `nat descriptor address outer " + d.id + " " + first.outer()
-                    + "`) and the inner list to the static inner addresses.");
+                    + "`) and the inner list to the static inner addresses.",
+                    YamahaFixes.staticAddresses(d, out.defaultUri()).stream().toList());
         }
     }
 }

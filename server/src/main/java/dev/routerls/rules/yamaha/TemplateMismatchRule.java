@@ -34,10 +34,12 @@ public final class TemplateMismatchRule extends YamahaRule {
             String targets = targets(t.templateTargets);
             for (IpsecId id : t.ipsecIds) {
                 if (id.value() == t.id) continue;
-                out.report(id.range(), id.what() + " is " + id.value() + " in tunnel " + t.id + ", which has `tunnel "
+                out.report(out.defaultUri(), id.range(), id.what() + " is " + id.value() + " in tunnel " + t.id + ", which has `tunnel "
                         + "template " + targets + "`. The template renumbers only ids equal to the tunnel number ("
                         + t.id + "), so tunnels " + targets + " would all reuse " + id.value()
-                        + " and the template does not expand. Use " + t.id + " here.");
+                        + " and the template does not expand. Use " + t.id + " here.", (id.what().startsWith("the policy id")
+                        ? YamahaFixes.renumberPolicy(m, out.defaultUri(), id.value(), t.id)
+                        : YamahaFixes.renumberGateway(t, out.defaultUri(), id.value(), t.id)).stream().toList());
             }
         }
         Map<Integer, List<IpsecTransport>> transportsById = new HashMap<>();
@@ -46,11 +48,12 @@ public final class TemplateMismatchRule extends YamahaRule {
             for (IpsecTransport tr : transportsById.getOrDefault(tt.source(), List.of())) {
                 if (tr.policy() == tr.id()) continue;
                 String targets = targets(tt.targets());
-                out.report(tr.policyRange(), "`ipsec transport " + tr.id() + "` uses SA policy " + tr.policy()
+                out.report(out.defaultUri(), tr.policyRange(), "`ipsec transport " + tr.id() + "` uses SA policy " + tr.policy()
                         + ", but `ipsec transport template " + tt.source() + " " + targets + "` renumbers only ids equal to "
                         + tt.source() + ": every copy would use policy " + tr.policy()
                         + " and the template does not expand. Number the policy " + tr.id()
-                        + " (as the tunnel and transport) so each copy gets its own.");
+                        + " (as the tunnel and transport) so each copy gets its own.",
+                        YamahaFixes.renumberPolicy(m, out.defaultUri(), tr.policy(), tr.id()).stream().toList());
             }
         }
     }

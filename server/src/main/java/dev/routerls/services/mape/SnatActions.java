@@ -1,0 +1,129 @@
+package dev.routerls.services.mape;
+
+import dev.routerls.core.Diagnostic;
+import dev.routerls.core.LineIndex;
+import dev.routerls.core.SourceRange;
+import dev.routerls.core.TextEdit;
+import dev.routerls.fixes.DocumentEdits;
+import dev.routerls.fixes.LineEnding;
+import dev.routerls.openwrt.mape.SnatBlockGenerator;
+import dev.routerls.openwrt.router.FirewallGeneration;
+import dev.routerls.openwrt.router.MapInterface;
+import dev.routerls.openwrt.router.MapeExpectation;
+import dev.routerls.openwrt.router.Router;
+import dev.routerls.openwrt.shell.ShellCommand;
+import dev.routerls.openwrt.shell.ShellScript;
+import dev.routerls.openwrt.uci.UciOption;
+import dev.routerls.openwrt.uci.UciSection;
+import dev.routerls.services.EditorAction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Code actions that write correct MAP-E SNAT rules from {@link SnatBlockGenerator}: "Insert MAP-E SNAT
+ * rules for IFACE (PSID p)" in firewall.user and on a map interface in /etc/config/network, and, for the
+ * SNAT findings whose script cannot be corrected by changing one value, a quick fix that inserts the
+ * correct block and marks the old loop with a comment asking to remove it (the user's loop is never
+ * deleted silently). On fw3 the block goes at the end of firewall.user, replacing a block generated
+ * before; on fw4 it becomes a file in /etc/nftables.d/.
+ */
+public final class SnatActions {
+    private static final List<String> LOOP_RULES = List.of("openwrt/mape-port-range", "openwrt/mape-nth-spread");
+
+    /** Actions at {@code range} of document {@code uri}, given the latest {@code diagnostics} there. */
+    public List<EditorAction> at(Router router, String uri, SourceRange range, List<Diagnostic> diagnostics) {
+        List<EditorAction> out = new ArrayList<>();
+        Optional<ShellScript> script = router.firewallUser();
+        boolean inScript = script.isPresent() && script.get().uri().equals(uri);
+        for (MapInterface m : router.mapInterfaces()) {
+            Optional<MapeExpectation> e = router.expectation(m);
+            if (e.isEmpty()) continue;
+            if (inScript || m.uri().equals(uri) && inside(m.iface().section(), range)) {
+                action(router, e.get(), null, null).ifPresent(out::add);
+            }
+        }
+        if (inScript) {
+            for (Diagnostic d : diagnostics) {
+                if (!LOOP_RULES.contains(d.ruleId()) || !d.fixes().isEmpty() || !overlaps(d.range(), range)) continue;
+                Optional<MapeExpectation> e = router.mapInterfaces().size() == 1
+                        ? router.expectation(router.mapInterfaces().get(0)) : Optional.empty();
+                e.flatMap(x -> action(router, x, d, loopStart(script.get(), d.range()))).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The action for one map interface. With {@code finding} set it is that finding's quick fix and also
+     * puts a comment before line {@code loopLine} of firewall.user.
+     */
+    private Optional<EditorAction> action(Router router, MapeExpectation e, Diagnostic finding, Integer loopLine) {
+        String device = e.iface().iface().mapDevice();
+        String title = (finding == null ? "Insert" : "Insert correct") + " MAP-E SNAT rules for " + e.iface().name()
+                + " (PSID " + e.result().psid() + ")";
+        List<TextEdit> edits = new ArrayList<>();
+        List<EditorAction.NewFile> files = new ArrayList<>();
+        Optional<ShellScript> script = router.firewallUser();
+        if (router.release().generation() == FirewallGeneration.FW4) {
+            String path = SnatBlockGenerator.nftablesPath(device);
+            String root = router.rootUri() == null ? "" : router.rootUri().endsWith("/") ? router.rootUri() : router.rootUri() + "/";
+            if (root.isEmpty()) return Optional.empty();   // not under an etc/ folder: no place for the file
+            files.add(new EditorAction.NewFile(root + path.substring("/etc/".length()),
+                    SnatBlockGenerator.nftables(e.result(), device)));
+            title += " in " + path;
+        } else {
+            if (script.isEmpty()) return Optional.empty();
+            edits.addAll(blockEdits(script.get(), device, SnatBlockGenerator.iptables(e.result(), device)));
+        }
+        if (finding != null) {
+            if (script.isEmpty() || loopLine == null) return Optional.empty();
+            String where = files.isEmpty() ? "at the end of this file" : "in " + SnatBlockGenerator.nftablesPath(device);
+            edits.add(new TextEdit(script.get().uri(), SourceRange.of(loopLine, 0, 0),
+                    "# routerls: the SNAT rules of the loop below do not match the MAP-E port set; the correct rules are "
+                            + where + ". Remove this loop.\n"));
+            title += "; mark the old loop for removal";
+        }
+        List<TextEdit> exact = script.isPresent() ? DocumentEdits.exact(script.get().text(), edits) : edits;
+        return Optional.of(new EditorAction(title, finding != null, finding, exact, files));
+    }
+
+    /** Replace an earlier generated block for the device, else append the block after a blank line. */
+    private static List<TextEdit> blockEdits(ShellScript script, String device, String block) {
+        String text = script.text();
+        LineIndex index = new LineIndex(text);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < index.lineCount(); i++) lines.add(index.line(i));
+        List<int[]> existing = SnatBlockGenerator.find(lines, device);
+        String eol = LineEnding.of(text).text();
+        if (!existing.isEmpty()) {
+            int[] b = existing.get(0);
+            return List.of(new TextEdit(script.uri(), new SourceRange(b[0], 0, b[1] + 1, 0), block));
+        }
+        int last = index.lineCount() - 1;
+        boolean endsWithBreak = last > 0 && index.line(last).isEmpty();
+        String lead = text.isEmpty() ? "" : endsWithBreak ? "\n" : "\n\n";
+        return List.of(new TextEdit(script.uri(), SourceRange.of(last, index.line(last).length(), index.line(last).length()),
+                (lead + block).replace("\n", eol)));
+    }
+
+    /** The first line of the top-level command (the loop) that holds {@code r}. */
+    private static Integer loopStart(ShellScript script, SourceRange r) {
+        for (ShellCommand c : script.commands()) {
+            if (c.range().startLine() <= r.startLine() && c.range().endLine() >= r.endLine()) return c.range().startLine();
+        }
+        return null;
+    }
+
+    private static boolean inside(UciSection s, SourceRange r) {
+        int first = s.header().range().startLine();
+        int last = s.header().range().endLine();
+        for (UciOption o : s.options()) last = Math.max(last, o.range().endLine());
+        return r.startLine() >= first && r.startLine() <= last;
+    }
+
+    private static boolean overlaps(SourceRange a, SourceRange b) {
+        return a.startLine() <= b.endLine() && b.startLine() <= a.endLine();
+    }
+}

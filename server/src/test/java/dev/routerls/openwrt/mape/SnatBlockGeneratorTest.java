@@ -1,0 +1,107 @@
+package dev.routerls.openwrt.mape;
+
+import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.analysis.Analyzer;
+import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.Diagnostic;
+import dev.routerls.mape.Ipv6Prefix;
+import dev.routerls.mape.MapeCalculator;
+import dev.routerls.mape.MapeResult;
+import dev.routerls.mape.MapeRuleTable;
+import dev.routerls.mape.PortRange;
+import dev.routerls.openwrt.router.MapInterface;
+import dev.routerls.openwrt.router.Router;
+import dev.routerls.openwrt.router.RouterReader;
+import dev.routerls.openwrt.router.SnatTarget;
+import dev.routerls.robustness.LintRun;
+import dev.routerls.testing.SampleRouters;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The generated SNAT rules: checked by routerls' own shell evaluator and rules, and against MapeCalculator. */
+class SnatBlockGeneratorTest {
+
+    private static MapeResult compute(String prefix) {
+        Ipv6Prefix p = Ipv6Prefix.parse(prefix);
+        return MapeCalculator.calculate(MapeRuleTable.bundled().lookup(p).orElseThrow(), p);
+    }
+
+    /** The good sample router with its firewall.user replaced. */
+    private static List<SourceFile> goodRouterWith(String firewallUser) {
+        return SampleRouters.edited("good", "firewall.user", t -> firewallUser);
+    }
+
+    @Test
+    void iptablesBlockPassesEveryMapeRuleOnTheGoodRouter() {
+        MapeResult r = compute("2404:7a80:1234:5600::/56");
+        String block = "#!/bin/sh\n" + SnatBlockGenerator.iptables(r, "map-wan_map");
+        List<SourceFile> files = goodRouterWith(block);
+        List<Diagnostic> found = new Analyzer().analyze(files, AnalysisSettings.DEFAULT).values().stream()
+                .flatMap(List::stream).filter(d -> d.ruleId().startsWith("openwrt/mape") || d.ruleId().startsWith("openwrt/shell")).toList();
+        assertEquals(List.of(), found);
+
+        // and the evaluated rules really are the port set: 15 marks, 3 protocols each, every block once
+        Router router = RouterReader.read(files, AnalysisSettings.DEFAULT);
+        MapInterface map = router.mapInterfaces().get(0);
+        List<SnatTarget> targets = router.snatTargetsFor(map);
+        assertEquals(15 * 3, targets.size());
+        assertTrue(targets.stream().allMatch(t -> t.known() && t.ipv4().orElseThrow().equals(r.ipv4())));
+        assertEquals(new HashSet<>(r.ports()), new HashSet<>(targets.stream().map(t -> t.ports().orElseThrow()).toList()));
+        assertEquals(15 * 5, router.iptables().size());
+    }
+
+    @Test
+    void iptablesBlockWithTheWrongDeviceIsCaught() {
+        // the check above can fail: the same block for another device is reported
+        String block = SnatBlockGenerator.iptables(compute("2404:7a80:1234:5600::/56"), "map-wan");
+        List<Diagnostic> found = new Analyzer().analyze(goodRouterWith(block), AnalysisSettings.DEFAULT).values().stream()
+                .flatMap(List::stream).filter(d -> d.ruleId().equals("openwrt/mape-tunnel-device")).toList();
+        assertTrue(!found.isEmpty());
+    }
+
+    private static final Pattern MAP_ENTRY = Pattern.compile("(\\d+) : (\\d+)-(\\d+)");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2404:7a80:1234:5600::/56", "240b:10:a5cd:6800::/56", "2400:4150:8100:1200::/56"})
+    void nftRangesAreTheCalculatorsPortSet(String prefix) {
+        MapeResult r = compute(prefix);
+        String nft = SnatBlockGenerator.nftables(r, "map-wan");
+        List<String> rules = nft.lines().filter(l -> l.contains(" snat ip to ")).toList();
+        assertEquals(3, rules.size(), nft);
+        for (String rule : rules) {
+            assertTrue(rule.contains("snat ip to " + r.ipv4() + " : numgen inc mod " + r.ports().size() + " map {"), rule);
+            List<PortRange> ranges = new ArrayList<>();
+            Matcher m = MAP_ENTRY.matcher(rule.substring(rule.indexOf('{')));
+            while (m.find()) {
+                assertEquals(ranges.size(), Integer.parseInt(m.group(1)), "keys run 0..N-1");
+                ranges.add(new PortRange(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+            }
+            assertEquals(r.ports(), ranges);
+        }
+        assertTrue(nft.contains("type nat hook postrouting priority srcnat - 1; policy accept;"), nft);
+        assertTrue(nft.contains("IPv4 " + r.ipv4() + ", PSID " + r.psid()), nft);
+    }
+
+    @Test
+    void mapeCommandPrintsTheBlocks() {
+        LintRun r = LintRun.of("mape", "--snat", "iptables", "--device", "map-wan_map", "2404:7a80:1234:5600::/56");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(SnatBlockGenerator.iptables(compute("2404:7a80:1234:5600::/56"), "map-wan_map"), r.out().replace("\r\n", "\n"));
+        LintRun nft = LintRun.of("mape", "--snat", "nft", "--device", "map-wan_map", "2404:7a80:1234:5600::/56");
+        assertEquals(0, nft.exit(), nft.err());
+        assertTrue(nft.out().startsWith("# /etc/nftables.d/90-routerls-mape-map-wan_map.nft"), nft.out());
+        assertEquals(2, LintRun.of("mape", "--snat", "iptables", "2404:7a80:1234:5600::/56").exit());
+        assertEquals(2, LintRun.of("mape", "--snat", "iptables", "--device", "x; rm -rf /", "2404:7a80:1234:5600::/56").exit());
+        assertEquals(2, LintRun.of("mape", "--snat", "pf", "--device", "map-wan", "2404:7a80:1234:5600::/56").exit());
+    }
+}

@@ -1,0 +1,41 @@
+package dev.routerls.services;
+
+import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.SourceRange;
+import dev.routerls.fixes.DocumentEdits;
+import dev.routerls.openwrt.mape.SnatBlockGenerator;
+import dev.routerls.openwrt.router.Router;
+import dev.routerls.openwrt.router.RouterReader;
+import dev.routerls.services.mape.SnatActions;
+import dev.routerls.testing.SampleRouters;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The SNAT action replaces a block it generated before instead of adding a second one, and keeps CRLF. */
+class SnatActionsTest {
+    private static final String URI = SampleRouters.uri("firewall.user");
+
+    private static String apply(String text, EditorAction a) {
+        return DocumentEdits.apply(text, a.edits());
+    }
+
+    @Test
+    void anEarlierGeneratedBlockIsReplaced() {
+        // first run: append to a script without a block
+        Router r1 = RouterReader.read(SampleRouters.edited("good", "firewall.user", t -> "#!/bin/sh\r\necho start\r\n"),
+                AnalysisSettings.DEFAULT);
+        EditorAction first = new SnatActions().at(r1, URI, SourceRange.of(0, 0, 0), List.of()).get(0);
+        String once = apply("#!/bin/sh\r\necho start\r\n", first);
+        assertTrue(once.startsWith("#!/bin/sh\r\necho start\r\n\r\n" + SnatBlockGenerator.beginLine("map-wan_map") + "\r\n"), once);
+        assertTrue(!once.replace("\r\n", "").contains("\n"), "every inserted line ends in CRLF, as the file's do");
+        // second run on the result, with the block tampered with: the block is replaced, not added again
+        String tampered = once.replace("--packet 3 ", "--packet 33 ") + "echo end\r\n";
+        Router r2 = RouterReader.read(SampleRouters.edited("good", "firewall.user", t -> tampered), AnalysisSettings.DEFAULT);
+        EditorAction second = new SnatActions().at(r2, URI, SourceRange.of(0, 0, 0), List.of()).get(0);
+        assertEquals(once + "echo end\r\n", apply(tampered, second));
+    }
+}
