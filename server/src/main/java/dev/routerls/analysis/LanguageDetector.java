@@ -1,6 +1,7 @@
 package dev.routerls.analysis;
 
 import dev.routerls.core.LanguageId;
+import dev.routerls.yamaha.parse.LineParser;
 
 import java.util.Locale;
 
@@ -38,7 +39,8 @@ public final class LanguageDetector {
             start = end + 1;
             lines++;
             if (line.isEmpty()) continue;
-            if (lines <= 3 && line.matches("#\\s*(RTX|NVR|RT|vRX|SRT|FWX|NWR)\\S*\\s+Rev\\..*")) yamaha += 10;
+            // a `show config` header, read by the YAMAHA grammar itself
+            if (lines <= 3 && line.startsWith("#") && new LineParser().parseHeader(line.substring(1)).isPresent()) yamaha += 10;
             if (line.startsWith("#!") && line.contains("sh")) shell += 10;
             if (line.startsWith("#")) continue;
             String first = firstWord(line);

@@ -18,13 +18,19 @@ public final class OpenWrtRules {
 
     /** The rules over a router's UCI files. */
     public static List<Rule<UciConfigs>> uciRules() {
-        return List.of(new UciSyntaxRule(), new UciUnknownOptionRule(), new UciInvalidValueRule(),
-                new UciUndefinedReferenceRule());
+        return UCI_RULES;
     }
+
+    // rules hold no state between runs, so one instance of each serves every analysis
+    private static final List<Rule<UciConfigs>> UCI_RULES = List.of(new UciSyntaxRule(), new UciUnknownOptionRule(),
+            new UciInvalidValueRule(), new UciUndefinedReferenceRule());
 
     /** The rules over a whole router: MAP-E parameters and SNAT script, zones, fw4. */
     public static List<Rule<Router>> routerRules() {
-        return List.of(
+        return ROUTER_RULES;
+    }
+
+    private static final List<Rule<Router>> ROUTER_RULES = List.of(
                 new MapeEalenRule(),
                 new MapeRuleMismatchRule(),
                 new MapeLegacymapRule(),
@@ -34,7 +40,6 @@ public final class OpenWrtRules {
                 new MapeNthSpreadRule(),
                 new FirewallZoneMissingRule(),
                 new Fw4FirewallUserRule());
-    }
 
     /**
      * Findings of the firewall.user parser and evaluator and of the nftables.d reader, which the analyzer passes on (they are not
