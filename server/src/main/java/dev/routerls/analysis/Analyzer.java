@@ -16,7 +16,15 @@ import java.util.Map;
  */
 public final class Analyzer {
     private final YamahaAnalyzer yamaha = new YamahaAnalyzer();
-    private final OpenWrtAnalyzer openwrt = new OpenWrtAnalyzer();
+    private final OpenWrtAnalyzer openwrt;
+
+    public Analyzer() {
+        this(new OpenWrtAnalyzer());
+    }
+
+    public Analyzer(OpenWrtAnalyzer openwrt) {
+        this.openwrt = openwrt;
+    }
 
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings) {
         Map<String, List<Diagnostic>> result = new LinkedHashMap<>();
@@ -26,8 +34,7 @@ public final class Analyzer {
             switch (f.language()) {
                 case YAMAHA_RTX -> result.get(f.uri()).addAll(yamaha.analyze(f.uri(), f.text(), settings).diagnostics());
                 case OPENWRT_UCI, OPENWRT_FIREWALL_USER, OPENWRT_NFTABLES ->
-                        routers.computeIfAbsent(f.routerRoot() == null ? f.uri() : f.routerRoot(),
-                                k -> new ArrayList<>()).add(f);
+                        routers.computeIfAbsent(routerKey(f), k -> new ArrayList<>()).add(f);
                 case UNKNOWN -> { }
             }
         }
@@ -44,6 +51,11 @@ public final class Analyzer {
 
     public OpenWrtAnalyzer openwrt() {
         return openwrt;
+    }
+
+    /** What an OpenWrt file is analysed with: its router root, or the file alone when it has none. */
+    public static String routerKey(SourceFile f) {
+        return f.routerRoot() == null ? f.uri() : f.routerRoot();
     }
 
     static boolean isOpenWrt(LanguageId l) {

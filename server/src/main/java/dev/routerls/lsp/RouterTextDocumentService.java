@@ -101,8 +101,9 @@ final class RouterTextDocumentService implements TextDocumentService {
         if (params.getTextDocument() == null) return;
         String uri = params.getTextDocument().getUri();
         workspace.documents().close(uri).ifPresent(doc -> {
-            scheduler.closed(uri, workspace.groupOf(doc));
-            engine.forget(uri);
+            String group = workspace.groupOf(doc);
+            scheduler.closed(uri, group);
+            engine.forget(uri, group, workspace.openGroups());
         });
     }
 

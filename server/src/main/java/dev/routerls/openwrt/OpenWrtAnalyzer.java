@@ -5,7 +5,9 @@ import dev.routerls.analysis.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.openwrt.nft.NftSnippet;
 import dev.routerls.openwrt.router.Router;
+import dev.routerls.openwrt.router.RouterFileCache;
 import dev.routerls.openwrt.router.RouterReader;
+import dev.routerls.mape.MapeRuleTable;
 import dev.routerls.openwrt.uci.UciConfigs;
 import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.rules.RuleRunner;
@@ -24,16 +26,33 @@ import java.util.Map;
  */
 public final class OpenWrtAnalyzer {
 
+    private final RouterFileCache cache;
+
+    public OpenWrtAnalyzer() {
+        this(new RouterFileCache());
+    }
+
+    /** {@code cache} keeps parsed files between reads; tests pass one whose reads they count. */
+    public OpenWrtAnalyzer(RouterFileCache cache) {
+        this.cache = cache;
+    }
+
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> routerFiles, AnalysisSettings settings) {
+        if (routerFiles.isEmpty()) return new LinkedHashMap<>();
+        return analyze(read(routerFiles, settings), routerFiles.get(0).uri(), settings);
+    }
+
+    /**
+     * Findings for a router already read (the server reads each version once and shares the model with
+     * completion and hover). {@code fallbackUri} receives findings that belong to no one file.
+     */
+    public Map<String, List<Diagnostic>> analyze(Router router, String fallbackUri, AnalysisSettings settings) {
         Map<String, List<Diagnostic>> result = new LinkedHashMap<>();
-        if (routerFiles.isEmpty()) return result;
-        // one read of every file: the router model is also the UCI rules' input
-        Router router = read(routerFiles, settings);
         for (UciFile f : router.uciFiles()) result.put(f.uri(), new ArrayList<>());
         if (!router.uciFiles().isEmpty()) {
-            String fallbackUri = router.uciFiles().get(0).uri();
-            for (Diagnostic d : RuleRunner.run(OpenWrtRules.uciRules(), (UciConfigs) router, fallbackUri, settings)) {
-                result.computeIfAbsent(d.uri() == null ? fallbackUri : d.uri(), k -> new ArrayList<>()).add(d);
+            String uciFallback = router.uciFiles().get(0).uri();
+            for (Diagnostic d : RuleRunner.run(OpenWrtRules.uciRules(), (UciConfigs) router, uciFallback, settings)) {
+                result.computeIfAbsent(d.uri() == null ? uciFallback : d.uri(), k -> new ArrayList<>()).add(d);
             }
         }
         router.firewallUser().ifPresent(s -> add(result, s.problems(), settings));
@@ -43,13 +62,13 @@ public final class OpenWrtAnalyzer {
             add(result, n.problems(), settings);
         }
         router.firewallUserRun().ifPresent(r -> add(result, r.diagnostics(), settings));
-        add(result, RuleRunner.run(OpenWrtRules.routerRules(), router, routerFiles.get(0).uri(), settings), AnalysisSettings.DEFAULT);
+        add(result, RuleRunner.run(OpenWrtRules.routerRules(), router, fallbackUri, settings), AnalysisSettings.DEFAULT);
         return result;
     }
 
-    /** The router model of these files (for rules, hover and tests). */
+    /** The router model of these files (for rules, hover and tests); unchanged files are not parsed again. */
     public Router read(List<SourceFile> routerFiles, AnalysisSettings settings) {
-        return RouterReader.read(routerFiles, settings);
+        return RouterReader.read(routerFiles, settings, MapeRuleTable.bundled(), cache);
     }
 
     /** Adds findings made outside the rule runner, honouring the user's disable/severity settings. */

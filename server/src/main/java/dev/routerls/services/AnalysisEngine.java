@@ -42,15 +42,22 @@ public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
     @Override
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings) {
         Map<String, List<Diagnostic>> out = new LinkedHashMap<>();
-        List<SourceFile> rest = new ArrayList<>();
+        Map<String, List<SourceFile>> groups = new LinkedHashMap<>();
         for (SourceFile f : files) {
-            if (f.language() == LanguageId.YAMAHA_RTX) {
-                out.put(f.uri(), yamaha(f.uri(), f.text(), settings).diagnostics());
-            } else {
-                rest.add(f);
+            out.computeIfAbsent(f.uri(), k -> new ArrayList<>());
+            switch (f.language()) {
+                case YAMAHA_RTX -> out.put(f.uri(), yamaha(f.uri(), f.text(), settings).diagnostics());
+                case OPENWRT_UCI, OPENWRT_FIREWALL_USER, OPENWRT_NFTABLES ->
+                        groups.computeIfAbsent(Analyzer.routerKey(f), k -> new ArrayList<>()).add(f);
+                case UNKNOWN -> { }
             }
         }
-        if (!rest.isEmpty()) out.putAll(analyzer.analyze(rest, settings));
+        for (Map.Entry<String, List<SourceFile>> g : groups.entrySet()) {
+            // the router read here is the one completion and hover then get for this version
+            Router router = openwrt(g.getKey(), g.getValue(), settings);
+            analyzer.openwrt().analyze(router, g.getValue().get(0).uri(), settings).forEach((uri, diags) ->
+                    out.computeIfAbsent(uri, k -> new ArrayList<>()).addAll(diags));
+        }
         return out;
     }
 
@@ -91,11 +98,13 @@ public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
         }
     }
 
+    /** The latest router read per group (router root URI, or a lone document's URI). */
     private final Map<String, KeptRouter> routers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The model of an OpenWrt router (or of a lone UCI file or script), read by the same reader the
-     * OpenWrt analysis uses; kept per group while none of its files changes.
+     * OpenWrt analysis uses; diagnostics and editor features share it while none of its files changes.
+     * {@code group} must be {@link Analyzer#routerKey} of the files.
      */
     public Router openwrt(String group, List<SourceFile> files, AnalysisSettings settings) {
         KeptRouter k = routers.get(group);
@@ -106,9 +115,17 @@ public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
         return r;
     }
 
-    /** A document was closed: its kept result goes. */
-    public void forget(String uri) {
+    /**
+     * A document was closed: its kept result goes, and so does its group's router when no document of
+     * the group is open any more ({@code openGroups}: the groups still open).
+     */
+    public void forget(String uri, String group, java.util.Collection<String> openGroups) {
         yamaha.remove(uri);
-        routers.remove(uri);
+        if (!openGroups.contains(group)) routers.remove(group);
+    }
+
+    /** How many routers are kept (one per group with open documents). */
+    int keptRouters() {
+        return routers.size();
     }
 }

@@ -106,6 +106,8 @@ public final class DiagnosticsScheduler implements AutoCloseable {
 
     private void analyse(String group, Slot slot, long gen) {
         Workspace.Snapshot snap = workspace.snapshot(group);
+        // the group's last document was closed meanwhile: nobody would see the findings
+        if (snap.openVersions().isEmpty()) return;
         Map<String, List<Diagnostic>> result;
         try {
             result = engine.analyze(snap.files(), workspace.settings());

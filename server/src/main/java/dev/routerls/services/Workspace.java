@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -103,17 +104,32 @@ public final class Workspace {
             Uris.toPath(d.uri()).ifPresent(p -> openInRouter.put(p, d));
         }
         if (router != null) {
-            String root = Uris.fromPath(router);
-            for (Path p : RouterLocator.routerFiles(router)) {
-                if (openInRouter.containsKey(p.toAbsolutePath().normalize())) continue;
+            for (DiskFile f : routerFiles(router)) {
+                if (!openInRouter.containsKey(f.path())) files.add(f.file());
+            }
+        }
+        return new Snapshot(group, files, versions);
+    }
+
+    private record DiskFile(Path path, SourceFile file) {
+    }
+
+    /** Per router root: its files on disk with their text and language, until a file-change event under it. */
+    private final Map<Path, List<DiskFile>> routerFiles = new ConcurrentHashMap<>();
+
+    private List<DiskFile> routerFiles(Path router) {
+        return routerFiles.computeIfAbsent(router.toAbsolutePath().normalize(), root -> {
+            String rootUri = Uris.fromPath(root);
+            List<DiskFile> out = new ArrayList<>();
+            for (Path p : RouterLocator.routerFiles(root)) {
                 Optional<String> text = disk.read(p);
                 if (text.isEmpty()) continue;
                 LanguageId lang = LanguageDetector.detect(p.toString(), text.get());
                 if (lang == LanguageId.UNKNOWN) continue;
-                files.add(new SourceFile(Uris.fromPath(p), text.get(), lang, root));
+                out.add(new DiskFile(p.toAbsolutePath().normalize(), new SourceFile(Uris.fromPath(p), text.get(), lang, rootUri)));
             }
-        }
-        return new Snapshot(group, files, versions);
+            return List.copyOf(out);
+        });
     }
 
     /** A file changed on disk: forget its text; returns the groups that must be analysed again. */
@@ -127,6 +143,8 @@ public final class Workspace {
         }
         Path root = RouterLocator.rootOf(p.get());
         if (root == null) return List.of();
+        // a file may have been created or deleted: list the router again on next use
+        routerFiles.remove(root.toAbsolutePath().normalize());
         String key = Uris.fromPath(root);
         return openGroups().stream().filter(key::equals).toList();
     }

@@ -118,9 +118,8 @@ public final class Router implements UciConfigs {
      */
     public Router withFirewallUser(String text) {
         if (firewallUser == null) throw new IllegalStateException("the router has no firewall.user");
-        ShellScript script = ShellScript.parse(firewallUser.uri(), text);
-        return new Router(rootUri, uciFiles, script, rcLocal, nftables, release,
-                dev.routerls.openwrt.shell.ShellEvaluator.evaluate(script, Map.of()), ruleTable);
+        RouterFileCache.Script script = RouterFileCache.evaluate(firewallUser.uri(), text);
+        return new Router(rootUri, uciFiles, script.script(), rcLocal, nftables, release, script.run(), ruleTable);
     }
 
     public String rootUri() {

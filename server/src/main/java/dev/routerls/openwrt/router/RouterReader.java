@@ -5,15 +5,12 @@ import dev.routerls.analysis.SourceFile;
 import dev.routerls.core.LanguageId;
 import dev.routerls.mape.MapeRuleTable;
 import dev.routerls.openwrt.nft.NftSnippet;
-import dev.routerls.openwrt.shell.EvaluationResult;
-import dev.routerls.openwrt.shell.ShellEvaluator;
 import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciReader;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads the files of one router into a {@link Router}. Files are recognised by their place under
@@ -43,8 +40,14 @@ public final class RouterReader {
     }
 
     public static Router read(List<SourceFile> files, AnalysisSettings settings, MapeRuleTable table) {
+        return read(files, settings, table, null);
+    }
+
+    /** Reads with parsed files taken from {@code cache} when their text is unchanged (null: parse everything). */
+    public static Router read(List<SourceFile> files, AnalysisSettings settings, MapeRuleTable table,
+                              RouterFileCache cache) {
         List<UciFile> uciFiles = new ArrayList<>();
-        ShellScript firewallUser = null;
+        RouterFileCache.Script firewallUser = null;
         ShellScript rcLocal = null;
         List<NftSnippet> nftables = new ArrayList<>();
         OpenWrtRelease release = OpenWrtRelease.UNKNOWN;
@@ -53,10 +56,13 @@ public final class RouterReader {
             if (root == null) root = f.routerRoot();
             switch (roleOf(f)) {
                 case UCI -> {
-                    uciFiles.add(UciReader.read(f.uri(), f.text()));
+                    uciFiles.add(cache == null ? UciReader.read(f.uri(), f.text()) : cache.uci(f.uri(), f.text()));
                 }
                 case FIREWALL_USER -> {
-                    if (firewallUser == null) firewallUser = ShellScript.parse(f.uri(), f.text());
+                    if (firewallUser == null) {
+                        firewallUser = cache == null ? RouterFileCache.evaluate(f.uri(), f.text())
+                                : cache.firewallUser(f.uri(), f.text());
+                    }
                 }
                 case RC_LOCAL -> rcLocal = ShellScript.parse(f.uri(), f.text());
                 case RELEASE -> release = OpenWrtRelease.fromFile(ShellScript.parse(f.uri(), f.text())).orElse(release);
@@ -65,9 +71,8 @@ public final class RouterReader {
             }
         }
         if (settings.release().isPresent()) release = OpenWrtRelease.fromSetting(settings.release().get());
-        // nothing is preset from UCI: the script's own assignments decide its values
-        EvaluationResult run = firewallUser == null ? null : ShellEvaluator.evaluate(firewallUser, Map.of());
-        return new Router(root, uciFiles, firewallUser, rcLocal, nftables, release, run, table);
+        return new Router(root, uciFiles, firewallUser == null ? null : firewallUser.script(), rcLocal, nftables,
+                release, firewallUser == null ? null : firewallUser.run(), table);
     }
 
     private static String fileName(String uri) {
