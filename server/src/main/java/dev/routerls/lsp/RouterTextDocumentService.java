@@ -166,7 +166,12 @@ final class RouterTextDocumentService implements TextDocumentService {
         return CompletableFuture.supplyAsync(() -> {
             Position p = position(params.getPosition());
             String uri = uri(params.getTextDocument());
-            var edits = features.rename(uri, p.getLine(), p.getCharacter(), params.getNewName() == null ? "" : params.getNewName());
+            java.util.Optional<List<dev.routerls.core.TextEdit>> edits;
+            try {
+                edits = features.rename(uri, p.getLine(), p.getCharacter(), params.getNewName() == null ? "" : params.getNewName());
+            } catch (dev.routerls.services.RenameRefusedException e) {
+                throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest, e.getMessage(), null));
+            }
             if (edits.isEmpty()) {
                 throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
                         "nothing to rename here, or the new name is not valid for it", null));

@@ -121,9 +121,24 @@ public final class LanguageFeatures {
         if (d.isEmpty()) return Optional.empty();
         return switch (d.get().language()) {
             case YAMAHA_RTX -> yamaha(uri).flatMap(r -> yamaha.rename(r, uri, d.get().text(), line, column, newName));
-            case OPENWRT_UCI -> uci.rename(router(d.get()), uri, line, column, newName);
+            case OPENWRT_UCI -> uciRename(d.get(), line, column, newName);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * Renames in the UCI files and, for an interface, the script's uses of its device too.
+     * @throws RenameRefusedException when the script names the device in a way the edit cannot follow
+     */
+    private Optional<List<TextEdit>> uciRename(Document d, int line, int column, String newName) {
+        UciRouterView router = router(d);
+        Optional<List<TextEdit>> edits = uci.rename(router, d.uri(), line, column, newName);
+        if (edits.isEmpty()) return edits;
+        Optional<String> iface = uci.interfaceAt(router, d.uri(), line, column);
+        if (iface.isEmpty()) return edits;
+        List<TextEdit> all = new java.util.ArrayList<>(edits.get());
+        all.addAll(firewallUser.renameDeviceUses(router.router(), iface.get(), newName));
+        return Optional.of(all);
     }
 
     public List<OutlineSymbol> outline(String uri) {

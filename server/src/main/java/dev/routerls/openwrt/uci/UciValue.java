@@ -46,11 +46,18 @@ public record UciValue(String text, String raw, SourceRange range) {
         return subRange(0, text.length());
     }
 
+    /**
+     * True when each character of the text sits at a known column: the token is the text, possibly in one
+     * pair of quotes, on one line and without escapes. Otherwise parts of the value get the whole range.
+     */
+    public boolean hasExactColumns() {
+        return !raw.contains("\n") && !raw.contains("\r") && !raw.contains("\\") && (raw.equals(text)
+                || raw.length() == text.length() + 2 && raw.substring(1, raw.length() - 1).equals(text));
+    }
+
     /** The range of text[start, end), exact when the token is the text, possibly in one pair of quotes. */
     private SourceRange subRange(int start, int end) {
-        boolean exact = !raw.contains("\n") && !raw.contains("\r") && !raw.contains("\\") && (raw.equals(text)
-                || raw.length() == text.length() + 2 && raw.substring(1, raw.length() - 1).equals(text));
-        if (!exact) return range;
+        if (!hasExactColumns()) return range;
         int shift = raw.equals(text) ? 0 : 1;
         return SourceRange.of(range.startLine(), range.startColumn() + shift + start, range.startColumn() + shift + end);
     }

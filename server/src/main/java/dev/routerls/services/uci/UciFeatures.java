@@ -3,6 +3,7 @@ package dev.routerls.services.uci;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
 import dev.routerls.grammar.UciLexer;
+import dev.routerls.openwrt.router.UciReferences;
 import dev.routerls.openwrt.schema.OptionSpec;
 import dev.routerls.openwrt.schema.SectionSchema;
 import dev.routerls.openwrt.schema.UciSchema;
@@ -97,8 +98,9 @@ public final class UciFeatures {
         if (ss.isPresent() && option.equals(ss.get().selector())) {
             return ss.get().variants().keySet().stream().filter(k -> !k.isEmpty()).toList();
         }
-        Optional<UciNames.Kind> kind = UciNames.referenceKind(pkg, section.type(), option);
-        if (kind.isPresent()) return new UciSymbols(router).declared(kind.get());
+        Optional<UciReferences.Reference> ref = UciReferences.of(pkg, section.type(), option)
+                .filter(r -> r.form() != UciReferences.Form.AT_NAME);   // a device option mostly names devices
+        if (ref.isPresent()) return new UciSymbols(router).declared(ref.get().kind());
         if (ss.isEmpty()) return List.of();
         OptionSpec spec = ss.get().optionsFor(section).get(option);
         return spec == null ? List.of() : spec.type().suggestions();
@@ -140,7 +142,7 @@ public final class UciFeatures {
 
     /** The interface named at the position (its section name or a reference to it), if any. */
     public Optional<String> interfaceAt(UciRouterView router, String uri, int line, int column) {
-        return new UciSymbols(router).at(uri, line, column).filter(o -> o.kind() == UciNames.Kind.INTERFACE)
+        return new UciSymbols(router).at(uri, line, column).filter(o -> o.kind() == UciReferences.Kind.INTERFACE)
                 .map(UciSymbols.Occurrence::name);
     }
 
@@ -177,14 +179,14 @@ public final class UciFeatures {
 
     private HoverText describeName(UciRouterView router, UciSymbols symbols, UciSymbols.Occurrence o) {
         StringBuilder b = new StringBuilder();
-        String what = o.kind() == UciNames.Kind.INTERFACE ? "network interface" : "firewall zone";
+        String what = o.kind() == UciReferences.Kind.INTERFACE ? "network interface" : "firewall zone";
         b.append("**").append(what).append("** `").append(o.name()).append("`\n\n");
         List<UciSymbols.Occurrence> decls = symbols.declarations(o.kind(), o.name());
         if (decls.isEmpty()) {
             b.append("Not defined in this router's files.");
         } else {
             UciSection s = decls.get(0).section();
-            Optional<String> mape = o.kind() != UciNames.Kind.INTERFACE ? Optional.empty()
+            Optional<String> mape = o.kind() != UciReferences.Kind.INTERFACE ? Optional.empty()
                     : router.router().mapInterfaces().stream().filter(m -> m.name().equals(o.name())).findFirst()
                     .map(m -> MapeFacts.describeMapInterface(router.router(), m));
             if (mape.isPresent()) {

@@ -1,10 +1,11 @@
 package dev.routerls.services.uci;
 
 import dev.routerls.core.SourceRange;
+import dev.routerls.openwrt.router.UciReferences;
+import dev.routerls.openwrt.router.UciReferences.Kind;
 import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciOption;
 import dev.routerls.openwrt.uci.UciSection;
-import dev.routerls.openwrt.uci.UciText;
 import dev.routerls.openwrt.uci.UciValue;
 
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * itself, inside any quotes, so a rename edit replaces exactly the name.
  */
 final class UciSymbols {
-    record Occurrence(UciNames.Kind kind, String name, String uri, SourceRange range, boolean declaration,
+    record Occurrence(Kind kind, String name, String uri, SourceRange range, boolean declaration,
                       UciSection section) {
     }
 
@@ -33,64 +34,44 @@ final class UciSymbols {
         for (UciSection s : file.sections()) {
             if (pkg.equals("network") && s.type().equals("interface") && !s.isAnonymous()) {
                 for (UciSection.Header h : s.headers()) {
-                    if (h.name() != null) words(h.name(), UciNames.Kind.INTERFACE, uri, true, s);
+                    if (h.name() != null) add(h.name().words(), h.name(), Kind.INTERFACE, uri, true, s);
                 }
             }
             for (UciOption o : s.options()) {
-                if (UciNames.isZoneName(pkg, s.type(), o.name())) {
-                    words(o.value(), UciNames.Kind.ZONE, uri, true, s);
+                if (UciReferences.isZoneName(pkg, s.type(), o.name())) {
+                    add(o.value().words(), o.value(), Kind.ZONE, uri, true, s);
                     continue;
                 }
-                UciNames.referenceKind(pkg, s.type(), o.name())
-                        .ifPresent(k -> words(o.value(), k, uri, false, s));
+                UciReferences.of(pkg, s.type(), o.name()).ifPresent(r -> {
+                    for (UciReferences.Name n : r.names(o.value())) {
+                        // escapes or line breaks: the name's columns cannot be pointed at exactly
+                        if (n.exact()) all.add(new Occurrence(r.kind(), n.name(), uri, n.range(), false, s));
+                    }
+                });
             }
         }
     }
 
-    /** Adds each space-separated word of a value (one option may list several interfaces). */
-    private void words(UciValue v, UciNames.Kind kind, String uri, boolean declaration, UciSection s) {
-        if (v == null || v.isMissing() || v.range().startLine() != v.range().endLine()) return;
-        String raw = v.raw();
-        int innerStart;
-        String inner;
-        if (UciText.isPlain(raw)) {
-            innerStart = 0;
-            inner = raw;
-        } else if (raw.length() >= 2 && (raw.charAt(0) == '\'' || raw.charAt(0) == '"')
-                && raw.charAt(raw.length() - 1) == raw.charAt(0) && UciText.isPlain(raw.substring(1, raw.length() - 1))) {
-            innerStart = 1;
-            inner = raw.substring(1, raw.length() - 1);
-        } else {
-            return; // escapes or mixed quoting: the name's columns cannot be pointed at exactly
-        }
-        int col0 = v.range().startColumn() + innerStart;
-        int i = 0;
-        while (i < inner.length()) {
-            while (i < inner.length() && Character.isWhitespace(inner.charAt(i))) i++;
-            int start = i;
-            while (i < inner.length() && !Character.isWhitespace(inner.charAt(i))) i++;
-            if (i > start) {
-                String word = inner.substring(start, i);
-                all.add(new Occurrence(kind, word, uri,
-                        SourceRange.of(v.range().startLine(), col0 + start, col0 + i), declaration, s));
-            }
-        }
+    /** Adds each space-separated word of a declaring value whose columns are known. */
+    private void add(List<UciValue> words, UciValue whole, Kind kind, String uri, boolean declaration, UciSection s) {
+        if (whole.isMissing() || !whole.hasExactColumns()) return;
+        for (UciValue w : words) all.add(new Occurrence(kind, w.text(), uri, w.range(), declaration, s));
     }
 
     Optional<Occurrence> at(String uri, int line, int column) {
         return all.stream().filter(o -> o.uri().equals(uri) && o.range().contains(line, column)).findFirst();
     }
 
-    List<Occurrence> declarations(UciNames.Kind kind, String name) {
+    List<Occurrence> declarations(Kind kind, String name) {
         return all.stream().filter(o -> o.declaration() && o.kind() == kind && o.name().equals(name)).toList();
     }
 
-    List<Occurrence> occurrences(UciNames.Kind kind, String name) {
+    List<Occurrence> occurrences(Kind kind, String name) {
         return all.stream().filter(o -> o.kind() == kind && o.name().equals(name)).toList();
     }
 
     /** Every declared name of a kind, in file order, without repeats. */
-    List<String> declared(UciNames.Kind kind) {
+    List<String> declared(Kind kind) {
         return all.stream().filter(o -> o.declaration() && o.kind() == kind).map(Occurrence::name).distinct().toList();
     }
 }

@@ -19,7 +19,9 @@ class UciUndefinedReferenceRuleTest {
             \toption device '@wan6'
             config interface 'broken'
             \toption proto 'static'
-            \toption device '«openwrt/undefined-reference~no interface 'wan7'|@wan7»'
+            \toption device '@«openwrt/undefined-reference~no interface 'wan7'|wan7»'
+            config route
+            \toption interface '«openwrt/undefined-reference~has interface 'lann'|lann»'
             """;
 
     @Test
