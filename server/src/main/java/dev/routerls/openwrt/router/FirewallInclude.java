@@ -1,6 +1,7 @@
 package dev.routerls.openwrt.router;
 
 import dev.routerls.openwrt.uci.UciSection;
+import dev.routerls.openwrt.uci.UciValue;
 
 /** A {@code config include} of the firewall package (how fw3/fw4 run extra scripts or nftables files). */
 public record FirewallInclude(String uri, UciSection section) {
@@ -15,8 +16,7 @@ public record FirewallInclude(String uri, UciSection section) {
     }
 
     public boolean fw4Compatible() {
-        String v = section.get("fw4_compatible").orElse("0").trim();
-        return v.equals("1") || v.equals("true") || v.equals("yes") || v.equals("on");
+        return section.value("fw4_compatible").map(UciValue::isTrue).orElse(false);
     }
 
     public boolean runsFirewallUser() {

@@ -30,7 +30,6 @@ public record FirewallZone(String uri, UciSection section) {
     /** The upstream zone: named like wan, or masquerading (what LuCI's wan zone does). */
     public boolean isWan() {
         String n = name().toLowerCase(Locale.ROOT);
-        String masq = section.get("masq").orElse("0").trim();
-        return n.contains("wan") || masq.equals("1") || masq.equals("true") || masq.equals("yes") || masq.equals("on");
+        return n.contains("wan") || section.value("masq").map(UciValue::isTrue).orElse(false);
     }
 }

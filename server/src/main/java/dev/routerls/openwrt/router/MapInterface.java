@@ -47,8 +47,7 @@ public record MapInterface(NetworkInterface iface) {
     }
 
     public boolean legacymap() {
-        return option("legacymap").map(v -> v.text().trim()).map(t -> t.equals("1") || t.equals("true")
-                || t.equals("yes") || t.equals("on")).orElse(false);
+        return option("legacymap").map(UciValue::isTrue).orElse(false);
     }
 
     /** The rule IPv6 prefix: {@code ip6prefix} (with or without /len) and {@code ip6prefixlen}. */

@@ -1,5 +1,7 @@
 package dev.routerls.openwrt.schema;
 
+import dev.routerls.openwrt.uci.UciValue;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -137,10 +139,7 @@ public final class Datatypes {
     // ------------------------------------------------------------------------------------ predicates
 
     static boolean isBool(String v) {
-        return switch (v) {
-            case "0", "1", "on", "off", "true", "false", "yes", "no", "enabled", "disabled" -> true;
-            default -> false;
-        };
+        return UciValue.isBoolean(v);
     }
 
     static boolean isUnsigned(String v) {

@@ -4,6 +4,7 @@ import dev.routerls.core.SourceRange;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One argument as libuci reads it: {@code text} is the value after quotes and escapes are removed,
@@ -11,6 +12,19 @@ import java.util.List;
  * argument is an empty value with an empty range at the place it would go.
  */
 public record UciValue(String text, String raw, SourceRange range) {
+    /** The words OpenWrt's boolean readers (config_get_bool, the bool datatype) take as true, and as false. */
+    private static final Set<String> TRUE = Set.of("1", "on", "true", "yes", "enabled");
+    private static final Set<String> FALSE = Set.of("0", "off", "false", "no", "disabled");
+
+    /** True when {@code text} is one of the boolean spellings, either way. */
+    public static boolean isBoolean(String text) {
+        return TRUE.contains(text) || FALSE.contains(text);
+    }
+
+    /** True when the value is a boolean spelling of true ({@code 1}, {@code on}, {@code true}, {@code yes}, {@code enabled}). */
+    public boolean isTrue() {
+        return TRUE.contains(text);
+    }
 
     public boolean isEmpty() {
         return text.isEmpty();

@@ -4,6 +4,8 @@ import dev.routerls.analysis.AnalysisSettings;
 import dev.routerls.openwrt.router.RouterFixture;
 import dev.routerls.openwrt.router.RouterTexts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Map;
 
@@ -51,6 +53,35 @@ class FirewallRouterRulesTest {
         String script = SCRIPT.replace("iptables -t nat -F POSTROUTING",
                 "«openwrt/fw4-firewall-user~nftables.d|iptables -t nat -F POSTROUTING»");
         RouterTexts.router(NETWORK, fw, script).assertFindings("openwrt/fw4-firewall-user", FW4);
+    }
+
+    /** Every spelling OpenWrt reads as true counts, as the bool datatype accepts them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "yes", "on", "true", "enabled"})
+    void fw4CompatibleAcceptsEveryTrueSpelling(String yes) {
+        String fw = FIREWALL + "\toption fw4_compatible '" + yes + "'\n";
+        String script = SCRIPT.replace("iptables -t nat -F POSTROUTING",
+                "«openwrt/fw4-firewall-user~nftables.d|iptables -t nat -F POSTROUTING»");
+        RouterTexts.router(NETWORK, fw, script).assertFindings("openwrt/fw4-firewall-user", FW4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "no", "off", "false", "disabled"})
+    void fw4CompatibleFalseSpellingsLeaveTheIncludeSkipped(String no) {
+        // the finding points at the value that says false
+        String fw = FIREWALL + "\toption fw4_compatible «openwrt/fw4-firewall-user~fw4_compatible '1'|'" + no + "'»\n";
+        String script = SCRIPT.replace("iptables -t nat -F POSTROUTING",
+                "«openwrt/fw4-firewall-user~iptables-nft|iptables -t nat -F POSTROUTING»");
+        RouterTexts.router(NETWORK, fw, script).assertFindings("openwrt/fw4-firewall-user", FW4);
+    }
+
+    /** A masquerading zone is the upstream zone whatever its name, however its masq says true. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "yes", "on", "true", "enabled"})
+    void masqueradingZoneWithAnyTrueSpellingIsUpstream(String yes) {
+        String fw = FIREWALL.replace("option name 'wan'", "option name 'upstream'")
+                .replace("option masq '1'", "option masq '" + yes + "'");
+        RouterTexts.router(NETWORK, fw, SCRIPT).assertFindings("openwrt/firewall-zone-missing");
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.routerls.rules.openwrt;
 import dev.routerls.openwrt.router.RouterFixture;
 import dev.routerls.openwrt.router.RouterTexts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static dev.routerls.openwrt.router.RouterTexts.FIREWALL;
 import static dev.routerls.openwrt.router.RouterTexts.NETWORK;
@@ -78,6 +80,13 @@ class MapeConfigRulesTest {
         withNetwork(missing).assertFindings("openwrt/mape-legacymap");
         String zero = NETWORK.replace("option legacymap '1'", "option legacymap «openwrt/mape-legacymap~Set legacymap|'0'»");
         withNetwork(zero).assertFindings("openwrt/mape-legacymap");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "yes", "on", "true", "enabled"})
+    void legacymapAnyTrueSpellingSatisfiesTheRule(String yes) {
+        withNetwork(NETWORK.replace("option legacymap '1'", "option legacymap '" + yes + "'"))
+                .assertFindings("openwrt/mape-legacymap");
     }
 
     @Test
