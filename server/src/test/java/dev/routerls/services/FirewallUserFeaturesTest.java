@@ -115,4 +115,21 @@ class FirewallUserFeaturesTest {
         String onName = features.hover(network, 0, 20).orElseThrow().markdown();
         assertTrue(onName.contains("240 ports") && onName.contains("used in 0 places"), onName);
     }
+
+    /** netifd names a device after its interface only for protocols that create one: map-, pppoe- … */
+    @Test
+    void aDeviceBelongsToTheInterfaceWhoseProtocolCreatesIt() throws Exception {
+        String net = NETWORK + "\nconfig interface 'wan'\n\toption proto 'pppoe'\n\nconfig interface 'lan'\n\toption proto 'static'\n";
+        ws.documents().open(network, 1, net, "openwrt-uci");
+        String text = "iptables -A FORWARD -o pppoe-wan -j ACCEPT\niptables -A FORWARD -o pppoe-lan -j ACCEPT\n";
+        ws.documents().change(script, 2, List.of(new TextChange(null, text)));
+        int col = text.indexOf("pppoe-wan") + 1;
+        List<Location> defs = features.definition(script, 0, col);
+        int wanLine = List.of(net.split("\n")).indexOf("config interface 'wan'");
+        assertEquals(List.of(new Location(network, SourceRange.of(wanLine, 18, 21))), defs);
+        assertEquals("device of interface `wan` (proto `pppoe`)", features.hover(script, 0, col).orElseThrow().markdown());
+        // lan is static: netifd makes no pppoe-lan for it
+        assertTrue(features.definition(script, 1, col).isEmpty());
+        assertTrue(features.hover(script, 1, col).orElseThrow().markdown().contains("no interface of this router has this device"));
+    }
 }

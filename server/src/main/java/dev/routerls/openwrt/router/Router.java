@@ -165,6 +165,12 @@ public final class Router implements UciConfigs {
         return interfaces.stream().filter(i -> i.name().equals(name)).findFirst();
     }
 
+    /** The interface whose netifd device is {@code device} ({@code map-wan_map} is wan_map's when it is proto map). */
+    public Optional<NetworkInterface> interfaceOfDevice(String device) {
+        if (device == null) return Optional.empty();
+        return interfaces.stream().filter(i -> i.ownDevice().map(device::equals).orElse(false)).findFirst();
+    }
+
     public List<MapInterface> mapInterfaces() {
         return List.copyOf(mapInterfaces);
     }

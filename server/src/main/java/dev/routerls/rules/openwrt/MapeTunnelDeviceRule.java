@@ -6,6 +6,7 @@ import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
 import dev.routerls.openwrt.router.MapInterface;
+import dev.routerls.openwrt.router.NetworkInterface;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.SnatTarget;
 import dev.routerls.openwrt.shell.ShellAssignments;
@@ -52,7 +53,8 @@ public final class MapeTunnelDeviceRule implements Rule<Router> {
                         + t.source().deviceMatch(devices.get(0)) + ".");
                 continue;
             }
-            if (dev.get().negated() || dev.get().name() == null || devices.contains(dev.get().name())) continue;
+            if (dev.get().negated() || dev.get().name() == null) continue;
+            if (router.interfaceOfDevice(dev.get().name()).filter(NetworkInterface::isMap).isPresent()) continue;
             String have = dev.get().name();
             String want = closest(have, router.mapInterfaces());
             // the certain edits exist only for the shell script (its literal -o word or assignment)

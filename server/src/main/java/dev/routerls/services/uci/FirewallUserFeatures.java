@@ -30,21 +30,6 @@ import java.util.Set;
  * interface, and hover on a SNAT target says which MAP-E block and PSID its ports are.
  */
 public final class FirewallUserFeatures {
-    /** netifd names tunnel and PPP devices after the interface: {@code map-NAME}, {@code pppoe-NAME} … */
-    private static final List<String> DEVICE_PREFIXES = List.of("map-", "pppoe-", "6in4-", "gre4-");
-
-    /** The interface whose device {@code device} is, if the router has it. */
-    static Optional<NetworkInterface> interfaceOfDevice(Router router, String device) {
-        if (device == null) return Optional.empty();
-        for (String prefix : DEVICE_PREFIXES) {
-            if (device.startsWith(prefix)) {
-                Optional<NetworkInterface> i = router.networkInterface(device.substring(prefix.length()));
-                if (i.isPresent()) return i;
-            }
-        }
-        return Optional.empty();
-    }
-
     private static boolean isScript(Router router, String uri) {
         return router.firewallUser().map(ShellScript::uri).map(uri::equals).orElse(false);
     }
@@ -60,7 +45,7 @@ public final class FirewallUserFeatures {
         for (IptablesRule r : router.iptables()) {
             Optional<EvaluatedWord> w = outputWord(r.command()).filter(x -> x.range().contains(line, column));
             if (w.isEmpty()) continue;
-            return interfaceOfDevice(router, w.get().text())
+            return router.interfaceOfDevice(w.get().text())
                     .map(i -> symbols.declarations(UciReferences.Kind.INTERFACE, i.name()).stream()
                             .map(d -> new Location(d.uri(), d.range())).toList())
                     .orElse(List.of());
@@ -75,7 +60,7 @@ public final class FirewallUserFeatures {
         if (scriptUri.isEmpty()) return out;
         for (IptablesRule r : router.iptables()) {
             Optional<EvaluatedWord> w = outputWord(r.command());
-            if (w.isEmpty() || !interfaceOfDevice(router, w.get().text()).map(i -> i.name().equals(iface)).orElse(false)) continue;
+            if (w.isEmpty() || !router.interfaceOfDevice(w.get().text()).map(i -> i.name().equals(iface)).orElse(false)) continue;
             Location l = new Location(scriptUri.get(), w.get().range());
             if (!out.contains(l)) out.add(l); // a loop evaluates the same source word many times
         }
@@ -97,7 +82,7 @@ public final class FirewallUserFeatures {
             Optional<EvaluatedWord> w = outputWord(r.command());
             if (w.isEmpty()) continue;
             String device = w.get().text();
-            Optional<NetworkInterface> i = interfaceOfDevice(router, device);
+            Optional<NetworkInterface> i = router.interfaceOfDevice(device);
             if (i.isEmpty() || !i.get().name().equals(iface)) continue;
             String renamed = device.substring(0, device.length() - iface.length()) + newName;
             Optional<ShellWord> source = assignments.wordAt(w.get().range());
@@ -125,7 +110,7 @@ public final class FirewallUserFeatures {
         for (IptablesRule r : router.iptables()) {
             Optional<EvaluatedWord> w = outputWord(r.command()).filter(x -> x.range().contains(line, column));
             if (w.isEmpty()) continue;
-            Optional<NetworkInterface> iface = interfaceOfDevice(router, w.get().text());
+            Optional<NetworkInterface> iface = router.interfaceOfDevice(w.get().text());
             String md = iface.isEmpty()
                     ? "`" + w.get().display() + "`: no interface of this router has this device"
                     : iface.get().isMap() ? MapeFacts.describeMapInterface(router, new MapInterface(iface.get()))
