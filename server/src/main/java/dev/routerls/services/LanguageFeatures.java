@@ -120,7 +120,7 @@ public final class LanguageFeatures {
         Optional<Document> d = at(uri, line, column);
         if (d.isEmpty()) return Optional.empty();
         return switch (d.get().language()) {
-            case YAMAHA_RTX -> yamaha(uri).flatMap(r -> yamaha.rename(r, uri, d.get().text(), line, column, newName));
+            case YAMAHA_RTX -> yamaha(uri).flatMap(r -> yamaha.rename(r, uri, d.get().text(), d.get().lines(), line, column, newName));
             case OPENWRT_UCI -> uciRename(d.get(), line, column, newName);
             default -> Optional.empty();
         };

@@ -1,5 +1,6 @@
 package dev.routerls.services.yamaha;
 
+import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
 import dev.routerls.mape.MapeCalculator;
@@ -47,6 +48,21 @@ public final class YamahaFeatures {
 
     private final CommandCatalog catalog;
 
+    /** The symbols of the last analysis result asked about; requests mostly come for the document being edited. */
+    private record KeptSymbols(YamahaAnalyzer.Result result, YamahaSymbols symbols) {
+    }
+
+    private volatile KeptSymbols kept;
+
+    /** The symbols of {@code r}, built once per analysis result. */
+    private YamahaSymbols symbols(YamahaAnalyzer.Result r) {
+        KeptSymbols k = kept;
+        if (k != null && k.result() == r) return k.symbols();
+        YamahaSymbols s = new YamahaSymbols(r);
+        kept = new KeptSymbols(r, s);
+        return s;
+    }
+
     public YamahaFeatures(CommandCatalog catalog) {
         this.catalog = catalog;
     }
@@ -83,13 +99,14 @@ public final class YamahaFeatures {
         }
         String ctx = context.pp() != null ? "pp" : context.tunnel() != null ? "tunnel" : null;
         Map<String, CompletionEntry> out = new LinkedHashMap<>();
+        YamahaSymbols symbols = symbols(r);
         for (CommandCatalog.Completion c : catalog.completions(before, ctx)) {
             switch (c.type()) {
                 case COMMAND_WORD -> out.putIfAbsent(c.text(), CompletionEntry.of(c.text(), CompletionEntry.Kind.COMMAND, c.label()));
                 case KEYWORD -> out.putIfAbsent(c.text(), CompletionEntry.of(c.text(), CompletionEntry.Kind.KEYWORD, c.label()));
                 case PARAMETER -> {
                     String param = c.text().replaceAll("^<|>$", "");
-                    for (CompletionEntry e : valuesFor(r, param, before)) out.putIfAbsent(e.label(), e);
+                    for (CompletionEntry e : valuesFor(r, symbols, param, before)) out.putIfAbsent(e.label(), e);
                 }
             }
         }
@@ -97,9 +114,8 @@ public final class YamahaFeatures {
     }
 
     /** Existing ids and interface names for a parameter slot the catalog names. */
-    private List<CompletionEntry> valuesFor(YamahaAnalyzer.Result r, String param, List<String> before) {
+    private List<CompletionEntry> valuesFor(YamahaAnalyzer.Result r, YamahaSymbols symbols, String param, List<String> before) {
         YamahaConfig m = r.model();
-        YamahaSymbols symbols = new YamahaSymbols(r);
         boolean ipv6 = !before.isEmpty() && before.get(0).equalsIgnoreCase("ipv6");
         boolean dynamic = before.stream().anyMatch(w -> w.equalsIgnoreCase("dynamic"));
         List<CompletionEntry> out = new ArrayList<>();
@@ -149,13 +165,13 @@ public final class YamahaFeatures {
     // ------------------------------------------------------------------------------------ navigation
 
     public List<Location> definition(YamahaAnalyzer.Result r, String uri, int line, int column) {
-        YamahaSymbols s = new YamahaSymbols(r);
+        YamahaSymbols s = symbols(r);
         return s.at(line, column).map(o -> s.definitions(o.kind(), o.key()).stream()
                 .map(d -> new Location(uri, d.range())).toList()).orElse(List.of());
     }
 
     public List<Location> references(YamahaAnalyzer.Result r, String uri, int line, int column, boolean includeDeclaration) {
-        YamahaSymbols s = new YamahaSymbols(r);
+        YamahaSymbols s = symbols(r);
         return s.at(line, column).map(o -> s.occurrences(o.kind(), o.key()).stream()
                 .filter(x -> includeDeclaration || !x.declaration())
                 .map(x -> new Location(uri, x.range())).toList()).orElse(List.of());
@@ -165,12 +181,12 @@ public final class YamahaFeatures {
      * Renumbers a NAT descriptor or filter everywhere it appears. Empty when the caret is on something else,
      * the new id is not a number, or the number is already taken.
      */
-    public Optional<List<TextEdit>> rename(YamahaAnalyzer.Result r, String uri, String text, int line, int column, String newId) {
+    public Optional<List<TextEdit>> rename(YamahaAnalyzer.Result r, String uri, String text, LineIndex li, int line,
+                                           int column, String newId) {
         if (!newId.matches("[1-9][0-9]{0,9}")) return Optional.empty();
-        YamahaSymbols s = new YamahaSymbols(r);
+        YamahaSymbols s = symbols(r);
         Optional<YamahaSymbols.Occurrence> o = s.at(line, column).filter(x -> RENAMEABLE.contains(x.kind()));
         if (o.isEmpty() || !s.occurrences(o.get().kind(), newId).isEmpty()) return Optional.empty();
-        dev.routerls.core.LineIndex li = new dev.routerls.core.LineIndex(text);
         List<TextEdit> edits = new ArrayList<>();
         for (YamahaSymbols.Occurrence x : s.occurrences(o.get().kind(), o.get().key())) {
             SourceRange rg = x.range();
@@ -186,7 +202,7 @@ public final class YamahaFeatures {
         Optional<ConfigLine> at = r.lineAt(line);
         if (at.isEmpty() || at.get().parsed().command() == null) return Optional.empty();
         ConfigLine cl = at.get();
-        YamahaSymbols symbols = new YamahaSymbols(r);
+        YamahaSymbols symbols = symbols(r);
         Optional<YamahaSymbols.Occurrence> occ = symbols.at(line, column);
         if (occ.isPresent()) return Optional.of(new HoverText(describeObject(r, symbols, occ.get()), occ.get().range()));
 
@@ -305,8 +321,7 @@ public final class YamahaFeatures {
                 out.add(block.symbol());
                 block = null;
             }
-            Word natId = natId(c);
-            if (natId != null) nat.computeIfAbsent(natId.text(), k -> new ArrayList<>()).add(cl);
+            if (c instanceof Command.NatSetting n) nat.computeIfAbsent(n.id().text(), k -> new ArrayList<>()).add(cl);
             if (c instanceof Command.FilterDefinition f) {
                 SourceRange rg = cl.positions().range(0, cl.parsed().text().length());
                 out.add(new OutlineSymbol((f.ipv6() ? "ipv6 filter " : "ip filter ") + (f.dynamic() ? "dynamic " : "") + f.id().text(),
@@ -325,15 +340,6 @@ public final class YamahaFeatures {
         }
         out.sort((a, b) -> Integer.compare(a.range().startLine(), b.range().startLine()));
         return out;
-    }
-
-    private static Word natId(Command c) {
-        if (c instanceof Command.NatType t) return t.id();
-        if (c instanceof Command.NatAddress a) return a.id();
-        if (c instanceof Command.NatStatic s) return s.id();
-        if (c instanceof Command.NatMasqueradeStatic s) return s.id();
-        if (c instanceof Command.NatPortRange p) return p.id();
-        return null;
     }
 
     /** A PP or tunnel block being collected: its select line and the command lines under it. */

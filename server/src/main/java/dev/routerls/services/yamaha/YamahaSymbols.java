@@ -32,24 +32,14 @@ final class YamahaSymbols {
             if (seen.add(d.range())) all.add(new Occurrence(d.kind(), d.key(), d.range(), true, true));
         }
         for (ConfigLine l : result.lines()) {
-            Word id = natId(l.parsed().command());
-            if (id == null) continue;
+            if (!(l.parsed().command() instanceof Command.NatSetting n)) continue;
+            Word id = n.id();
             SourceRange r = l.positions().range(id);
             if (seen.add(r)) all.add(new Occurrence(RefKind.NAT_DESCRIPTOR, id.text(), r, true, false));
         }
         for (YamahaConfig.Reference ref : m.references) {
             if (seen.add(ref.range())) all.add(new Occurrence(ref.kind(), ref.key(), ref.range(), false, false));
         }
-    }
-
-    /** The descriptor number word of a {@code nat descriptor …} setting line, or null. */
-    private static Word natId(Command c) {
-        if (c instanceof Command.NatType t) return t.id();
-        if (c instanceof Command.NatAddress a) return a.id();
-        if (c instanceof Command.NatStatic s) return s.id();
-        if (c instanceof Command.NatMasqueradeStatic s) return s.id();
-        if (c instanceof Command.NatPortRange p) return p.id();
-        return null;
     }
 
     Optional<Occurrence> at(int line, int column) {

@@ -15,17 +15,26 @@ public sealed interface Command {
 
     record ProxyArp(Word iface, Word state) implements Command { }
 
-    record NatType(Word id, Word kind) implements Command { }
+    /**
+     * A {@code nat descriptor …} line that sets something of descriptor {@link #id()}: it configures that
+     * descriptor without being its first mention.
+     */
+    sealed interface NatSetting extends Command permits NatType, NatAddress, NatStatic, NatMasqueradeStatic, NatPortRange {
+        /** The descriptor number. */
+        Word id();
+    }
+
+    record NatType(Word id, Word kind) implements NatSetting { }
 
     /** {@code nat descriptor address outer|inner ID ITEM...}. */
-    record NatAddress(Word id, boolean outer, List<Word> items) implements Command { }
+    record NatAddress(Word id, boolean outer, List<Word> items) implements NatSetting { }
 
     /** {@code nat descriptor static ID ENTRY OUTER=INNER[/MASK] [COUNT]}. */
-    record NatStatic(Word id, Word entry, Word pair, Word count) implements Command { }
+    record NatStatic(Word id, Word entry, Word pair, Word count) implements NatSetting { }
 
-    record NatMasqueradeStatic(Word id, Word entry, Word inner, Word protocol, Word ports) implements Command { }
+    record NatMasqueradeStatic(Word id, Word entry, Word inner, Word protocol, Word ports) implements NatSetting { }
 
-    record NatPortRange(Word id, List<Word> ranges) implements Command { }
+    record NatPortRange(Word id, List<Word> ranges) implements NatSetting { }
 
     record NatBackwardCompatibility(Word value) implements Command { }
 
