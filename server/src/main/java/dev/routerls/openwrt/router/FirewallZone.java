@@ -18,7 +18,7 @@ public record FirewallZone(String uri, UciSection section) {
     public List<String> networks() {
         List<String> out = new ArrayList<>();
         for (UciValue v : section.values("network")) {
-            for (String n : v.text().trim().split("\\s+")) if (!n.isEmpty()) out.add(n);
+            for (UciValue w : v.words()) out.add(w.text());
         }
         return out;
     }

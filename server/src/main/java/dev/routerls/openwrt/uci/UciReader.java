@@ -304,7 +304,11 @@ public final class UciReader {
     }
 
     /** libuci's character sets: names are [A-Za-z0-9_] (package names also '-'). */
-    static boolean validName(String s, boolean packageName) {
+    /**
+     * True when libuci accepts {@code s} as a section name (letters, digits, '_') or, with
+     * {@code packageName}, as a package name (also '-').
+     */
+    public static boolean validName(String s, boolean packageName) {
         if (s.isEmpty()) return false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -88,11 +88,12 @@ public final class FirewallZoneMissingRule implements Rule<Router> {
         return Optional.of(new Fix(title, List.of(UciEdits.set(z.uri(), v, joined))));
     }
 
-    /** The network line naming {@code iface} (or the zone's last network line, or its header). */
+    /** The name {@code iface} in the zone's network values (else the zone's last network line, or its header). */
     private static SourceRange networkRange(FirewallZone z, String iface) {
         List<UciOption> lines = z.section().effective("network");
         for (UciOption o : lines) {
-            if (iface != null && List.of(o.value().text().trim().split("\\s+")).contains(iface)) return o.range();
+            if (iface == null) break;
+            for (UciValue w : o.value().words()) if (w.text().equals(iface)) return w.range();
         }
         return lines.isEmpty() ? z.section().header().range() : lines.get(lines.size() - 1).range();
     }

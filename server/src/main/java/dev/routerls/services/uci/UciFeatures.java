@@ -9,6 +9,7 @@ import dev.routerls.openwrt.schema.SectionSchema;
 import dev.routerls.openwrt.schema.UciSchema;
 import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciOption;
+import dev.routerls.openwrt.uci.UciReader;
 import dev.routerls.openwrt.uci.UciSection;
 import dev.routerls.services.CompletionEntry;
 import dev.routerls.services.FoldRange;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Editor features for OpenWrt UCI files, computed from the UCI models of the router the file belongs
@@ -31,7 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class UciFeatures {
     /** libuci accepts only these characters in section names. */
-    private static final Pattern SECTION_NAME = Pattern.compile("[A-Za-z0-9_]+");
 
     private final UciSchema schema = UciSchema.standard();
 
@@ -148,7 +147,7 @@ public final class UciFeatures {
 
     /** Renames an interface (section name and every use) or a zone; empty when not on one or the name is invalid. */
     public Optional<List<TextEdit>> rename(UciRouterView router, String uri, int line, int column, String newName) {
-        if (!SECTION_NAME.matcher(newName).matches()) return Optional.empty();
+        if (!UciReader.validName(newName, false)) return Optional.empty();
         UciSymbols symbols = new UciSymbols(router);
         return symbols.at(uri, line, column).map(o -> symbols.occurrences(o.kind(), o.name()).stream()
                 .map(x -> new TextEdit(x.uri(), x.range(), newName)).toList());

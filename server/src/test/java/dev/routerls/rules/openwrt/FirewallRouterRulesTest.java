@@ -28,7 +28,15 @@ class FirewallRouterRulesTest {
     @Test
     void mapInterfaceInTheLanZone() {
         String fw = FIREWALL.replace("\tlist network 'wan_map'\n", "")
-                .replace("\tlist network 'lan'\n", "\tlist network 'lan'\n\t«openwrt/firewall-zone-missing~in zone 'lan'|list network 'wan_map'»\n");
+                .replace("\tlist network 'lan'\n", "\tlist network 'lan'\n\tlist network '«openwrt/firewall-zone-missing~in zone 'lan'|wan_map»'\n");
+        RouterTexts.router(NETWORK, fw, SCRIPT).assertFindings("openwrt/firewall-zone-missing");
+    }
+
+    /** In an option listing several networks, the finding points at the one name, not the line. */
+    @Test
+    void wrongZoneFindingPointsAtTheNameAmongSeveral() {
+        String fw = FIREWALL.replace("\tlist network 'wan_map'\n", "")
+                .replace("\tlist network 'lan'\n", "\toption network 'lan «openwrt/firewall-zone-missing~in zone 'lan'|wan_map» guest'\n");
         RouterTexts.router(NETWORK, fw, SCRIPT).assertFindings("openwrt/firewall-zone-missing");
     }
 
