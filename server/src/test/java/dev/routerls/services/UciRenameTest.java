@@ -55,6 +55,11 @@ class UciRenameTest {
                 e -> e.getValue().stream().map(x -> x.ruleId() + ": " + x.message()).sorted().toList()));
     }
 
+    private Map<String, List<String>> openNetworkAndFindings() throws Exception {
+        ws.documents().open(uri("config/network"), 1, Files.readString(etc.resolve("config/network")), "openwrt-uci");
+        return findings();
+    }
+
     /** Writes the edits to the files (as the editor would) and reports the change to the workspace. */
     private void apply(List<TextEdit> edits) throws Exception {
         Map<String, List<TextEdit>> byUri = edits.stream().collect(Collectors.groupingBy(TextEdit::uri));
@@ -83,9 +88,7 @@ class UciRenameTest {
 
     @Test
     void renamingWan6FollowsTheAtDeviceReference() throws Exception {
-        String network = Files.readString(etc.resolve("config/network"));
-        ws.documents().open(uri("config/network"), 1, network, "openwrt-uci");
-        Map<String, List<String>> before = findings();
+        Map<String, List<String>> before = openNetworkAndFindings();
         List<TextEdit> edits = renameInterface("wan6", "wan6up");
         apply(edits);
         assertEquals(before, findings());
@@ -97,9 +100,7 @@ class UciRenameTest {
 
     @Test
     void renamingTheMapInterfaceRewritesTheScriptsDeviceAssignment() throws Exception {
-        String network = Files.readString(etc.resolve("config/network"));
-        ws.documents().open(uri("config/network"), 1, network, "openwrt-uci");
-        Map<String, List<String>> before = findings();
+        Map<String, List<String>> before = openNetworkAndFindings();
         List<TextEdit> edits = renameInterface("wan_map", "ocn");
         // the -o words are $TUNDEV: the one literal assignment feeding them changes, once
         assertEquals(1, edits.stream().filter(e -> e.uri().endsWith("firewall.user")).count(), edits.toString());

@@ -55,18 +55,10 @@ class FirewallRouterRulesTest {
         RouterTexts.router(NETWORK, fw, script).assertFindings("openwrt/fw4-firewall-user", FW4);
     }
 
-    @Test
-    void fw4WithCompatibleIncludeStillNamesTheIptablesLayer() {
-        String fw = FIREWALL + "\toption fw4_compatible '1'\n";
-        String script = SCRIPT.replace("iptables -t nat -F POSTROUTING",
-                "«openwrt/fw4-firewall-user~nftables.d|iptables -t nat -F POSTROUTING»");
-        RouterTexts.router(NETWORK, fw, script).assertFindings("openwrt/fw4-firewall-user", FW4);
-    }
-
-    /** Every spelling OpenWrt reads as true counts, as the bool datatype accepts them. */
+    /** A compatible include still runs iptables through iptables-nft; every spelling OpenWrt reads as true counts. */
     @ParameterizedTest
     @ValueSource(strings = {"1", "yes", "on", "true", "enabled"})
-    void fw4CompatibleAcceptsEveryTrueSpelling(String yes) {
+    void fw4WithCompatibleIncludeStillNamesTheIptablesLayer(String yes) {
         String fw = FIREWALL + "\toption fw4_compatible '" + yes + "'\n";
         String script = SCRIPT.replace("iptables -t nat -F POSTROUTING",
                 "«openwrt/fw4-firewall-user~nftables.d|iptables -t nat -F POSTROUTING»");
