@@ -2,12 +2,10 @@ package dev.routerls.rules.openwrt;
 
 import dev.routerls.core.Severity;
 import dev.routerls.openwrt.schema.OptionSpec;
-import dev.routerls.openwrt.schema.SectionSchema;
 import dev.routerls.openwrt.schema.UciSchema;
 import dev.routerls.openwrt.uci.UciConfigs;
 import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciOption;
-import dev.routerls.openwrt.uci.UciSection;
 import dev.routerls.openwrt.uci.UciValue;
 import dev.routerls.rules.Findings;
 import dev.routerls.rules.Rule;
@@ -38,19 +36,14 @@ public final class UciInvalidValueRule implements Rule<UciConfigs> {
 
     @Override
     public void check(UciConfigs model, Findings out) {
-        for (UciFile f : model.uciFiles()) {
-            if (!schema.knowsPackage(f.packageName())) continue;
-            for (UciSection s : f.sections()) {
-                Optional<SectionSchema> type = schema.section(f.packageName(), s.type());
-                if (type.isEmpty()) continue;
-                for (UciOption o : s.options()) {
-                    Optional<OptionSpec> spec = type.get().option(s, o.name());
-                    if (spec.isEmpty() || spec.get().type().isAnything() || o.value().isEmpty()) continue;
-                    List<UciValue> elements = spec.get().multi() ? o.value().words() : List.of(o.value());
-                    for (UciValue v : elements) {
-                        if (spec.get().type().accepts(v.text())) continue;
-                        out.report(f.uri(), v.contentRange(), message(f, o, v, spec.get()));
-                    }
+        for (SchemaSection x : SchemaSection.all(model, schema)) {
+            for (UciOption o : x.section().options()) {
+                Optional<OptionSpec> spec = x.type().option(x.section(), o.name());
+                if (spec.isEmpty() || spec.get().type().isAnything() || o.value().isEmpty()) continue;
+                List<UciValue> elements = spec.get().multi() ? o.value().words() : List.of(o.value());
+                for (UciValue v : elements) {
+                    if (spec.get().type().accepts(v.text())) continue;
+                    out.report(x.file().uri(), v.contentRange(), message(x.file(), o, v, spec.get()));
                 }
             }
         }

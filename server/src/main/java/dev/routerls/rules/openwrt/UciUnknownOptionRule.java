@@ -43,17 +43,13 @@ public final class UciUnknownOptionRule implements Rule<UciConfigs> {
 
     @Override
     public void check(UciConfigs model, Findings out) {
-        for (UciFile f : model.uciFiles()) {
-            if (!schema.knowsPackage(f.packageName())) continue;
-            for (UciSection s : f.sections()) {
-                Optional<SectionSchema> type = schema.section(f.packageName(), s.type());
-                if (type.isEmpty() || !type.get().knowsAllOptionsOf(s)) continue;
-                Map<String, ?> known = type.get().optionsFor(s);
-                for (UciOption o : s.options()) {
-                    // names starting with '_' are private notes of LuCI and scripts, never read as settings
-                    if (known.containsKey(o.name()) || o.name().startsWith("_")) continue;
-                    report(f, s, type.get(), o, known.keySet(), out);
-                }
+        for (SchemaSection x : SchemaSection.all(model, schema)) {
+            if (!x.type().knowsAllOptionsOf(x.section())) continue;
+            Map<String, ?> known = x.type().optionsFor(x.section());
+            for (UciOption o : x.section().options()) {
+                // names starting with '_' are private notes of LuCI and scripts, never read as settings
+                if (known.containsKey(o.name()) || o.name().startsWith("_")) continue;
+                report(x.file(), x.section(), x.type(), o, known.keySet(), out);
             }
         }
     }
