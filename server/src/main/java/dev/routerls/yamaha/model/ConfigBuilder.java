@@ -1,5 +1,6 @@
 package dev.routerls.yamaha.model;
 
+import dev.routerls.mape.PortRange;
 import dev.routerls.core.SourceRange;
 import dev.routerls.grammar.YamahaLexer;
 import dev.routerls.yamaha.parse.Command;
@@ -368,19 +369,18 @@ public final class ConfigBuilder {
         d.portRangeLine = lineRange(p);
         for (Word w : pr.ranges()) {
             String t = w.text();
-            int dash = t.indexOf('-');
-            int lo, hi;
+            PortRange range;
             try {
-                lo = Integer.parseInt(dash < 0 ? t : t.substring(0, dash));
-                hi = Integer.parseInt(dash < 0 ? t : t.substring(dash + 1));
-            } catch (NumberFormatException e) {
-                lo = hi = -1;
+                range = PortRange.parse(t);
+            } catch (IllegalArgumentException e) {
+                range = null;
             }
-            if (lo < 1 || hi > 65535 || hi < lo) {
+            // the router takes ports 1-65535 here (port 0 is no port to translate to)
+            if (range == null || !range.isValid() || range.lo() < 1) {
                 problem(w, "'" + t + "' is not a port range (1-65535, low-high). Correct the range.");
                 continue;
             }
-            d.portBlocks.add(new PortBlock(lo, hi, r(w)));
+            d.portBlocks.add(new PortBlock(range.lo(), range.hi(), r(w)));
         }
     }
 
