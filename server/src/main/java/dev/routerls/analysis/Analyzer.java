@@ -1,14 +1,16 @@
 package dev.routerls.analysis;
 
 import dev.routerls.core.Diagnostic;
-import dev.routerls.core.LanguageId;
 import dev.routerls.openwrt.OpenWrtAnalyzer;
+import dev.routerls.openwrt.router.Router;
 import dev.routerls.yamaha.YamahaAnalyzer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The one engine behind the CLI and the language server: YAMAHA files are analysed one by one,
@@ -27,19 +29,32 @@ public final class Analyzer {
     }
 
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings) {
+        return analyze(files, settings, f -> yamaha.analyze(f.uri(), f.text(), settings),
+                (key, router) -> openwrt.read(router, settings));
+    }
+
+    /**
+     * The same dispatch with the models supplied by the caller: the language server passes results and
+     * routers it keeps per document version, so diagnostics and editor features share one analysis.
+     * {@code routers} gets each router's key ({@link #routerKey}) and files.
+     */
+    public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings,
+                                                 Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
+                                                 BiFunction<String, List<SourceFile>, Router> routers) {
         Map<String, List<Diagnostic>> result = new LinkedHashMap<>();
-        Map<String, List<SourceFile>> routers = new LinkedHashMap<>();
+        Map<String, List<SourceFile>> groups = new LinkedHashMap<>();
         for (SourceFile f : files) {
             result.computeIfAbsent(f.uri(), k -> new ArrayList<>());
             switch (f.language()) {
-                case YAMAHA_RTX -> result.get(f.uri()).addAll(yamaha.analyze(f.uri(), f.text(), settings).diagnostics());
+                case YAMAHA_RTX -> result.get(f.uri()).addAll(yamahaResults.apply(f).diagnostics());
                 case OPENWRT_UCI, OPENWRT_FIREWALL_USER, OPENWRT_NFTABLES ->
-                        routers.computeIfAbsent(routerKey(f), k -> new ArrayList<>()).add(f);
+                        groups.computeIfAbsent(routerKey(f), k -> new ArrayList<>()).add(f);
                 case UNKNOWN -> { }
             }
         }
-        for (List<SourceFile> router : routers.values()) {
-            openwrt.analyze(router, settings).forEach((uri, diags) ->
+        for (Map.Entry<String, List<SourceFile>> g : groups.entrySet()) {
+            Router router = routers.apply(g.getKey(), g.getValue());
+            openwrt.analyze(router, g.getValue().get(0).uri(), settings).forEach((uri, diags) ->
                     result.computeIfAbsent(uri, k -> new ArrayList<>()).addAll(diags));
         }
         return result;
@@ -56,9 +71,5 @@ public final class Analyzer {
     /** What an OpenWrt file is analysed with: its router root, or the file alone when it has none. */
     public static String routerKey(SourceFile f) {
         return f.routerRoot() == null ? f.uri() : f.routerRoot();
-    }
-
-    static boolean isOpenWrt(LanguageId l) {
-        return l == LanguageId.OPENWRT_UCI || l == LanguageId.OPENWRT_FIREWALL_USER || l == LanguageId.OPENWRT_NFTABLES;
     }
 }

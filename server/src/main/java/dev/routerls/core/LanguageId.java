@@ -19,6 +19,11 @@ public enum LanguageId {
         return id;
     }
 
+    /** True for the files of an OpenWrt router, which are analysed together. */
+    public boolean isOpenWrt() {
+        return this == OPENWRT_UCI || this == OPENWRT_FIREWALL_USER || this == OPENWRT_NFTABLES;
+    }
+
     public static LanguageId fromId(String id) {
         for (LanguageId l : values()) if (l.id.equals(id)) return l;
         return UNKNOWN;

@@ -4,11 +4,9 @@ import dev.routerls.analysis.AnalysisSettings;
 import dev.routerls.analysis.Analyzer;
 import dev.routerls.analysis.SourceFile;
 import dev.routerls.core.Diagnostic;
-import dev.routerls.core.LanguageId;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.yamaha.YamahaAnalyzer;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,24 +39,10 @@ public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
 
     @Override
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings) {
-        Map<String, List<Diagnostic>> out = new LinkedHashMap<>();
-        Map<String, List<SourceFile>> groups = new LinkedHashMap<>();
-        for (SourceFile f : files) {
-            out.computeIfAbsent(f.uri(), k -> new ArrayList<>());
-            switch (f.language()) {
-                case YAMAHA_RTX -> out.put(f.uri(), yamaha(f.uri(), f.text(), settings).diagnostics());
-                case OPENWRT_UCI, OPENWRT_FIREWALL_USER, OPENWRT_NFTABLES ->
-                        groups.computeIfAbsent(Analyzer.routerKey(f), k -> new ArrayList<>()).add(f);
-                case UNKNOWN -> { }
-            }
-        }
-        for (Map.Entry<String, List<SourceFile>> g : groups.entrySet()) {
-            // the router read here is the one completion and hover then get for this version
-            Router router = openwrt(g.getKey(), g.getValue(), settings);
-            analyzer.openwrt().analyze(router, g.getValue().get(0).uri(), settings).forEach((uri, diags) ->
-                    out.computeIfAbsent(uri, k -> new ArrayList<>()).addAll(diags));
-        }
-        return out;
+        // the engine's own dispatch, fed with the results and routers kept here, so completion and hover
+        // then read the very models these diagnostics came from
+        return analyzer.analyze(files, settings, f -> yamaha(f.uri(), f.text(), settings),
+                (group, routerFiles) -> openwrt(group, routerFiles, settings));
     }
 
     /** The analysis of this exact text, reused when the document has not changed since. */

@@ -73,8 +73,7 @@ public final class Workspace {
 
     /** The OpenWrt router folder a document belongs to, if any. */
     public Optional<Path> routerOf(String uri, LanguageId language) {
-        if (language != LanguageId.OPENWRT_UCI && language != LanguageId.OPENWRT_FIREWALL_USER
-                && language != LanguageId.OPENWRT_NFTABLES) return Optional.empty();
+        if (!language.isOpenWrt()) return Optional.empty();
         return Uris.toPath(uri).map(RouterLocator::rootOf);
     }
 

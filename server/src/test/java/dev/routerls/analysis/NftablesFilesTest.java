@@ -19,7 +19,7 @@ class NftablesFilesTest {
     void nftFilesHaveTheirOwnLanguage() {
         assertEquals(LanguageId.OPENWRT_NFTABLES, LanguageDetector.detect("/router/etc/nftables.d/10-mape.nft", "chain x {\n}\n"));
         assertEquals(LanguageId.OPENWRT_NFTABLES, LanguageId.fromId("openwrt-nftables"));
-        assertTrue(Analyzer.isOpenWrt(LanguageId.OPENWRT_NFTABLES));
+        assertTrue(LanguageId.OPENWRT_NFTABLES.isOpenWrt());
     }
 
     @Test
