@@ -106,7 +106,7 @@ public final class SecretMask {
 
     private void uci(String uri, String text) {
         UciFile f = UciReader.read(uri, text);
-        for (UciSection s : f.sections()) {
+        for (UciSection s : java.util.stream.Stream.concat(f.sections().stream(), f.brokenSections().stream()).toList()) {
             for (UciOption o : s.options()) {
                 if (o.isSecret()) hide(o.value().range());
             }

@@ -1,5 +1,6 @@
 package dev.routerls.openwrt.router;
 
+import dev.routerls.core.TextEncoding;
 import dev.routerls.openwrt.shell.EvaluationResult;
 import dev.routerls.openwrt.shell.ShellEvaluator;
 import dev.routerls.openwrt.shell.ShellScript;
@@ -9,7 +10,6 @@ import dev.routerls.openwrt.uci.UciReader;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * Parsed router files kept by (URI, text), so that an edit to one file of a router re-reads only that
@@ -23,10 +23,15 @@ public final class RouterFileCache {
 
     static final int MAX_ENTRIES = 256;
 
-    private record Key(String uri, String text) {
+    /** Reads one UCI file from its URI and text, decoded from a file stored as the encoding says. */
+    public interface UciFileReader {
+        UciFile read(String uri, String text, TextEncoding encoding);
     }
 
-    private final BiFunction<String, String, UciFile> uciReader;
+    private record Key(String uri, String text, TextEncoding encoding) {
+    }
+
+    private final UciFileReader uciReader;
     private final Map<Key, UciFile> uci = lru();
     private final Map<Key, Script> scripts = lru();
 
@@ -34,17 +39,17 @@ public final class RouterFileCache {
         this(UciReader::read);
     }
 
-    /** {@code uciReader} reads one UCI file from (URI, text); tests pass one that counts its calls. */
-    public RouterFileCache(BiFunction<String, String, UciFile> uciReader) {
+    /** {@code uciReader} reads one UCI file; tests pass one that counts its calls. */
+    public RouterFileCache(UciFileReader uciReader) {
         this.uciReader = uciReader;
     }
 
-    public UciFile uci(String uri, String text) {
-        return uci.computeIfAbsent(new Key(uri, text), k -> uciReader.apply(k.uri(), k.text()));
+    public UciFile uci(String uri, String text, TextEncoding encoding) {
+        return uci.computeIfAbsent(new Key(uri, text, encoding), k -> uciReader.read(k.uri(), k.text(), k.encoding()));
     }
 
     public Script firewallUser(String uri, String text) {
-        return scripts.computeIfAbsent(new Key(uri, text), k -> evaluate(k.uri(), k.text()));
+        return scripts.computeIfAbsent(new Key(uri, text, TextEncoding.UTF_8), k -> evaluate(k.uri(), k.text()));
     }
 
     /** firewall.user parsed and evaluated with nothing preset: the script's own assignments decide its values. */

@@ -1,0 +1,171 @@
+package dev.routerls.openwrt.uci;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.routerls.core.SourceRange;
+import dev.routerls.core.TextDecoder;
+import dev.routerls.testing.Shared;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every case of {@code reference/libuci-cases.jsonl.gz}: 3,093 files with OpenWrt's libuci verdict and,
+ * when it accepts, the tree it builds. routerls must agree on every one: accept or reject, the line of
+ * the error (counted as the data's README says libuci counts), the reason's wording, the tree, and
+ * what {@code uci show} prints for it. Prints the agreement figures.
+ */
+class LibuciCasesTest {
+
+    record Case(String id, byte[] file, String pkg, boolean accepted, String error, Integer line, JsonElement tree) {
+    }
+
+    static List<Case> cases() throws IOException {
+        Path data = Shared.require(Shared.root().resolve("reference/libuci-cases.jsonl.gz"));
+        List<Case> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(data)), StandardCharsets.US_ASCII))) {
+            for (String l = r.readLine(); l != null; l = r.readLine()) {
+                JsonObject o = JsonParser.parseString(l).getAsJsonObject();
+                JsonObject v = o.getAsJsonObject("libuci");
+                out.add(new Case(o.get("id").getAsString(), Base64.getDecoder().decode(o.get("file_b64").getAsString()),
+                        o.get("package").getAsString(), v.get("accepted").getAsBoolean(),
+                        v.get("error").isJsonNull() ? null : v.get("error").getAsString(),
+                        v.get("line").isJsonNull() ? null : v.get("line").getAsInt(), o.get("tree")));
+            }
+        }
+        return out;
+    }
+
+    /** The case read as `routerls lint` reads it: decoded by the shared decoder, read byte by byte. */
+    static UciFile read(Case c) {
+        return UciReader.read("file:///cases/" + c.id() + "/etc/config/" + c.pkg(), c.pkg(), UciSource.fromBytes(c.file()));
+    }
+
+    @Test
+    void agreesWithLibuciOnEveryCase() throws IOException {
+        List<Case> cases = cases();
+        Map<String, List<String>> outcome = new TreeMap<>();
+        int treesCompared = 0;
+        for (Case c : cases) {
+            UciFile f = read(c);
+            UciProblem first = f.problems().stream().filter(UciProblem::rejectsFile).findFirst().orElse(null);
+            String kind;
+            if (c.accepted() && first == null) {
+                treesCompared++;
+                String ours = new Gson().toJson(UciShow.toJson(f, false));
+                String theirs = new Gson().toJson(c.tree());
+                kind = ours.equals(theirs) ? "accept" : "accept, other tree";
+                if (!ours.equals(theirs)) kind += "\n      ours   " + ours + "\n      libuci " + theirs;
+            } else if (c.accepted()) {
+                kind = "false alarm: " + first.message() + " at " + first.range();
+            } else if (first == null) {
+                kind = "miss: " + c.error() + " line " + c.line();
+            } else if (!first.message().startsWith(c.error())) {
+                kind = "other reason: " + c.error() + " vs " + first.message();
+            } else if (c.error().startsWith("EOF with unterminated") || sameLine(c, f, first.range())) {
+                kind = "reject, same line";
+            } else {
+                kind = "other line: libuci " + c.line() + ", ours " + libuciLine(c.file(), byteAtEnd(c, first.range()))
+                        + " " + first.range();
+            }
+            String key = kind.contains(":") ? kind.substring(0, kind.indexOf(':')) : kind.lines().findFirst().orElse(kind);
+            outcome.computeIfAbsent(key, k -> new ArrayList<>()).add(c.id() + " " + kind);
+        }
+        System.out.println("libuci cases: " + cases.size() + " (" + treesCompared + " trees compared)");
+        outcome.forEach((k, v) -> System.out.printf("  %-20s %5d (%.2f %%)%n", k, v.size(), 100.0 * v.size() / cases.size()));
+        outcome.forEach((k, v) -> {
+            if (k.equals("accept") || k.equals("reject, same line")) return;
+            v.stream().limit(40).forEach(s -> System.out.println("    " + s));
+        });
+        List<String> bad = new ArrayList<>();
+        outcome.forEach((k, v) -> {
+            if (!k.equals("accept") && !k.equals("reject, same line")) bad.addAll(v);
+        });
+        assertEquals(List.of(), bad);
+        assertEquals(3093, cases.size());
+    }
+
+    @Test
+    void uciShowPrintsWhatLibuciPrints() throws IOException {
+        int compared = 0;
+        List<String> differ = new ArrayList<>();
+        for (Case c : cases()) {
+            if (!c.accepted()) continue;
+            UciFile f = read(c);
+            byte[] expected = UciShowExpectation.of(c.pkg(), c.tree().getAsJsonArray());
+            if (!java.util.Arrays.equals(expected, UciShow.show(f, false))) differ.add(c.id());
+            compared++;
+        }
+        System.out.println("uci show: " + compared + " accepted cases, " + (compared - differ.size()) + " identical");
+        assertEquals(List.of(), differ);
+        assertTrue(compared > 1000);
+    }
+
+    /** Both readings of a case must give the same verdict: from the bytes and from the text lint passes on. */
+    @Test
+    void textPathAgreesWithBytePath() throws IOException {
+        List<String> differ = new ArrayList<>();
+        for (Case c : cases()) {
+            TextDecoder.Decoded d = TextDecoder.decodeDetailed(c.file());
+            UciFile viaText = UciReader.read("file:///x/etc/config/fuzz", d.text(), d.encoding());
+            UciFile viaBytes = read(c);
+            if (!d.exact()) continue;   // lenient decoding replaced bytes: only the byte path sees them
+            if (!viaText.problems().equals(viaBytes.problems())) differ.add(c.id());
+        }
+        assertEquals(List.of(), differ);
+    }
+
+    // ------------------------------------------------------------------------------------------ lines
+
+    /** The byte offset of the last position of {@code r} (where libuci's parser stood when it stopped). */
+    private static int byteAtEnd(Case c, SourceRange r) {
+        UciSource s = UciSource.fromBytes(c.file());
+        return s.byteOffset(r.endLine(), r.endColumn());
+    }
+
+    /**
+     * libuci's line number for a byte offset, by the README's rules: only LF ends a line, and an LF after
+     * a NUL byte on the same line is not counted.
+     */
+    static int libuciLine(byte[] file, int offset) {
+        int line = 1;
+        boolean nul = false;
+        for (int i = 0; i < Math.min(offset, file.length); i++) {
+            if (file[i] == 0) nul = true;
+            if (file[i] == '\n') {
+                if (!nul) line++;
+                nul = false;
+            }
+        }
+        return line;
+    }
+
+    private static int countedLfs(byte[] file) {
+        return libuciLine(file, file.length) - 1;
+    }
+
+    private static boolean sameLine(Case c, UciFile f, SourceRange r) {
+        int ours = libuciLine(c.file(), byteAtEnd(c, r));
+        if (ours == c.line()) return true;
+        boolean noFinalLf = c.file().length == 0 || c.file()[c.file().length - 1] != '\n';
+        return noFinalLf && c.line() == countedLfs(c.file()) && ours == c.line() + 1;
+    }
+}
