@@ -291,12 +291,18 @@ public final class UciReader {
             endPos = readString();
         }
         byte[] bytes = lb.string(val);
-        int fileEnd = endPos > val ? lb.fileOffset(endPos - 1) + 1 : fileStart;
-        Arg a = new Arg(val, bytes, fileStart, Math.max(fileStart, fileEnd));
+        int fileEnd = fileStart;
+        if (endPos > val) {
+            fileEnd = lb.fileOffset(endPos - 1) + 1;
+            // a backslash continuation at the end: the argument took the line break with it
+            if (source.bytes()[fileEnd - 1] == '\\' && lb.fileOffset(endPos) > fileEnd) fileEnd = lb.fileOffset(endPos);
+        }
+        Arg a = new Arg(val, bytes, fileStart, fileEnd);
         if (a.isEmpty() && required) {
+            SourceRange command = bufRange(cmdStart, cmdEnd);
             throw error("insufficient arguments", ": '" + text(cmdStart, cmdEnd) + "' needs "
                     + (keyword(wordBytes(cmdStart, cmdEnd)).equals("config") ? "a section type" : "a name")
-                    + " after it", join(bufRange(cmdStart, cmdEnd), source.range(a.fileStart(), a.fileEnd())));
+                    + " after it", a.fileEnd() > a.fileStart() ? join(command, range(a)) : command);
         }
         return a;
     }
