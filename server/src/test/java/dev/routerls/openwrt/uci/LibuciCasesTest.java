@@ -1,27 +1,16 @@
 package dev.routerls.openwrt.uci;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextDecoder;
-import dev.routerls.testing.Shared;
+import dev.routerls.openwrt.uci.LibuciCaseData.Case;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,26 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LibuciCasesTest {
 
-    record Case(String id, byte[] file, String pkg, boolean accepted, String error, Integer line, JsonElement tree) {
-    }
-
-    static List<Case> cases() throws IOException {
-        Path data = Shared.require(Shared.root().resolve("reference/libuci-cases.jsonl.gz"));
-        List<Case> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(data)), StandardCharsets.US_ASCII))) {
-            for (String l = r.readLine(); l != null; l = r.readLine()) {
-                JsonObject o = JsonParser.parseString(l).getAsJsonObject();
-                JsonObject v = o.getAsJsonObject("libuci");
-                out.add(new Case(o.get("id").getAsString(), Base64.getDecoder().decode(o.get("file_b64").getAsString()),
-                        o.get("package").getAsString(), v.get("accepted").getAsBoolean(),
-                        v.get("error").isJsonNull() ? null : v.get("error").getAsString(),
-                        v.get("line").isJsonNull() ? null : v.get("line").getAsInt(), o.get("tree")));
-            }
-        }
-        return out;
-    }
-
     /** The case read as `routerls lint` reads it: decoded by the shared decoder, read byte by byte. */
     static UciFile read(Case c) {
         return UciReader.read("file:///cases/" + c.id() + "/etc/config/" + c.pkg(), c.pkg(), UciSource.fromBytes(c.file()));
@@ -61,7 +30,7 @@ class LibuciCasesTest {
 
     @Test
     void agreesWithLibuciOnEveryCase() throws IOException {
-        List<Case> cases = cases();
+        List<Case> cases = LibuciCaseData.cases();
         Map<String, List<String>> outcome = new TreeMap<>();
         int treesCompared = 0;
         for (Case c : cases) {
@@ -107,10 +76,10 @@ class LibuciCasesTest {
     void uciShowPrintsWhatLibuciPrints() throws IOException {
         int compared = 0;
         List<String> differ = new ArrayList<>();
-        for (Case c : cases()) {
+        for (Case c : LibuciCaseData.cases()) {
             if (!c.accepted()) continue;
             UciFile f = read(c);
-            byte[] expected = UciShowExpectation.of(c.pkg(), c.tree().getAsJsonArray());
+            byte[] expected = LibuciCaseData.uciShow(c.pkg(), c.tree().getAsJsonArray());
             if (!java.util.Arrays.equals(expected, UciShow.show(f, false))) differ.add(c.id());
             compared++;
         }
@@ -123,7 +92,7 @@ class LibuciCasesTest {
     @Test
     void textPathAgreesWithBytePath() throws IOException {
         List<String> differ = new ArrayList<>();
-        for (Case c : cases()) {
+        for (Case c : LibuciCaseData.cases()) {
             TextDecoder.Decoded d = TextDecoder.decodeDetailed(c.file());
             UciFile viaText = UciReader.read("file:///x/etc/config/fuzz", d.text(), d.encoding());
             UciFile viaBytes = read(c);
