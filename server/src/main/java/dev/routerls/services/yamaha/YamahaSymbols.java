@@ -2,7 +2,7 @@ package dev.routerls.services.yamaha;
 
 import dev.routerls.core.SourceRange;
 import dev.routerls.yamaha.ConfigLine;
-import dev.routerls.yamaha.YamahaAnalyzer;
+import dev.routerls.analysis.YamahaAnalyzer;
 import dev.routerls.yamaha.model.YamahaConfig;
 import dev.routerls.yamaha.model.YamahaConfig.RefKind;
 import dev.routerls.yamaha.parse.Command;
