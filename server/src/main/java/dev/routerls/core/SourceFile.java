@@ -1,8 +1,5 @@
 package dev.routerls.core;
 
-import dev.routerls.core.LanguageId;
-import dev.routerls.core.TextEncoding;
-
 /**
  * A document to analyse: its URI (file:… for files on disk), its text, and the language it was
  * recognised as. {@code routerRoot} is the URI of the OpenWrt {@code etc/} folder it belongs to,
