@@ -5,6 +5,7 @@ import dev.routerls.core.SourceRange;
 import dev.routerls.core.Spelling;
 import dev.routerls.core.TextEncoding;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -147,7 +148,7 @@ public final class UciReader {
 
     /** The command a word names ("config" for "c" and "config"), or "" when it names none. */
     private static String keyword(byte[] w) {
-        String s = new String(w, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String s = new String(w, StandardCharsets.ISO_8859_1);
         for (String k : new String[]{"package", "config", "option", "list"}) {
             if (s.equals(k) || s.equals(k.substring(0, 1))) return k;
         }
@@ -251,7 +252,7 @@ public final class UciReader {
             at = source.range(lb.fileOffset(start), lb.fileOffset(start));
             detail = ": an empty argument ('' or ';') ends a command, and libuci then reads what is left of "
                     + "the line, here only its end, as the next command; remove the ';' or ''";
-        } else if (!keyword(shown.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).isEmpty()) {
+        } else if (!keyword(shown.getBytes(StandardCharsets.ISO_8859_1)).isEmpty()) {
             detail = ": libuci reads '" + shown + "' and the line end as one word; write the arguments on the "
                     + "same line";
         } else {
@@ -449,7 +450,7 @@ public final class UciReader {
      * {@code packageName}, as a package name (also '-').
      */
     public static boolean validName(String s, boolean packageName) {
-        return validName(s.getBytes(java.nio.charset.StandardCharsets.UTF_8), packageName);
+        return validName(s.getBytes(StandardCharsets.UTF_8), packageName);
     }
 
     private static boolean validName(byte[] s, boolean packageName) {
@@ -463,10 +464,6 @@ public final class UciReader {
     }
 
     /** Types: any printable ASCII character except space. */
-    static boolean validType(String s) {
-        return validType(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
     private static boolean validType(byte[] s) {
         if (s.length == 0) return false;
         for (byte b : s) {
@@ -496,7 +493,7 @@ public final class UciReader {
      */
     static String generatedName(String type, int sectionCount) {
         long hash = 5381;
-        for (byte b : type.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)) {
+        for (byte b : type.getBytes(StandardCharsets.ISO_8859_1)) {
             hash = (hash * 33 + b) & 0xFFFFFFFFL;
         }
         hash &= 0x7FFFFFFF;

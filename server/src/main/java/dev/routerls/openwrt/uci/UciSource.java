@@ -52,13 +52,21 @@ public final class UciSource {
         CharsetEncoder enc = cs.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         int bom = encoding.byteOrderMark() ? 3 : 0;
-        ByteBuffer out = ByteBuffer.allocate(bom + text.length() * (int) Math.ceil(enc.maxBytesPerChar()) + 4);
+        ByteBuffer out = ByteBuffer.allocate(bom + text.length() + 16);
         int[] offsets = new int[out.capacity() + 1];
         boolean[] starts = new boolean[out.capacity() + 1];
         if (bom > 0) out.put((byte) 0xEF).put((byte) 0xBB).put((byte) 0xBF);
         starts[0] = true;
         CharBuffer in = CharBuffer.wrap(text);
+        int perChar = (int) Math.ceil(enc.maxBytesPerChar()) * 2 + 1;
         while (in.hasRemaining()) {
+            if (out.remaining() < perChar) {
+                // grow by half: most text is ASCII, so one byte per character is the usual size
+                int size = out.capacity() + Math.max(perChar, out.capacity() / 2);
+                out = ByteBuffer.allocate(size).put(out.flip());
+                offsets = Arrays.copyOf(offsets, size + 1);
+                starts = Arrays.copyOf(starts, size + 1);
+            }
             int charAt = in.position();
             int byteAt = out.position();
             int cp = text.codePointAt(charAt);
