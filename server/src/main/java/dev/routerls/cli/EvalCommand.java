@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -57,7 +58,13 @@ final class EvalCommand implements Callable<Integer> {
             System.err.println("routerls: " + e.getMessage());
             return 2;
         }
-        ScriptRunListing listing = ScriptRunListing.of(router).orElseThrow();
+        Optional<ScriptRunListing> run = ScriptRunListing.of(router);
+        if (run.isEmpty()) {
+            // rc.local and openwrt_release are read as what their names say, not as firewall.user
+            System.err.println("routerls: " + script + " is not read as a firewall.user script");
+            return 2;
+        }
+        ScriptRunListing listing = run.get();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (format.equals("json")) {
             out.println(toJson(listing));
