@@ -3,6 +3,8 @@ package dev.routerls.openwrt.uci;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The line buffer libuci parses in, filled the way libuci fills it: with {@code fgets} into a buffer that
@@ -27,8 +29,8 @@ final class UciLineBuffer {
     private byte[] buf = new byte[64];
     private int[] src = new int[64];
     private int filled;
-    /** Where NUL bytes cut reads short: file offsets [start, end) that libuci never sees. */
-    private final List<int[]> hidden = new ArrayList<>();
+    /** Where NUL bytes cut reads short: file offsets [start, end) that libuci never sees, by start. */
+    private final Map<Integer, Integer> hidden = new TreeMap<>();
 
     UciLineBuffer(byte[] in) {
         this.in = in;
@@ -78,7 +80,7 @@ final class UciLineBuffer {
             }
             buf[at + len] = 0;
             src[at + len] = start + len;
-            if (len < n) hidden.add(new int[]{start + len, start + n});
+            if (len < n) hidden.put(start + len, start + n);   // a line read again after an open quote counts once
             if (len == 0) return;
             at += len;
             filled = at;
@@ -132,8 +134,11 @@ final class UciLineBuffer {
         return Arrays.copyOfRange(buf, i, i + strlen(i));
     }
 
+    /** The spans a NUL byte hid, as file offsets [start, end), in file order. */
     List<int[]> hiddenByNul() {
-        return hidden;
+        List<int[]> out = new ArrayList<>();
+        hidden.forEach((start, end) -> out.add(new int[]{start, end}));
+        return out;
     }
 
     private void ensure(int size) {

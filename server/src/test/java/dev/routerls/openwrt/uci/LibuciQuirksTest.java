@@ -94,6 +94,9 @@ class LibuciQuirksTest {
         assertEquals(SourceRange.of(1, 13, 21), w.range());
         assertError(readBytes(bytes("config t 's'\n\toption a 'b'\0\n\toption c d\n")), "too many arguments",
                 SourceRange.of(2, 1, 7));
+        // read twice (to the end for an open quote, then again from the next line), still one warning
+        UciFile twice = readBytes(bytes("config t 's'\n\toption a 'open\n\toption b c\0 x\n"));
+        assertEquals(2, twice.problems().size(), twice.problems()::toString);
     }
 
     // 5. an empty '' argument or a trailing backslash ends the command; the line goes on with the next one
