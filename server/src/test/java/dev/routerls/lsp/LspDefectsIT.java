@@ -374,8 +374,8 @@ class LspDefectsIT {
             assertTrue(labels(c.call("textDocument/completion", LspJarIT.position(fw, 17, 19))).contains("POSTROUTING"));
             c.notify("textDocument/didChange", change(fw, 4, 17, 0, 17, 19, "echo $"));
             assertTrue(labels(c.call("textDocument/completion", LspJarIT.position(fw, 17, 6))).containsAll(List.of("TUNDEV", "rule")));
-            c.notify("textDocument/didChange", change(fw, 5, 17, 0, 17, 6, "iptables -t nat -A POSTROUTING --"));
-            assertTrue(labels(c.call("textDocument/completion", LspJarIT.position(fw, 17, 33))).contains("--to-source"));
+            c.notify("textDocument/didChange", change(fw, 5, 17, 0, 17, 6, "iptables -t nat -A POSTROUTING -j SNAT --"));
+            assertTrue(labels(c.call("textDocument/completion", LspJarIT.position(fw, 17, 41))).contains("--to-source"));
 
             // $TUNDEV: references reach the interface; the literal 'map-wan_map': definition reaches it too
             JsonArray refs = c.call("textDocument/references", "{\"textDocument\":{\"uri\":" + new JsonPrimitive(fw)
