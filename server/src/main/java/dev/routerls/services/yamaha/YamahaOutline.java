@@ -2,6 +2,7 @@ package dev.routerls.services.yamaha;
 
 import dev.routerls.analysis.YamahaAnalyzer;
 import dev.routerls.core.SourceRange;
+import dev.routerls.grammar.YamahaLexer;
 import dev.routerls.services.feature.FeatureContext;
 import dev.routerls.services.feature.OutlineParticipant;
 import dev.routerls.services.types.FoldRange;
@@ -103,20 +104,29 @@ final class YamahaOutline implements OutlineParticipant {
     }
 
     /**
-     * A command line as an outline entry, named by its command words as the catalog reads them and the first
-     * value after them ({@code ip pp nat descriptor 1000}); the rest of the line is the detail. Secret values
-     * are already masked.
+     * A command line as an outline entry, named by its command words as the catalog reads them and the word
+     * after them when it is an id, number, address, interface or a keyword the catalog knows for that place
+     * ({@code ip pp nat descriptor 1000}, {@code ip tunnel tcp mss limit auto}). Free text after the command
+     * is never shown: on a mistyped secret setting the parser cannot know which word is the secret.
      */
     OutlineSymbol lineSymbol(ConfigLine cl) {
-        List<String> words = cl.parsed().words().stream().map(Word::text).toList();
+        List<Word> all = cl.parsed().words();
+        List<String> words = all.stream().map(Word::text).toList();
         int head = catalog.commandWordCount(words);
         if (head == 0) head = Math.min(words.size(), 4);
-        int named = Math.min(words.size(), head + 1);
+        int named = head < words.size() && shownAfterCommand(words.subList(0, head), all.get(head)) ? head + 1 : head;
         String name = String.join(" ", words.subList(0, named));
-        String rest = String.join(" ", words.subList(named, words.size()));
-        String detail = rest.isEmpty() ? null : rest.length() > 60 ? rest.substring(0, 59) + "…" : rest;
         SourceRange rg = cl.positions().range(0, cl.parsed().text().length());
-        return new OutlineSymbol(name.isEmpty() ? "(line)" : name, detail, OutlineSymbol.Kind.OPTION, rg, rg, List.of());
+        return new OutlineSymbol(name.isEmpty() ? "(line)" : name, null, OutlineSymbol.Kind.OPTION, rg, rg, List.of());
+    }
+
+    private boolean shownAfterCommand(List<String> command, Word next) {
+        if (next.secret()) return false;
+        if (next.type() != YamahaLexer.WORD && next.type() != YamahaLexer.IDENT) return true;
+        for (CommandCatalog.Completion k : catalog.completions(command, null)) {
+            if (k.type() == CommandCatalog.Completion.Type.KEYWORD && k.text().equalsIgnoreCase(next.text())) return true;
+        }
+        return false;
     }
 
     @Override
