@@ -10,7 +10,13 @@ import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
+import org.eclipse.lsp4j.jsonrpc.services.JsonRequest;
+import org.eclipse.lsp4j.jsonrpc.services.JsonSegment;
+
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -30,12 +36,36 @@ final class ProtocolEndpoint extends RemoteEndpoint {
     private static final Logger LOG = Logger.getLogger(ProtocolEndpoint.class.getName());
 
     private final MessageConsumer out;
+    /** LSP methods the protocol interfaces declare but the server does not implement (their defaults throw). */
+    private final Set<String> unimplemented;
     private volatile boolean initializeReceived;
     private volatile boolean shutdownReceived;
 
-    ProtocolEndpoint(MessageConsumer out, Endpoint local) {
+    ProtocolEndpoint(MessageConsumer out, Endpoint local, Set<String> unimplemented) {
         super(out, local, ProtocolEndpoint::errorFor);
         this.out = out;
+        this.unimplemented = Set.copyOf(unimplemented);
+    }
+
+    /**
+     * The requests of {@code protocol} (an LSP4J service interface) that {@code service} leaves to the
+     * interface's default method, which only throws: to the client these methods do not exist.
+     */
+    static Set<String> unimplemented(Object service, Class<?> protocol) {
+        Set<String> out = new HashSet<>();
+        JsonSegment segment = protocol.getAnnotation(JsonSegment.class);
+        for (Method m : protocol.getMethods()) {
+            JsonRequest r = m.getAnnotation(JsonRequest.class);
+            if (r == null) continue;
+            String name = r.value().isEmpty() ? m.getName() : r.value();
+            String full = r.useSegment() && segment != null ? segment.value() + "/" + name : name;
+            try {
+                if (service.getClass().getMethod(m.getName(), m.getParameterTypes()).getDeclaringClass().isInterface()) out.add(full);
+            } catch (NoSuchMethodException e) {
+                out.add(full);
+            }
+        }
+        return out;
     }
 
     @Override
@@ -59,7 +89,7 @@ final class ProtocolEndpoint extends RemoteEndpoint {
             return error(ResponseErrorCode.ServerNotInitialized, "the server is not initialized yet: send initialize first");
         }
         if (shutdownReceived) return error(ResponseErrorCode.InvalidRequest, "the server is shutting down: only exit is accepted");
-        if (getJsonHandler() != null && getJsonHandler().getJsonRpcMethod(method) == null) {
+        if (unimplemented.contains(method) || getJsonHandler() != null && getJsonHandler().getJsonRpcMethod(method) == null) {
             return error(ResponseErrorCode.MethodNotFound, "routerls does not implement " + method);
         }
         return null;

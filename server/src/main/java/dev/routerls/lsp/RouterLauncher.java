@@ -9,6 +9,12 @@ import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+import java.util.HashSet;
+import java.util.Set;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,8 +28,17 @@ import java.util.concurrent.Executors;
  */
 final class RouterLauncher extends Launcher.Builder<LanguageClient> {
 
-    static Launcher<LanguageClient> create(Object server, InputStream in, OutputStream out) {
-        RouterLauncher b = new RouterLauncher();
+    private final Set<String> unimplemented;
+
+    private RouterLauncher(Set<String> unimplemented) {
+        this.unimplemented = unimplemented;
+    }
+
+    static Launcher<LanguageClient> create(LanguageServer server, InputStream in, OutputStream out) {
+        Set<String> unimplemented = new HashSet<>(ProtocolEndpoint.unimplemented(server, LanguageServer.class));
+        unimplemented.addAll(ProtocolEndpoint.unimplemented(server.getTextDocumentService(), TextDocumentService.class));
+        unimplemented.addAll(ProtocolEndpoint.unimplemented(server.getWorkspaceService(), WorkspaceService.class));
+        RouterLauncher b = new RouterLauncher(unimplemented);
         b.setLocalService(server).setRemoteInterface(LanguageClient.class).setInput(in).setOutput(out);
         b.setExecutorService(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "routerls-jsonrpc");
@@ -49,7 +64,7 @@ final class RouterLauncher extends Launcher.Builder<LanguageClient> {
     protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler json) {
         MessageConsumer outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, json));
         Endpoint local = ServiceEndpoints.toEndpoint(localServices);
-        ProtocolEndpoint endpoint = new ProtocolEndpoint(outgoing, local);
+        ProtocolEndpoint endpoint = new ProtocolEndpoint(outgoing, local, unimplemented);
         json.setMethodProvider(endpoint);
         endpoint.setJsonHandler(json);
         return endpoint;

@@ -409,7 +409,7 @@ class LspDefectsIT {
 
             List<String> names = new ArrayList<>();
             collectNames(c.call("textDocument/documentSymbol", doc(uri)).getAsJsonArray("result"), names);
-            assertTrue(names.containsAll(List.of("ip pp nat descriptor 1000", "ip tunnel tcp mss limit auto",
+            assertTrue(names.containsAll(List.of("ip pp nat descriptor 1000", "ip tunnel tcp mss limit",
                     "nat descriptor masquerade port range 1000")), names.toString());
 
             c.notify("textDocument/didChange", insert(uri, 2, 5, 0, " ip pp nat descriptor \n"));
