@@ -70,7 +70,7 @@ final class YamahaCompletion implements CompletionParticipant {
         switch (param) {
             case "nat_descriptor", "nat_descriptor_list" -> {
                 for (String id : symbols.defined(RefKind.NAT_DESCRIPTOR)) {
-                    YamahaConfig.NatDescriptor d = m.natDescriptors.get(Integer.parseInt(id));
+                    YamahaConfig.NatDescriptor d = m.natDescriptors().get(Integer.parseInt(id));
                     out.add(CompletionEntry.of(id, CompletionEntry.Kind.REFERENCE,
                             "NAT descriptor (" + (d == null ? "?" : d.effectiveType()) + ")"));
                 }
@@ -89,7 +89,7 @@ final class YamahaCompletion implements CompletionParticipant {
                     symbols.defined(RefKind.TUNNEL).forEach(id ->
                             out.add(CompletionEntry.of("tunnel" + id, CompletionEntry.Kind.INTERFACE, "tunnel " + id)));
                 } else {
-                    m.interfaces.keySet().forEach(name ->
+                    m.interfaces().keySet().forEach(name ->
                             out.add(CompletionEntry.of(name, CompletionEntry.Kind.INTERFACE, "interface with an address here")));
                 }
             }

@@ -84,11 +84,11 @@ final class YamahaHover implements HoverParticipant {
             b.append("\n\ndefined on line ").append(defs.get(0).range().startLine() + 1);
         }
         if (o.kind() == RefKind.NAT_DESCRIPTOR) {
-            YamahaConfig.NatDescriptor d = r.model().natDescriptors.get(Integer.parseInt(o.key()));
+            YamahaConfig.NatDescriptor d = r.model().natDescriptors().get(Integer.parseInt(o.key()));
             if (d != null) {
-                b.append("\n\ntype ").append(d.effectiveType()).append(d.type == null ? " (default)" : "");
-                if (!d.outer.isEmpty()) b.append(", outer ").append(String.join(" ", d.outer.stream().map(YamahaConfig.NatAddressItem::text).toList()));
-                if (!d.statics.isEmpty()) b.append(", ").append(d.statics.size()).append(" static entries");
+                b.append("\n\ntype ").append(d.effectiveType()).append(d.type() == null ? " (default)" : "");
+                if (!d.outer().isEmpty()) b.append(", outer ").append(String.join(" ", d.outer().stream().map(YamahaConfig.NatAddressItem::text).toList()));
+                if (!d.statics().isEmpty()) b.append(", ").append(d.statics().size()).append(" static entries");
             }
         }
         long uses = s.occurrences(o.kind(), o.key()).stream().filter(x -> !x.declaration()).count();

@@ -71,7 +71,7 @@ final class YamahaOutline implements OutlineParticipant {
             List<ConfigLine> ls = e.getValue();
             List<OutlineSymbol> children = ls.stream().map(this::lineSymbol).toList();
             SourceRange first = children.get(0).range(), last = children.get(children.size() - 1).range();
-            YamahaConfig.NatDescriptor d = r.model().natDescriptors.get(Integer.parseInt(e.getKey()));
+            YamahaConfig.NatDescriptor d = r.model().natDescriptors().get(Integer.parseInt(e.getKey()));
             out.add(new OutlineSymbol("nat descriptor " + e.getKey(), d == null ? null : d.effectiveType(), OutlineSymbol.Kind.NAT,
                     new SourceRange(first.startLine(), first.startColumn(), last.endLine(), last.endColumn()),
                     children.get(0).selectionRange(), children));
