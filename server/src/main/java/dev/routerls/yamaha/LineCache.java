@@ -1,64 +1,173 @@
 package dev.routerls.yamaha;
 
+import dev.routerls.core.LineIndex;
 import dev.routerls.yamaha.parse.LineParser;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Parsed lines (with their catalog findings, see {@link CachedLine}) per document, keyed by line text:
- * re-analysing after a keystroke re-parses and re-checks only the lines whose text changed. Each analysis keeps exactly the lines the document has now; the least
- * recently analysed documents are dropped beyond {@link #MAX_DOCUMENTS}.
+ * Parsed lines (with their catalog findings, see {@link CachedLine}) of the documents read lately.
+ * <p>Each line text is parsed once and the result shared by every document that has that line: routers of
+ * one fleet repeat most of their lines, and a document re-read after a keystroke differs from its last
+ * version in one line. A line stays in the shared table while some kept document version uses it (the
+ * table counts the uses), so the table holds exactly the distinct lines of the kept documents; the least
+ * recently read documents are dropped beyond {@link #MAX_DOCUMENTS}, and a document can be forgotten.
+ * <p>A re-read finds its unchanged lines without hashing them: the text shared with the document's last
+ * version at its start and at its end maps line for line onto that version's lines.
  */
 final class LineCache {
     static final int MAX_DOCUMENTS = 64;
 
     private final LineParser parser = new LineParser();
-    private final Map<String, Map<String, CachedLine>> documents = new LinkedHashMap<>(16, 0.75f, true) {
+    /** Every line some kept document uses, by text (read without a lock; changed under {@code this}). */
+    private final Map<String, CachedLine> shared = new ConcurrentHashMap<>();
+    /** The last version read of each kept document, least recently read first. */
+    private final Map<String, Version> documents = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Map<String, CachedLine>> eldest) {
-            return size() > MAX_DOCUMENTS;
+        protected boolean removeEldestEntry(Map.Entry<String, Version> eldest) {
+            if (size() <= MAX_DOCUMENTS) return false;
+            release(eldest.getValue());
+            return true;
         }
     };
 
-    /** A session over one document's analysis: lookups go to the old generation, results to the new one. */
+    /**
+     * One document version as read: its line table, the cached line of each physical line it looked at
+     * (null for lines it skipped) and the re-joined wrapped lines.
+     */
+    private record Version(LineIndex index, CachedLine[] physical, CachedLine[] joined) {
+    }
+
+    /** One read of a document: lines come from its last version, the shared table, or the parser. */
     final class Session {
-        private final Map<String, CachedLine> old;
-        private final Map<String, CachedLine> current = new HashMap<>();
         private final String uri;
+        private final LineIndex index;
+        private final Version old;
+        private final CachedLine[] physical;
+        private final List<CachedLine> joined = new ArrayList<>(0);
+        /** Characters the text has in common with the last version, at its start and at its end. */
+        private final int prefix, suffix;
         int parsed;
 
-        Session(String uri, Map<String, CachedLine> old) {
+        private Session(String uri, LineIndex index, Version old) {
             this.uri = uri;
+            this.index = index;
             this.old = old;
+            this.physical = new CachedLine[index.lineCount()];
+            String text = index.text();
+            String was = old == null ? "" : old.index().text();
+            int n = Math.min(text.length(), was.length()), p = 0, s = 0;
+            if (text == was) {
+                p = n;
+            } else {
+                while (p < n && text.charAt(p) == was.charAt(p)) p++;
+                while (s < n - p && text.charAt(text.length() - 1 - s) == was.charAt(was.length() - 1 - s)) s++;
+            }
+            prefix = p;
+            suffix = s;
         }
 
-        CachedLine get(String text) {
-            CachedLine p = current.get(text);
-            if (p == null && old != null) p = old.get(text);
-            if (p == null) {
-                p = new CachedLine(parser.parse(text));
+        /** Physical line {@code i} of the text. */
+        CachedLine line(int i) {
+            CachedLine c = physical[i];
+            if (c == null) {
+                c = unchanged(i);
+                if (c == null) c = lookup(index.line(i));
+                physical[i] = c;
+            }
+            return c;
+        }
+
+        /** A wrapped line re-joined with its continuation. */
+        CachedLine joined(String text) {
+            CachedLine c = lookup(text);
+            joined.add(c);
+            return c;
+        }
+
+        /** The last version's line when line {@code i} lies wholly in the text both versions share. */
+        private CachedLine unchanged(int i) {
+            if (old == null) return null;
+            LineIndex was = old.index();
+            int start = index.lineStartOffset(i), end = index.lineEndOffset(i);
+            if (end < prefix) return same(i, start, end, 0);
+            // in the common end, line starts (the terminator before them included) keep their distance to the end
+            int shift = was.text().length() - index.text().length();
+            if (start > index.text().length() - suffix) return same(i + was.lineCount() - index.lineCount(), start, end, shift);
+            return null;
+        }
+
+        private CachedLine same(int j, int start, int end, int shift) {
+            LineIndex was = old.index();
+            if (j < 0 || j >= was.lineCount() || was.lineStartOffset(j) != start + shift
+                    || was.lineEndOffset(j) != end + shift) return null;
+            return old.physical()[j];
+        }
+
+        private CachedLine lookup(String text) {
+            CachedLine c = shared.get(text);
+            if (c == null) {
+                c = new CachedLine(parser.parse(text));
                 parsed++;
             }
-            current.put(text, p);
-            return p;
+            return c;
         }
 
+        /** Keeps this version as the document's last one (its lines stay shared while it is kept). */
         void close() {
-            synchronized (documents) {
-                documents.put(uri, current);
+            Version now = new Version(index, physical, joined.toArray(new CachedLine[0]));
+            synchronized (LineCache.this) {
+                retain(now);
+                Version before = documents.put(uri, now);
+                if (before != null) release(before);
             }
         }
     }
 
-    Session open(String uri) {
-        synchronized (documents) {
-            return new Session(uri, documents.get(uri));
+    Session open(String uri, LineIndex index) {
+        synchronized (this) {
+            return new Session(uri, index, documents.get(uri));
         }
+    }
+
+    /** The document is no longer of interest (closed in the editor): its lines are no longer kept for it. */
+    synchronized void forget(String uri) {
+        Version v = documents.remove(uri);
+        if (v != null) release(v);
     }
 
     LineParser parser() {
         return parser;
+    }
+
+    /** How many distinct lines are kept (for tests). */
+    int sharedLines() {
+        return shared.size();
+    }
+
+    // ---- use counts, changed under this cache's lock ----
+
+    private void retain(Version v) {
+        for (CachedLine c : v.physical()) if (c != null) retain(c);
+        for (CachedLine c : v.joined()) retain(c);
+    }
+
+    private void retain(CachedLine c) {
+        // a line parsed by a concurrent read of the same text may already be there: this copy is then
+        // counted but not shared, and goes with its last user
+        if (c.uses++ == 0) shared.putIfAbsent(c.parsed.text(), c);
+    }
+
+    private void release(Version v) {
+        for (CachedLine c : v.physical()) if (c != null) release(c);
+        for (CachedLine c : v.joined()) release(c);
+    }
+
+    private void release(CachedLine c) {
+        if (--c.uses == 0) shared.remove(c.parsed.text(), c);
     }
 }

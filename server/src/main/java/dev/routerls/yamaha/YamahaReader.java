@@ -1,6 +1,7 @@
 package dev.routerls.yamaha;
 
 import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.Cancellation;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
 import dev.routerls.yamaha.catalog.CommandCatalog;
@@ -48,6 +49,13 @@ public final class YamahaReader {
 
     private final CommandChecker checker;
     private final LineCache cache = new LineCache();
+    private volatile HeaderMemo lastHeader;
+
+    private record HeaderMemo(String body, Optional<Header> header) {
+    }
+
+    /** Lines read between two looks at the cancellation. */
+    private static final int CHECK_EVERY = 256;
 
     public YamahaReader() {
         this(CommandCatalog.standard());
@@ -58,9 +66,17 @@ public final class YamahaReader {
     }
 
     public Document read(String uri, String text, AnalysisSettings settings) {
+        return read(uri, text, settings, Cancellation.NONE);
+    }
+
+    /**
+     * As {@link #read(String, String, AnalysisSettings)}, stopping with a {@link java.util.concurrent.CancellationException}
+     * when {@code cancel} says the result is no longer wanted (a newer version of the document came).
+     */
+    public Document read(String uri, String text, AnalysisSettings settings, Cancellation cancel) {
         LineIndex index = new LineIndex(text);
-        LineCache.Session session = cache.open(uri);
-        List<Logical> logical = joinWrapped(index, session, settings);
+        LineCache.Session session = cache.open(uri, index);
+        List<Logical> logical = joinWrapped(index, session, cancel);
         session.close();
 
         // header: the first comment naming a model and revision before any command
@@ -70,7 +86,7 @@ public final class YamahaReader {
             if (!l.parsed().isBlankOrComment()) break;
             String body = l.parsed().commentBody();
             if (body == null) continue;
-            Optional<Header> h = cache.parser().parseHeader(body);
+            Optional<Header> h = header(body);
             if (h.isPresent()) {
                 headerModel = h.get().model();
                 headerRevision = h.get().revision();
@@ -86,10 +102,12 @@ public final class YamahaReader {
 
         ConfigBuilder builder = new ConfigBuilder(model, revision, headerRange);
         List<ConfigLine> lines = new ArrayList<>(logical.size());
-        for (Logical l : logical) {
+        for (int k = 0; k < logical.size(); k++) {
+            if (k % CHECK_EVERY == 0) cancel.check();
+            Logical l = logical.get(k);
             for (int i = 0; i <= l.pos.splits().length; i++) {
                 int physical = l.pos.firstLine() + i;
-                int length = index.line(physical).length();
+                int length = index.lineEndOffset(physical) - index.lineStartOffset(physical);
                 if (length > MAX_LINE_LENGTH) {
                     builder.problem(SourceRange.of(physical, MAX_LINE_LENGTH, length),
                             "this line has " + length + " characters; the router accepts at most " + MAX_LINE_LENGTH
@@ -122,34 +140,54 @@ public final class YamahaReader {
      * Terminal captures hard-wrap long lines at {@link WrapWidth#COLUMNS}, even inside a word. A line at
      * that width is joined with the next when the join reads cleanly and one of the halves does not.
      */
-    private List<Logical> joinWrapped(LineIndex index, LineCache.Session session, AnalysisSettings settings) {
+    private List<Logical> joinWrapped(LineIndex index, LineCache.Session session, Cancellation cancel) {
         List<Logical> out = new ArrayList<>(index.lineCount());
         int n = index.lineCount();
         for (int i = 0; i < n; i++) {
-            String text = index.line(i);
-            CachedLine parsed = session.get(text);
+            if (i % CHECK_EVERY == 0) cancel.check();
+            CachedLine parsed = session.line(i);
+            String text = parsed.parsed.text();
             int first = i;
             List<Integer> splits = null; // most lines are not wrapped
-            String lastPhysical = text;
-            while (i + 1 < n && WrapWidth.atWrapWidth(lastPhysical)) {
-                String next = index.line(i + 1);
+            CachedLine lastPhysical = parsed;
+            while (i + 1 < n && lastPhysical.atWrapWidth) {
+                CachedLine nextParsed = session.line(i + 1);
+                String next = nextParsed.parsed.text();
                 if (next.isEmpty()) break;
-                CachedLine nextParsed = session.get(next);
                 if (!bad(parsed) && !bad(nextParsed)) break;
                 String joined = text + next;
-                CachedLine joinedParsed = session.get(joined);
+                CachedLine joinedParsed = session.joined(joined);
                 if (bad(joinedParsed)) break;
                 if (splits == null) splits = new ArrayList<>();
                 splits.add(text.length());
                 text = joined;
                 parsed = joinedParsed;
-                lastPhysical = next;
+                lastPhysical = nextParsed;
                 i++;
             }
             out.add(new Logical(text, parsed, splits == null ? LinePositions.single(first)
                     : new LinePositions(first, splits.stream().mapToInt(Integer::intValue).toArray())));
         }
         return out;
+    }
+
+    /** The model and revision a header comment names; the header is the same from one read to the next. */
+    private Optional<Header> header(String commentBody) {
+        HeaderMemo m = lastHeader;
+        if (m == null || !m.body().equals(commentBody)) {
+            m = new HeaderMemo(commentBody, cache.parser().parseHeader(commentBody));
+            lastHeader = m;
+        }
+        return m.header();
+    }
+
+    /** The document is closed: what is cached for it goes (lines other documents share stay). */
+    public void forget(String uri) {
+        cache.forget(uri);
+    }
+
+    LineCache lineCache() {
+        return cache;
     }
 
     /** A line that does not read: a parse error, or a command the catalog does not know. */

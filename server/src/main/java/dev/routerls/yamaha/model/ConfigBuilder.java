@@ -101,7 +101,7 @@ public final class ConfigBuilder {
     private Integer number(Word w) {
         if (w == null) return null;
         try {
-            return Integer.parseInt(w.text());
+            return w.intValue();
         } catch (NumberFormatException e) {
             problem(w, "the number " + w.text() + " is too large for any setting. Use a smaller number.");
             return null;

@@ -74,11 +74,24 @@ public final class ParsedLine {
 
     /** Word {@code i} of the command (comment excluded); secret values come back masked. */
     public Word word(int i) {
-        int start = at(3 * i), end = at(3 * i + 1), t = at(3 * i + 2);
-        int type = t & (SECRET - 1);
-        if ((t & SECRET) != 0) return new Word(Word.MASK, start, end, type, true);
-        String raw = text.substring(start, end);
-        return new Word(type == dev.routerls.grammar.YamahaLexer.WORD ? LineParser.unescape(raw) : raw, start, end, type, false);
+        int start = wordStart(i), end = wordEnd(i);
+        if ((at(3 * i + 2) & SECRET) != 0) return new Word(Word.MASK, start, end, wordType(i), true);
+        return Word.inLine(text, start, end, wordType(i));
+    }
+
+    /** Where word {@code i} starts, without making the word. */
+    public int wordStart(int i) {
+        return at(3 * i);
+    }
+
+    /** Where word {@code i} ends (exclusive), without making the word. */
+    public int wordEnd(int i) {
+        return at(3 * i + 1);
+    }
+
+    /** The token type of word {@code i}, without making the word. */
+    public int wordType(int i) {
+        return at(3 * i + 2) & (SECRET - 1);
     }
 
     public List<Word> words() {
