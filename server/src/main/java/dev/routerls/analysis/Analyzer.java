@@ -2,10 +2,9 @@ package dev.routerls.analysis;
 
 import dev.routerls.core.SourceFile;
 import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.Cancellation;
 import dev.routerls.core.Diagnostic;
-import dev.routerls.analysis.OpenWrtAnalyzer;
 import dev.routerls.openwrt.router.Router;
-import dev.routerls.analysis.YamahaAnalyzer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,9 +42,18 @@ public final class Analyzer {
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings,
                                                  Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
                                                  BiFunction<String, List<SourceFile>, Router> routers) {
+        return analyze(files, settings, yamahaResults, routers, Cancellation.NONE);
+    }
+
+    /** As above; {@code cancel} is looked at between files and rules (the suppliers take their own). */
+    public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings,
+                                                 Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
+                                                 BiFunction<String, List<SourceFile>, Router> routers,
+                                                 Cancellation cancel) {
         Map<String, List<Diagnostic>> result = new LinkedHashMap<>();
         Map<String, List<SourceFile>> groups = new LinkedHashMap<>();
         for (SourceFile f : files) {
+            cancel.check();
             result.computeIfAbsent(f.uri(), k -> new ArrayList<>());
             switch (f.language()) {
                 case YAMAHA_RTX -> result.get(f.uri()).addAll(yamahaResults.apply(f).diagnostics());
@@ -56,7 +64,7 @@ public final class Analyzer {
         }
         for (Map.Entry<String, List<SourceFile>> g : groups.entrySet()) {
             Router router = routers.apply(g.getKey(), g.getValue());
-            openwrt.analyze(router, g.getValue().get(0).uri(), settings).forEach((uri, diags) ->
+            openwrt.analyze(router, g.getValue().get(0).uri(), settings, cancel).forEach((uri, diags) ->
                     result.computeIfAbsent(uri, k -> new ArrayList<>()).addAll(diags));
         }
         return result;
