@@ -15,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * The one engine behind the CLI and the language server: YAMAHA files are analysed one by one,
- * OpenWrt files router by router (their rules cross files). Returns findings per document URI.
+ * OpenWrt files router by router (their rules cross files), a {@code .routerls.json} for its own mistakes.
+ * Returns findings per document URI.
  */
 public final class Analyzer {
     private final YamahaAnalyzer yamaha = new YamahaAnalyzer();
@@ -59,7 +60,13 @@ public final class Analyzer {
                 case YAMAHA_RTX -> result.get(f.uri()).addAll(yamahaResults.apply(f).diagnostics());
                 case OPENWRT_UCI, OPENWRT_FIREWALL_USER, OPENWRT_NFTABLES ->
                         groups.computeIfAbsent(routerKey(f), k -> new ArrayList<>()).add(f);
-                case UNKNOWN -> { }
+                case UNKNOWN -> {
+                    if (SettingsFile.isSettingsFile(f.uri())) {
+                        for (Diagnostic d : SettingsFile.read(f.text()).findings(f.uri())) {
+                            if (settings.enabled(d.ruleId())) result.get(f.uri()).add(settings.apply(d));
+                        }
+                    }
+                }
             }
         }
         for (Map.Entry<String, List<SourceFile>> g : groups.entrySet()) {
