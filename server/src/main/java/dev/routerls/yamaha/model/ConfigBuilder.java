@@ -91,7 +91,7 @@ public final class ConfigBuilder {
     }
 
     private SourceRange lineRange() {
-        return pos.range(line.word(0).start(), line.word(line.wordCount() - 1).end());
+        return pos.range(line.wordStart(0), line.wordEnd(line.wordCount() - 1));
     }
 
     private void problem(Word w, String message) {
@@ -184,9 +184,9 @@ public final class ConfigBuilder {
     private void looseFilters() {
         boolean afterFilter = false;
         for (int i = 0; i < line.wordCount(); i++) {
-            Word w = line.word(i);
-            if (w.type() == YamahaLexer.FILTER) afterFilter = true;
-            else if (afterFilter && w.type() == YamahaLexer.NUMBER) looseFilterUses.add(w.text());
+            int type = line.wordType(i);
+            if (type == YamahaLexer.FILTER) afterFilter = true;
+            else if (afterFilter && type == YamahaLexer.NUMBER) looseFilterUses.add(line.word(i).text());
         }
     }
 
