@@ -15,12 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * one fleet repeat most of their lines, and a document re-read after a keystroke differs from its last
  * version in one line. A line stays in the shared table while some kept document version uses it (the
  * table counts the uses), so the table holds exactly the distinct lines of the kept documents; the least
- * recently read documents are dropped beyond {@link #MAX_DOCUMENTS}, and a document can be forgotten.
+ * recently read documents are dropped beyond {@link #MAX_DOCUMENTS}. A document closed in the editor is
+ * kept a little longer (the last {@link #CLOSED_KEPT} closed), so reopening it parses nothing again.
  * <p>A re-read finds its unchanged lines without hashing them: the text shared with the document's last
  * version at its start and at its end maps line for line onto that version's lines.
  */
 final class LineCache {
     static final int MAX_DOCUMENTS = 64;
+    static final int CLOSED_KEPT = 8;
 
     private final LineParser parser = new LineParser();
     /** Every line some kept document uses, by text (read without a lock; changed under {@code this}). */
@@ -30,6 +32,15 @@ final class LineCache {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Version> eldest) {
             if (size() <= MAX_DOCUMENTS) return false;
+            release(eldest.getValue());
+            return true;
+        }
+    };
+    /** Closed documents' last versions, least recently closed first (a reopened one moves back). */
+    private final Map<String, Version> closed = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Version> eldest) {
+            if (size() <= CLOSED_KEPT) return false;
             release(eldest.getValue());
             return true;
         }
@@ -123,6 +134,7 @@ final class LineCache {
             synchronized (LineCache.this) {
                 retain(now);
                 Version before = documents.put(uri, now);
+                if (before == null) before = closed.remove(uri);
                 if (before != null) release(before);
             }
         }
@@ -130,14 +142,17 @@ final class LineCache {
 
     Session open(String uri, LineIndex index) {
         synchronized (this) {
-            return new Session(uri, index, documents.get(uri));
+            Version last = documents.get(uri);
+            return new Session(uri, index, last != null ? last : closed.get(uri));
         }
     }
 
-    /** The document is no longer of interest (closed in the editor): its lines are no longer kept for it. */
+    /** The document was closed: it leaves the kept documents for the few kept closed. */
     synchronized void forget(String uri) {
         Version v = documents.remove(uri);
-        if (v != null) release(v);
+        if (v == null) return;
+        Version older = closed.put(uri, v);
+        if (older != null) release(older);
     }
 
     LineParser parser() {

@@ -181,7 +181,7 @@ public final class YamahaReader {
         return m.header();
     }
 
-    /** The document is closed: what is cached for it goes (lines other documents share stay). */
+    /** The document is closed: what is cached for it goes soon (see {@link LineCache}); lines other documents share stay. */
     public void forget(String uri) {
         cache.forget(uri);
     }

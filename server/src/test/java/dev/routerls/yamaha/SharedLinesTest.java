@@ -36,9 +36,21 @@ class SharedLinesTest {
                 "only the lines a does not have are parsed");
         assertEquals(152, cache.sharedLines());
         reader.forget("file:///a.conf");
-        assertEquals(102, cache.sharedLines(), "lines only a had are gone, shared ones stay for b");
+        assertEquals(152, cache.sharedLines(), "a closed document's lines stay a while");
+        assertEquals(0, reader.read("file:///a.conf", filters(1, 100), SETTINGS).freshlyParsed(), "reopened: nothing to parse");
+        reader.forget("file:///a.conf");
+        for (int d = 0; d < LineCache.CLOSED_KEPT; d++) {
+            reader.read("file:///closed" + d + ".conf", "ip filter " + (1000 + d) + " pass * * * * *\n", SETTINGS);
+            reader.forget("file:///closed" + d + ".conf");
+        }
+        assertEquals(102 + LineCache.CLOSED_KEPT, cache.sharedLines(),
+                "lines only a had went when later closed documents pushed it out; shared ones stay for b");
         reader.forget("file:///b.conf");
-        assertEquals(0, cache.sharedLines());
+        for (int d = 0; d < LineCache.CLOSED_KEPT; d++) {
+            reader.read("file:///later" + d + ".conf", "", SETTINGS);
+            reader.forget("file:///later" + d + ".conf");
+        }
+        assertEquals(1, cache.sharedLines(), "only the empty line of the last closed documents");
     }
 
     @Test

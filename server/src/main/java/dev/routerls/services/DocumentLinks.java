@@ -1,0 +1,23 @@
+package dev.routerls.services;
+
+import dev.routerls.services.feature.FeatureContext;
+import dev.routerls.services.feature.LinkParticipant;
+import dev.routerls.services.types.DocumentLink;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Document links: every participant's links. */
+final class DocumentLinks {
+    private final Languages languages;
+
+    DocumentLinks(Languages languages) {
+        this.languages = languages;
+    }
+
+    List<DocumentLink> links(FeatureContext c) {
+        List<DocumentLink> out = new ArrayList<>();
+        for (LinkParticipant p : languages.of(c.language(), LinkParticipant.class)) out.addAll(p.links(c));
+        return out;
+    }
+}
