@@ -4,7 +4,6 @@ import dev.routerls.services.feature.FeatureContext;
 import dev.routerls.services.feature.LinkParticipant;
 import dev.routerls.services.types.DocumentLink;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Document links: every participant's links. */
@@ -16,8 +15,6 @@ final class DocumentLinks {
     }
 
     List<DocumentLink> links(FeatureContext c) {
-        List<DocumentLink> out = new ArrayList<>();
-        for (LinkParticipant p : languages.of(c.language(), LinkParticipant.class)) out.addAll(p.links(c));
-        return out;
+        return languages.collect(c, LinkParticipant.class, p -> p.links(c));
     }
 }

@@ -5,7 +5,6 @@ import dev.routerls.services.feature.FeatureContext;
 import dev.routerls.services.feature.InlayHintParticipant;
 import dev.routerls.services.types.InlayHint;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -18,8 +17,7 @@ final class InlayHints {
     }
 
     List<InlayHint> hints(FeatureContext c, SourceRange range) {
-        List<InlayHint> out = new ArrayList<>();
-        for (InlayHintParticipant p : languages.of(c.language(), InlayHintParticipant.class)) out.addAll(p.hints(c, range));
+        List<InlayHint> out = languages.<InlayHintParticipant, InlayHint>collect(c, InlayHintParticipant.class, p -> p.hints(c, range));
         out.sort(Comparator.comparingInt(InlayHint::line).thenComparingInt(InlayHint::column));
         return out;
     }

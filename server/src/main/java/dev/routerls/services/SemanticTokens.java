@@ -17,8 +17,8 @@ final class SemanticTokens {
     }
 
     List<SemanticToken> tokens(FeatureContext c) {
-        List<SemanticToken> all = new ArrayList<>();
-        for (SemanticTokensParticipant p : languages.of(c.language(), SemanticTokensParticipant.class)) all.addAll(p.tokens(c));
+        List<SemanticToken> all = languages.<SemanticTokensParticipant, SemanticToken>collect(c, SemanticTokensParticipant.class,
+                p -> p.tokens(c));
         all.sort(Comparator.comparingInt(SemanticToken::line).thenComparingInt(SemanticToken::column));
         List<SemanticToken> out = new ArrayList<>(all.size());
         SemanticToken last = null;

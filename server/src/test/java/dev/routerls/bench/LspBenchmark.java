@@ -122,6 +122,12 @@ public final class LspBenchmark {
         }
         for (int i = 0; i < 100; i++) complete(warm, 40 + i, 1);
         close(warm);
+        for (int i = 0; i < 5; i++) { // and the reading of lines never seen
+            String u = "file:///bench/warm-" + i + ".conf";
+            open(u, RtxConfigGenerator.text(LINES, 200 + i));
+            await(u, 1);
+            close(u);
+        }
 
         List<Double> openTimes = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
