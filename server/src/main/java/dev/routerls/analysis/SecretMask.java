@@ -36,6 +36,13 @@ public final class SecretMask {
         this.lines = new LineIndex(text);
     }
 
+    /** The mask of a YAMAHA document already analysed (saves reading it again). */
+    public static SecretMask of(YamahaAnalyzer.Result analysed, String text) {
+        SecretMask m = new SecretMask(text);
+        m.yamaha(analysed);
+        return m;
+    }
+
     public static SecretMask of(LanguageId language, String uri, String text) {
         SecretMask m = new SecretMask(text);
         switch (language) {
@@ -95,7 +102,10 @@ public final class SecretMask {
     }
 
     private void yamaha(String uri, String text) {
-        YamahaAnalyzer.Result r = new YamahaAnalyzer().analyze(uri, text, AnalysisSettings.DEFAULT);
+        yamaha(new YamahaAnalyzer().analyze(uri, text, AnalysisSettings.DEFAULT));
+    }
+
+    private void yamaha(YamahaAnalyzer.Result r) {
         for (ConfigLine l : r.lines()) {
             ParsedLine p = l.parsed();
             for (int w = 0; w < p.wordCount(); w++) {
@@ -105,9 +115,12 @@ public final class SecretMask {
                 for (int line = l.firstLine(); line <= l.lastLine(); line++) hideAfterFirstWord(line);
             }
         }
-        for (Diagnostic d : r.diagnostics()) {
-            if (!d.ruleId().equals("yamaha/syntax")) continue;
-            for (int line = d.range().startLine(); line <= d.range().endLine(); line++) hideAfterFirstWord(line);
+        // what the syntax rule reports, read from the model so rule settings cannot unmask it
+        List<SourceRange> unreadable = new ArrayList<>();
+        r.model().syntaxProblems().forEach(p -> unreadable.add(p.range()));
+        r.model().catalogFindings().forEach(f -> unreadable.add(f.range()));
+        for (SourceRange u : unreadable) {
+            for (int line = u.startLine(); line <= u.endLine(); line++) hideAfterFirstWord(line);
         }
     }
 

@@ -4,10 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code routerls}: lint, fix, mape, rules and lsp subcommands. */
-@Command(name = "routerls", mixinStandardHelpOptions = true, version = "routerls 0.1.0",
+@Command(name = "routerls", mixinStandardHelpOptions = true, version = "routerls " + Version.VERSION,
         description = "Language server and linter for YAMAHA RTX/NVR and OpenWrt router configurations.",
         subcommands = {LintCommand.class, FixCommand.class, RulesCommand.class, ExplainCommand.class, MapeCommand.class,
-                LspCommand.class, GenerateDocsCommand.class})
+                LspCommand.class, GenerateDocsCommand.class, CompletionCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
