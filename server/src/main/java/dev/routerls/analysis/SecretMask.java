@@ -31,6 +31,8 @@ public final class SecretMask {
     private final LineIndex lines;
     /** Per line: column spans to mask, as [start, end) pairs; end = -1 means to the end of the line. */
     private final Map<Integer, List<int[]>> spans = new HashMap<>();
+    /** Lines no parser could read: their first word is kept by {@link #line}, but it may itself be a secret. */
+    private final java.util.Set<Integer> unreadable = new java.util.HashSet<>();
 
     private SecretMask(String text) {
         this.lines = new LineIndex(text);
@@ -93,7 +95,16 @@ public final class SecretMask {
         }
     }
 
+    /**
+     * True when line {@code i} could not be read, so even the word {@link #line} keeps may be a secret
+     * written where a command was expected: outputs that quote source lines leave such lines out.
+     */
+    public boolean unreadable(int i) {
+        return unreadable.contains(i);
+    }
+
     private void hideAfterFirstWord(int line) {
+        unreadable.add(line);
         String text = lines.line(line);
         int i = 0;
         while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;

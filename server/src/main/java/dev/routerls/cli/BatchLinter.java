@@ -164,7 +164,8 @@ final class BatchLinter {
     private static LintResult.Finding finding(Diagnostic d, String suppression, SecretMask mask, LineIndex original,
                                               Fingerprints fingerprints) {
         int line = d.range().startLine();
-        String masked = line >= 0 && line < mask.lineCount() ? mask.line(line) : null;
+        // a line no parser could read may start with a secret: neither quoted nor fingerprinted
+        String masked = line >= 0 && line < mask.lineCount() && !mask.unreadable(line) ? mask.line(line) : null;
         boolean caret = false;
         if (masked != null) {
             String plain = original.line(line);

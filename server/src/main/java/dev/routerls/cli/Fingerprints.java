@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Stable identities of findings, for baselines and SARIF/GitLab fingerprints: a hash of the rule, the
  * file's relative path and the masked text of the line the finding starts on (whitespace-normalised),
- * plus a count for identical ones in the same file. Line numbers are not part of it, so findings keep
+ * (none for a line no parser could read, which may hold a secret), plus a count for identical ones in the same file. Line numbers are not part of it, so findings keep
  * their identity when lines are added or removed elsewhere in the file; secrets never enter it.
  */
 final class Fingerprints {

@@ -87,7 +87,7 @@ final class LintCommand implements Callable<Integer> {
         List<Path> paths = analysis.paths == null ? List.of() : analysis.paths;
         if (stdin != (stdinFilename != null)) return usage(err, "--stdin and --stdin-filename PATH go together");
         if (stdin && !paths.isEmpty()) return usage(err, "with --stdin, give no PATH (the text comes from standard input)");
-        if (!stdin && paths.isEmpty()) return usage(err, "name the files or folders to lint, or use --stdin (routerls lint --help)");
+        if (!stdin && paths.isEmpty()) return usage(err, "give at least one PATH (file or folder) to lint, or --stdin (routerls lint --help)");
         if (jobs != null && jobs < 1) return usage(err, "--jobs must be at least 1");
         Terminal terminal = Terminal.detect();
         try {
