@@ -46,18 +46,20 @@ public final class YamahaReader {
         }
     }
 
-    private final CommandChecker checker;
+    private final java.util.function.Supplier<CommandChecker> checkers;
     private final LineCache cache = new LineCache();
 
+    /** With the bundled command catalog, loaded when the first YAMAHA document is read (not before: start-up time). */
     public YamahaReader() {
-        this(CommandCatalog.standard());
+        this.checkers = CommandCatalog::standard;
     }
 
     public YamahaReader(CommandChecker checker) {
-        this.checker = checker;
+        this.checkers = () -> checker;
     }
 
     public Document read(String uri, String text, AnalysisSettings settings) {
+        CommandChecker checker = checkers.get();
         LineIndex index = new LineIndex(text);
         LineCache.Session session = cache.open(uri);
         List<Logical> logical = joinWrapped(index, session, settings);
@@ -155,6 +157,7 @@ public final class YamahaReader {
     /** A line that does not read: a parse error, or a command the catalog does not know. */
     private boolean bad(CachedLine line) {
         if (line.parsed.error() != null) return true;
+        CommandChecker checker = checkers.get();
         if (line.parsed.command() == null || checker == CommandChecker.NONE) return false;
         return line.unknownCommand(checker);
     }

@@ -66,6 +66,16 @@ public final class CommandCatalog implements CommandChecker {
     private final Map<String, ModelProfile> profiles = new LinkedHashMap<>();
     private final List<CommandEntry> commands;
     private final Map<String, List<Form>> byFirstWord = new HashMap<>();
+    /**
+     * The same forms by their first two head words (the second lower-cased, or {@link #ANY_INTERFACE} for an
+     * interface slot; forms with a one-word head under their first word alone): a line is compared with the
+     * few forms that can fit, not with every form of {@code ip}. Lists keep the catalog's order.
+     */
+    private final Map<String, List<Form>> byFirstTwo = new HashMap<>();
+    private final Map<Form, Integer> order = new java.util.IdentityHashMap<>();
+    /** Merged candidate lists per (first word, second word or interface slot): bounded by the catalog's own words. */
+    private final Map<String, List<Form>> merged = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String ANY_INTERFACE = "\u0000interface";
     private final Map<String, String> meanings;
 
     CommandCatalog(CatalogLoader.Loaded loaded, Map<String, String> meanings) {
@@ -81,7 +91,29 @@ public final class CommandCatalog implements CommandChecker {
 
     private void index(Form f) {
         if (f.head().isEmpty()) return;
-        byFirstWord.computeIfAbsent(f.head().get(0).literalText().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(f);
+        String first = f.head().get(0).literalText().toLowerCase(Locale.ROOT);
+        byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(f);
+        order.put(f, order.size());
+        String second = f.head().size() < 2 ? "" : f.headText()[1] == null ? ANY_INTERFACE : f.headText()[1].toLowerCase(Locale.ROOT);
+        byFirstTwo.computeIfAbsent(first + " " + second, k -> new ArrayList<>()).add(f);
+    }
+
+    /** The forms whose head can fit the line's first two words, in catalog order. */
+    private List<Form> candidates(String first, WordsToMatch line) {
+        List<Form> one = byFirstTwo.getOrDefault(first + " ", List.of());
+        if (line.words.size() < 2) return one;
+        String second = line.words.get(1).toLowerCase(Locale.ROOT);
+        boolean iface = line.looksLikeInterface(1);
+        boolean literal = byFirstTwo.containsKey(first + " " + second);
+        if (!literal && !iface) return one;
+        // only words the catalog has (or the interface flag) become keys, so this cache stays small
+        return merged.computeIfAbsent(first + " " + (literal ? second : "") + (iface ? ANY_INTERFACE : ""), k -> {
+            List<Form> all = new ArrayList<>(one);
+            if (literal) all.addAll(byFirstTwo.get(first + " " + second));
+            if (iface) all.addAll(byFirstTwo.getOrDefault(first + " " + ANY_INTERFACE, List.of()));
+            all.sort(java.util.Comparator.comparingInt(order::get));
+            return List.copyOf(all);
+        });
     }
 
     private static final class Holder {
@@ -125,9 +157,9 @@ public final class CommandCatalog implements CommandChecker {
         boolean negated = words.size() > 1 && words.get(0).equalsIgnoreCase("no");
         int start = negated ? 1 : 0;
         List<String> rest = words.subList(start, words.size());
-        List<Form> candidates = byFirstWord.getOrDefault(rest.get(0).toLowerCase(Locale.ROOT), List.of());
-        List<Form> headMatched = new ArrayList<>();
         WordsToMatch line = new WordsToMatch(rest);
+        List<Form> candidates = candidates(rest.get(0).toLowerCase(Locale.ROOT), line);
+        List<Form> headMatched = new ArrayList<>();
         for (Form f : candidates) if (headMatches(f, line)) headMatched.add(f);
         List<Form> matched = new ArrayList<>();
         List<FormMatcher.Alignment> alignments = new ArrayList<>();
