@@ -40,21 +40,32 @@ public final class BatchLintBenchmark {
                 Runtime.getRuntime().availableProcessors(), load());
         System.out.println("JVM for the launcher: " + System.getenv().getOrDefault("ROUTERLS_JAVA", "java on the PATH"));
 
-        List<Run> rlUser = new ArrayList<>(), rlRtx = new ArrayList<>(), sc = new ArrayList<>();
+        String jar = PROJECT.resolve("server/target/routerls.jar").toString();
+        String aotJava = System.getProperty("routerls.aotJava", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        boolean aot = Files.isExecutable(Path.of(aotJava));
+        List<Run> rlUser = new ArrayList<>(), rlRtx = new ArrayList<>(), sc = new ArrayList<>(), plain = new ArrayList<>(),
+                rl25 = new ArrayList<>();
         for (int i = 0; i < runs + 2; i++) {
             Run a = time(launcher.toString(), "lint", "--fail-on", "none", script.toString());
             Run b = time("shellcheck", script.toString());
             Run c = time(launcher.toString(), "lint", "--fail-on", "none", one.toString());
+            Run d = time("java", "-jar", jar, "lint", "--fail-on", "none", script.toString());
+            Run e = aot ? time(List.of("env", "ROUTERLS_JAVA=" + aotJava), launcher.toString(), "lint", "--fail-on", "none",
+                    script.toString()) : null;
             if (i < 2) continue; // warm the page cache and the launcher's archives
             rlUser.add(a);
             sc.add(b);
             rlRtx.add(c);
+            plain.add(d);
+            if (e != null) rl25.add(e);
         }
         System.out.println();
-        System.out.println("cold start, one file, median of " + runs + " runs    wall ms   cpu ms");
-        report("routerls lint firewall.user (launcher)", rlUser);
+        System.out.println("cold start, one file, median of " + runs + " runs                wall ms   cpu ms");
         report("shellcheck firewall.user", sc);
-        report("routerls lint 300-line RTX config", rlRtx);
+        report("routerls firewall.user: java -jar (no archive)", plain);
+        report("routerls firewall.user: launcher, JDK 17 AppCDS", rlUser);
+        if (aot) report("routerls firewall.user: launcher, JDK 25 AOT cache", rl25);
+        report("routerls 300-line RTX config: launcher, JDK 17", rlRtx);
         System.out.printf(Locale.ROOT, "ratio routerls/shellcheck on firewall.user: %.1fx wall, %.1fx cpu (target: <= 5x)%n",
                 median(rlUser, Run::wall) / median(sc, Run::wall), median(rlUser, Run::cpu) / median(sc, Run::cpu));
 
@@ -111,7 +122,7 @@ public final class BatchLintBenchmark {
     }
 
     private static void report(String what, List<Run> runs) {
-        System.out.printf(Locale.ROOT, "  %-44s %7.0f  %7.0f%n", what, median(runs, Run::wall) * 1000, median(runs, Run::cpu) * 1000);
+        System.out.printf(Locale.ROOT, "  %-52s %7.0f  %7.0f%n", what, median(runs, Run::wall) * 1000, median(runs, Run::cpu) * 1000);
     }
 
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> f) {
