@@ -34,7 +34,7 @@ public final class BatchLintBenchmark {
         Path work = PROJECT.resolve("server/target/bench-lint");
         Files.createDirectories(work);
         Path script = PROJECT.resolve("samples/openwrt/good/etc/firewall.user");
-        Path configs = generate(work.resolve("configs"), files, 300);
+        Path configs = generate(work.resolve("configs-v2"), files, 300);
         Path one = configs.resolve("rtx-0000.conf");
         System.out.printf("routerls batch-lint benchmark — %d cores, load average %s%n",
                 Runtime.getRuntime().availableProcessors(), load());
@@ -87,14 +87,18 @@ public final class BatchLintBenchmark {
         System.out.println("load average after: " + load());
     }
 
-    /** Writes {@code n} 300-line configs that differ from each other (addresses, numbers). */
+    /**
+     * Writes {@code n} 300-line configs that differ from each other: each has its own LAN prefix, so every
+     * line that names an address (filters, static NAT, IKE) is unique to its file; PP, tunnel and NAT type
+     * lines repeat across files as they do in a real fleet.
+     */
     static Path generate(Path dir, int n, int lines) throws IOException {
         Files.createDirectories(dir);
         String base = RtxConfigGenerator.text(lines);
         for (int i = 0; i < n; i++) {
             Path f = dir.resolve(String.format("rtx-%04d.conf", i));
             if (Files.exists(f)) continue;
-            String text = base.replace("192.168.100.", "192.168." + (i % 250) + ".")
+            String text = base.replace("192.168.100.", "10." + (i / 250) + "." + (i % 250) + ".")
                     .replace("login timer 1800", "login timer " + (600 + i))
                     .replace("203.0.113.", "198.51.100.");
             Files.writeString(f, text, StandardCharsets.UTF_8);

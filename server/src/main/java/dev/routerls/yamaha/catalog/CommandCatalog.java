@@ -67,15 +67,18 @@ public final class CommandCatalog implements CommandChecker {
     private final List<CommandEntry> commands;
     private final Map<String, List<Form>> byFirstWord = new HashMap<>();
     /**
-     * The same forms by their first two head words (the second lower-cased, or {@link #ANY_INTERFACE} for an
-     * interface slot; forms with a one-word head under their first word alone): a line is compared with the
-     * few forms that can fit, not with every form of {@code ip}. Lists keep the catalog's order.
+     * The forms again, as a tree of their head words (literal words lower-cased, one branch for an interface
+     * slot): walking a line's words down it finds exactly the forms whose whole head fits, without comparing
+     * the line with every form of {@code ip} or {@code nat}.
      */
-    private final Map<String, List<Form>> byFirstTwo = new HashMap<>();
+    private final HeadNode heads = new HeadNode();
     private final Map<Form, Integer> order = new java.util.IdentityHashMap<>();
-    /** Merged candidate lists per (first word, second word or interface slot): bounded by the catalog's own words. */
-    private final Map<String, List<Form>> merged = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final String ANY_INTERFACE = "\u0000interface";
+
+    private static final class HeadNode {
+        final Map<String, HeadNode> literal = new HashMap<>();
+        HeadNode iface;
+        final List<Form> ending = new ArrayList<>();
+    }
     private final Map<String, String> meanings;
 
     CommandCatalog(CatalogLoader.Loaded loaded, Map<String, String> meanings) {
@@ -94,26 +97,32 @@ public final class CommandCatalog implements CommandChecker {
         String first = f.head().get(0).literalText().toLowerCase(Locale.ROOT);
         byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(f);
         order.put(f, order.size());
-        String second = f.head().size() < 2 ? "" : f.headText()[1] == null ? ANY_INTERFACE : f.headText()[1].toLowerCase(Locale.ROOT);
-        byFirstTwo.computeIfAbsent(first + " " + second, k -> new ArrayList<>()).add(f);
+        HeadNode node = heads;
+        for (String word : f.headText()) {
+            if (word == null) {
+                if (node.iface == null) node.iface = new HeadNode();
+                node = node.iface;
+            } else {
+                node = node.literal.computeIfAbsent(word.toLowerCase(Locale.ROOT), k -> new HeadNode());
+            }
+        }
+        node.ending.add(f);
     }
 
-    /** The forms whose head can fit the line's first two words, in catalog order. */
-    private List<Form> candidates(String first, WordsToMatch line) {
-        List<Form> one = byFirstTwo.getOrDefault(first + " ", List.of());
-        if (line.words.size() < 2) return one;
-        String second = line.words.get(1).toLowerCase(Locale.ROOT);
-        boolean iface = line.looksLikeInterface(1);
-        boolean literal = byFirstTwo.containsKey(first + " " + second);
-        if (!literal && !iface) return one;
-        // only words the catalog has (or the interface flag) become keys, so this cache stays small
-        return merged.computeIfAbsent(first + " " + (literal ? second : "") + (iface ? ANY_INTERFACE : ""), k -> {
-            List<Form> all = new ArrayList<>(one);
-            if (literal) all.addAll(byFirstTwo.get(first + " " + second));
-            if (iface) all.addAll(byFirstTwo.getOrDefault(first + " " + ANY_INTERFACE, List.of()));
-            all.sort(java.util.Comparator.comparingInt(order::get));
-            return List.copyOf(all);
-        });
+    /** The forms whose whole head fits the line's first words, in catalog order. */
+    private List<Form> headMatched(WordsToMatch line) {
+        List<Form> out = new ArrayList<>();
+        walk(heads, 0, line, out);
+        if (out.size() > 1) out.sort(java.util.Comparator.comparingInt(order::get));
+        return out;
+    }
+
+    private static void walk(HeadNode node, int i, WordsToMatch line, List<Form> out) {
+        out.addAll(node.ending);
+        if (i >= line.words.size()) return;
+        HeadNode next = node.literal.get(line.words.get(i).toLowerCase(Locale.ROOT));
+        if (next != null) walk(next, i + 1, line, out);
+        if (node.iface != null && line.looksLikeInterface(i)) walk(node.iface, i + 1, line, out);
     }
 
     private static final class Holder {
@@ -157,10 +166,7 @@ public final class CommandCatalog implements CommandChecker {
         boolean negated = words.size() > 1 && words.get(0).equalsIgnoreCase("no");
         int start = negated ? 1 : 0;
         List<String> rest = words.subList(start, words.size());
-        WordsToMatch line = new WordsToMatch(rest);
-        List<Form> candidates = candidates(rest.get(0).toLowerCase(Locale.ROOT), line);
-        List<Form> headMatched = new ArrayList<>();
-        for (Form f : candidates) if (headMatches(f, line)) headMatched.add(f);
+        List<Form> headMatched = headMatched(new WordsToMatch(rest));
         List<Form> matched = new ArrayList<>();
         List<FormMatcher.Alignment> alignments = new ArrayList<>();
         if (!headMatched.isEmpty() && !negated) {
@@ -174,15 +180,6 @@ public final class CommandCatalog implements CommandChecker {
             }
         }
         return new Resolution(matched, alignments, negated, start, headMatched);
-    }
-
-    private static boolean headMatches(Form f, WordsToMatch line) {
-        int n = f.headText().length;
-        if (line.words.size() < n) return false;
-        for (int i = 0; i < n; i++) {
-            if (!line.fits(f, i)) return false;
-        }
-        return true;
     }
 
     @Override
