@@ -22,6 +22,13 @@ final class LineCache {
     private static final Map<String, CachedLine> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final LineParser parser = new LineParser();
+    /** Whether this cache's lines may come from and go to {@link #SHARED}: only for the bundled catalog's checks. */
+    private final boolean shareLines;
+
+    /** @param shareLines true when the lines are checked with the bundled catalog (the memo in a line assumes one checker) */
+    LineCache(boolean shareLines) {
+        this.shareLines = shareLines;
+    }
     private final Map<String, Map<String, CachedLine>> documents = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Map<String, CachedLine>> eldest) {
@@ -47,11 +54,13 @@ final class LineCache {
             if (p == null) {
                 // new to this document (counted as such), though another document may have parsed it already
                 parsed++;
-                p = SHARED.get(text);
+                p = shareLines ? SHARED.get(text) : null;
                 if (p == null) {
                     p = new CachedLine(parser.parse(text));
-                    if (SHARED.size() >= MAX_SHARED_LINES) SHARED.clear();
-                    SHARED.put(text, p);
+                    if (shareLines) {
+                        if (SHARED.size() >= MAX_SHARED_LINES) SHARED.clear();
+                        SHARED.put(text, p);
+                    }
                 }
             }
             current.put(text, p);

@@ -47,15 +47,20 @@ public final class YamahaReader {
     }
 
     private final java.util.function.Supplier<CommandChecker> checkers;
-    private final LineCache cache = new LineCache();
+    private final LineCache cache;
 
-    /** With the bundled command catalog, loaded when the first YAMAHA document is read (not before: start-up time). */
+    /**
+     * With the bundled command catalog, loaded when the first YAMAHA document is read (not before: start-up
+     * time); lines are shared with the other readers of the bundled catalog in this process.
+     */
     public YamahaReader() {
         this.checkers = CommandCatalog::standard;
+        this.cache = new LineCache(true);
     }
 
     public YamahaReader(CommandChecker checker) {
         this.checkers = () -> checker;
+        this.cache = new LineCache(false);
     }
 
     public Document read(String uri, String text, AnalysisSettings settings) {
