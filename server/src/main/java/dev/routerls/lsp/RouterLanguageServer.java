@@ -28,6 +28,7 @@ import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.WorkspaceFoldersOptions;
 import org.eclipse.lsp4j.WorkspaceServerCapabilities;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.services.JsonDelegate;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -54,6 +55,7 @@ public final class RouterLanguageServer implements LanguageServer, LanguageClien
     private final LanguageFeatures features;
     private final RouterTextDocumentService documents;
     private final RouterWorkspaceService workspaceService;
+    private final RouterlsRequests routerlsRequests;
     private final IntConsumer exit;
     private volatile LanguageClient client;
     private volatile boolean shutdown;
@@ -73,6 +75,7 @@ public final class RouterLanguageServer implements LanguageServer, LanguageClien
         this.features = new LanguageFeatures(workspace, scheduler, engine);
         this.documents = new RouterTextDocumentService(workspace, scheduler, features, engine);
         this.workspaceService = new RouterWorkspaceService(workspace, scheduler);
+        this.routerlsRequests = new RouterlsRequests(features);
     }
 
     @Override
@@ -157,6 +160,12 @@ public final class RouterLanguageServer implements LanguageServer, LanguageClien
     @Override
     public WorkspaceService getWorkspaceService() {
         return workspaceService;
+    }
+
+    /** The {@code routerls/*} requests of the VS Code extension. */
+    @JsonDelegate
+    public RouterlsProtocol getRouterlsRequests() {
+        return routerlsRequests;
     }
 
     /** For in-process tests. */

@@ -141,6 +141,19 @@ public final class LanguageFeatures {
         return Optional.of(all);
     }
 
+    /** What the document is analysed as (model and firmware, or OpenWrt release); empty for other documents. */
+    public Optional<AnalysisTarget> analysisTarget(String uri) {
+        Optional<Document> d = workspace.documents().get(uri);
+        if (d.isEmpty()) return Optional.empty();
+        LanguageId language = d.get().language();
+        if (language == LanguageId.YAMAHA_RTX) {
+            return yamaha(uri).map(r -> AnalysisTarget.yamaha(language.id(), r.model(), workspace.settings(),
+                    CommandCatalog.standard().models()));
+        }
+        if (language.isOpenWrt()) return Optional.of(AnalysisTarget.openWrt(language.id(), router(d.get()).router().release()));
+        return Optional.empty();
+    }
+
     public List<OutlineSymbol> outline(String uri) {
         Optional<Document> d = workspace.documents().get(uri);
         if (d.isEmpty()) return List.of();
