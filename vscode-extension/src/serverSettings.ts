@@ -77,4 +77,4 @@ export function serverCommand(javaExecutable: string, jar: string): { command: s
 export const RESTART_KEYS = ['routerls.java.home', 'routerls.server.jar'];
 
 /** The language ids the server understands (dev.routerls.core.LanguageId). */
-export const LANGUAGE_IDS = ['yamaha-rtx', 'openwrt-uci', 'openwrt-firewall-user'] as const;
+export const LANGUAGE_IDS = ['yamaha-rtx', 'openwrt-uci', 'openwrt-firewall-user', 'openwrt-nftables'] as const;
