@@ -344,7 +344,7 @@ async function computeMape(): Promise<void> {
     void vscode.window.showErrorMessage(String((e as Error).message));
     return;
   }
-  const name = `MAP-E ${prefix.trim().replace(/[:/]/g, '_')}.txt`;
+  const name = `MAP-E ${prefix.trim().replace('/', '_')}.txt`;
   const uri = vscode.Uri.from({ scheme: MAPE_SCHEME, path: `/${name}`, query: prefix.trim() });
   mapeDocuments.set(uri.toString(), text);
   mapeChanged.fire(uri);

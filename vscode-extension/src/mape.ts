@@ -84,6 +84,12 @@ export function portCount(ranges: string[]): number {
   }, 0);
 }
 
+function chunk<T>(xs: T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
 /** The text of the read-only editor. */
 export function formatMape(r: MapeResult): string {
   const rule = `${r.isp ? `${r.isp} ` : ''}${r.ip6prefix} -> ${r.ip4prefix}  ealen ${r.ealen}  psidlen ${r.psidlen}  offset ${r.offset}`;
@@ -93,7 +99,8 @@ export function formatMape(r: MapeResult): string {
     `IPv4 address  ${r.ipv4}`,
     `PSID          ${r.psid} (0x${r.psid.toString(16)})`,
     `Ports         ${portCount(r.ranges)} in ${r.ranges.length} range${r.ranges.length === 1 ? '' : 's'}`,
-    ...r.ranges.map((x) => `                ${x}`),
+    // five ranges a line, as they are written into a firewall rule or a YAMAHA command
+    ...chunk(r.ranges, 5).map((xs) => `              ${xs.join(' ')}`),
     `CE address    ${r.ce}`,
     `Rule          ${rule}`,
   ];

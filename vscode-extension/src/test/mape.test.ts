@@ -37,7 +37,8 @@ test('the jar computes the BIGLOBE example and the editor shows every figure', a
   assert.match(text, /^IPv4 address {2}133\.200\.18\.52$/m);
   assert.match(text, /^PSID {10}86 \(0x56\)$/m);
   assert.match(text, /^Ports {9}240 in 15 ranges$/m);
-  assert.match(text, /^ {16}62816-62831$/m);
+  assert.match(text, /^ {14}5472-5487 9568-9583 13664-13679 17760-17775 21856-21871$/m);
+  assert.match(text, /^ {14}46432-46447 50528-50543 54624-54639 58720-58735 62816-62831$/m);
   assert.match(text, /^CE address {4}2404:7a80:1234:5600:85:c812:3400:5600$/m);
   assert.match(text, /^Rule {10}BIGLOBE 2404:7a80::\/31 -> 133\.200\.0\.0\/15 {2}ealen 25 {2}psidlen 8 {2}offset 4$/m);
 });
