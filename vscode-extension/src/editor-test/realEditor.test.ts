@@ -140,7 +140,7 @@ class Workbench {
   }
 
   /** Opens the quick-fix menu at the cursor and applies the action whose title contains `title` (Enter, not a click). */
-  async quickFix(title: string): Promise<void> {
+  async quickFix(title: string, screenshot?: string): Promise<void> {
     await this.page.keyboard.press('Control+.');
     const menu = this.page.locator('.action-widget');
     await menu.locator('.monaco-list-row', { hasText: title }).first().waitFor({ timeout: WAIT });
@@ -149,6 +149,7 @@ class Workbench {
       if (focused.includes(title)) break;
       await this.page.keyboard.press('ArrowDown');
     }
+    if (screenshot) await this.screenshot(screenshot);
     await this.page.keyboard.press('Enter');
     await menu.waitFor({ state: 'hidden', timeout: WAIT });
   }
@@ -276,8 +277,7 @@ test('the extension in a real VS Code', { skip: !codeServerDir && !process.env.C
       const rows = await wb.problemsMatching((r) => r.some((x) => x.includes('openwrt/mape-psid-mismatch')), 'the PSID finding');
       assert.ok(rows.some((x) => /PSID 87/.test(x) && /PSID 86/.test(x)), rows.join('\n'));
       await wb.gotoLine(25, 87);
-      await wb.screenshot('firewall-user-finding');
-      await wb.quickFix('Set PSID=');
+      await wb.quickFix('Set PSID=', 'firewall-user-quick-fix');
       await wb.problemsMatching((r) => !r.some((x) => x.includes('openwrt/mape-psid-mismatch')), 'the PSID finding to go after the fix');
       await wb.find("PSID='86'");
       await wb.screenshot('firewall-user-fixed');
