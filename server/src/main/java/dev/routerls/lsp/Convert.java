@@ -65,11 +65,11 @@ final class Convert {
      * The edits of an action as a workspace edit: a plain change map, or, when the action creates files,
      * document changes (create the file, then insert its text, then the other edits).
      */
-    static org.eclipse.lsp4j.WorkspaceEdit workspaceEdit(dev.routerls.services.EditorAction a, String defaultUri) {
+    static org.eclipse.lsp4j.WorkspaceEdit workspaceEdit(dev.routerls.services.types.EditorAction a, String defaultUri) {
         if (a.newFiles().isEmpty()) return new org.eclipse.lsp4j.WorkspaceEdit(edits(a.edits(), defaultUri));
         List<org.eclipse.lsp4j.jsonrpc.messages.Either<org.eclipse.lsp4j.TextDocumentEdit, org.eclipse.lsp4j.ResourceOperation>> changes =
                 new ArrayList<>();
-        for (dev.routerls.services.EditorAction.NewFile f : a.newFiles()) {
+        for (dev.routerls.services.types.EditorAction.NewFile f : a.newFiles()) {
             org.eclipse.lsp4j.CreateFileOptions options = new org.eclipse.lsp4j.CreateFileOptions(true, false);
             changes.add(org.eclipse.lsp4j.jsonrpc.messages.Either.forRight(new org.eclipse.lsp4j.CreateFile(f.uri(), options)));
             changes.add(org.eclipse.lsp4j.jsonrpc.messages.Either.forLeft(new org.eclipse.lsp4j.TextDocumentEdit(

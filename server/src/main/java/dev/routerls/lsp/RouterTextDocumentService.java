@@ -2,14 +2,14 @@ package dev.routerls.lsp;
 
 import dev.routerls.core.SourceRange;
 import dev.routerls.services.AnalysisEngine;
-import dev.routerls.services.CompletionEntry;
+import dev.routerls.services.types.CompletionEntry;
 import dev.routerls.services.DiagnosticsScheduler;
-import dev.routerls.services.FoldRange;
-import dev.routerls.services.HoverText;
+import dev.routerls.services.types.FoldRange;
+import dev.routerls.services.types.HoverText;
 import dev.routerls.services.LanguageFeatures;
-import dev.routerls.services.OutlineSymbol;
-import dev.routerls.services.EditorAction;
-import dev.routerls.services.TextChange;
+import dev.routerls.services.types.OutlineSymbol;
+import dev.routerls.services.types.EditorAction;
+import dev.routerls.services.types.TextChange;
 import dev.routerls.services.Workspace;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
@@ -169,7 +169,7 @@ final class RouterTextDocumentService implements TextDocumentService {
             java.util.Optional<List<dev.routerls.core.TextEdit>> edits;
             try {
                 edits = features.rename(uri, p.getLine(), p.getCharacter(), params.getNewName() == null ? "" : params.getNewName());
-            } catch (dev.routerls.services.RenameRefusedException e) {
+            } catch (dev.routerls.services.types.RenameRefusedException e) {
                 throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest, e.getMessage(), null));
             }
             if (edits.isEmpty()) {
@@ -229,7 +229,7 @@ final class RouterTextDocumentService implements TextDocumentService {
         });
     }
 
-    private static List<Location> locations(List<dev.routerls.services.Location> ls) {
+    private static List<Location> locations(List<dev.routerls.services.types.Location> ls) {
         List<Location> out = new ArrayList<>();
         for (var l : ls) out.add(new Location(l.uri(), Convert.range(l.range())));
         return out;

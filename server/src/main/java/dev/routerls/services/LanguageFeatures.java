@@ -1,5 +1,12 @@
 package dev.routerls.services;
 
+import dev.routerls.services.types.QuickFix;
+import dev.routerls.services.types.OutlineSymbol;
+import dev.routerls.services.types.Location;
+import dev.routerls.services.types.HoverText;
+import dev.routerls.services.types.FoldRange;
+import dev.routerls.services.types.EditorAction;
+import dev.routerls.services.types.CompletionEntry;
 import dev.routerls.core.LanguageId;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
@@ -8,7 +15,7 @@ import dev.routerls.services.uci.FirewallUserFeatures;
 import dev.routerls.services.uci.UciFeatures;
 import dev.routerls.services.uci.UciRouterView;
 import dev.routerls.services.yamaha.YamahaFeatures;
-import dev.routerls.yamaha.YamahaAnalyzer;
+import dev.routerls.analysis.YamahaAnalyzer;
 import dev.routerls.yamaha.catalog.CommandCatalog;
 
 import java.util.List;
@@ -205,7 +212,7 @@ public final class LanguageFeatures {
         byUri.forEach((u, list) -> {
             Optional<String> text = workspace.documents().get(u).map(Document::text)
                     .or(() -> snapshot.files().stream().filter(f -> f.uri().equals(u)).map(f -> f.text()).findFirst());
-            out.addAll(text.map(t -> dev.routerls.fixes.DocumentEdits.exact(t, list)).orElse(list));
+            out.addAll(text.map(t -> dev.routerls.core.edit.DocumentEdits.exact(t, list)).orElse(list));
         });
         return out;
     }

@@ -1,10 +1,10 @@
 package dev.routerls.services;
 
 import dev.routerls.analysis.SettingsReader;
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.analysis.LanguageDetector;
 import dev.routerls.analysis.RouterLocator;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.LanguageId;
 
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
 package dev.routerls.services;
 
+import dev.routerls.services.types.TextChange;
 import dev.routerls.analysis.SettingsReader;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LanguageId;
 import dev.routerls.core.Severity;

@@ -1,4 +1,4 @@
-package dev.routerls.fixes;
+package dev.routerls.core.edit;
 
 import dev.routerls.core.TextDecoder;
 

@@ -1,6 +1,6 @@
-package dev.routerls.fixes;
+package dev.routerls.analysis;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LanguageId;
 import dev.routerls.core.LineIndex;
@@ -11,7 +11,7 @@ import dev.routerls.openwrt.uci.UciProblem;
 import dev.routerls.openwrt.uci.UciReader;
 import dev.routerls.openwrt.uci.UciSection;
 import dev.routerls.yamaha.ConfigLine;
-import dev.routerls.yamaha.YamahaAnalyzer;
+import dev.routerls.analysis.YamahaAnalyzer;
 import dev.routerls.yamaha.parse.ParsedLine;
 import dev.routerls.yamaha.parse.Word;
 
@@ -65,6 +65,13 @@ public final class SecretMask {
             }
         }
         return sb.toString();
+    }
+
+    /** Every line, masked. */
+    public List<String> lines() {
+        List<String> out = new ArrayList<>(lineCount());
+        for (int i = 0; i < lineCount(); i++) out.add(line(i));
+        return out;
     }
 
     public int lineCount() {

@@ -1,4 +1,4 @@
-package dev.routerls.services;
+package dev.routerls.services.types;
 
 import dev.routerls.core.SourceRange;
 

@@ -1,5 +1,6 @@
-package dev.routerls.rules;
+package dev.routerls.analysis;
 
+import dev.routerls.rules.RuleInfo;
 import dev.routerls.rules.openwrt.OpenWrtRules;
 import dev.routerls.rules.yamaha.YamahaRules;
 

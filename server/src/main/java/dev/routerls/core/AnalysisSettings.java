@@ -1,4 +1,4 @@
-package dev.routerls.analysis;
+package dev.routerls.core;
 
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;

@@ -1,6 +1,8 @@
-package dev.routerls.rules;
+package dev.routerls.analysis;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.rules.Findings;
+import dev.routerls.rules.Rule;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.Diagnostic;
 
 import java.util.ArrayList;

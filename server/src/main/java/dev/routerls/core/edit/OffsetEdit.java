@@ -1,4 +1,4 @@
-package dev.routerls.fixes;
+package dev.routerls.core.edit;
 
 /**
  * An edit of one document in character offsets: replace {@code [start, end)} with {@code text}. The

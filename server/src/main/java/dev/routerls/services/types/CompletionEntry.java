@@ -1,4 +1,4 @@
-package dev.routerls.services;
+package dev.routerls.services.types;
 
 /**
  * One completion proposal. {@code insertText} is what goes into the document (null: the label);

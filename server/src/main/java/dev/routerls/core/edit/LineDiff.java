@@ -1,4 +1,4 @@
-package dev.routerls.fixes;
+package dev.routerls.core.edit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +35,8 @@ public final class LineDiff {
         return out;
     }
 
-    /** Unified-diff-style listing of the change from {@code before} to {@code after}. */
-    public static List<String> listing(String label, SecretMask before, SecretMask after) {
-        List<String> a = lines(before), b = lines(after);
+    /** Unified-diff-style listing of the change from the lines {@code a} to the lines {@code b}. */
+    public static List<String> listing(String label, List<String> a, List<String> b) {
         List<String> out = new ArrayList<>();
         List<Hunk> hunks = hunks(a, b);
         if (hunks.isEmpty()) return out;
@@ -51,11 +50,6 @@ public final class LineDiff {
         return out;
     }
 
-    private static List<String> lines(SecretMask m) {
-        List<String> out = new ArrayList<>(m.lineCount());
-        for (int i = 0; i < m.lineCount(); i++) out.add(m.line(i));
-        return out;
-    }
 
     /** Unified diff numbering: 1-based start, and for an empty side the line before it. */
     private static String position(int start, int count) {

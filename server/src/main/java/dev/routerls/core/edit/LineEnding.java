@@ -1,4 +1,4 @@
-package dev.routerls.fixes;
+package dev.routerls.core.edit;
 
 /**
  * The line terminator a document mostly uses. Text a fix inserts is written with "\n"; before it goes

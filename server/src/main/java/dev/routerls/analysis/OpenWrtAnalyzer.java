@@ -1,7 +1,7 @@
-package dev.routerls.openwrt;
+package dev.routerls.analysis;
 
-import dev.routerls.analysis.AnalysisSettings;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.openwrt.nft.NftSnippet;
 import dev.routerls.openwrt.router.Router;
@@ -10,7 +10,7 @@ import dev.routerls.openwrt.router.RouterReader;
 import dev.routerls.mape.MapeRuleTable;
 import dev.routerls.openwrt.uci.UciConfigs;
 import dev.routerls.openwrt.uci.UciFile;
-import dev.routerls.rules.RuleRunner;
+import dev.routerls.analysis.RuleRunner;
 import dev.routerls.rules.openwrt.OpenWrtRules;
 
 import java.util.ArrayList;

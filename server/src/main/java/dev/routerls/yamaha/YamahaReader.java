@@ -1,12 +1,8 @@
 package dev.routerls.yamaha;
 
-import dev.routerls.analysis.AnalysisSettings;
-import dev.routerls.core.Diagnostic;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
-import dev.routerls.rules.RuleRunner;
-import dev.routerls.rules.yamaha.YamahaRules;
-import dev.routerls.yamaha.catalog.CatalogFinding;
 import dev.routerls.yamaha.catalog.CommandCatalog;
 import dev.routerls.yamaha.catalog.CommandChecker;
 import dev.routerls.yamaha.model.ConfigBuilder;
@@ -21,21 +17,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Entry point for one YAMAHA config: split into lines (re-joining terminal-wrapped ones), parse each line,
- * read the header, check each command against the catalog (parse and catalog findings cached by line text
- * per document, so an edit re-does only the changed lines), build the model and run the {@code yamaha/*}
- * rules. Safe to call from several threads.
+ * Reads one YAMAHA config into its model: split into lines (re-joining terminal-wrapped ones), parse each
+ * line, read the header, check each command against the catalog (parse and catalog findings cached by line
+ * text per document, so an edit re-does only the changed lines) and build the model. The rules run on the
+ * result elsewhere ({@code analysis.YamahaAnalyzer}). Safe to call from several threads.
  */
-public final class YamahaAnalyzer {
+public final class YamahaReader {
     /** The router rejects longer command lines. */
     public static final int MAX_LINE_LENGTH = 4095;
 
     /**
-     * What one analysis produced: the findings, the model, and the logical lines in document order
-     * (with their parse results and select contexts) for completion, hover and definition.
-     * {@code freshlyParsed} counts the lines that were not in the document's cache (for benchmarks).
+     * What one read produced: the model, and the logical lines in document order (with their parse results
+     * and select contexts) for completion, hover and definition. {@code freshlyParsed} counts the lines that
+     * were not in the document's cache (for benchmarks).
      */
-    public record Result(List<Diagnostic> diagnostics, YamahaConfig model, List<ConfigLine> lines, int freshlyParsed) {
+    public record Document(YamahaConfig model, List<ConfigLine> lines, int freshlyParsed) {
         /** The logical line covering a 0-based document line, if any. */
         public Optional<ConfigLine> lineAt(int line) {
             int lo = 0, hi = lines.size() - 1;
@@ -53,15 +49,15 @@ public final class YamahaAnalyzer {
     private final CommandChecker checker;
     private final LineCache cache = new LineCache();
 
-    public YamahaAnalyzer() {
+    public YamahaReader() {
         this(CommandCatalog.standard());
     }
 
-    public YamahaAnalyzer(CommandChecker checker) {
+    public YamahaReader(CommandChecker checker) {
         this.checker = checker;
     }
 
-    public Result analyze(String uri, String text, AnalysisSettings settings) {
+    public Document read(String uri, String text, AnalysisSettings settings) {
         LineIndex index = new LineIndex(text);
         LineCache.Session session = cache.open(uri);
         List<Logical> logical = joinWrapped(index, session, settings);
@@ -90,35 +86,28 @@ public final class YamahaAnalyzer {
 
         ConfigBuilder builder = new ConfigBuilder(model, revision, headerRange);
         List<ConfigLine> lines = new ArrayList<>(logical.size());
-        List<CatalogFinding> catalog = new ArrayList<>();
-        List<YamahaConfig.SyntaxProblem> problems = new ArrayList<>();
         for (Logical l : logical) {
             for (int i = 0; i <= l.pos.splits().length; i++) {
                 int physical = l.pos.firstLine() + i;
                 int length = index.line(physical).length();
                 if (length > MAX_LINE_LENGTH) {
-                    problems.add(new YamahaConfig.SyntaxProblem(SourceRange.of(physical, MAX_LINE_LENGTH, length),
+                    builder.problem(SourceRange.of(physical, MAX_LINE_LENGTH, length),
                             "this line has " + length + " characters; the router accepts at most " + MAX_LINE_LENGTH
-                                    + " per command line and rejects the rest. Split the setting or shorten it."));
+                                    + " per command line and rejects the rest. Split the setting or shorten it.");
                 }
             }
             ParsedLine p = l.parsed();
             if (p.error() != null) {
-                problems.add(new YamahaConfig.SyntaxProblem(l.pos.range(p.error().start(), p.error().end()),
+                builder.problem(l.pos.range(p.error().start(), p.error().end()),
                         "this line cannot be read as a command: " + p.error().message()
-                                + ". The router would reject it; correct or remove it."));
+                                + ". The router would reject it; correct or remove it.");
             }
             SelectContext ctx = builder.accept(l.pos, p);
             lines.add(new ConfigLine(l.pos, p, ctx));
-            catalog.addAll(l.cached.findings(checker, l.pos, model, revision));
+            builder.catalogFindings(l.cached.findings(checker, l.pos, model, revision));
         }
         YamahaConfig config = builder.finish();
-        config.syntaxProblems.addAll(0, problems);
-        config.catalogFindings.addAll(catalog);
-        config.looseFilterUses.addAll(builder.looseFilterUses());
-
-        List<Diagnostic> diagnostics = RuleRunner.run(YamahaRules.rules(), config, uri, settings);
-        return new Result(List.copyOf(diagnostics), config, List.copyOf(lines), session.parsed);
+        return new Document(config, List.copyOf(lines), session.parsed);
     }
 
     // ---- wrapped lines ----

@@ -1,4 +1,4 @@
-package dev.routerls.services;
+package dev.routerls.services.types;
 
 /**
  * A rename that would leave the configuration broken, so none of it is offered; the message says
