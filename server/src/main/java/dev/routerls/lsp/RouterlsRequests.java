@@ -2,7 +2,7 @@ package dev.routerls.lsp;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.routerls.services.AnalysisTarget;
+import dev.routerls.services.types.AnalysisTarget;
 import dev.routerls.services.LanguageFeatures;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;

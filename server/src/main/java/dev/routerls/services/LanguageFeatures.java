@@ -1,5 +1,6 @@
 package dev.routerls.services;
 
+import dev.routerls.services.types.AnalysisTarget;
 import dev.routerls.services.types.QuickFix;
 import dev.routerls.services.types.OutlineSymbol;
 import dev.routerls.services.types.Location;

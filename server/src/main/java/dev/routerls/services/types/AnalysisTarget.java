@@ -1,6 +1,6 @@
-package dev.routerls.services;
+package dev.routerls.services.types;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.openwrt.router.OpenWrtRelease;
 import dev.routerls.yamaha.model.YamahaConfig;
 
@@ -31,7 +31,7 @@ public record AnalysisTarget(String language, Platform platform, String model, S
 
     /** A YAMAHA config: the model the analysis used; the revision only when it belongs to that model. */
     public static AnalysisTarget yamaha(String language, YamahaConfig config, AnalysisSettings settings, List<String> models) {
-        Origin origin = settings.model().isPresent() ? Origin.SETTING : config.headerRange != null ? Origin.FILE : Origin.NONE;
+        Origin origin = settings.model().isPresent() ? Origin.SETTING : config.headerRange() != null ? Origin.FILE : Origin.NONE;
         return new AnalysisTarget(language, Platform.YAMAHA, config.model().orElse(null), config.revision().orElse(null),
                 null, null, origin, models);
     }
