@@ -66,8 +66,9 @@ class Workbench {
     await this.page.keyboard.press('Control+p');
     await this.page.locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: WAIT });
     await this.page.keyboard.type(relativePath);
+    // Enter opens the focused row: wait until the results have settled on the file asked for
     await this.page
-      .locator('.quick-input-list .monaco-list-row', { hasText: name })
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: name })
       .filter({ hasText: path.dirname(relativePath).split('/')[0] })
       .first()
       .waitFor({ timeout: WAIT });
@@ -92,7 +93,7 @@ class Workbench {
     await this.page.keyboard.press('Control+Shift+p');
     await this.page.locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: WAIT });
     await this.page.keyboard.type(title);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: WAIT });
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ timeout: WAIT });
     await this.page.keyboard.press('Enter');
   }
 
@@ -317,6 +318,21 @@ test('the extension in a real VS Code', { skip: !codeServerDir && !process.env.C
       assert.match(clip, /snat ip to 133\.200\.18\.52/);
       assert.match(clip, /oifname "map-wan_map"/);
       await wb.screenshot('copy-snat');
+    });
+    await step('the status bar: choose another model, saved in .routerls.json, then back to the header', async () => {
+      await wb.open('yamaha/config.txt');
+      const before = await wb.statusItem(/routerls: /);
+      assert.match(before, /routerls: NVR510 Rev\.15\.01\.21/);
+      await page.locator('.statusbar-item', { hasText: /routerls: / }).first().click();
+      await wb.pick('RTX1210');
+      await wb.statusItem(/routerls: RTX1210$/);
+      const settings = path.join(workspace, '.routerls.json');
+      assert.deepEqual(JSON.parse(fs.readFileSync(settings, 'utf8')), { yamahaModel: 'RTX1210' });
+      await wb.screenshot('status-bar-model');
+      await page.locator('.statusbar-item', { hasText: /routerls: / }).first().click();
+      await wb.pick("From the config's show config header");
+      await wb.statusItem(/routerls: NVR510 Rev\.15\.01\.21/);
+      assert.deepEqual(JSON.parse(fs.readFileSync(settings, 'utf8')), {});
     });
   } catch (e) {
     if (browser) {
