@@ -2,9 +2,8 @@ package dev.routerls.services;
 
 import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.SourceFile;
+import dev.routerls.analysis.InternalFailure;
 import dev.routerls.core.Diagnostic;
-import dev.routerls.core.Severity;
-import dev.routerls.core.SourceRange;
 
 import java.util.List;
 import java.util.Map;
@@ -113,8 +112,7 @@ public final class DiagnosticsScheduler implements AutoCloseable {
             result = engine.analyze(snap.files(), workspace.settings());
         } catch (RuntimeException | StackOverflowError e) {
             // the engine must not fail, but if it does the user sees why instead of silence
-            Diagnostic d = new Diagnostic("routerls/internal", Severity.ERROR, null, SourceRange.of(0, 0, 0),
-                    "routerls could not analyse this file (" + e.getClass().getSimpleName() + "). Please report this.");
+            Diagnostic d = InternalFailure.at(null, "the analysis of this file", e);
             result = new java.util.HashMap<>();
             for (String uri : snap.openVersions().keySet()) result.put(uri, List.of(d));
         }
