@@ -401,8 +401,9 @@ async function insertMapeSnat(): Promise<void> {
   const ranges = [editor.selection, new vscode.Range(0, 0, doc.lineCount, 0)];
   const found = new Map<string, vscode.CodeAction>();
   for (const range of ranges) {
+    // the server lists actions first and computes their edits on resolve: ask VS Code to resolve them
     const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider', doc.uri, range)) ?? [];
+      'vscode.executeCodeActionProvider', doc.uri, range, undefined, 100)) ?? [];
     for (const a of actions) {
       if ('edit' in a && a.edit && SNAT_ACTION.test(a.title) && !found.has(a.title)) found.set(a.title, a as vscode.CodeAction);
     }

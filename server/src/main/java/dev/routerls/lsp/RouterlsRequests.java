@@ -21,9 +21,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class RouterlsRequests implements RouterlsProtocol {
     private final LanguageFeatures features;
+    private final RequestRunner runner;
 
-    RouterlsRequests(LanguageFeatures features) {
+    RouterlsRequests(LanguageFeatures features, RequestRunner runner) {
         this.features = features;
+        this.runner = runner;
     }
 
     @Override
@@ -33,7 +35,8 @@ public final class RouterlsRequests implements RouterlsProtocol {
                     new ResponseError(ResponseErrorCode.InvalidParams, "textDocument.uri is missing", null)));
         }
         String uri = params.textDocument.getUri();
-        return CompletableFuture.supplyAsync(() -> features.analysisTarget(uri).map(RouterlsRequests::json).orElse(null));
+        return runner.run("routerls/analysisTarget " + uri,
+                cancel -> features.analysisTarget(uri).map(RouterlsRequests::json).orElse(null));
     }
 
     private static JsonObject json(AnalysisTarget t) {
