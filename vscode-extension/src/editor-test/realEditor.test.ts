@@ -46,6 +46,7 @@ const USER_SETTINGS = {
   'chat.commandCenter.enabled': false,
   'editor.hover.delay': 200,
   'editor.minimap.enabled': false,
+  'editor.stickyScroll.enabled': false,
   'files.autoSave': 'off',
   'window.commandCenter': false,
 };
@@ -74,7 +75,6 @@ class Workbench {
       .waitFor({ timeout: WAIT });
     await this.page.keyboard.press('Enter');
     await this.page.locator('.tab.active', { hasText: name }).waitFor({ timeout: WAIT });
-    await this.page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
   }
 
   async languageMode(expected: string): Promise<void> {
@@ -237,6 +237,7 @@ test('the extension in a real VS Code', { skip: !codeServerDir && !process.env.C
       await wb.showProblems();
       const rows = await wb.problemsMatching((r) => r.some((x) => x.includes('yamaha/nat-backward-compatibility')), 'the backward-compatibility warning');
       assert.ok(rows.some((x) => /plaintext-secret/.test(x)), rows.join('\n'));
+      assert.equal(new Set(rows).size, rows.length, `each finding listed once:\n${rows.join('\n')}`);
       await wb.gotoLine(12, 23);
       const hover = await wb.hover();
       assert.match(hover, /backward-compatibility/);
@@ -275,19 +276,30 @@ test('the extension in a real VS Code', { skip: !codeServerDir && !process.env.C
     await step('firewall.user: the wrong PSID is reported and its quick fix clears it', async () => {
       await wb.open('openwrt-fw3/etc/firewall.user');
       await wb.languageMode('OpenWrt firewall.user');
-      const rows = await wb.problemsMatching((r) => r.some((x) => x.includes('openwrt/mape-psid-mismatch')), 'the PSID finding');
+      const rows = await wb.problemsMatching((r) => r.some((x) => x.includes('openwrt/mape-psid-mismatch') && /PSID 87/.test(x)), 'the PSID finding');
       assert.ok(rows.some((x) => /PSID 87/.test(x) && /PSID 86/.test(x)), rows.join('\n'));
       await wb.gotoLine(25, 87);
       await wb.quickFix('Set PSID=', 'firewall-user-quick-fix');
-      await wb.problemsMatching((r) => !r.some((x) => x.includes('openwrt/mape-psid-mismatch')), 'the PSID finding to go after the fix');
+      await wb.problemsMatching((r) => !r.some((x) => x.includes('openwrt/mape-psid-mismatch') && /PSID 87/.test(x)), 'the PSID finding to go after the fix');
       await wb.find("PSID='86'");
       await wb.screenshot('firewall-user-fixed');
+    });
+
+    await step('Insert MAP-E SNAT rules applies the server\'s action', async () => {
+      await wb.open('openwrt-fw3/etc/firewall.user');
+      await wb.command('routerls: Insert MAP-E SNAT rules');
+      // one action is applied at once; several are offered in a quick pick
+      const offered = page.locator('.quick-input-list .monaco-list-row', { hasText: /MAP-E SNAT rules for/ }).first();
+      if (await offered.waitFor({ timeout: 5000 }).then(() => true, () => false)) await page.keyboard.press('Enter');
+      await wb.find('>>> routerls MAP-E SNAT map-wan_map');
+      await wb.screenshot('insert-snat');
     });
 
     await step('nftables.d: the .nft language and its finding', async () => {
       await wb.open('openwrt-fw4/etc/nftables.d/10-mape.nft');
       await wb.languageMode('OpenWrt nftables snippet');
-      await wb.problemsMatching((r) => r.some((x) => x.includes('openwrt/mape-psid-mismatch') && /PSID 85/.test(x)), 'the nft PSID finding');
+      const nft = await wb.problemsMatching((r) => r.some((x) => x.includes('openwrt/mape-psid-mismatch') && /PSID 85/.test(x)), 'the nft PSID finding');
+      assert.equal(nft.filter((x) => /PSID 85/.test(x)).length, 1, `listed once:\n${nft.join('\n')}`);
       assert.match(await wb.statusItem(/routerls: OpenWrt/), /OpenWrt 23\.05/);
       await wb.screenshot('nftables');
     });
