@@ -73,9 +73,11 @@ final class FileCollector {
      */
     SourceFile read(Path p, boolean asked, String text) throws IOException {
         String uri = uriOf(p);
+        TextDecoder.Decoded decoded = null;
         if (text == null) {
             if (Files.size(p) > MAX_FILE_BYTES) return null;
-            text = TextDecoder.decode(Files.readAllBytes(p));
+            decoded = TextDecoder.decodeDetailed(Files.readAllBytes(p));
+            text = decoded.text();
         }
         LanguageId lang = LanguageDetector.detect(p.toString(), text);
         if (lang == LanguageId.UNKNOWN) return null;
@@ -85,7 +87,8 @@ final class FileCollector {
         }
         byUri.put(uri, p);
         Path root = RouterLocator.rootOf(p);
-        return new SourceFile(uri, text, lang, root == null ? null : root.toUri().toString());
+        return new SourceFile(uri, text, lang, root == null ? null : root.toUri().toString(),
+                decoded == null ? null : decoded.encoding());
     }
 
     static String uriOf(Path p) {
@@ -146,16 +149,10 @@ final class FileCollector {
             if (asked) requested.add(uri);
             return;
         }
-        if (Files.size(p) > MAX_FILE_BYTES) return;
-        TextDecoder.Decoded decoded = TextDecoder.decodeDetailed(Files.readAllBytes(p));
-        String text = decoded.text();
-        Path root = RouterLocator.rootOf(p);
-        LanguageId lang = LanguageDetector.detect(p.toString(), text);
-        if (lang == LanguageId.UNKNOWN) return;
+        SourceFile f = read(p, asked, null);
+        if (f == null) return;
         seen.put(uri, true);
-        if (asked) requested.add(uri);
-        byUri.put(uri, p);
-        out.add(new SourceFile(uri, text, lang, root == null ? null : root.toUri().toString(), decoded.encoding()));
+        out.add(f);
     }
 
     boolean requested(String uri) {

@@ -219,6 +219,23 @@ class LintFormatsTest {
     }
 
     @Test
+    void colourOnlyOnATerminalAndNeverWithNoColor() {
+        dev.routerls.core.Diagnostic d = new dev.routerls.core.Diagnostic("yamaha/syntax", dev.routerls.core.Severity.ERROR,
+                "file:///r.conf", dev.routerls.core.SourceRange.of(0, 3, 5), "bad");
+        LintResult r = new LintResult(List.of(new LintResult.FileReport("r.conf", "r.conf", dev.routerls.core.LanguageId.YAMAHA_RTX,
+                List.of(new LintResult.Finding(d, "f:1", "ip lan1", true, null)), List.of())), RuleRegistry.all(), "file:///");
+        for (boolean tty : new boolean[]{true, false}) {
+            for (boolean noColor : new boolean[]{true, false}) {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                new TextFormat().write(r, new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8), new Terminal(tty, false, noColor));
+                String out = bytes.toString(StandardCharsets.UTF_8);
+                assertEquals(tty && !noColor, out.contains("\u001b["), "tty " + tty + ", NO_COLOR " + noColor + ": " + out);
+                assertTrue(out.contains("ip lan1") && out.contains("^^"), out);
+            }
+        }
+    }
+
+    @Test
     void quietReportsErrorsOnly() {
         LintRun r = LintRun.of("lint", "--quiet", "--format", "compact", project.toString());
         assertEquals(1, r.exit());
