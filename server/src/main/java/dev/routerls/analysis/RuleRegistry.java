@@ -26,6 +26,7 @@ public final class RuleRegistry {
         all.addAll(OpenWrtRules.infos());
         all.add(SettingsSyntaxRule.INFO);
         all.add(IgnoredSettingRule.INFO);
+        all.add(Suppressions.UNUSED);
         all.add(InternalFailure.INFO);
         Map<String, RuleInfo> byId = new LinkedHashMap<>();
         for (RuleInfo r : all) {

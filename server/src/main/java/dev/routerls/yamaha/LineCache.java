@@ -19,12 +19,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * kept a little longer (the last {@link #CLOSED_KEPT} closed), so reopening it parses nothing again.
  * <p>A re-read finds its unchanged lines without hashing them: the text shared with the document's last
  * version at its start and at its end maps line for line onto that version's lines.
+ * <p>Readers of the bundled catalog also share lines through {@link #RECENT}, across readers (a batch lint,
+ * a short-lived reader): it is bounded and emptied when full, so it never holds more than a few documents.
  */
 final class LineCache {
     static final int MAX_DOCUMENTS = 64;
     static final int CLOSED_KEPT = 8;
+    /**
+     * Lines recently parsed by any reader of this process that checks with the bundled catalog (a line's
+     * catalog memo assumes one checker); emptied when full.
+     */
+    private static final int MAX_RECENT_LINES = 20_000;
+    private static final Map<String, CachedLine> RECENT = new ConcurrentHashMap<>();
 
     private final LineParser parser = new LineParser();
+    /** Whether this cache's lines may come from and go to {@link #RECENT}. */
+    private final boolean shareLines;
+    /** Lines this cache parsed (for tests). */
+    private int parses;
     /** Every line some kept document uses, by text (read without a lock; changed under {@code this}). */
     private final Map<String, CachedLine> shared = new ConcurrentHashMap<>();
     /** The last version read of each kept document, least recently read first. */
@@ -53,6 +65,11 @@ final class LineCache {
     private record Version(LineIndex index, CachedLine[] physical, CachedLine[] joined) {
     }
 
+    /** @param shareLines true when the lines are checked with the bundled catalog (see {@link #RECENT}) */
+    LineCache(boolean shareLines) {
+        this.shareLines = shareLines;
+    }
+
     /** One read of a document: lines come from its last version, the shared table, or the parser. */
     final class Session {
         private final String uri;
@@ -62,6 +79,7 @@ final class LineCache {
         private final List<CachedLine> joined = new ArrayList<>(0);
         /** Characters the text has in common with the last version, at its start and at its end. */
         private final int prefix, suffix;
+        /** Lines the document's last version did not have (whether parsed or found elsewhere). */
         int parsed;
 
         private Session(String uri, LineIndex index, Version old) {
@@ -120,10 +138,18 @@ final class LineCache {
         }
 
         private CachedLine lookup(String text) {
+            parsed++;
             CachedLine c = shared.get(text);
+            if (c == null && shareLines) c = RECENT.get(text);
             if (c == null) {
                 c = new CachedLine(parser.parse(text));
-                parsed++;
+                synchronized (LineCache.this) {
+                    parses++;
+                }
+                if (shareLines) {
+                    if (RECENT.size() >= MAX_RECENT_LINES) RECENT.clear();
+                    RECENT.put(text, c);
+                }
             }
             return c;
         }
@@ -162,6 +188,11 @@ final class LineCache {
     /** How many distinct lines are kept (for tests). */
     int sharedLines() {
         return shared.size();
+    }
+
+    /** How many lines this cache has parsed (for tests). */
+    synchronized int parses() {
+        return parses;
     }
 
     // ---- use counts, changed under this cache's lock ----

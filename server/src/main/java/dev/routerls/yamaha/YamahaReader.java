@@ -47,8 +47,8 @@ public final class YamahaReader {
         }
     }
 
-    private final CommandChecker checker;
-    private final LineCache cache = new LineCache();
+    private final java.util.function.Supplier<CommandChecker> checkers;
+    private final LineCache cache;
     private volatile HeaderMemo lastHeader;
 
     private record HeaderMemo(String body, Optional<Header> header) {
@@ -57,12 +57,18 @@ public final class YamahaReader {
     /** Lines read between two looks at the cancellation. */
     private static final int CHECK_EVERY = 256;
 
+    /**
+     * With the bundled command catalog, loaded when the first YAMAHA document is read (not before: start-up
+     * time); lines are shared with the other readers of the bundled catalog in this process.
+     */
     public YamahaReader() {
-        this(CommandCatalog.standard());
+        this.checkers = CommandCatalog::standard;
+        this.cache = new LineCache(true);
     }
 
     public YamahaReader(CommandChecker checker) {
-        this.checker = checker;
+        this.checkers = () -> checker;
+        this.cache = new LineCache(false);
     }
 
     public Document read(String uri, String text, AnalysisSettings settings) {
@@ -74,6 +80,7 @@ public final class YamahaReader {
      * when {@code cancel} says the result is no longer wanted (a newer version of the document came).
      */
     public Document read(String uri, String text, AnalysisSettings settings, Cancellation cancel) {
+        CommandChecker checker = checkers.get();
         LineIndex index = new LineIndex(text);
         LineCache.Session session = cache.open(uri, index);
         List<Logical> logical = joinWrapped(index, session, cancel);
@@ -192,6 +199,7 @@ public final class YamahaReader {
 
     /** A line that does not read: a parse error, or a command the catalog does not know. */
     private boolean bad(CachedLine line) {
+        CommandChecker checker = checkers.get();
         if (line.parsed.error() != null) return true;
         if (line.parsed.command() == null || checker == CommandChecker.NONE) return false;
         return line.unknownCommand(checker);

@@ -3,6 +3,7 @@ package dev.routerls.yamaha;
 import dev.routerls.analysis.YamahaAnalyzer;
 import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.Cancellation;
+import dev.routerls.yamaha.catalog.CommandCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -28,16 +29,18 @@ class SharedLinesTest {
 
     @Test
     void documentsShareTheirCommonLinesAndForgettingOneDropsOnlyItsOwn() {
-        YamahaReader reader = new YamahaReader();
+        YamahaReader reader = new YamahaReader(CommandCatalog.standard()); // no lines from other readers
         LineCache cache = cacheOf(reader);
-        assertEquals(102, reader.read("file:///a.conf", filters(1, 100), SETTINGS).freshlyParsed()); // + header and last empty line
+        reader.read("file:///a.conf", filters(1, 100), SETTINGS);
+        assertEquals(102, cache.parses()); // + header and last empty line
         assertEquals(102, cache.sharedLines());
-        assertEquals(50, reader.read("file:///b.conf", filters(51, 150), SETTINGS).freshlyParsed(),
-                "only the lines a does not have are parsed");
+        assertEquals(102, reader.read("file:///b.conf", filters(51, 150), SETTINGS).freshlyParsed(), "all new to b");
+        assertEquals(152, cache.parses(), "only the lines a does not have are parsed");
         assertEquals(152, cache.sharedLines());
         reader.forget("file:///a.conf");
         assertEquals(152, cache.sharedLines(), "a closed document's lines stay a while");
-        assertEquals(0, reader.read("file:///a.conf", filters(1, 100), SETTINGS).freshlyParsed(), "reopened: nothing to parse");
+        assertEquals(0, reader.read("file:///a.conf", filters(1, 100), SETTINGS).freshlyParsed(), "reopened: nothing new");
+        assertEquals(152, cache.parses());
         reader.forget("file:///a.conf");
         for (int d = 0; d < LineCache.CLOSED_KEPT; d++) {
             reader.read("file:///closed" + d + ".conf", "ip filter " + (1000 + d) + " pass * * * * *\n", SETTINGS);
@@ -55,7 +58,7 @@ class SharedLinesTest {
 
     @Test
     void anEditDropsTheLineItReplacedAndEvictedDocumentsReleaseTheirLines() {
-        YamahaReader reader = new YamahaReader();
+        YamahaReader reader = new YamahaReader(CommandCatalog.standard());
         LineCache cache = cacheOf(reader);
         String text = filters(1, 100);
         reader.read("file:///a.conf", text, SETTINGS);
@@ -69,7 +72,7 @@ class SharedLinesTest {
 
     @Test
     void aCancelledReadStopsAndLeavesTheCacheAsItWas() {
-        YamahaReader reader = new YamahaReader();
+        YamahaReader reader = new YamahaReader(CommandCatalog.standard());
         LineCache cache = cacheOf(reader);
         reader.read("file:///a.conf", filters(1, 1000), SETTINGS);
         int[] looks = {0};

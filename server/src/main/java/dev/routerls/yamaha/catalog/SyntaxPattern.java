@@ -22,7 +22,7 @@ public record SyntaxPattern(List<Node> nodes) {
     public record Word(List<Part> parts, boolean loose) implements Node {
         public boolean isLiteral() {
             if (loose) return false;
-            for (Part p : parts) if (!(p instanceof Literal)) return false; // a loop: asked for every word of every line checked
+            for (Part p : parts) if (!(p instanceof Literal)) return false;  // a loop: checked for every line read
             return true;
         }
 
