@@ -94,6 +94,10 @@ final class LineCache {
                 p = n;
             } else {
                 while (p < n && text.charAt(p) == was.charAt(p)) p++;
+            }
+            if (p == text.length() && p == was.length()) {
+                s = n; // the same text: its last line is in the common end too
+            } else {
                 while (s < n - p && text.charAt(text.length() - 1 - s) == was.charAt(was.length() - 1 - s)) s++;
             }
             prefix = p;
