@@ -33,8 +33,11 @@ import java.util.function.Supplier;
  * never holds up another.
  */
 public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
-    /** Results kept for the most recently used documents; older ones are recomputed on demand (lines stay cached). */
-    static final int KEPT_RESULTS = 12;
+    /**
+     * Results kept for the most recently used documents (each holds a model and its lines, about a megabyte
+     * for 5,000 lines); older ones are recomputed on demand, from cached lines, in a few milliseconds.
+     */
+    static final int KEPT_RESULTS = 4;
 
     /** One analysis of one input, running or done; {@code input} tells whether it is the input asked for. */
     private record Run<I, R>(I input, AnalysisSettings settings, CompletableFuture<R> result) {

@@ -37,8 +37,8 @@ final class LineCache {
     private final boolean shareLines;
     /** Lines this cache parsed (for tests). */
     private int parses;
-    /** Every line some kept document uses, by text (read without a lock; changed under {@code this}). */
-    private final Map<String, CachedLine> shared = new ConcurrentHashMap<>();
+    /** Every line some kept document uses, by text (under this cache's lock). */
+    private final LineTable shared = new LineTable();
     /** The last version read of each kept document, least recently read first. */
     private final Map<String, Version> documents = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -143,7 +143,10 @@ final class LineCache {
 
         private CachedLine lookup(String text) {
             parsed++;
-            CachedLine c = shared.get(text);
+            CachedLine c;
+            synchronized (LineCache.this) {
+                c = shared.get(text);
+            }
             if (c == null && shareLines) c = RECENT.get(text);
             if (c == null) {
                 c = new CachedLine(parser.parse(text));
@@ -190,7 +193,7 @@ final class LineCache {
     }
 
     /** How many distinct lines are kept (for tests). */
-    int sharedLines() {
+    synchronized int sharedLines() {
         return shared.size();
     }
 
@@ -209,7 +212,7 @@ final class LineCache {
     private void retain(CachedLine c) {
         // a line parsed by a concurrent read of the same text may already be there: this copy is then
         // counted but not shared, and goes with its last user
-        if (c.uses++ == 0) shared.putIfAbsent(c.parsed.text(), c);
+        if (c.uses++ == 0) shared.putIfAbsent(c);
     }
 
     private void release(Version v) {
@@ -218,6 +221,6 @@ final class LineCache {
     }
 
     private void release(CachedLine c) {
-        if (--c.uses == 0) shared.remove(c.parsed.text(), c);
+        if (--c.uses == 0) shared.remove(c);
     }
 }
