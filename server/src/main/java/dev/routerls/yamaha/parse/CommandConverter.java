@@ -53,9 +53,14 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
 
     /** A secret of the line (masked), or null when the line does not write it. */
     private Command.SecretValue value(SecretKind kind, ParserRuleContext ctx, boolean plaintext) {
+        // `show config` prints a password that is set as `*`: the value is not in the text at all
+        boolean shownAsSet = ctx != null && ctx.getText().equals(SHOWN_AS_SET);
         Word x = secret(ctx);
-        return x == null ? null : new Command.SecretValue(kind, x, plaintext);
+        return x == null ? null : new Command.SecretValue(kind, x, plaintext && !shownAsSet);
     }
+
+    /** How {@code show config} writes a password or key that is set without showing it. */
+    private static final String SHOWN_AS_SET = "*";
 
     private Command.SecretValue plain(SecretKind kind, ParserRuleContext ctx) {
         return value(kind, ctx, true);
