@@ -104,6 +104,9 @@ EAP : 'eap' ;
 XAUTH : 'xauth' ;
 BGP : 'bgp' ;
 NEIGHBOR : 'neighbor' ;
+// `embedded file NAME <<EOF`: the lines up to EOF are the file's content, not commands
+EMBEDDED : 'embedded' ;
+FILE : 'file' ;
 
 // typed values
 IPV4_PAIR         : IPV4_F '=' IPV4_F ('/' (NUM_F | IPV4_F))? ;   // static NAT outer=inner[/mask]
@@ -125,6 +128,8 @@ NUMBER_RANGE      : NUM_F '-' NUM_F ;
 NUMBER            : NUM_F ;
 REVISION          : 'rev.' NUM_F ('.' NUM_F)+ ;
 IDENT             : [a-z] [a-z0-9_.-]* ;
+HEREDOC           : '<<' WCHAR+ ;                              // <<EOF: the terminator of an embedded file
+EMFS_PATH         : 'emfs:' WCHAR+ ;                           // emfs:/notify.lua names an embedded file
 WORD              : ( WCHAR | ESCAPED | DQUOTED | SQUOTED )+ ;
 
 // a lone quote that is never closed, a trailing backslash, or a control character

@@ -69,6 +69,7 @@ command
     | heartbeatPreSharedKey
     | heartbeat2Keys
     | httpdApiPassword
+    | embeddedFile
     | generic
     ;
 
@@ -168,6 +169,9 @@ heartbeatPreSharedKey : HEARTBEAT PRE_SHARED_KEY secret=word word* ;
 heartbeat2Keys        : HEARTBEAT2 (TRANSMIT | RECEIVE) id=NUMBER (CRYPTO crypto=word)? AUTH auth=word word* ;
 httpdApiPassword      : HTTPD CUSTOM_GUI API PASSWORD secret=word word* ;
 
+// ---- embedded files: the reader takes the lines after this one, up to the terminator, as the content ----
+embeddedFile : EMBEDDED FILE base64=word? name=word terminator=HEREDOC ;
+
 // ---- everything else ----
 generic     : head=commandHead word* ;
 commandHead : IDENT | keyword ;
@@ -181,11 +185,11 @@ keyword
     | L2TP | ON | OFF | ENABLE | DEFAULT | BINDING | NO
     | USER | RADIUS | SECRET | SNMP | SNMPV2C | SNMPV3 | COMMUNITY | READ_ONLY | READ_WRITE | TRAP | HOST | USM
     | GROUP | HB46PP | NGN | HTTPD | CUSTOM_GUI | API | HEARTBEAT | HEARTBEAT2 | TRANSMIT | RECEIVE | CRYPTO
-    | RIP | KEY | EAP | XAUTH | BGP | NEIGHBOR
+    | RIP | KEY | EAP | XAUTH | BGP | NEIGHBOR | EMBEDDED | FILE
     ;
 
 word
     : keyword | IDENT | WORD | NUMBER | NUMBER_RANGE | NUMBER_PAIR | IPV4_ADDR | IPV4_PREFIX | IPV4_RANGE
     | IPV4_RANGE_PREFIX | IPV4_PAIR | IPV6_ADDR | IPV6_PREFIX | MAC_ADDR | TUNNEL_ID | TUNNEL_RANGE | IFNAME
-    | REVISION
+    | REVISION | HEREDOC | EMFS_PATH
     ;

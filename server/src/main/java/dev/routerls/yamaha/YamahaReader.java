@@ -9,6 +9,7 @@ import dev.routerls.yamaha.model.ConfigBuilder;
 import dev.routerls.yamaha.model.LinePositions;
 import dev.routerls.yamaha.model.SelectContext;
 import dev.routerls.yamaha.model.YamahaConfig;
+import dev.routerls.yamaha.parse.Command;
 import dev.routerls.yamaha.parse.Header;
 import dev.routerls.yamaha.parse.ParsedLine;
 
@@ -31,7 +32,14 @@ public final class YamahaReader {
      * and select contexts) for completion, hover and definition. {@code freshlyParsed} counts the lines that
      * were not in the document's cache (for benchmarks).
      */
-    public record Document(YamahaConfig model, List<ConfigLine> lines, int freshlyParsed) {
+    public record Document(YamahaConfig model, List<ConfigLine> lines, List<EmbeddedText> embeddedTexts,
+                           int freshlyParsed) {
+        /** The embedded file content covering a 0-based document line, if any. */
+        public Optional<EmbeddedText> embeddedTextAt(int line) {
+            for (EmbeddedText t : embeddedTexts) if (t.contains(line)) return Optional.of(t);
+            return Optional.empty();
+        }
+
         /** The logical line covering a 0-based document line, if any. */
         public Optional<ConfigLine> lineAt(int line) {
             int lo = 0, hi = lines.size() - 1;
@@ -60,7 +68,8 @@ public final class YamahaReader {
     public Document read(String uri, String text, AnalysisSettings settings) {
         LineIndex index = new LineIndex(text);
         LineCache.Session session = cache.open(uri);
-        List<Logical> logical = joinWrapped(index, session, settings);
+        List<EmbeddedText> embedded = new ArrayList<>();
+        List<Logical> logical = logicalLines(index, session, embedded);
         session.close();
 
         // header: the first comment naming a model and revision before any command
@@ -97,6 +106,12 @@ public final class YamahaReader {
                 }
             }
             ParsedLine p = l.parsed();
+            if (l.content() != null && !l.content().terminated() && p.command() instanceof Command.EmbeddedFile f) {
+                builder.problem(l.pos.range(f.terminator()), "the embedded file " + f.name().text() + " has no line `"
+                        + f.terminatorText() + "` after its content, so the router takes every following line as part"
+                        + " of the file and none of them as a command. Add a line `" + f.terminatorText()
+                        + "` where the file ends.");
+            }
             if (p.error() != null) {
                 builder.problem(l.pos.range(p.error().start(), p.error().end()),
                         "this line cannot be read as a command: " + p.error().message()
@@ -107,12 +122,13 @@ public final class YamahaReader {
             builder.catalogFindings(l.cached.findings(checker, l.pos, model, revision));
         }
         YamahaConfig config = builder.finish();
-        return new Document(config, List.copyOf(lines), session.parsed);
+        return new Document(config, List.copyOf(lines), List.copyOf(embedded), session.parsed);
     }
 
-    // ---- wrapped lines ----
+    // ---- logical lines: wrapped lines re-joined, embedded file content set aside ----
 
-    private record Logical(String text, CachedLine cached, LinePositions pos) {
+    /** One logical line; {@code content} is set on an embedded file's opener. */
+    private record Logical(String text, CachedLine cached, LinePositions pos, EmbeddedText content) {
         ParsedLine parsed() {
             return cached.parsed;
         }
@@ -121,8 +137,10 @@ public final class YamahaReader {
     /**
      * Terminal captures hard-wrap long lines at {@link WrapWidth#COLUMNS}, even inside a word. A line at
      * that width is joined with the next when the join reads cleanly and one of the halves does not.
+     * The lines after an {@code embedded file … <<EOF} line, up to a line that is the terminator, are the
+     * file's content: they are recorded in {@code embedded} and not read as lines at all.
      */
-    private List<Logical> joinWrapped(LineIndex index, LineCache.Session session, AnalysisSettings settings) {
+    private List<Logical> logicalLines(LineIndex index, LineCache.Session session, List<EmbeddedText> embedded) {
         List<Logical> out = new ArrayList<>(index.lineCount());
         int n = index.lineCount();
         for (int i = 0; i < n; i++) {
@@ -146,10 +164,25 @@ public final class YamahaReader {
                 lastPhysical = next;
                 i++;
             }
-            out.add(new Logical(text, parsed, splits == null ? LinePositions.single(first)
-                    : new LinePositions(first, splits.stream().mapToInt(Integer::intValue).toArray())));
+            LinePositions pos = splits == null ? LinePositions.single(first)
+                    : new LinePositions(first, splits.stream().mapToInt(Integer::intValue).toArray());
+            EmbeddedText content = null;
+            if (parsed.parsed.command() instanceof Command.EmbeddedFile f) {
+                content = content(index, pos.lastLine(), f.terminatorText());
+                embedded.add(content);
+                i = content.lastLine();
+            }
+            out.add(new Logical(text, parsed, pos, content));
         }
         return out;
+    }
+
+    /** The content after an opener on line {@code opener}: up to the first line that is the terminator. */
+    private static EmbeddedText content(LineIndex index, int opener, String terminator) {
+        for (int j = opener + 1; j < index.lineCount(); j++) {
+            if (index.line(j).strip().equals(terminator)) return new EmbeddedText(opener, j, true);
+        }
+        return new EmbeddedText(opener, index.lineCount() - 1, false);
     }
 
     /** A line that does not read: a parse error, or a command the catalog does not know. */

@@ -10,6 +10,7 @@ import dev.routerls.services.types.HoverText;
 import dev.routerls.services.types.Location;
 import dev.routerls.services.types.OutlineSymbol;
 import dev.routerls.yamaha.ConfigLine;
+import dev.routerls.yamaha.EmbeddedText;
 import dev.routerls.analysis.YamahaAnalyzer;
 import dev.routerls.yamaha.catalog.CatalogToken;
 import dev.routerls.yamaha.catalog.CommandCatalog;
@@ -86,6 +87,7 @@ public final class YamahaFeatures {
     private final LineParser lineParser = new LineParser();
 
     private List<CompletionEntry> complete(YamahaAnalyzer.Result r, ParsedLine current, LinePositions pos, int line, int column) {
+        if (r.embeddedTextAt(line).isPresent()) return List.of(); // file content (a Lua script), not commands
         SelectContext context = r.lineAt(line).map(ConfigLine::context).orElseGet(() -> contextAtEnd(r));
         List<String> before = new ArrayList<>();
         if (current != null) {
@@ -393,6 +395,7 @@ public final class YamahaFeatures {
             }
         }
         if (runStart >= 0 && runEnd > runStart) out.add(new FoldRange(runStart, runEnd, true));
+        for (EmbeddedText t : r.document().embeddedTexts()) out.add(new FoldRange(t.openerLine(), t.lastLine(), false));
         out.sort((a, b) -> Integer.compare(a.startLine(), b.startLine()));
         return out;
     }

@@ -190,6 +190,19 @@ public final class ConfigBuilder {
         }
     }
 
+    /** {@code emfs:NAME} or {@code emfs:/NAME} (lua, schedule at …) runs the embedded file NAME. */
+    private void embeddedFileUses() {
+        for (int i = 0; i < line.wordCount(); i++) {
+            Word w = line.word(i);
+            if (w.type() != YamahaLexer.EMFS_PATH) continue;
+            int at = "emfs:".length() + (w.text().startsWith("/", "emfs:".length()) ? 1 : 0);
+            if (at >= w.text().length()) continue;
+            SourceRange name = pos.range(w.start() + at, w.end());
+            boolean lua = i > 0 && line.word(i - 1).text().equalsIgnoreCase("lua");
+            references.add(new Reference(RefKind.EMBEDDED_FILE, w.text().substring(at), name, lua ? "lua" : line.head()));
+        }
+    }
+
     // ---- what each command sets ----
 
     /** A command line as written: what it adds to the model. */
@@ -197,6 +210,13 @@ public final class ConfigBuilder {
         @Override
         public Void generic(Command.Generic c) {
             looseFilters();
+            embeddedFileUses();
+            return null;
+        }
+
+        @Override
+        public Void embeddedFile(Command.EmbeddedFile f) {
+            definitions.add(new Definition(RefKind.EMBEDDED_FILE, f.name().text(), r(f.name()), false));
             return null;
         }
 
@@ -753,6 +773,11 @@ public final class ConfigBuilder {
 
         @Override
         public Void secretSetting(Command.SecretSetting c) {
+            return null;
+        }
+
+        @Override
+        public Void embeddedFile(Command.EmbeddedFile c) {
             return null;
         }
     }

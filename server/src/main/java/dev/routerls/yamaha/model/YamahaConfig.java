@@ -146,7 +146,8 @@ public final class YamahaConfig {
     public enum RefKind {
         NAT_DESCRIPTOR("NAT descriptor"), TUNNEL("tunnel"), PP("PP"), IPSEC_POLICY("IPsec SA policy"),
         IPSEC_TRANSPORT("IPsec transport"), IP_FILTER("IP filter"), IP_DYNAMIC_FILTER("dynamic IP filter"),
-        IPV6_FILTER("IPv6 filter"), IPV6_DYNAMIC_FILTER("dynamic IPv6 filter"), DHCP_SCOPE("DHCP scope");
+        IPV6_FILTER("IPv6 filter"), IPV6_DYNAMIC_FILTER("dynamic IPv6 filter"), DHCP_SCOPE("DHCP scope"),
+        EMBEDDED_FILE("embedded file");
 
         private final String label;
 

@@ -387,6 +387,11 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
         return secrets(null, plain(SecretKind.HTTPD_API_PASSWORD, x.secret));
     }
 
+    @Override
+    public Command visitEmbeddedFile(EmbeddedFileContext x) {
+        return new Command.EmbeddedFile(w(x.name), x.base64 != null && x.base64.getText().equals("-b"), w(x.terminator));
+    }
+
     private Command.RouteGateway gateway(RouteGatewayContext g) {
         RouteTargetContext t = g.routeTarget();
         Command.GatewayKind kind;
