@@ -20,8 +20,6 @@ import java.util.Objects;
  * concurrent analyses: the memo is replaced whole, and a race only repeats a check.
  */
 final class CachedLine {
-    private static final int[] NO_SPLITS = new int[0];
-
     /** What {@link #findings} computed last, and for which inputs. */
     private record CatalogMemo(String model, String revision, int[] splits, List<CatalogFinding> relative) {
         boolean answers(String model, String revision, int[] splits) {
@@ -65,12 +63,17 @@ final class CachedLine {
         return clean;
     }
 
-    /** Whether the catalog, with no model, calls this line an unknown command. */
+    /** Whether the checker knows no command (on any model) that this line's words start like. */
     boolean unknownCommand(CommandChecker checker) {
         Boolean u = unknownCommand;
         if (u == null) {
-            u = parsed.command() != null && check(checker, new LinePositions(0, NO_SPLITS), null, null).stream()
-                    .anyMatch(f -> f.kind() == CatalogFinding.Kind.UNKNOWN_COMMAND);
+            List<String> words = new ArrayList<>(parsed.wordCount());
+            for (int i = 0; i < parsed.wordCount(); i++) words.add(parsed.word(i).text());
+            try {
+                u = parsed.command() != null && !checker.knowsCommand(words);
+            } catch (RuntimeException e) {
+                u = false;
+            }
             unknownCommand = u;
         }
         return u;

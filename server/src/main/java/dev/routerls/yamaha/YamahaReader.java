@@ -136,20 +136,23 @@ public final class YamahaReader {
 
     /**
      * Terminal captures hard-wrap long lines at {@link WrapWidth#COLUMNS}, even inside a word. A line at
-     * that width is joined with the next when the join reads cleanly and one of the halves does not.
+     * that width is joined with the next when the join reads cleanly and one of the halves does not. In the
+     * header block a comment line is joined with a next line that does not read whatever its width: a dump
+     * whose serial or MAC addresses were masked by hand no longer ends its wrapped row at that width.
      * The lines after an {@code embedded file … <<EOF} line, up to a line that is the terminator, are the
      * file's content: they are recorded in {@code embedded} and not read as lines at all.
      */
     private List<Logical> logicalLines(LineIndex index, LineCache.Session session, List<EmbeddedText> embedded) {
         List<Logical> out = new ArrayList<>(index.lineCount());
         int n = index.lineCount();
+        boolean header = true; // only comments so far: the show config header, whose lines wrap mid-word
         for (int i = 0; i < n; i++) {
             String text = index.line(i);
             CachedLine parsed = session.get(text);
             int first = i;
             List<Integer> splits = null; // most lines are not wrapped
             String lastPhysical = text;
-            while (i + 1 < n && WrapWidth.atWrapWidth(lastPhysical)) {
+            while (i + 1 < n && (WrapWidth.atWrapWidth(lastPhysical) || header && isComment(parsed))) {
                 String next = index.line(i + 1);
                 if (next.isEmpty()) break;
                 CachedLine nextParsed = session.get(next);
@@ -164,6 +167,7 @@ public final class YamahaReader {
                 lastPhysical = next;
                 i++;
             }
+            if (parsed.parsed.command() != null) header = false;
             LinePositions pos = splits == null ? LinePositions.single(first)
                     : new LinePositions(first, splits.stream().mapToInt(Integer::intValue).toArray());
             EmbeddedText content = null;
@@ -183,6 +187,10 @@ public final class YamahaReader {
             if (index.line(j).strip().equals(terminator)) return new EmbeddedText(opener, j, true);
         }
         return new EmbeddedText(opener, index.lineCount() - 1, false);
+    }
+
+    private static boolean isComment(CachedLine line) {
+        return line.parsed.isBlankOrComment() && line.parsed.commentStart() >= 0;
     }
 
     /** A line that does not read: a parse error, or a command the catalog does not know. */

@@ -154,6 +154,11 @@ public final class CommandCatalog implements CommandChecker {
     }
 
     @Override
+    public boolean knowsCommand(List<String> words) {
+        return !words.isEmpty() && resolve(words).known();
+    }
+
+    @Override
     public List<CatalogFinding> check(List<CatalogToken> tokens, String model, String revision) {
         if (tokens == null || tokens.isEmpty()) return List.of();
         List<String> words = new ArrayList<>(tokens.size());

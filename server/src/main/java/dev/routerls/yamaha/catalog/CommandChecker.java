@@ -11,6 +11,14 @@ import java.util.List;
 public interface CommandChecker {
     List<CatalogFinding> check(List<CatalogToken> words, String model, String revision);
 
+    /**
+     * Whether the words start like a command the checker knows on some model (its command words match),
+     * whatever the parameters. The reader uses it to tell a wrapped line's continuation from a command.
+     */
+    default boolean knowsCommand(List<String> words) {
+        return true;
+    }
+
     /** Reports nothing; for tests that exercise the parser and model alone. */
     CommandChecker NONE = (words, model, revision) -> List.of();
 }
