@@ -14,6 +14,7 @@ public final class YamahaRules {
     private static final List<Rule<YamahaConfig>> RULES = List.of(
             new SyntaxRule(),
             new ModelUnsupportedRule(),
+            new ModelNotListedRule(),
             new NatOuterProxyArpRule(),
             new NatBackwardCompatibilityRule(),
             new NatStaticNeedsOuterRule(),

@@ -130,8 +130,9 @@ public final class CatalogCompiler {
     }
 
     /**
-     * Adds the supplement: extra keywords for reference sections (e.g. names older firmware used) and
-     * commands the reference lacks. Each compiled entry keeps its {@code seenIn} note.
+     * Adds the supplement: extra keywords for reference sections (e.g. names older firmware used), models
+     * a section's model line omits although genuine dumps of them use the command, and commands the
+     * reference lacks. Each compiled entry keeps its {@code seenIn} note.
      */
     private static void mergeSupplement(JsonObject supplement, List<JsonObject> commands) {
         if (supplement.has("keywords")) {
@@ -147,6 +148,19 @@ public final class CatalogCompiler {
                 for (JsonElement v : k.getAsJsonArray("values")) if (!values.contains(v)) values.add(v);
                 JsonArray notes = cmd.has("seenIn") ? cmd.getAsJsonArray("seenIn") : new JsonArray();
                 notes.add(k.get("param").getAsString() + " " + String.join("/", strings(k, "values")) + ": " + k.get("seenIn").getAsString());
+                cmd.add("seenIn", notes);
+            }
+        }
+        if (supplement.has("models")) {
+            for (JsonElement e : supplement.getAsJsonArray("models")) {
+                JsonObject m = e.getAsJsonObject();
+                JsonObject cmd = commands.stream().filter(c -> c.get("id").getAsString().equals(m.get("section").getAsString()))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException("supplement: no section " + m.get("section")));
+                List<String> models = new ArrayList<>(strings(cmd, "models"));
+                models.addAll(strings(m, "models"));
+                cmd.add("models", GSON.toJsonTree(orderModels(models)));
+                JsonArray notes = cmd.has("seenIn") ? cmd.getAsJsonArray("seenIn") : new JsonArray();
+                notes.add("models " + String.join("/", strings(m, "models")) + ": " + m.get("seenIn").getAsString());
                 cmd.add("seenIn", notes);
             }
         }

@@ -298,9 +298,12 @@ public final class CommandCatalog implements CommandChecker {
         String name = e.name();
         List<CatalogFinding> out = new ArrayList<>();
         if (!e.models().contains(model)) {
-            out.add(new CatalogFinding(Kind.MODEL_UNSUPPORTED, headRange, String.format(
-                    "\"%s\" is not available on %s (the command reference lists it for %s), so the router will reject this line. Remove it or use a model that has it.",
-                    name, model, String.join(", ", e.models()))));
+            // absence from a model line is no proof: genuine dumps show commands the line omits
+            out.add(new CatalogFinding(Kind.MODEL_NOT_LISTED, headRange, String.format(
+                    "the command reference lists \"%s\" for %s but not for %s. Its model lists are not always complete,"
+                            + " so this may work; if the router answers this line with an error, the model does not have"
+                            + " the command and the setting is missing.",
+                    name, String.join(", ", e.models()), model)));
             return out;
         }
         for (RevisionLimit l : e.limits()) {

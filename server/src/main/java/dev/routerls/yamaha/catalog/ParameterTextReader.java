@@ -27,6 +27,9 @@ final class ParameterTextReader {
     private static final Pattern OPEN_VALUE = Pattern.compile("番号|アドレス|数|値|任意|時刻|時間|文字列|名前|インタフェース名|インターフェース名|ニーモニック|範囲|十進数|十六進数|ホスト|ファイル");
     private static final Pattern CJK = Pattern.compile("[^\\x00-\\x7F]");
     private static final Pattern MODEL_DEFAULT = Pattern.compile("^•\\s*(\\S+)\\s*\\((.*)\\)\\s*$");
+    /** A keyword row that names a second spelling: {@code isakmp-sa ( もしくは ike-sa) …}. */
+    private static final Pattern ALSO_ACCEPTED = Pattern.compile(
+            "^([a-z0-9][a-z0-9_\\-.]*)\\s*\\(\\s*(?:もしくは|または)\\s*([a-z0-9][a-z0-9_\\-.]*)\\s*\\)(.*)$");
 
     private final Set<String> placeholders;
 
@@ -138,6 +141,12 @@ final class ParameterTextReader {
                 continue;
             }
             if (!inTable || l.startsWith("•")) return null;
+            Matcher also = ALSO_ACCEPTED.matcher(l);
+            if (also.matches()) {
+                // both spellings are accepted; the row goes on like any other
+                if (!keywords.add(also.group(1)) || !keywords.add(also.group(2))) return null;
+                continue;
+            }
             String first = l.split("\\s+")[0];
             if (first.matches("\\d+\\.{2,3}\\d+")) return null; // a number range row: not a keyword set
             if (KEYWORD.matcher(first).matches() && l.length() > first.length() && CJK.matcher(l.substring(first.length())).find()) {
