@@ -41,6 +41,7 @@ command
     | ipsecSaPolicy
     | ipsecPreSharedKey
     | ipsecIkeMyname
+    | ipsecIkeId
     | ipsecIke
     | ipsecTransportTemplate
     | ipsecTransport
@@ -121,6 +122,8 @@ ipsecSaPolicy          : IPSEC SA POLICY policy=NUMBER gateway=NUMBER word* ;
 ipsecPreSharedKey      : IPSEC IKE PRE_SHARED_KEY gateway=NUMBER TEXT? secret=word ;
 // without the password the line falls to ipsecIke, which still records the gateway
 ipsecIkeMyname         : IPSEC IKE method=(EAP | XAUTH) MYNAME gateway=NUMBER user=word secret=word word* ;
+// the ID of a gateway is an address (a name is `ipsec ike local|remote name`)
+ipsecIkeId             : IPSEC IKE (LOCAL | REMOTE) ID gateway=NUMBER address=(IPV4_ADDR | IPV4_PREFIX | IPV6_ADDR | IPV6_PREFIX) ;
 ipsecIke               : IPSEC IKE ikeWord+ gateway=NUMBER word* ;
 ikeWord                : IDENT | keyword ;
 ipsecTransportTemplate : IPSEC TRANSPORT TEMPLATE source=NUMBER templateTarget+ ;
@@ -130,12 +133,14 @@ ipsecTransport         : IPSEC TRANSPORT transport=NUMBER policy=NUMBER word* ;
 ipRoute        : IP ROUTE destination=routeDestination routeGateway+ ;
 routeDestination : DEFAULT | IPV4_PREFIX | IPV4_ADDR ;
 routeGateway   : GATEWAY routeTarget routeOption* ;
-routeTarget    : IPV4_ADDR | PP ppTarget=(NUMBER | ANONYMOUS) | TUNNEL tunnelTarget=NUMBER | TUNNEL_ID
-               | DHCP IFNAME | IFNAME | word ;
-routeOption    : FILTER filters+=NUMBER+ | ~(GATEWAY | FILTER | COMMENT | EOF) ;
+// the gateways and parameters of the reference (8.1.7): an address, `pp N [dlci=N]`, `pp anonymous [name=N]`,
+// `tunnel N`, `dhcp INTERFACE`, a loopback or null interface; then filter, dpi, metric, hide, weight, keepalive
+routeTarget    : IPV4_ADDR | PP ppTarget=(NUMBER | ANONYMOUS) ppOption=word? | TUNNEL tunnelTarget=NUMBER | TUNNEL_ID
+               | DHCP IFNAME | IFNAME ;
+routeOption    : FILTER filters+=NUMBER+ | DPI NUMBER+ | METRIC NUMBER | HIDE | WEIGHT NUMBER | KEEPALIVE NUMBER ;
 dhcpScope      : DHCP SCOPE id=NUMBER range=(IPV4_RANGE_PREFIX | IPV4_RANGE | IPV4_PREFIX) word* ;
 dhcpScopeBind  : DHCP SCOPE BIND id=NUMBER address=(IPV4_ADDR | IPV4_RANGE) word* ;
-dhcpScopeOption: DHCP SCOPE option=IDENT id=NUMBER word* ;
+dhcpScopeOption: DHCP SCOPE OPTION id=NUMBER word+ ;
 dhcpRelay      : IP iface DHCP SERVICE RELAY servers+=IPV4_ADDR+ word* ;
 ipFilterDynamic: family FILTER DYNAMIC id=NUMBER word* ;
 ipFilter       : family FILTER id=NUMBER action=word word* ;
@@ -186,10 +191,11 @@ keyword
     | USER | RADIUS | SECRET | SNMP | SNMPV2C | SNMPV3 | COMMUNITY | READ_ONLY | READ_WRITE | TRAP | HOST | USM
     | GROUP | HB46PP | NGN | HTTPD | CUSTOM_GUI | API | HEARTBEAT | HEARTBEAT2 | TRANSMIT | RECEIVE | CRYPTO
     | RIP | KEY | EAP | XAUTH | BGP | NEIGHBOR | EMBEDDED | FILE
+    | OPTION | LOCAL | ID | DPI | METRIC | HIDE | WEIGHT | KEEPALIVE
     ;
 
 word
     : keyword | IDENT | WORD | NUMBER | NUMBER_RANGE | NUMBER_PAIR | IPV4_ADDR | IPV4_PREFIX | IPV4_RANGE
     | IPV4_RANGE_PREFIX | IPV4_PAIR | IPV6_ADDR | IPV6_PREFIX | MAC_ADDR | TUNNEL_ID | TUNNEL_RANGE | IFNAME
-    | REVISION | HEREDOC | EMFS_PATH
+    | REVISION | HEREDOC | EMFS_PATH | PLACEHOLDER
     ;

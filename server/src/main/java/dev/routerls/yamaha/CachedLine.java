@@ -1,9 +1,11 @@
 package dev.routerls.yamaha;
 
+import dev.routerls.grammar.YamahaLexer;
 import dev.routerls.yamaha.catalog.CatalogFinding;
 import dev.routerls.yamaha.catalog.CatalogToken;
 import dev.routerls.yamaha.catalog.CommandChecker;
 import dev.routerls.yamaha.model.LinePositions;
+import dev.routerls.yamaha.parse.ExplicitShape;
 import dev.routerls.yamaha.parse.ParsedLine;
 import dev.routerls.yamaha.parse.Word;
 
@@ -84,14 +86,52 @@ final class CachedLine {
         List<CatalogToken> tokens = new ArrayList<>(parsed.wordCount());
         for (int i = 0; i < parsed.wordCount(); i++) {
             Word w = parsed.word(i);
-            tokens.add(new CatalogToken(w.text(), at.range(w)));
+            tokens.add(w.type() == YamahaLexer.PLACEHOLDER ? CatalogToken.placeholder(at.range(w))
+                    : new CatalogToken(w.text(), at.range(w)));
         }
+        List<CatalogFinding> found;
         try {
-            List<CatalogFinding> found = checker.check(tokens, model, revision);
-            return found == null || found.isEmpty() ? List.of() : List.copyOf(found);
+            found = checker.check(tokens, model, revision);
         } catch (RuntimeException e) {
-            return List.of();
+            found = List.of();
         }
+        if (found == null) found = List.of();
+        CatalogFinding shape = shapeFinding(checker, tokens, at);
+        if (shape != null && found.stream().noneMatch(f -> f.kind().isSyntax())) {
+            found = new ArrayList<>(found);
+            found.add(0, shape);
+        }
+        return found.isEmpty() ? List.of() : List.copyOf(found);
+    }
+
+    /**
+     * The fault of a line that starts like a command the grammar reads itself but is not of its shape, unless
+     * the catalog knows a longer command the line is (a longer reference command wins over an explicit rule
+     * that merely shares its first words: {@code ipsec tunnel outer df-bit} is not {@code ipsec tunnel}).
+     */
+    private CatalogFinding shapeFinding(CommandChecker checker, List<CatalogToken> tokens, LinePositions at) {
+        ExplicitShape s = parsed.shape();
+        if (s == null) return null;
+        List<String> words = new ArrayList<>(tokens.size());
+        for (CatalogToken t : tokens) words.add(t.text());
+        try {
+            if (checker.commandWords(words) > s.commandWords()) return null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+        String command = String.join(" ", words.subList(0, Math.min(s.commandWords(), words.size())));
+        if (s.kind() == ExplicitShape.Kind.EXTRA_WORDS) {
+            String what = s.word() == null ? "The words from here on are" : "\"" + s.word() + "\" and what follows are";
+            return new CatalogFinding(CatalogFinding.Kind.EXTRA_WORDS, at.range(s.start(), s.end()), what
+                    + " not part of the command: `" + command + "` is complete before them, and the router rejects a"
+                    + " line with extra parameters, so this setting is not made. " + (s.note()
+                    ? "They look like a note pasted into the config: delete them, or keep the note on a line of its own after `#`."
+                    : "Delete them, or correct the line to the command's form."));
+        }
+        String form = s.form() != null ? s.form() : checker.syntaxOf(words).orElse(command + " …");
+        return new CatalogFinding(CatalogFinding.Kind.WRONG_FORM, at.range(s.start(), s.end()),
+                "this line cannot be read as a command: its parameters do not have the expected form `" + form
+                        + "`. The router would reject it; correct or remove it." + (s.hint() == null ? "" : " " + s.hint()));
     }
 
     private static List<CatalogFinding> moved(List<CatalogFinding> relative, int lines) {

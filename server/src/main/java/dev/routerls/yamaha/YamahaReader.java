@@ -4,6 +4,7 @@ import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
 import dev.routerls.yamaha.catalog.CommandCatalog;
+import dev.routerls.yamaha.catalog.PastedNote;
 import dev.routerls.yamaha.catalog.CommandChecker;
 import dev.routerls.yamaha.model.ConfigBuilder;
 import dev.routerls.yamaha.model.LinePositions;
@@ -70,7 +71,6 @@ public final class YamahaReader {
         LineCache.Session session = cache.open(uri);
         List<EmbeddedText> embedded = new ArrayList<>();
         List<Logical> logical = logicalLines(index, session, embedded);
-        session.close();
 
         // header: the first comment naming a model and revision before any command
         String headerModel = null, headerRevision = null;
@@ -113,14 +113,20 @@ public final class YamahaReader {
                         + "` where the file ends.");
             }
             if (p.error() != null) {
-                builder.problem(l.pos.range(p.error().start(), p.error().end()),
-                        "this line cannot be read as a command: " + p.error().message()
-                                + ". The router would reject it; correct or remove it.");
+                if (isProse(p)) {
+                    builder.pastedNote(l.pos.range(0, l.text.length()));
+                } else if (p.firstPlaceholder() == null) { // a template line: its placeholder is reported instead
+                    builder.problem(l.pos.range(p.error().start(), p.error().end()),
+                            "this line cannot be read as a command: " + p.error().message()
+                                    + ". The router would reject it; correct or remove it.");
+                }
             }
             SelectContext ctx = builder.accept(l.pos, p);
             lines.add(new ConfigLine(l.pos, p, ctx));
             builder.catalogFindings(l.cached.findings(checker, l.pos, model, revision));
         }
+        commentedCommands(logical, session, builder);
+        session.close();
         YamahaConfig config = builder.finish();
         return new Document(config, List.copyOf(lines), List.copyOf(embedded), session.parsed);
     }
@@ -189,13 +195,41 @@ public final class YamahaReader {
         return new EmbeddedText(opener, index.lineCount() - 1, false);
     }
 
+    /** A line of prose (a heading, a note in Japanese) that does not start like a command at all. */
+    private static boolean isProse(ParsedLine p) {
+        return p.wordCount() > 0 && p.error().start() == p.word(0).start() && PastedNote.looksLikeNote(p.word(0).text());
+    }
+
+    /**
+     * Commands written after {@code #}, as a terminal log shows them after the prompt: when they outnumber
+     * both the other comment lines and the real commands, the file reads as comments only.
+     */
+    private void commentedCommands(List<Logical> logical, LineCache.Session session, ConfigBuilder builder) {
+        int comments = 0, commented = 0, commands = 0;
+        SourceRange first = null;
+        for (Logical l : logical) {
+            ParsedLine p = l.parsed();
+            if (p.command() != null) commands++;
+            if (!isComment(l.cached) || p.commentBody().isBlank()) continue;
+            comments++;
+            ParsedLine body = session.get(p.commentBody().strip()).parsed;
+            if (body.command() == null || body.error() != null || checker == CommandChecker.NONE) continue;
+            List<String> words = new ArrayList<>(body.wordCount());
+            for (int i = 0; i < body.wordCount(); i++) words.add(body.word(i).text());
+            if (!checker.knowsCommand(words)) continue;
+            commented++;
+            if (first == null) first = l.pos.range(p.commentStart(), l.text.length());
+        }
+        if (commented >= 2 && commented * 2 > comments && commented > commands) builder.commentedCommands(first, commented);
+    }
+
     private static boolean isComment(CachedLine line) {
         return line.parsed.isBlankOrComment() && line.parsed.commentStart() >= 0;
     }
 
-    /** A line that does not read: a parse error, or a command the catalog does not know. */
+    /** A line that does not read: a parse error, a mis-shaped explicit command, or a command the catalog does not know. */
     private boolean bad(CachedLine line) {
-        if (line.parsed.error() != null) return true;
+        if (line.parsed.error() != null || line.parsed.shape() != null) return true;
         if (line.parsed.command() == null || checker == CommandChecker.NONE) return false;
         return line.unknownCommand(checker);
     }

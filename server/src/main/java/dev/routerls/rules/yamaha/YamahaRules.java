@@ -26,7 +26,10 @@ public final class YamahaRules {
             new RouteGatewaySelfRule(),
             new TemplateMismatchRule(),
             new LimitRule(),
-            new PlaintextSecretRule());
+            new PlaintextSecretRule(),
+            new TemplatePlaceholderRule(),
+            new PastedNoteRule(),
+            new CommentedCommandsRule());
 
     /** The rule objects, for the analyzer. */
     public static List<Rule<YamahaConfig>> rules() {

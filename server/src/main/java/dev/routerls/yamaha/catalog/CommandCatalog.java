@@ -159,12 +159,27 @@ public final class CommandCatalog implements CommandChecker {
     }
 
     @Override
+    public int commandWords(List<String> words) {
+        if (words.isEmpty()) return 0;
+        Resolution r = resolve(words);
+        return r.start() + r.headMatched().stream().mapToInt(f -> f.head().size()).max().orElse(0);
+    }
+
+    @Override
+    public Optional<String> syntaxOf(List<String> words) {
+        if (words.isEmpty()) return Optional.empty();
+        Resolution r = resolve(words);
+        return r.headMatched().stream().filter(f -> !f.negated()).max(Comparator.comparingInt(f -> f.head().size()))
+                .map(f -> f.pattern().display());
+    }
+
+    @Override
     public List<CatalogFinding> check(List<CatalogToken> tokens, String model, String revision) {
         if (tokens == null || tokens.isEmpty()) return List.of();
         List<String> words = new ArrayList<>(tokens.size());
         for (CatalogToken t : tokens) words.add(t.text());
         Resolution r = resolve(words);
-        if (!r.known()) return unknown(tokens, words, r.start(), coversModel(model));
+        if (!r.known()) return unknown(tokens, words, r.start(), coversModel(model), model == null);
         if (r.negated()) {
             Form longest = r.headMatched().stream().max(Comparator.comparingInt(f -> f.head().size())).get();
             return modelFindings(List.of(longest), List.of(new FormMatcher.Alignment(List.of(), Map.of())), tokens, r.start(), model, revision);
@@ -220,11 +235,12 @@ public final class CommandCatalog implements CommandChecker {
 
     /**
      * Unknown command: find the first word no command continues with, and suggest the nearest one.
-     * For a model the reference does not cover (or an unknown model), a word the reference lacks may
-     * still be a real command of that model or of older firmware (NVR {@code analog …}), so only a
-     * near miss of a known word — a likely typo — is reported.
+     * For a model the reference does not cover, a word the reference lacks may still be a real command of
+     * that model or of older firmware (NVR {@code analog …}), so only a near miss of a known word — a
+     * likely typo — is reported; so too for an unknown first word when no model is named.
      */
-    private List<CatalogFinding> unknown(List<CatalogToken> tokens, List<String> words, int start, boolean modelCovered) {
+    private List<CatalogFinding> unknown(List<CatalogToken> tokens, List<String> words, int start, boolean modelCovered,
+                                         boolean modelUnknown) {
         List<String> rest = words.subList(start, words.size());
         List<Form> forms = byFirstWord.getOrDefault(rest.get(0).toLowerCase(Locale.ROOT), List.of());
         int depth = 0;
@@ -250,9 +266,14 @@ public final class CommandCatalog implements CommandChecker {
             }
         }
         CatalogToken bad = tokens.get(start + depth);
+        if (CatalogToken.ANY.equals(bad.text())) return List.of(); // a template placeholder: not judged
         String prefix = String.join(" ", rest.subList(0, depth));
         String suggestion = nearest(bad.text().toLowerCase(Locale.ROOT), alternatives);
-        if (suggestion == null && !modelCovered) return List.of();
+        // with no model named (a template, a snippet) a known command word followed by an unknown one is
+        // unknown on every model; an unknown first word may still be a command of a model the reference
+        // does not cover (NVR `analog …`), so only its near misses are reported
+        boolean certain = modelCovered || modelUnknown && depth > 0;
+        if (suggestion == null && !certain) return List.of();
         StringBuilder msg = new StringBuilder("Unknown command");
         // a first word is not quoted: on a terminal-wrapped line it may be the rest of a password
         if (!prefix.isEmpty()) msg.append(" \"").append(prefix).append(' ').append(bad.text()).append('"');

@@ -19,6 +19,16 @@ public interface CommandChecker {
         return true;
     }
 
+    /** How many leading words name the command the words start like (the longest known), 0 when unknown. */
+    default int commandWords(List<String> words) {
+        return 0;
+    }
+
+    /** The syntax of the command the words start like, for messages (empty when unknown). */
+    default java.util.Optional<String> syntaxOf(List<String> words) {
+        return java.util.Optional.empty();
+    }
+
     /** Reports nothing; for tests that exercise the parser and model alone. */
     CommandChecker NONE = (words, model, revision) -> List.of();
 }

@@ -36,6 +36,7 @@ public record ParamSpec(String kind, List<String> values, Long min, Long max, Bo
     public enum Fit { OK, NO, BAD_KEYWORD, OUT_OF_RANGE }
 
     public Fit check(String word) {
+        if (CatalogToken.ANY.equals(word)) return Fit.OK;
         switch (kind) {
             case KEYWORD:
                 String w = word.toLowerCase(Locale.ROOT);

@@ -51,6 +51,9 @@ public final class ConfigBuilder {
     private final Set<String> looseFilterUses = new HashSet<>();
     private final List<Setting> tunnelSelects = new ArrayList<>();
     private final List<Setting> ppSelects = new ArrayList<>();
+    private final List<SourceRange> placeholders = new ArrayList<>();
+    private final List<SourceRange> pastedNotes = new ArrayList<>();
+    private CommentedCommands commentedCommands;
 
     private SelectContext ctx = SelectContext.NONE;
     private LinePositions pos = LinePositions.single(0);
@@ -70,6 +73,16 @@ public final class ConfigBuilder {
         syntaxProblems.add(new SyntaxProblem(range, message));
     }
 
+    /** A line of prose pasted with the config (not a command, not a comment). */
+    public void pastedNote(SourceRange range) {
+        pastedNotes.add(range);
+    }
+
+    /** Commands written as comments, found by the reader when they make up most of the file. */
+    public void commentedCommands(SourceRange first, int count) {
+        commentedCommands = new CommentedCommands(first, count);
+    }
+
     /** The catalog's findings of one line. */
     public void catalogFindings(List<CatalogFinding> findings) {
         catalogFindings.addAll(findings);
@@ -79,6 +92,8 @@ public final class ConfigBuilder {
     public SelectContext accept(LinePositions positions, ParsedLine p) {
         this.pos = positions;
         this.line = p;
+        Word placeholder = p.firstPlaceholder();
+        if (placeholder != null) placeholders.add(r(placeholder));
         Command c = p.command();
         if (c != null) c.accept(p.negated() ? negated : positive);
         return ctx;
@@ -906,7 +921,7 @@ public final class ConfigBuilder {
                 ipv6Addresses, freeze(natDescriptors, NatDraft::freeze), natUses, backwardCompatibility,
                 freeze(pps, PpDraft::freeze), freeze(tunnels, TunnelDraft::freeze), transports, transportTemplates,
                 routes, dhcpScopes, secrets, definitions, references, syntaxProblems, catalogFindings, looseFilterUses,
-                tunnelSelects, ppSelects);
+                tunnelSelects, ppSelects, placeholders, pastedNotes, commentedCommands);
     }
 
     private static <K, D, V> Map<K, V> freeze(Map<K, D> drafts, java.util.function.Function<D, V> freeze) {

@@ -167,6 +167,12 @@ public final class YamahaConfig {
     /** A line the grammar could not read, or a value no router accepts. */
     public record SyntaxProblem(SourceRange range, String message) { }
 
+    /**
+     * Commands written after {@code #} (a console prompt before each, as in a terminal log): {@code first} is
+     * the first such line, {@code count} how many there are.
+     */
+    public record CommentedCommands(SourceRange first, int count) { }
+
     // ---- the model ----
 
     private final String model;
@@ -191,6 +197,9 @@ public final class YamahaConfig {
     private final Set<String> looseFilterUses;
     private final List<Setting> tunnelSelects;
     private final List<Setting> ppSelects;
+    private final List<SourceRange> placeholders;
+    private final List<SourceRange> pastedNotes;
+    private final CommentedCommands commentedCommands;
     /** Definition keys per kind, so that checking every reference stays linear in the config's size. */
     private final Map<RefKind, Set<String>> definedKeys = new EnumMap<>(RefKind.class);
 
@@ -202,7 +211,8 @@ public final class YamahaConfig {
                  List<TransportTemplate> transportTemplates, List<Route> routes, Map<Integer, DhcpScope> dhcpScopes,
                  List<Secret> secrets, List<Definition> definitions, List<Reference> references,
                  List<SyntaxProblem> syntaxProblems, List<CatalogFinding> catalogFindings,
-                 Set<String> looseFilterUses, List<Setting> tunnelSelects, List<Setting> ppSelects) {
+                 Set<String> looseFilterUses, List<Setting> tunnelSelects, List<Setting> ppSelects,
+                 List<SourceRange> placeholders, List<SourceRange> pastedNotes, CommentedCommands commentedCommands) {
         this.model = model;
         this.revision = revision;
         this.headerRange = headerRange;
@@ -225,6 +235,9 @@ public final class YamahaConfig {
         this.looseFilterUses = Set.copyOf(looseFilterUses);
         this.tunnelSelects = List.copyOf(tunnelSelects);
         this.ppSelects = List.copyOf(ppSelects);
+        this.placeholders = List.copyOf(placeholders);
+        this.pastedNotes = List.copyOf(pastedNotes);
+        this.commentedCommands = commentedCommands;
         for (Definition d : this.definitions) definedKeys.computeIfAbsent(d.kind(), k -> new HashSet<>()).add(d.key());
     }
 
@@ -332,6 +345,21 @@ public final class YamahaConfig {
     /** PP numbers selected, with where (for limit checks). */
     public List<Setting> ppSelects() {
         return ppSelects;
+    }
+
+    /** The first template placeholder of each line that has one (its value is not checked). */
+    public List<SourceRange> placeholders() {
+        return placeholders;
+    }
+
+    /** Lines of prose pasted with the config (a heading, a note): not commands and not comments either. */
+    public List<SourceRange> pastedNotes() {
+        return pastedNotes;
+    }
+
+    /** Commands written as comments, when most of the file is such lines. */
+    public Optional<CommentedCommands> commentedCommands() {
+        return Optional.ofNullable(commentedCommands);
     }
 
     /** Every router-owned IPv4 address with its interface. */

@@ -244,6 +244,11 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
     }
 
     @Override
+    public Command visitIpsecIkeId(IpsecIkeIdContext x) {
+        return new Command.IpsecIke(w(x.gateway));
+    }
+
+    @Override
     public Command visitIpsecIke(IpsecIkeContext x) {
         return new Command.IpsecIke(w(x.gateway));
     }

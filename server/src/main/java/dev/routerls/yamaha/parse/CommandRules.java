@@ -98,6 +98,63 @@ final class CommandRules {
         }
     }
 
+    /**
+     * Whether the rule, having read exactly {@code consumed} (token types), could still read another token:
+     * then a word it stopped at is a wrong value there, not a word after a complete command.
+     */
+    static boolean expectsMore(String rule, int[] consumed) {
+        Set<Config> current = closure(Set.of(new Config(ATN.ruleToStartState[ruleIndex(rule)], List.of())));
+        for (int type : consumed) {
+            Set<Config> next = new java.util.HashSet<>();
+            for (Config c : current) {
+                for (Transition t : c.state().getTransitions()) {
+                    if (!t.isEpsilon() && t.matches(type, Token.MIN_USER_TOKEN_TYPE, ATN.maxTokenType)) {
+                        next.add(new Config(t.target, c.returns()));
+                    }
+                }
+            }
+            current = closure(next);
+            if (current.isEmpty()) return false;
+        }
+        for (Config c : current) {
+            for (Transition t : c.state().getTransitions()) if (!t.isEpsilon()) return true;
+        }
+        return false;
+    }
+
+    /** An ATN state with the follow states of the rules it was entered from (innermost last). */
+    private record Config(ATNState state, List<ATNState> returns) { }
+
+    private static Set<Config> closure(Set<Config> start) {
+        Set<Config> seen = new java.util.HashSet<>();
+        Deque<Config> todo = new ArrayDeque<>(start);
+        Set<Config> out = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            Config c = todo.pop();
+            if (!seen.add(c)) continue;
+            if (c.state() instanceof RuleStopState) {
+                if (c.returns().isEmpty()) continue; // the rule itself ends here
+                List<ATNState> rest = c.returns().subList(0, c.returns().size() - 1);
+                todo.push(new Config(c.returns().get(c.returns().size() - 1), List.copyOf(rest)));
+                continue;
+            }
+            boolean consuming = false;
+            for (Transition t : c.state().getTransitions()) {
+                if (t instanceof RuleTransition rt) {
+                    List<ATNState> pushed = new ArrayList<>(c.returns());
+                    pushed.add(rt.followState);
+                    todo.push(new Config(rt.target, List.copyOf(pushed)));
+                } else if (t.isEpsilon()) {
+                    todo.push(new Config(t.target, c.returns()));
+                } else {
+                    consuming = true;
+                }
+            }
+            if (consuming) out.add(c);
+        }
+        return out;
+    }
+
     private static void emit(List<Integer> path, List<int[]> out) {
         if (path.isEmpty()) return;
         int[] p = path.stream().mapToInt(Integer::intValue).toArray();

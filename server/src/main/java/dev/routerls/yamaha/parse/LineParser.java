@@ -39,26 +39,22 @@ public final class LineParser {
             else words.add(w);
         }
         if (p.error != null) {
-            return new ParsedLine(text, words, comment, false, null, p.error.mapped(cols));
+            return new ParsedLine(text, words, comment, false, null, p.error.mapped(cols), null);
         }
         LineContext line = p.tree;
         Command command = null;
+        ExplicitShape shape = null;
         if (line.command() != null) {
             CommandConverter c = new CommandConverter(cols);
             command = c.convert(line.command());
             words = c.applySecrets(words);
             if (command instanceof Command.Generic && line.NO() == null) {
                 // `no` forms may drop trailing parameters, so only positive lines are held to the form
-                String form = ExplicitForms.expectedFormOf(words);
-                if (form != null) {
-                    Word last = words.get(words.size() - 1);
-                    LineError e = new LineError("its parameters do not have the expected form `" + form + "`",
-                            words.get(0).start(), last.end());
-                    return new ParsedLine(text, words, comment, false, null, e);
-                }
+                boolean secrets = words.stream().anyMatch(Word::secret);
+                shape = ExplicitForms.check(text, words, cols, secrets);
             }
         }
-        return new ParsedLine(text, words, comment, line.NO() != null, command, null);
+        return new ParsedLine(text, words, comment, line.NO() != null, command, null, shape);
     }
 
     /** Reads a header comment's text (after '#'): model name and firmware revision, if it is one. */

@@ -33,6 +33,7 @@ class ReferenceSelfTest {
     private static final Path SHARED = Path.of(System.getProperty("routerls.sharedDir", "../shared"));
     /** A console prompt before an example command: {@code # }, {@code pp1# }, {@code tunnel1# }. */
     private static final Pattern PROMPT = Pattern.compile("^[A-Za-z0-9]*# (.*)$");
+    private static final Pattern HEREDOC = Pattern.compile("^embedded file .*<<(\\S+)$");
 
     private final YamahaAnalyzer analyzer = new YamahaAnalyzer();
     private final CommandCatalog catalog = CommandCatalog.standard();
@@ -70,7 +71,10 @@ class ReferenceSelfTest {
 
     private void check(String where, String line, String model, List<String> failures) {
         AnalysisSettings settings = model == null ? AnalysisSettings.DEFAULT : AnalysisSettings.DEFAULT.withModel(model);
-        for (Diagnostic d : analyzer.analyze("file:///self-test.conf", line + "\n", settings).diagnostics()) {
+        String text = line + "\n";
+        Matcher heredoc = HEREDOC.matcher(line);
+        if (heredoc.find()) text += "content\n" + heredoc.group(1) + "\n"; // an embedded file's content and terminator
+        for (Diagnostic d : analyzer.analyze("file:///self-test.conf", text, settings).diagnostics()) {
             if (d.ruleId().equals("yamaha/syntax")) {
                 failures.add(where + " [" + model + "]: " + line + "  →  " + d.message());
                 return;

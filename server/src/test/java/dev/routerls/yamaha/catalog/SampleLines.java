@@ -63,6 +63,9 @@ final class SampleLines {
 
     /** A value for a slot the reference describes only in prose, from what its name says. */
     private static String text(String n, boolean inCompound) {
+        if (n.endsWith("id") || n.endsWith("num") || n.contains("number") || n.endsWith("_no")) return "1";
+        if (n.equals("parameter")) return "hide"; // ip route / ipv6 route options
+        if (n.equals("option")) return "dns";
         if (n.contains("ipv6") || n.contains("ip6")) return n.contains("prefix") ? "2001:db8::/64" : "2001:db8::1";
         if (n.contains("mask")) return "24";
         if (n.contains("mac")) return "00:a0:de:00:00:01";

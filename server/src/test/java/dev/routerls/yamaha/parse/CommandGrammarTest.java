@@ -38,7 +38,7 @@ class CommandGrammarTest {
 
     @Test
     void explicitFormsNameCommandRulesAndTakeTheirKeywordsFromTheGrammar() {
-        for (String rule : ExplicitForms.rules()) {
+        for (String rule : ExplicitForms.shownRules()) {
             assertTrue(CommandRules.alternatives().contains(rule), rule + " is not an alternative of `command`");
             assertFalse(CommandRules.leadingKeywords(rule).isEmpty(), rule + " has no leading keywords");
         }
@@ -50,11 +50,18 @@ class CommandGrammarTest {
     }
 
     @Test
-    void aMisShapedExplicitLineIsReportedWithItsForm() {
+    void aMisShapedExplicitLineCarriesItsShape() {
         LineParser parser = new LineParser();
-        assertEquals("ip INTERFACE nat descriptor [ID ...] [reverse ID ...]",
-                ExplicitForms.expectedFormOf(parser.parse("ip lan2 nat descriptor x").words()));
-        assertNull(ExplicitForms.expectedFormOf(parser.parse("ip lan2 address 192.0.2.1/24").words()));
+        ExplicitShape wrong = parser.parse("ip lan2 nat descriptor x").shape();
+        assertEquals(ExplicitShape.Kind.WRONG_FORM, wrong.kind());
+        assertEquals("ip INTERFACE nat descriptor [ID ...] [reverse ID ...]", wrong.form());
+        assertEquals(4, wrong.commandWords());
+        ExplicitShape extra = parser.parse("ip lan1 proxyarp on \u2190 note").shape();
+        assertEquals(ExplicitShape.Kind.EXTRA_WORDS, extra.kind());
+        assertEquals(20, extra.start());
+        assertTrue(extra.note());
+        assertNull(parser.parse("ip lan2 address 192.0.2.1/24").shape());
+        assertNull(parser.parse("ip lan2 mtu 1454").shape(), "no explicit rule starts like it");
     }
 
     private static List<String> words(String rule) {
