@@ -125,7 +125,7 @@ ipsecIkeMyname         : IPSEC IKE method=(EAP | XAUTH) MYNAME gateway=NUMBER us
 // the ID of a gateway is an address (a name is `ipsec ike local|remote name`)
 ipsecIkeId             : IPSEC IKE (LOCAL | REMOTE) ID gateway=NUMBER address=(IPV4_ADDR | IPV4_PREFIX | IPV6_ADDR | IPV6_PREFIX) ;
 ipsecIke               : IPSEC IKE ikeWord+ gateway=NUMBER word* ;
-ikeWord                : IDENT | keyword ;
+ikeWord                : IDENT | plainKeyword ;
 ipsecTransportTemplate : IPSEC TRANSPORT TEMPLATE source=NUMBER templateTarget+ ;
 ipsecTransport         : IPSEC TRANSPORT transport=NUMBER policy=NUMBER word* ;
 
@@ -181,7 +181,10 @@ embeddedFile : EMBEDDED FILE base64=word? name=word terminator=HEREDOC ;
 generic     : head=commandHead word* ;
 commandHead : IDENT | keyword ;
 
-keyword
+keyword : plainKeyword | ID ;
+
+// every keyword but `id`: `ipsec ike local id` is not one of the generic `ipsec ike … GATEWAY …` settings
+plainKeyword
     : IP | IPV6 | NAT | DESCRIPTOR | TYPE | ADDRESS | OUTER | INNER | STATIC | MASQUERADE | PORT | RANGE
     | BACKWARD_COMPATIBILITY | REVERSE | PP | TUNNEL | SELECT | BIND | REMOTE | POOL | ENCAPSULATION
     | ENDPOINT | TEMPLATE | IPSEC | SA | POLICY | IKE | TRANSPORT | ROUTE | GATEWAY | FILTER | DHCP | SCOPE
@@ -191,7 +194,7 @@ keyword
     | USER | RADIUS | SECRET | SNMP | SNMPV2C | SNMPV3 | COMMUNITY | READ_ONLY | READ_WRITE | TRAP | HOST | USM
     | GROUP | HB46PP | NGN | HTTPD | CUSTOM_GUI | API | HEARTBEAT | HEARTBEAT2 | TRANSMIT | RECEIVE | CRYPTO
     | RIP | KEY | EAP | XAUTH | BGP | NEIGHBOR | EMBEDDED | FILE
-    | OPTION | LOCAL | ID | DPI | METRIC | HIDE | WEIGHT | KEEPALIVE
+    | OPTION | LOCAL | DPI | METRIC | HIDE | WEIGHT | KEEPALIVE
     ;
 
 word

@@ -163,6 +163,8 @@ public final class YamahaReader {
                 if (next.isEmpty()) break;
                 CachedLine nextParsed = session.get(next);
                 if (!bad(parsed) && !bad(nextParsed)) break;
+                // below a narrower header comment only a line that reads as no command at all continues it
+                if (!WrapWidth.atWrapWidth(lastPhysical) && !unreadable(nextParsed)) break;
                 String joined = text + next;
                 CachedLine joinedParsed = session.get(joined);
                 if (bad(joinedParsed)) break;
@@ -225,6 +227,12 @@ public final class YamahaReader {
 
     private static boolean isComment(CachedLine line) {
         return line.parsed.isBlankOrComment() && line.parsed.commentStart() >= 0;
+    }
+
+    /** A line that is no command at all: a parse error, or words the catalog knows no command for. */
+    private boolean unreadable(CachedLine line) {
+        return line.parsed.error() != null || line.parsed.command() != null && checker != CommandChecker.NONE
+                && line.unknownCommand(checker);
     }
 
     /** A line that does not read: a parse error, a mis-shaped explicit command, or a command the catalog does not know. */

@@ -62,9 +62,13 @@ public final class CatalogCompiler {
         List<JsonObject> commands = new ArrayList<>();
         Set<String> allModels = new LinkedHashSet<>();
         Map<String, Map<String, Integer>> lineVotes = new TreeMap<>();
+        List<List<String>> parameterTexts = new ArrayList<>();
+        for (JsonElement e : ref.getAsJsonArray("sections")) parameterTexts.add(strings(e.getAsJsonObject(), "parameters"));
+        List<String> portNames = new ArrayList<>(ParameterTextReader.portNames(parameterTexts));
+        for (String n : strings(supplement, "portNames")) if (!portNames.contains(n)) portNames.add(n);
         for (JsonElement e : ref.getAsJsonArray("sections")) {
             JsonObject section = e.getAsJsonObject();
-            JsonObject cmd = compileSection(section);
+            JsonObject cmd = compileSection(section, portNames);
             if (cmd != null) {
                 commands.add(cmd);
                 cmd.getAsJsonArray("models").forEach(m -> allModels.add(m.getAsString()));
@@ -89,11 +93,11 @@ public final class CatalogCompiler {
         return sb.toString();
     }
 
-    private static JsonObject compileSection(JsonObject section) {
+    private static JsonObject compileSection(JsonObject section, List<String> portNames) {
         List<String> placeholders = strings(section, "placeholders");
         List<SyntaxLineConverter.Converted> forms = new SyntaxLineConverter(placeholders).convert(strings(section, "syntax"));
         if (forms.isEmpty()) return null;
-        Map<String, ParamSpec> specs = new ParameterTextReader(placeholders).read(strings(section, "parameters"));
+        Map<String, ParamSpec> specs = new ParameterTextReader(placeholders, portNames).read(strings(section, "parameters"));
 
         JsonArray positive = new JsonArray();
         JsonArray negative = new JsonArray();

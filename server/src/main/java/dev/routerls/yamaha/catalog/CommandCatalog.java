@@ -207,16 +207,77 @@ public final class CommandCatalog implements CommandChecker {
             }
             if (n == min) minimal.add(a.violations());
         }
-        if (minimal.isEmpty() || min == 0) return List.of();
-        // report a word only if every best reading of the line finds the same fault in it
         List<CatalogFinding> out = new ArrayList<>();
-        for (FormMatcher.Violation v : minimal.get(0)) {
-            boolean shared = minimal.stream().allMatch(vs -> vs.stream().anyMatch(o -> o.token() == v.token() && o.fit() == v.fit()));
-            if (!shared) continue;
-            CatalogToken t = tokens.get(r.start() + v.token());
-            out.add(violationFinding(t, v));
+        if (!minimal.isEmpty() && min > 0) {
+            // report a word only if every best reading of the line finds the same fault in it
+            for (FormMatcher.Violation v : minimal.get(0)) {
+                boolean shared = minimal.stream().allMatch(vs -> vs.stream().anyMatch(o -> o.token() == v.token() && o.fit() == v.fit()));
+                if (!shared) continue;
+                CatalogToken t = tokens.get(r.start() + v.token());
+                out.add(violationFinding(t, v));
+            }
+        }
+        if (out.isEmpty()) {
+            CatalogFinding note = pastedNote(r, tokens, rest, longest);
+            if (note != null) return List.of(note);
+            return List.of();
+        }
+        String near = nearCommand(words, r.start());
+        if (near != null) {
+            CatalogFinding f = out.get(0);
+            out.set(0, new CatalogFinding(f.kind(), f.range(), f.message() + " Did you mean `" + near + "`?"
+                    + meaningsOf(r.headMatched().get(0).entry(), resolve(nearWords(words, r.start(), near)).matched().get(0).entry())));
         }
         return out;
+    }
+
+    /**
+     * A note pasted after a complete command ({@code ← from the ONU}, {@code <!-- note -->}): the first word
+     * that looks like one, where the words before it are a whole command of the line's forms.
+     */
+    private CatalogFinding pastedNote(Resolution r, List<CatalogToken> tokens, List<String> rest, int headLength) {
+        for (int k = headLength; k < rest.size(); k++) {
+            if (!PastedNote.looksLikeNote(rest.get(k))) continue;
+            List<String> before = rest.subList(0, k);
+            for (Form f : r.headMatched()) {
+                if (f.negated() || FormMatcher.match(f.entry(), f.pattern(), before, false) == null) continue;
+                CatalogToken t = tokens.get(r.start() + k);
+                return new CatalogFinding(Kind.EXTRA_WORDS, t.range(), "\"" + t.text() + "\" and what follows are not"
+                        + " part of the command: `" + f.entry().name() + "` is complete before them, and the router rejects"
+                        + " a line with extra parameters, so this setting is not made. They look like a note pasted into"
+                        + " the config: delete them, or keep the note on a line of its own after `#`.");
+            }
+            return null;
+        }
+        return null;
+    }
+
+    private static List<String> nearWords(List<String> words, int start, String near) {
+        List<String> out = new ArrayList<>(words.subList(0, start));
+        out.addAll(List.of(near.split(" ")));
+        return out;
+    }
+
+    /** " (`telnet`: … ; `telnetd service`: …)" when both commands have a meaning written for them, else "". */
+    private String meaningsOf(CommandEntry written, CommandEntry meant) {
+        String a = meanings.get(written.name()), b = meanings.get(meant.name());
+        if (a == null || b == null) return "";
+        return " (`" + written.name() + "`: " + a + " `" + meant.name() + "`: " + b + ")";
+    }
+
+    /**
+     * The line with its first word replaced by a near command word, when that is a whole command of the
+     * reference ({@code telnet service off} → {@code telnetd service off}); null otherwise.
+     */
+    private String nearCommand(List<String> words, int start) {
+        String first = words.get(start).toLowerCase(Locale.ROOT);
+        Set<String> others = new TreeSet<>(byFirstWord.keySet());
+        others.remove(first);
+        String near = Spelling.closest(first, others, 2).orElse(null);
+        if (near == null) return null;
+        List<String> changed = new ArrayList<>(words);
+        changed.set(start, near);
+        return resolve(changed).fullyMatched() ? String.join(" ", changed.subList(start, changed.size())) : null;
     }
 
     private static CatalogFinding violationFinding(CatalogToken t, FormMatcher.Violation v) {
@@ -227,6 +288,12 @@ public final class CommandCatalog implements CommandChecker {
             return new CatalogFinding(Kind.OUT_OF_RANGE, t.range(), String.format(
                     "%s is out of range for %s: the reference allows %d to %d, and the router rejects the line otherwise. Use a number in that range.",
                     value, slot, v.spec().min(), v.spec().max()));
+        }
+        if (ParamSpec.PORT.equals(v.spec().kind())) {
+            return new CatalogFinding(Kind.BAD_KEYWORD, t.range(), String.format(
+                    "\"%s\" is not a port: %s takes a port number (%d to %d) or a service name such as %s, so the"
+                            + " router rejects this line. Use a port.", value, slot, v.spec().min(), v.spec().max(),
+                    String.join(", ", v.spec().values().subList(0, Math.min(5, v.spec().values().size())))));
         }
         return new CatalogFinding(Kind.BAD_KEYWORD, t.range(), String.format(
                 "\"%s\" is not a valid %s here: the router accepts only %s, so it rejects this line. Use one of those keywords.",
