@@ -164,7 +164,7 @@ public final class YamahaReader {
                 CachedLine nextParsed = session.get(next);
                 if (!bad(parsed) && !bad(nextParsed)) break;
                 // below a narrower header comment only a line that reads as no command at all continues it
-                if (!WrapWidth.atWrapWidth(lastPhysical) && !unreadable(nextParsed)) break;
+                if (!WrapWidth.atWrapWidth(lastPhysical) && !(unreadable(nextParsed) && midWord(next))) break;
                 String joined = text + next;
                 CachedLine joinedParsed = session.get(joined);
                 if (bad(joinedParsed)) break;
@@ -227,6 +227,11 @@ public final class YamahaReader {
 
     private static boolean isComment(CachedLine line) {
         return line.parsed.isBlankOrComment() && line.parsed.commentStart() >= 0;
+    }
+
+    /** A row that goes on inside a word: no indent, and ASCII like the header it continues (not prose). */
+    private static boolean midWord(String line) {
+        return !Character.isWhitespace(line.charAt(0)) && line.chars().allMatch(c -> c < 0x80);
     }
 
     /** A line that is no command at all: a parse error, or words the catalog knows no command for. */

@@ -54,7 +54,8 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
     /** A secret of the line (masked), or null when the line does not write it. */
     private Command.SecretValue value(SecretKind kind, ParserRuleContext ctx, boolean plaintext) {
         // `show config` prints a password that is set as `*`: the value is not in the text at all
-        boolean shownAsSet = ctx != null && ctx.getText().equals(SHOWN_AS_SET);
+        // nor is a template placeholder a secret written out
+        boolean shownAsSet = ctx != null && (ctx.getText().equals(SHOWN_AS_SET) || ctx.getStart().getType() == YamahaLexer.PLACEHOLDER);
         Word x = secret(ctx);
         return x == null ? null : new Command.SecretValue(kind, x, plaintext && !shownAsSet);
     }
