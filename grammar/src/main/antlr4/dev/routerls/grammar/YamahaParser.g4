@@ -26,6 +26,7 @@ command
     | natPortRange
     | natBackwardCompatibility
     | natApply
+    | natOtherSetting
     | ppSelect
     | tunnelSelect
     | ppBind
@@ -97,6 +98,8 @@ portRange                : NUMBER_RANGE | NUMBER ;
 natBackwardCompatibility : NAT DESCRIPTOR BACKWARD_COMPATIBILITY value=NUMBER ;
 // `ip lan1 nat descriptor 1 2 reverse 30`; the forward list may be empty before `reverse`
 natApply                 : IP iface NAT DESCRIPTOR forward+=NUMBER* (REVERSE reverse+=NUMBER+)? ;
+// every other `nat descriptor SETTING… ID …` (timer, masquerade incoming, ftp port, sip …): ID is the descriptor
+natOtherSetting          : NAT DESCRIPTOR setting+=(MASQUERADE | PORT | IDENT)+ id=NUMBER word* ;
 
 // ---- PP and tunnel blocks ----
 ppSelect            : PP SELECT target=(NUMBER | ANONYMOUS | NONE)? ;   // bare form only after `no`

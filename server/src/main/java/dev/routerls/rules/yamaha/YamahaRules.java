@@ -19,6 +19,7 @@ public final class YamahaRules {
             new NatBackwardCompatibilityRule(),
             new NatStaticNeedsOuterRule(),
             new NatStaticRangeRule(),
+            new NatSettingsUnusedRule(),
             new MapePortRangeRule(),
             new UndefinedReferenceRule(),
             new UnusedDefinitionRule(),

@@ -366,6 +366,13 @@ public final class ConfigBuilder {
         }
 
         @Override
+        public Void natOtherSetting(Command.NatOtherSetting o) {
+            NatDraft d = nat(o.id());
+            if (d != null) d.otherSettings.add(lineRange());
+            return null;
+        }
+
+        @Override
         public Void natBackwardCompatibility(Command.NatBackwardCompatibility b) {
             backwardCompatibility = new Setting(b.value().text(), lineRange());
             return null;
@@ -712,6 +719,11 @@ public final class ConfigBuilder {
         }
 
         @Override
+        public Void natOtherSetting(Command.NatOtherSetting c) {
+            return null;
+        }
+
+        @Override
         public Void ppBind(Command.PpBind c) {
             return null;
         }
@@ -827,6 +839,7 @@ public final class ConfigBuilder {
         final List<NatMasqueradeStatic> masqueradeStatics = new ArrayList<>();
         final List<PortBlock> portBlocks = new ArrayList<>();
         SourceRange portRangeLine;
+        final List<SourceRange> otherSettings = new ArrayList<>();
 
         NatDraft(int id, SourceRange firstRange) {
             this.id = id;
@@ -835,7 +848,7 @@ public final class ConfigBuilder {
 
         NatDescriptor freeze() {
             return new NatDescriptor(id, type, typeRange, firstRange, outer, outerLine, inner, innerLine, statics,
-                    masqueradeStatics, portBlocks, portRangeLine);
+                    masqueradeStatics, portBlocks, portRangeLine, otherSettings);
         }
     }
 

@@ -68,19 +68,33 @@ public final class YamahaConfig {
     /**
      * One NAT descriptor with everything set for it. {@code type}, {@code typeRange}, {@code outerLine},
      * {@code innerLine} and {@code portRangeLine} are null when the config does not write that setting;
-     * {@code firstRange} is the id of the first line that mentions the descriptor.
+     * {@code firstRange} is the id of the first line that mentions the descriptor; {@code otherSettings} are
+     * the lines of its other settings (timer, masquerade incoming …).
      */
     public record NatDescriptor(int id, String type, SourceRange typeRange, SourceRange firstRange,
                                 List<NatAddressItem> outer, SourceRange outerLine,
                                 List<NatAddressItem> inner, SourceRange innerLine,
                                 List<NatStatic> statics, List<NatMasqueradeStatic> masqueradeStatics,
-                                List<PortBlock> portBlocks, SourceRange portRangeLine) {
+                                List<PortBlock> portBlocks, SourceRange portRangeLine, List<SourceRange> otherSettings) {
         public NatDescriptor {
             outer = List.copyOf(outer);
             inner = List.copyOf(inner);
             statics = List.copyOf(statics);
             masqueradeStatics = List.copyOf(masqueradeStatics);
             portBlocks = List.copyOf(portBlocks);
+            otherSettings = List.copyOf(otherSettings);
+        }
+
+        /** The lines that set something of the descriptor besides its type, in document order. */
+        public List<SourceRange> settingLines() {
+            List<SourceRange> out = new ArrayList<>(otherSettings);
+            if (outerLine != null) out.add(outerLine);
+            if (innerLine != null) out.add(innerLine);
+            if (portRangeLine != null) out.add(portRangeLine);
+            for (NatStatic s : statics) out.add(s.range());
+            for (NatMasqueradeStatic s : masqueradeStatics) out.add(s.range());
+            out.sort(java.util.Comparator.comparingInt(SourceRange::startLine));
+            return out;
         }
 
         /** The type as configured, or the router's default ({@code none}). */

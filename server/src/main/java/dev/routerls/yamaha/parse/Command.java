@@ -37,7 +37,8 @@ public sealed interface Command {
      * A {@code nat descriptor …} line that sets something of descriptor {@link #id()}: it configures that
      * descriptor without being its first mention.
      */
-    sealed interface NatSetting extends Command permits NatType, NatAddress, NatStatic, NatMasqueradeStatic, NatPortRange {
+    sealed interface NatSetting extends Command
+            permits NatType, NatAddress, NatStatic, NatMasqueradeStatic, NatPortRange, NatOtherSetting {
         /** The descriptor number. */
         Word id();
     }
@@ -76,6 +77,14 @@ public sealed interface Command {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.natPortRange(this);
+        }
+    }
+
+    /** Any other {@code nat descriptor SETTING ID …} (timer, masquerade incoming …); {@code setting} names it. */
+    record NatOtherSetting(Word id, String setting) implements NatSetting {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.natOtherSetting(this);
         }
     }
 
@@ -342,6 +351,8 @@ public sealed interface Command {
         R natMasqueradeStatic(NatMasqueradeStatic command);
 
         R natPortRange(NatPortRange command);
+
+        R natOtherSetting(NatOtherSetting command);
 
         R natBackwardCompatibility(NatBackwardCompatibility command);
 

@@ -158,6 +158,11 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
     }
 
     @Override
+    public Command visitNatOtherSetting(NatOtherSettingContext x) {
+        return new Command.NatOtherSetting(w(x.id), String.join(" ", x.setting.stream().map(Token::getText).toList()));
+    }
+
+    @Override
     public Command visitNatBackwardCompatibility(NatBackwardCompatibilityContext x) {
         return new Command.NatBackwardCompatibility(w(x.value));
     }
