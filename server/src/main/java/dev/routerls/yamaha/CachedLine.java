@@ -115,7 +115,7 @@ final class CachedLine {
         List<String> words = new ArrayList<>(tokens.size());
         for (CatalogToken t : tokens) words.add(t.text());
         try {
-            if (checker.commandWords(words) > s.commandWords()) return null;
+            if (checker.commandWordCount(words) > s.commandWords()) return null;
         } catch (RuntimeException e) {
             return null;
         }

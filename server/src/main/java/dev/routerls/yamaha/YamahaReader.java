@@ -164,7 +164,7 @@ public final class YamahaReader {
                 CachedLine nextParsed = session.get(next);
                 if (!bad(parsed) && !bad(nextParsed)) break;
                 // below a narrower header comment only a line that reads as no command at all continues it
-                if (!WrapWidth.atWrapWidth(lastPhysical) && !(unreadable(nextParsed) && midWord(next))) break;
+                if (!WrapWidth.atWrapWidth(lastPhysical) && !(unreadable(nextParsed) && midWord(next, nextParsed))) break;
                 String joined = text + next;
                 CachedLine joinedParsed = session.get(joined);
                 if (bad(joinedParsed)) break;
@@ -229,9 +229,13 @@ public final class YamahaReader {
         return line.parsed.isBlankOrComment() && line.parsed.commentStart() >= 0;
     }
 
-    /** A row that goes on inside a word: no indent, and ASCII like the header it continues (not prose). */
-    private static boolean midWord(String line) {
-        return !Character.isWhitespace(line.charAt(0)) && line.chars().allMatch(c -> c < 0x80);
+    /**
+     * A row that goes on inside a word: no indent, ASCII like the header it continues (not prose), and a
+     * first word that starts no command ({@code ess=…}, not a mistyped {@code ip lan1 adress …}).
+     */
+    private boolean midWord(String line, CachedLine parsed) {
+        if (Character.isWhitespace(line.charAt(0)) || !line.chars().allMatch(c -> c < 0x80)) return false;
+        return parsed.parsed.wordCount() == 0 || !checker.knowsFirstWord(parsed.parsed.word(0).text());
     }
 
     /** A line that is no command at all: a parse error, or words the catalog knows no command for. */

@@ -1,6 +1,8 @@
 package dev.routerls.rules.yamaha;
 
 import dev.routerls.core.Severity;
+import dev.routerls.rules.Example;
+import dev.routerls.rules.RuleInfo;
 import dev.routerls.rules.Findings;
 import dev.routerls.yamaha.model.YamahaConfig;
 
@@ -12,7 +14,23 @@ public final class CommentedCommandsRule extends YamahaRule {
     public static final String ID = "yamaha/commented-commands";
 
     public CommentedCommandsRule() {
-        super(ID, Severity.INFO, "commands written as comments (a console log), so nothing in them is checked");
+        super(RuleInfo.rule(ID, Severity.INFO)
+                .summary("commands written as comments (a console log), so nothing in them is checked")
+                .rationale("""
+                        A terminal log shows each command after the console prompt `#`, and a config copied from \
+                        one keeps it: every line then reads as a comment, and routerls (like the router) ignores \
+                        them all. When most of a file is such lines, routerls says so once, so that an empty list of \
+                        findings is not taken for a clean config.""")
+                .bad(Example.yamaha("""
+                        # ip lan1 address 192.168.100.1/24
+                        # ip route default gateway pp 1
+                        """))
+                .good(Example.yamaha("""
+                        ip lan1 address 192.168.100.1/24
+                        ip route default gateway 192.168.100.254
+                        """))
+                .tags("syntax")
+                .build());
     }
 
     @Override

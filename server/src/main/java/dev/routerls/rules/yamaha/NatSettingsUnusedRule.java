@@ -3,6 +3,8 @@ package dev.routerls.rules.yamaha;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.Spelling;
+import dev.routerls.rules.Example;
+import dev.routerls.rules.RuleInfo;
 import dev.routerls.rules.Findings;
 import dev.routerls.yamaha.model.YamahaConfig;
 import dev.routerls.yamaha.model.YamahaConfig.NatDescriptor;
@@ -24,7 +26,28 @@ public final class NatSettingsUnusedRule extends YamahaRule {
     public static final String ID = "yamaha/nat-settings-unused";
 
     public NatSettingsUnusedRule() {
-        super(ID, Severity.WARNING, "settings of a NAT descriptor that has no type and that no interface applies");
+        super(RuleInfo.rule(ID, Severity.WARNING)
+                .summary("settings of a NAT descriptor that has no type and that no interface applies")
+                .rationale("""
+                        A NAT descriptor only acts once it has a type (`nat descriptor type N masquerade`) and an \
+                        interface applies it (`ip lan2 nat descriptor N`). Timers, `masquerade incoming`, \
+                        `masquerade static`, outer and inner addresses and static entries set for a number that has \
+                        neither do nothing at all; most often the number is a typo for the descriptor that is in use, \
+                        so the intended timer or port forwarding is silently missing.""")
+                .bad(Example.yamaha("""
+                        ip lan2 address 192.0.2.2/24
+                        ip lan2 nat descriptor 1
+                        nat descriptor type 1 masquerade
+                        nat descriptor timer 1000 600
+                        """))
+                .good(Example.yamaha("""
+                        ip lan2 address 192.0.2.2/24
+                        ip lan2 nat descriptor 1
+                        nat descriptor type 1 masquerade
+                        nat descriptor timer 1 600
+                        """))
+                .tags("nat")
+                .build());
     }
 
     @Override

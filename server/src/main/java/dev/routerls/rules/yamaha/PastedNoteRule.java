@@ -2,6 +2,8 @@ package dev.routerls.rules.yamaha;
 
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
+import dev.routerls.rules.Example;
+import dev.routerls.rules.RuleInfo;
 import dev.routerls.rules.Findings;
 import dev.routerls.yamaha.model.YamahaConfig;
 
@@ -14,7 +16,23 @@ public final class PastedNoteRule extends YamahaRule {
     public static final String ID = "yamaha/pasted-note";
 
     public PastedNoteRule() {
-        super(ID, Severity.WARNING, "a line of prose pasted with the config, not marked as a comment");
+        super(RuleInfo.rule(ID, Severity.WARNING)
+                .summary("a line of prose pasted with the config, not marked as a comment")
+                .rationale("""
+                        Configs copied from articles and manuals often carry their headings and remarks \
+                        (【NGN接続設定】, ・… ) as lines of their own. The router answers such a line with an error when \
+                        the config is loaded; it sets nothing, so unlike a broken command nothing goes missing, but the \
+                        errors hide real ones. A line that starts with `#` is a comment the router ignores.""")
+                .bad(Example.yamaha("""
+                        【NGNとの接続設定】
+                        ngn type lan2 ntt
+                        """))
+                .good(Example.yamaha("""
+                        # 【NGNとの接続設定】
+                        ngn type lan2 ntt
+                        """))
+                .tags("syntax")
+                .build());
     }
 
     @Override

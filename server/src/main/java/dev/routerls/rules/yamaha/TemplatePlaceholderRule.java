@@ -2,6 +2,8 @@ package dev.routerls.rules.yamaha;
 
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
+import dev.routerls.rules.Example;
+import dev.routerls.rules.RuleInfo;
 import dev.routerls.rules.Findings;
 import dev.routerls.yamaha.model.YamahaConfig;
 
@@ -14,7 +16,22 @@ public final class TemplatePlaceholderRule extends YamahaRule {
     public static final String ID = "yamaha/template-placeholder";
 
     public TemplatePlaceholderRule() {
-        super(ID, Severity.INFO, "template placeholder whose value is not checked");
+        super(RuleInfo.rule(ID, Severity.INFO)
+                .summary("template placeholder whose value is not checked")
+                .rationale("""
+                        Templates, generator output and configs in articles hold placeholders where a value goes \
+                        (`{{ lan_address }}`, `<?= $ip ?>`, `${WAN}`, `<pre-shared key>`). routerls cannot check a \
+                        value that is not there, so it says so once per line and checks the rest of the line; a \
+                        placeholder is never reported as a syntax error. The router itself would reject the line \
+                        until the value is filled in.""")
+                .bad(Example.yamaha("""
+                        ip lan1 address {{ lan_address }}
+                        """))
+                .good(Example.yamaha("""
+                        ip lan1 address 192.168.100.1/24
+                        """))
+                .tags("syntax")
+                .build());
     }
 
     @Override

@@ -19,8 +19,13 @@ public interface CommandChecker {
         return true;
     }
 
+    /** Whether some command (on some model) starts with this word. */
+    default boolean knowsFirstWord(String word) {
+        return true;
+    }
+
     /** How many leading words name the command the words start like (the longest known), 0 when unknown. */
-    default int commandWords(List<String> words) {
+    default int commandWordCount(List<String> words) {
         return 0;
     }
 

@@ -56,4 +56,13 @@ class WrappedLinesTest {
                 ip lan1 «yamaha/syntax~Did you mean|adress» 192.168.8.1/24
                 """);
     }
+
+    /** A mistyped command right below the header is no wrapped header row. */
+    @Test
+    void aCommandRightAfterTheHeaderIsNotJoinedToIt() {
+        YamahaFixture.assertRule("yamaha/", """
+                # RTX830 Rev.15.02.20 (Mon Jan  1 00:00:00 2024)
+                ip lan1 «yamaha/syntax~Did you mean|adress» 192.168.100.1/24
+                """);
+    }
 }
