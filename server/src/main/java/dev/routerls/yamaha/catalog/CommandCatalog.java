@@ -228,8 +228,10 @@ public final class CommandCatalog implements CommandChecker {
         String near = nearCommand(words, r.start());
         if (near != null) {
             CatalogFinding f = out.get(0);
-            out.set(0, new CatalogFinding(f.kind(), f.range(), f.message() + " Did you mean `" + near + "`?"
-                    + meaningsOf(r.headMatched().get(0).entry(), resolve(nearWords(words, r.start(), near)).matched().get(0).entry())));
+            CommandEntry meant = resolve(nearWords(words, r.start(), near)).matched().get(0).entry();
+            // the command only, never the line's values (a password may be among them)
+            out.set(0, new CatalogFinding(f.kind(), f.range(), f.message() + " Did you mean `" + meant.name() + "`?"
+                    + meaningsOf(r.headMatched().get(0).entry(), meant)));
         }
         return out;
     }
@@ -245,7 +247,8 @@ public final class CommandCatalog implements CommandChecker {
             for (Form f : r.headMatched()) {
                 if (f.negated() || FormMatcher.match(f.entry(), f.pattern(), before, false) == null) continue;
                 CatalogToken t = tokens.get(r.start() + k);
-                return new CatalogFinding(Kind.EXTRA_WORDS, t.range(), "\"" + t.text() + "\" and what follows are not"
+                String what = PastedNote.quotable(t.text()) ? "\"" + t.text() + "\" and what follows are" : "The words from here on are";
+                return new CatalogFinding(Kind.EXTRA_WORDS, t.range(), what + " not"
                         + " part of the command: `" + f.entry().name() + "` is complete before them, and the router rejects"
                         + " a line with extra parameters, so this setting is not made. They look like a note pasted into"
                         + " the config: delete them, or keep the note on a line of its own after `#`.");

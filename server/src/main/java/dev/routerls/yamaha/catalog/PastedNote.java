@@ -9,6 +9,16 @@ public final class PastedNote {
     private PastedNote() {
     }
 
+    /**
+     * Whether the note is only marks (an arrow, an ellipsis, {@code <!--}): safe to quote in a message. Other
+     * words are never quoted, as on a line the grammar could not read a password may be among them.
+     */
+    public static boolean quotable(String word) {
+        if (!looksLikeNote(word) || word.length() > 4) return false;
+        for (int i = 0; i < word.length(); i++) if (Character.isLetterOrDigit(word.charAt(i))) return false;
+        return true;
+    }
+
     public static boolean looksLikeNote(String word) {
         if (word.isEmpty()) return false;
         if (word.startsWith("<!--") || word.equals("-->") || word.startsWith("//")) return true;

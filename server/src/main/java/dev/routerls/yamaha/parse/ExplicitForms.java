@@ -75,9 +75,10 @@ final class ExplicitForms {
 
     /**
      * How the line fails the explicit rules it starts like, or null when it starts like none. {@code words}
-     * are the line's words (secrets masked); {@code secrets} whether the line has any.
+     * are the line's words. The extra word is quoted only when it is a mark such as an arrow: the rule that
+     * failed may be one whose words hold a password, which the generic rule did not mask.
      */
-    static ExplicitShape check(String text, List<Word> words, ColumnMap cols, boolean secrets) {
+    static ExplicitShape check(String text, List<Word> words, ColumnMap cols) {
         // a template placeholder may stand for any value: the line's shape cannot be judged
         if (words.stream().anyMatch(w -> w.type() == YamahaLexer.PLACEHOLDER)) return null;
         int longest = 0;
@@ -104,7 +105,8 @@ final class ExplicitForms {
         if (best.complete && (!best.couldContinue || PastedNote.looksLikeNote(stop.text()))) {
             Word extra = stop;
             return new ExplicitShape(ExplicitShape.Kind.EXTRA_WORDS, best.rule, longest, null, null, extra.start(),
-                    extra.end(), secrets || extra.secret() ? null : extra.text(), PastedNote.looksLikeNote(extra.text()));
+                    extra.end(), PastedNote.quotable(extra.text()) ? extra.text() : null,
+                    PastedNote.looksLikeNote(extra.text()));
         }
         return new ExplicitShape(ExplicitShape.Kind.WRONG_FORM, best.rule, longest, SHOWN.get(best.rule),
                 HINTS.get(best.rule), first.start(), last.end(), null, false);

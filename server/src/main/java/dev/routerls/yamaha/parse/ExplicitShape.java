@@ -8,7 +8,8 @@ package dev.routerls.yamaha.parse;
  *   <li>{@link Kind#WRONG_FORM}: the parameters do not have the rule's shape; {@code start}–{@code end} is the
  *   whole line, {@code form} the form to show (null: the catalog's), {@code hint} what was likely meant.</li>
  *   <li>{@link Kind#EXTRA_WORDS}: the command is complete and more words follow; {@code start}–{@code end} is
- *   the first extra word, {@code word} its text when it may be quoted (null on a line with a secret).</li>
+ *   the first extra word, {@code word} its text when it may be quoted (a mark such as an arrow; never a word
+ *   that could be part of a password).</li>
  * </ul>
  */
 public record ExplicitShape(Kind kind, String rule, int commandWords, String form, String hint, int start, int end,

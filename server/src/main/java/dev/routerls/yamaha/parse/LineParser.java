@@ -50,8 +50,7 @@ public final class LineParser {
             words = c.applySecrets(words);
             if (command instanceof Command.Generic && line.NO() == null) {
                 // `no` forms may drop trailing parameters, so only positive lines are held to the form
-                boolean secrets = words.stream().anyMatch(Word::secret);
-                shape = ExplicitForms.check(text, words, cols, secrets);
+                shape = ExplicitForms.check(text, words, cols);
             }
         }
         return new ParsedLine(text, words, comment, line.NO() != null, command, null, shape);

@@ -70,7 +70,7 @@ class ExplicitCommandsTest {
                  ipsec ike local id 1 192.168.0.0/24
                  ipsec ike local name 1 dam-client
                  ipsec ike remote id 1 192.168.1.0/24
-                telnet service «yamaha/syntax~telnetd service off|off»
+                telnet service «yamaha/syntax~Did you mean `telnetd service`|off»
                 telnetd service off
                 telnet 192.0.2.1 8023
                 """);
