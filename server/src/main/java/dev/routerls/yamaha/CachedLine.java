@@ -34,6 +34,8 @@ final class CachedLine {
     private volatile CatalogMemo memo;
     /** Whether the catalog knows the command when the line is read alone without a model (wrap joining). */
     private volatile Boolean unknownCommand;
+    /** For a comment line: whether its text after {@code #} is a command the catalog knows (a console log). */
+    private volatile Boolean commentedCommand;
 
     CachedLine(ParsedLine parsed) {
         this.parsed = parsed;
@@ -63,6 +65,32 @@ final class CachedLine {
         if (last != null && last.answers(clean.model(), clean.revision(), clean.splits())) return last;
         lastClean = clean;
         return clean;
+    }
+
+    /**
+     * Whether this comment line is a known command after {@code #} ({@code # ip route default gateway pp 1}).
+     * {@code parse} reads the comment's text, once per line text.
+     */
+    boolean commentedCommand(CommandChecker checker, java.util.function.Function<String, ParsedLine> parse) {
+        Boolean c = commentedCommand;
+        if (c == null) {
+            c = false;
+            String body = parsed.commentBody();
+            if (parsed.isBlankOrComment() && body != null && !body.isBlank()) {
+                ParsedLine p = parse.apply(body.strip());
+                if (p.command() != null && p.error() == null) {
+                    List<String> words = new ArrayList<>(p.wordCount());
+                    for (int i = 0; i < p.wordCount(); i++) words.add(p.word(i).text());
+                    try {
+                        c = checker.knowsCommand(words);
+                    } catch (RuntimeException e) {
+                        c = false;
+                    }
+                }
+            }
+            commentedCommand = c;
+        }
+        return c;
     }
 
     /** Whether the checker knows no command (on any model) that this line's words start like. */

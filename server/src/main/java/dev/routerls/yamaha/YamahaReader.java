@@ -71,6 +71,7 @@ public final class YamahaReader {
         LineCache.Session session = cache.open(uri);
         List<EmbeddedText> embedded = new ArrayList<>();
         List<Logical> logical = logicalLines(index, session, embedded);
+        session.close();
 
         // header: the first comment naming a model and revision before any command
         String headerModel = null, headerRevision = null;
@@ -125,8 +126,7 @@ public final class YamahaReader {
             lines.add(new ConfigLine(l.pos, p, ctx));
             builder.catalogFindings(l.cached.findings(checker, l.pos, model, revision));
         }
-        commentedCommands(logical, session, builder);
-        session.close();
+        commentedCommands(logical, builder);
         YamahaConfig config = builder.finish();
         return new Document(config, List.copyOf(lines), List.copyOf(embedded), session.parsed);
     }
@@ -206,7 +206,8 @@ public final class YamahaReader {
      * Commands written after {@code #}, as a terminal log shows them after the prompt: when they outnumber
      * both the other comment lines and the real commands, the file reads as comments only.
      */
-    private void commentedCommands(List<Logical> logical, LineCache.Session session, ConfigBuilder builder) {
+    private void commentedCommands(List<Logical> logical, ConfigBuilder builder) {
+        if (checker == CommandChecker.NONE) return;
         int comments = 0, commented = 0, commands = 0;
         SourceRange first = null;
         for (Logical l : logical) {
@@ -214,11 +215,7 @@ public final class YamahaReader {
             if (p.command() != null) commands++;
             if (!isComment(l.cached) || p.commentBody().isBlank()) continue;
             comments++;
-            ParsedLine body = session.get(p.commentBody().strip()).parsed;
-            if (body.command() == null || body.error() != null || checker == CommandChecker.NONE) continue;
-            List<String> words = new ArrayList<>(body.wordCount());
-            for (int i = 0; i < body.wordCount(); i++) words.add(body.word(i).text());
-            if (!checker.knowsCommand(words)) continue;
+            if (!l.cached.commentedCommand(checker, cache.parser()::parse)) continue;
             commented++;
             if (first == null) first = l.pos.range(p.commentStart(), l.text.length());
         }

@@ -55,11 +55,12 @@ public final class NatOuterProxyArpRule extends YamahaRule {
 
     @Override
     public void check(YamahaConfig m, Findings out) {
+        List<Long> defaultGateways = defaultGateways(m);
         for (NatUse use : m.natUses()) {
             if (use.reverse() || !use.onLan()) continue;
             NetInterface lan = m.interfaces().get(use.iface());
             NatDescriptor d = m.natDescriptors().get(use.descriptor());
-            if (lan == null || d == null || facesUpstream(m, lan)) continue;
+            if (lan == null || d == null || facesUpstream(defaultGateways, lan)) continue;
             List<String> clashes = new ArrayList<>();
             Ipv4.Subnet hit = null;
             for (InterfaceAddress a : lan.addresses()) {
@@ -98,14 +99,19 @@ public final class NatOuterProxyArpRule extends YamahaRule {
      * answered ARP is what makes a block of provider addresses reach the router (the outer addresses are
      * the provider's, not hosts' on a LAN).
      */
-    private static boolean facesUpstream(YamahaConfig m, NetInterface lan) {
-        for (Route r : m.routes()) {
-            if (!r.destination().equalsIgnoreCase("default")) continue;
-            for (RouteGateway g : r.gateways()) {
-                if (g.address() < 0) continue;
-                for (InterfaceAddress a : lan.addresses()) if (a.subnet().contains(g.address())) return true;
-            }
+    private static boolean facesUpstream(List<Long> defaultGateways, NetInterface lan) {
+        for (long g : defaultGateways) {
+            for (InterfaceAddress a : lan.addresses()) if (a.subnet().contains(g)) return true;
         }
         return false;
     }
-}
+
+    /** The addresses default routes lead to. */
+    private static List<Long> defaultGateways(YamahaConfig m) {
+        List<Long> out = new ArrayList<>();
+        for (Route r : m.routes()) {
+            if (!r.destination().equalsIgnoreCase("default")) continue;
+            for (RouteGateway g : r.gateways()) if (g.address() >= 0) out.add(g.address());
+        }
+        return out;
+    }}

@@ -199,17 +199,17 @@ public final class ConfigBuilder {
     private void looseFilters() {
         boolean afterFilter = false;
         for (int i = 0; i < line.wordCount(); i++) {
-            Word w = line.word(i);
-            if (w.type() == YamahaLexer.FILTER) afterFilter = true;
-            else if (afterFilter && w.type() == YamahaLexer.NUMBER) looseFilterUses.add(w.text());
+            int type = line.type(i);
+            if (type == YamahaLexer.FILTER) afterFilter = true;
+            else if (afterFilter && type == YamahaLexer.NUMBER) looseFilterUses.add(line.word(i).text());
         }
     }
 
     /** {@code emfs:NAME} or {@code emfs:/NAME} (lua, schedule at …) runs the embedded file NAME. */
     private void embeddedFileUses() {
         for (int i = 0; i < line.wordCount(); i++) {
+            if (line.type(i) != YamahaLexer.EMFS_PATH) continue;
             Word w = line.word(i);
-            if (w.type() != YamahaLexer.EMFS_PATH) continue;
             int at = "emfs:".length() + (w.text().startsWith("/", "emfs:".length()) ? 1 : 0);
             if (at >= w.text().length()) continue;
             SourceRange name = pos.range(w.start() + at, w.end());

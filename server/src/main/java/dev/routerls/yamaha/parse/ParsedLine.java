@@ -83,6 +83,11 @@ public final class ParsedLine {
         return packed != null ? packed[i] : packedWide[i];
     }
 
+    /** The token type ({@code YamahaLexer} constant) of word {@code i}, without making the word. */
+    public int type(int i) {
+        return at(3 * i + 2) & (SECRET - 1);
+    }
+
     /** Word {@code i} of the command (comment excluded); secret values come back masked. */
     public Word word(int i) {
         int start = at(3 * i), end = at(3 * i + 1), t = at(3 * i + 2);
@@ -102,7 +107,7 @@ public final class ParsedLine {
     /** The first template placeholder word ({@code {{ name }}}, {@code <Shared-IPv4>}), or null. */
     public Word firstPlaceholder() {
         for (int i = 0; i < wordCount(); i++) {
-            if ((at(3 * i + 2) & (SECRET - 1)) == dev.routerls.grammar.YamahaLexer.PLACEHOLDER) return word(i);
+            if (type(i) == dev.routerls.grammar.YamahaLexer.PLACEHOLDER) return word(i);
         }
         return null;
     }
