@@ -6,7 +6,9 @@ import dev.routerls.mape.MapRule;
 import dev.routerls.mape.MapeCalculator;
 import dev.routerls.mape.MapeException;
 import dev.routerls.mape.MapeRuleTable;
-import dev.routerls.openwrt.nft.NftSnat;
+import dev.routerls.openwrt.nft.NftCommands;
+import dev.routerls.openwrt.nft.NftNat;
+import dev.routerls.openwrt.nft.NftRule;
 import dev.routerls.openwrt.nft.NftSnippet;
 import dev.routerls.openwrt.shell.EvaluatedCommand;
 import dev.routerls.openwrt.shell.EvaluationResult;
@@ -48,6 +50,7 @@ public final class Router implements UciConfigs {
     private final List<FirewallZone> zones = new ArrayList<>();
     private final List<FirewallInclude> includes = new ArrayList<>();
     private final List<IptablesRule> iptables = new ArrayList<>();
+    private final List<NftRule> scriptNftRules = new ArrayList<>();
     private final List<DelegatedPrefix> delegatedPrefixes = new ArrayList<>();
 
     Router(String rootUri, List<UciFile> uciFiles, ShellScript firewallUser, ShellScript rcLocal,
@@ -81,8 +84,11 @@ public final class Router implements UciConfigs {
             }
         }
         for (IptablesRule r : iptables) SnatTarget.of(r, firewallUser.uri()).ifPresent(snatTargets::add);
+        if (firewallUserRun != null) {
+            scriptNftRules.addAll(NftCommands.read(firewallUser.uri(), firewallUser.text(), firewallUserRun.commands()));
+        }
         for (NftSnippet n : this.nftables) {
-            for (NftSnat s : NftSnat.in(n)) snatTargets.addAll(SnatTarget.of(s, n.uri()));
+            for (NftNat s : NftNat.in(n)) snatTargets.addAll(SnatTarget.of(s, n.uri()));
         }
         collectDelegatedPrefixes();
     }
@@ -186,6 +192,11 @@ public final class Router implements UciConfigs {
     /** The iptables/ip6tables commands firewall.user runs, in order (one per loop iteration). */
     public List<IptablesRule> iptables() {
         return List.copyOf(iptables);
+    }
+
+    /** The rule statements of the {@code nft} commands firewall.user runs, placed in the script. */
+    public List<NftRule> scriptNftRules() {
+        return List.copyOf(scriptNftRules);
     }
 
     /** The nftables snippets of /etc/nftables.d/ that fw4 includes. */

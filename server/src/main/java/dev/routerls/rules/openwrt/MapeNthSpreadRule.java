@@ -54,7 +54,7 @@ public final class MapeNthSpreadRule implements Rule<Router> {
         LineFindings lines = new LineFindings();
         // when the loop's numbers are plain assignments, setting them right also fixes the spread
         List<Fix> fixes = chains.isEmpty() || router.mapInterfaces().size() != 1 ? List.of()
-                : SnatScriptRepair.forMap(router, router.mapInterfaces().get(0)).stream().toList();
+                : SnatFixes.forMap(router, router.mapInterfaces().get(0));
         for (List<Nth> rules : chains.values()) {
             String chain = rules.get(0).rule().command().chain();
             for (Nth n : rules) {

@@ -52,7 +52,7 @@ public final class MapePsidMismatchRule implements Rule<Router> {
                     + e.get().prefix().interfaceName() + "') under " + (e.get().ruleFromTable()
                     ? e.get().rule().isp() + "'s rule " + e.get().rule().ip6prefix() : "the rule of interface '" + m.name() + "'");
             LineFindings lines = new LineFindings();
-            List<Fix> fixes = SnatScriptRepair.forMap(router, m).stream().toList();
+            List<Fix> fixes = SnatFixes.forMap(router, m);
             for (SnatTarget t : targets) {
                 Optional<Ipv4Address> ip = t.ipv4();
                 if (ip.isPresent() && !ip.get().equals(want.ipv4())) {

@@ -39,7 +39,9 @@ public final class OpenWrtRules {
                 new MapeTunnelDeviceRule(),
                 new MapeNthSpreadRule(),
                 new FirewallZoneMissingRule(),
-                new Fw4FirewallUserRule());
+                new Fw4FirewallUserRule(),
+                new Fw3ChainFlushRule(),
+                new NftMapRangeRule());
 
     /**
      * Findings of the firewall.user parser and evaluator and of the nftables.d reader, which the analyzer passes on (they are not
