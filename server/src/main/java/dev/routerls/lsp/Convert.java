@@ -80,4 +80,16 @@ final class Convert {
                 new org.eclipse.lsp4j.TextDocumentEdit(new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(uri, null), list))));
         return new org.eclipse.lsp4j.WorkspaceEdit(changes);
     }
+
+    /**
+     * Whether an action of {@code kind} answers a request limited to {@code only} (LSP CodeActionContext.only):
+     * kinds are hierarchical, so "refactor" asks for "refactor.rewrite" too. No limit asks for every kind.
+     */
+    static boolean kindRequested(String kind, List<String> only) {
+        if (only == null || only.isEmpty()) return true;
+        for (String k : only) {
+            if (k == null || k.isEmpty() || kind.equals(k) || kind.startsWith(k + ".")) return true;
+        }
+        return false;
+    }
 }

@@ -217,10 +217,13 @@ final class RouterTextDocumentService implements TextDocumentService {
             String uri = uri(params.getTextDocument());
             SourceRange range = Convert.range(params.getRange());
             List<Either<Command, CodeAction>> out = new ArrayList<>();
+            List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
             for (EditorAction f : features.codeActions(uri, range)) {
                 if (!f.newFiles().isEmpty() && !createsFiles) continue;
+                String kind = f.quickFix() ? CodeActionKind.QuickFix : CodeActionKind.Refactor;
+                if (!Convert.kindRequested(kind, only)) continue;
                 CodeAction a = new CodeAction(f.title());
-                a.setKind(f.quickFix() ? CodeActionKind.QuickFix : CodeActionKind.Refactor);
+                a.setKind(kind);
                 if (f.diagnostic() != null) a.setDiagnostics(List.of(Convert.diagnostic(f.diagnostic())));
                 a.setEdit(Convert.workspaceEdit(f, uri));
                 out.add(Either.forRight(a));

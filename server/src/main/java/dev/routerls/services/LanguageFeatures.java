@@ -173,13 +173,20 @@ public final class LanguageFeatures {
         List<EditorAction> out = new java.util.ArrayList<>();
         Workspace.Snapshot snapshot = workspace.snapshot(workspace.groupOf(d.get()));
         java.util.Set<List<TextEdit>> offered = new java.util.HashSet<>();
+        java.util.Set<List<TextEdit>> offeredExact = new java.util.HashSet<>();
         for (QuickFix f : QuickFixes.at(latest, range)) {
             // several findings may share one fix (one assignment feeding many rules): offer it once
             if (!offered.add(f.edits())) continue;
-            out.add(new EditorAction(f.title(), true, f.diagnostic(), exact(f.edits(), snapshot), List.of()));
+            List<TextEdit> edits = exact(f.edits(), snapshot);
+            offeredExact.add(edits);
+            out.add(new EditorAction(f.title(), true, f.diagnostic(), edits, List.of()));
         }
         if (d.get().language() == LanguageId.OPENWRT_UCI || d.get().language() == LanguageId.OPENWRT_FIREWALL_USER) {
-            out.addAll(snat.at(router(d.get()).router(), uri, range, latest));
+            for (EditorAction a : snat.at(router(d.get()).router(), uri, range, latest)) {
+                // the replacement of a SNAT loop is also the quick fix of its findings: offer it once, as that
+                if (a.newFiles().isEmpty() && !offeredExact.add(a.edits())) continue;
+                out.add(a);
+            }
         }
         return out;
     }

@@ -7,10 +7,13 @@ import dev.routerls.core.TextEdit;
 import dev.routerls.fixes.DocumentEdits;
 import dev.routerls.fixes.LineEnding;
 import dev.routerls.openwrt.mape.SnatBlockGenerator;
+import dev.routerls.openwrt.mape.SnatExpectationCheck;
+import dev.routerls.openwrt.mape.SnatLoopReplacement;
 import dev.routerls.openwrt.router.FirewallGeneration;
 import dev.routerls.openwrt.router.MapInterface;
 import dev.routerls.openwrt.router.MapeExpectation;
 import dev.routerls.openwrt.router.Router;
+import dev.routerls.openwrt.router.SnatTarget;
 import dev.routerls.openwrt.shell.ShellCommand;
 import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.openwrt.uci.UciOption;
@@ -22,44 +25,61 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Code actions that write correct MAP-E SNAT rules from {@link SnatBlockGenerator}: "Insert MAP-E SNAT
- * rules for IFACE (PSID p)" in firewall.user and on a map interface in /etc/config/network, and, for the
- * SNAT findings whose script cannot be corrected by changing one value, a quick fix that inserts the
- * correct block and marks the old loop with a comment asking to remove it (the user's loop is never
- * deleted silently). On fw3 the block goes at the end of firewall.user, replacing a block generated
- * before; on fw4 it becomes a file in /etc/nftables.d/.
+ * Code actions that write correct MAP-E SNAT rules from {@link SnatBlockGenerator}, in firewall.user and on a
+ * map interface in /etc/config/network:
+ * <ul>
+ * <li>"Insert MAP-E SNAT rules for IFACE (PSID p)" only where the router has no SNAT for that interface yet
+ *     (on fw4: none in /etc/nftables.d/). On fw3 the block goes at the end of firewall.user, replacing a block
+ *     generated before; on fw4 it becomes a file in /etc/nftables.d/;</li>
+ * <li>"Replace with correct MAP-E SNAT rules …" where its SNAT is wrong and the loop can be replaced
+ *     ({@link SnatLoopReplacement}: the old loop is kept as comments; the SNAT rules attach the same edit to
+ *     their findings as a quick fix);</li>
+ * <li>for SNAT findings whose loop can be neither corrected by one value nor replaced, a quick fix that inserts
+ *     the correct block and marks the old loop with a comment asking to remove it.</li>
+ * </ul>
+ * A router whose SNAT already is the expected one gets none of them. The user's loop is never deleted silently.
  */
 public final class SnatActions {
-    private static final List<String> LOOP_RULES = List.of("openwrt/mape-port-range", "openwrt/mape-nth-spread");
+    private static final List<String> LOOP_RULES = List.of("openwrt/mape-port-range", "openwrt/mape-nth-spread",
+            "openwrt/mape-psid-mismatch");
 
     /** Actions at {@code range} of document {@code uri}, given the latest {@code diagnostics} there. */
     public List<EditorAction> at(Router router, String uri, SourceRange range, List<Diagnostic> diagnostics) {
         List<EditorAction> out = new ArrayList<>();
         Optional<ShellScript> script = router.firewallUser();
         boolean inScript = script.isPresent() && script.get().uri().equals(uri);
+        boolean fw4 = router.release().generation() == FirewallGeneration.FW4;
         for (MapInterface m : router.mapInterfaces()) {
             Optional<MapeExpectation> e = router.expectation(m);
-            if (e.isEmpty()) continue;
-            if (inScript || m.uri().equals(uri) && inside(m.iface().section(), range)) {
-                action(router, e.get(), null, null).ifPresent(out::add);
+            if (e.isEmpty() || !(inScript || m.uri().equals(uri) && inside(m.iface().section(), range))) continue;
+            List<SnatTarget> targets = router.snatTargetsFor(m);
+            // on fw4 a firewall.user loop is a leftover (openwrt/fw4-firewall-user): the native place is nftables.d
+            boolean none = fw4 ? targets.stream().noneMatch(t -> t.source() == SnatTarget.Source.NFTABLES) : targets.isEmpty();
+            if (none) {
+                insert(router, e.get(), null, null).ifPresent(out::add);
+            } else if (!SnatExpectationCheck.matches(router, m.name(), e.get().result())) {
+                SnatLoopReplacement.forMap(router, m).ifPresent(x -> out.add(new EditorAction(x.fix().title(), false, null,
+                        DocumentEdits.exact(script.get().text(), x.fix().edits()), List.of())));
             }
         }
-        if (inScript) {
+        if (inScript && !fw4 && router.mapInterfaces().size() == 1) {
+            MapInterface m = router.mapInterfaces().get(0);
+            Optional<MapeExpectation> e = router.expectation(m);
+            boolean replaceable = e.isPresent() && SnatLoopReplacement.forMap(router, m).isPresent();
             for (Diagnostic d : diagnostics) {
                 if (!LOOP_RULES.contains(d.ruleId()) || !d.fixes().isEmpty() || !overlaps(d.range(), range)) continue;
-                Optional<MapeExpectation> e = router.mapInterfaces().size() == 1
-                        ? router.expectation(router.mapInterfaces().get(0)) : Optional.empty();
-                e.flatMap(x -> action(router, x, d, loopStart(script.get(), d.range()))).ifPresent(out::add);
+                if (e.isEmpty() || replaceable) continue;
+                insert(router, e.get(), d, loopStart(script.get(), d.range())).ifPresent(out::add);
             }
         }
         return out;
     }
 
     /**
-     * The action for one map interface. With {@code finding} set it is that finding's quick fix and also
+     * The insert action for one map interface. With {@code finding} set it is that finding's quick fix and also
      * puts a comment before line {@code loopLine} of firewall.user.
      */
-    private Optional<EditorAction> action(Router router, MapeExpectation e, Diagnostic finding, Integer loopLine) {
+    private Optional<EditorAction> insert(Router router, MapeExpectation e, Diagnostic finding, Integer loopLine) {
         String device = e.iface().iface().mapDevice();
         String title = (finding == null ? "Insert" : "Insert correct") + " MAP-E SNAT rules for " + e.iface().name()
                 + " (PSID " + e.result().psid() + ")";
