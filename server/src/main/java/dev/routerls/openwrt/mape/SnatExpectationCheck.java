@@ -10,8 +10,10 @@ import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.SnatTarget;
 import dev.routerls.openwrt.shell.IptablesCommand;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -44,12 +46,19 @@ public final class SnatExpectationCheck {
                 .findings().isEmpty()) {
             return false;
         }
+        // every nth-statistic chain spreads over exactly the blocks: --every N, each packet index 0…N−1 once
+        Map<String, Set<Long>> packets = new HashMap<>();
         for (IptablesRule r : router.iptables()) {
             Optional<IptablesCommand.Statistic> st = r.command().statistic();
-            if (r.adds() && st.isPresent() && "nth".equals(st.get().mode()) && st.get().every() != null
-                    && st.get().every() != want.ports().size()) {
+            if (!r.adds() || st.isEmpty() || !"nth".equals(st.get().mode())) continue;
+            if (st.get().every() == null || st.get().every() != want.ports().size()) return false;
+            long packet = st.get().packet() == null ? 0 : st.get().packet();
+            if (!packets.computeIfAbsent(r.command().table() + " " + r.command().chain(), k -> new HashSet<>()).add(packet)) {
                 return false;
             }
+        }
+        for (Set<Long> p : packets.values()) {
+            if (p.size() != want.ports().size() || p.stream().anyMatch(x -> x < 0 || x >= want.ports().size())) return false;
         }
         return true;
     }

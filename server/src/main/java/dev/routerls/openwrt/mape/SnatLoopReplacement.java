@@ -53,6 +53,11 @@ public final class SnatLoopReplacement {
     }
 
     public static Optional<Replacement> forMap(Router router, MapInterface map) {
+        return router.derived("snat-loop-replacement " + map.name(), () -> compute(router, map));
+    }
+
+    private static Optional<Replacement> compute(Router router, MapInterface map) {
+        if (!router.firewallUserEvaluated()) return Optional.empty();
         Optional<MapeExpectation> e = router.expectation(map);
         Optional<ShellScript> script = router.firewallUser();
         if (e.isEmpty() || script.isEmpty() || router.release().generation() == FirewallGeneration.FW4
@@ -67,16 +72,25 @@ public final class SnatLoopReplacement {
         Set<SourceRange> snatRules = new LinkedHashSet<>();
         targets.forEach(t -> snatRules.add(t.statementRange()));
 
-        // the top-level commands holding the SNAT rules and the nth MARK rules
+        String text = script.get().text();
+        LineIndex index = new LineIndex(text);
+        String device = map.iface().mapDevice();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < index.lineCount(); i++) lines.add(index.line(i));
+        List<int[]> earlier = SnatBlockGenerator.find(lines, device);
+
+        // the top-level commands holding the SNAT rules and the nth MARK rules (a block generated before is
+        // regenerated in place, not commented out)
         List<ShellCommand> top = script.get().commands();
         Set<ShellCommand> loop = new LinkedHashSet<>();
         for (IptablesRule r : router.iptables()) {
             if (!snatRules.contains(r.source().range()) && !nthMark(r)) continue;
+            if (inBlock(earlier, r.source().range())) continue;
             Optional<ShellCommand> holder = holder(top, r.source().range());
             if (holder.isEmpty() || holder.get() instanceof ShellCommand.FunctionDefinition) return Optional.empty();
             loop.add(holder.get());
         }
-        if (loop.isEmpty()) return Optional.empty();
+        if (loop.isEmpty() && earlier.isEmpty()) return Optional.empty();
         // nothing else a firewall needs may be commented out with them
         for (EvaluatedCommand c : router.firewallUserRun().get().commands()) {
             if (loop.stream().noneMatch(l -> contains(l.range(), c.range()))) continue;
@@ -89,17 +103,12 @@ public final class SnatLoopReplacement {
         }
         List<ShellCommand> flushes = flushesOnlyFor(router, top, loop);
 
-        String text = script.get().text();
-        LineIndex index = new LineIndex(text);
         List<ShellCommand> commented = new ArrayList<>(loop);
         commented.addAll(flushes);
-        for (ShellCommand c : commented) if (!onOwnLines(index, c.range())) return Optional.empty();
-
-        String device = map.iface().mapDevice();
+        for (ShellCommand c : commented) {
+            if (!onOwnLines(index, c.range()) || inBlock(earlier, c.range())) return Optional.empty();
+        }
         String block = SnatBlockGenerator.iptables(want, device);
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < index.lineCount(); i++) lines.add(index.line(i));
-        List<int[]> earlier = SnatBlockGenerator.find(lines, device);
 
         String uri = script.get().uri();
         List<TextEdit> edits = new ArrayList<>();
@@ -129,9 +138,14 @@ public final class SnatLoopReplacement {
         }
         if (!SnatExpectationCheck.matches(router.withFirewallUser(edited), map.name(), want)) return Optional.empty();
         String title = "Replace with correct MAP-E SNAT rules for " + map.name() + " (PSID " + want.psid()
-                + "; the old loop is kept as comments)";
+                + (loops.isEmpty() ? ")" : "; the old loop is kept as comments)");
         return Optional.of(new Replacement(new Fix(title, edits), loops.stream().map(ShellCommand::range).toList(),
                 flushes.stream().map(ShellCommand::range).toList()));
+    }
+
+    /** The range lies inside one of the generated blocks (first and last line, inclusive). */
+    private static boolean inBlock(List<int[]> blocks, SourceRange r) {
+        return blocks.stream().anyMatch(b -> r.startLine() >= b[0] && r.endLine() <= b[1]);
     }
 
     private static boolean nthMark(IptablesRule r) {

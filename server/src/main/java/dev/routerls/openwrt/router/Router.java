@@ -52,6 +52,8 @@ public final class Router implements UciConfigs {
     private final List<IptablesRule> iptables = new ArrayList<>();
     private final List<NftRule> scriptNftRules = new ArrayList<>();
     private final List<DelegatedPrefix> delegatedPrefixes = new ArrayList<>();
+    /** Values derived from this (immutable) router that several rules ask for, computed once. */
+    private final Map<String, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     Router(String rootUri, List<UciFile> uciFiles, ShellScript firewallUser, ShellScript rcLocal,
            List<NftSnippet> nftables, OpenWrtRelease release, EvaluationResult firewallUserRun, MapeRuleTable ruleTable) {
@@ -126,6 +128,25 @@ public final class Router implements UciConfigs {
         if (firewallUser == null) throw new IllegalStateException("the router has no firewall.user");
         RouterFileCache.Script script = RouterFileCache.evaluate(firewallUser.uri(), text);
         return new Router(rootUri, uciFiles, script.script(), rcLocal, nftables, release, script.run(), ruleTable);
+    }
+
+    /**
+     * A value derived from this router, computed on first use and kept with it (e.g. the fix several MAP-E
+     * rules offer for one interface, which evaluates an edited script). {@code key} names what is computed.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(String key, java.util.function.Supplier<T> compute) {
+        Object v = derived.get(key);
+        if (v == null) {
+            v = compute.get();
+            derived.putIfAbsent(key, v);
+        }
+        return (T) v;
+    }
+
+    /** True when firewall.user was evaluated to its end (not stopped at the step limit); false without one. */
+    public boolean firewallUserEvaluated() {
+        return firewallUserRun != null && firewallUserRun.complete();
     }
 
     public String rootUri() {

@@ -113,7 +113,9 @@ public final class Fw3ChainFlushRule implements Rule<Router> {
 
     /** Moves the rules the script adds to {@code table chain} into {@code fwuser_<chain>}, or comments the flush out. */
     private static Optional<Fix> ownChain(Router router, ShellScript script, IptablesRule flush, String table, String chain) {
-        if (flush.source().conditional() || !flush.source().loops().isEmpty()) return Optional.empty();
+        if (flush.source().conditional() || !flush.source().loops().isEmpty() || !router.firewallUserEvaluated()) {
+            return Optional.empty();
+        }
         EvaluatedWord program = flush.source().argv().get(0);
         ShellAssignments words = ShellAssignments.of(script);
         if (!literal(words, program) || !literal(words, flush.command().option("-F").get().valueWord())) return Optional.empty();

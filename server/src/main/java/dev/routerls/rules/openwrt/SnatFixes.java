@@ -17,8 +17,8 @@ final class SnatFixes {
     }
 
     static List<Fix> forMap(Router router, MapInterface map) {
-        return SnatScriptRepair.forMap(router, map)
+        return router.derived("snat-fixes " + map.name(), () -> SnatScriptRepair.forMap(router, map)
                 .or(() -> SnatLoopReplacement.forMap(router, map).map(SnatLoopReplacement.Replacement::fix))
-                .stream().toList();
+                .stream().toList());
     }
 }

@@ -43,7 +43,7 @@ final class SnatScriptRepair {
     static Optional<Fix> forMap(Router router, MapInterface map) {
         Optional<MapeExpectation> e = router.expectation(map);
         Optional<ShellScript> script = router.firewallUser();
-        if (e.isEmpty() || script.isEmpty()) return Optional.empty();
+        if (e.isEmpty() || script.isEmpty() || !router.firewallUserEvaluated()) return Optional.empty();
         List<SnatTarget> targets = router.snatTargetsFor(map);
         if (targets.isEmpty() || targets.stream().anyMatch(t -> !t.known())) return Optional.empty();
         MapRule rule = e.get().rule();
