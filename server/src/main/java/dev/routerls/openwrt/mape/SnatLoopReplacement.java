@@ -68,7 +68,12 @@ public final class SnatLoopReplacement {
         if (SnatExpectationCheck.matches(router, map.name(), want)) return Optional.empty();
         List<SnatTarget> targets = router.snatTargetsFor(map).stream()
                 .filter(t -> t.source() == SnatTarget.Source.FIREWALL_USER).toList();
-        if (targets.isEmpty()) return Optional.empty();
+        // only SNAT through this tunnel is replaced; a rule for another device (or none) is not the loop's
+        String tunnel = map.iface().mapDevice();
+        if (targets.isEmpty() || !targets.stream().allMatch(t -> t.out().filter(o -> !o.negated())
+                .map(o -> tunnel.equals(o.name())).orElse(false))) {
+            return Optional.empty();
+        }
         Set<SourceRange> snatRules = new LinkedHashSet<>();
         targets.forEach(t -> snatRules.add(t.statementRange()));
 
