@@ -61,6 +61,11 @@ public final class Fw3ChainFlushRule implements Rule<Router> {
         return INFO;
     }
 
+    /** The own-chain fix of one flush, before it is checked: what the edited script must then do. */
+    private record Move(Fix fix, String table, String chain, String own, int added) { }
+
+    private record Finding(SourceRange range, String message, List<Fix> fixes, Move move) { }
+
     @Override
     public void check(Router router, Findings out) {
         if (router.release().generation() == FirewallGeneration.FW4 || router.firewallUser().isEmpty()) return;
@@ -68,6 +73,7 @@ public final class Fw3ChainFlushRule implements Rule<Router> {
         List<SnatLoopReplacement.Replacement> replacements = new ArrayList<>();
         boolean replacementsRead = false;
         Set<SourceRange> seen = new HashSet<>();
+        List<Finding> found = new ArrayList<>();
         for (IptablesRule r : router.iptables()) {
             IptablesCommand c = r.command();
             if (c.operation() != Operation.FLUSH || c.table() == null || !BUILTINS.containsKey(c.table())) continue;
@@ -79,11 +85,22 @@ public final class Fw3ChainFlushRule implements Rule<Router> {
                 for (MapInterface m : router.mapInterfaces()) SnatLoopReplacement.forMap(router, m).ifPresent(replacements::add);
                 replacementsRead = true;
             }
-            List<Fix> fixes = whole ? List.of() : replacements.stream()
+            String message = message(c.table(), whole ? null : chain, c.family());
+            Optional<Fix> replacement = whole ? Optional.empty() : replacements.stream()
                     .filter(x -> x.flushes().stream().anyMatch(f -> contains(f, r.source().range())))
-                    .map(SnatLoopReplacement.Replacement::fix).findFirst()
-                    .or(() -> ownChain(router, script, r, c.table(), chain)).stream().toList();
-            out.report(script.uri(), r.source().range(), message(c.table(), whole ? null : chain, c.family()), fixes);
+                    .map(SnatLoopReplacement.Replacement::fix).findFirst();
+            Optional<Move> move = whole || replacement.isPresent() ? Optional.empty() : ownChain(router, script, r, c.table(), chain);
+            found.add(new Finding(r.source().range(), message, replacement.stream().toList(), move.orElse(null)));
+        }
+        List<Move> moves = found.stream().map(Finding::move).filter(m -> m != null).toList();
+        // one evaluation checks every move together (they touch different chains); one at a time only if they collide
+        Set<Move> sound = new HashSet<>(verified(router, script, moves) ? moves : List.of());
+        if (sound.isEmpty() && moves.size() > 1) {
+            for (Move m : moves) if (verified(router, script, List.of(m))) sound.add(m);
+        }
+        for (Finding f : found) {
+            List<Fix> fixes = f.move() != null && sound.contains(f.move()) ? List.of(f.move().fix()) : f.fixes();
+            out.report(script.uri(), f.range(), f.message(), fixes);
         }
     }
 
@@ -112,7 +129,7 @@ public final class Fw3ChainFlushRule implements Rule<Router> {
     }
 
     /** Moves the rules the script adds to {@code table chain} into {@code fwuser_<chain>}, or comments the flush out. */
-    private static Optional<Fix> ownChain(Router router, ShellScript script, IptablesRule flush, String table, String chain) {
+    private static Optional<Move> ownChain(Router router, ShellScript script, IptablesRule flush, String table, String chain) {
         if (flush.source().conditional() || !flush.source().loops().isEmpty() || !router.firewallUserEvaluated()) {
             return Optional.empty();
         }
@@ -157,8 +174,8 @@ public final class Fw3ChainFlushRule implements Rule<Router> {
         if (added == 0) {
             edits.add(new TextEdit(uri, flush.source().range(), command + "   # routerls: nothing here adds to " + chain
                     + "; the flush only deleted fw3's rules"));
-            return verified(router, script, edits, table, chain, own, 0).map(e -> new Fix("Comment out the flush of "
-                    + table + " " + chain + " (fw3 keeps its own rules there)", e));
+            return Optional.of(new Move(new Fix("Comment out the flush of " + table + " " + chain
+                    + " (fw3 keeps its own rules there)", edits), table, chain, own, 0));
         }
         String p = program.text();
         String t = "-t " + table + " ";
@@ -170,28 +187,36 @@ public final class Fw3ChainFlushRule implements Rule<Router> {
                 + indent + p + " " + t + "-I " + chain + " -j " + own;
         edits.add(new TextEdit(uri, flush.source().range(), text));
         for (SourceRange w : chainWords) edits.add(new TextEdit(uri, w, own));
-        return verified(router, script, edits, table, chain, own, added).map(e -> new Fix("Move this script's " + chain
-                + " rules into chain " + own + " and flush only that (fw3's rules stay)", e));
+        return Optional.of(new Move(new Fix("Move this script's " + chain + " rules into chain " + own
+                + " and flush only that (fw3's rules stay)", edits), table, chain, own, added));
     }
 
-    /** The edited script no longer flushes the chain and adds to {@code own} as many rules as it added to it before. */
-    private static Optional<List<TextEdit>> verified(Router router, ShellScript script, List<TextEdit> edits, String table,
-                                                     String chain, String own, int added) {
+    /**
+     * With the edits of {@code moves} applied, the script no longer flushes their chains, adds to each chain
+     * nothing but the jump, and adds to each own chain as many rules as it added to the built-in one before.
+     */
+    private static boolean verified(Router router, ShellScript script, List<Move> moves) {
+        if (moves.isEmpty()) return false;
         Router edited;
         try {
-            edited = router.withFirewallUser(DocumentEdits.apply(script.text(), edits));
+            List<TextEdit> all = new ArrayList<>();
+            moves.forEach(m -> all.addAll(m.fix().edits()));
+            edited = router.withFirewallUser(DocumentEdits.apply(script.text(), all));
         } catch (RuntimeException conflict) {
-            return Optional.empty();
+            return false;
         }
-        int moved = 0;
-        for (IptablesRule r : edited.iptables()) {
-            IptablesCommand c = r.command();
-            if (!table.equals(c.table())) continue;
-            if (c.operation() == Operation.FLUSH && chain.equals(c.chain())) return Optional.empty();
-            if (r.adds() && chain.equals(c.chain()) && !own.equals(c.target())) return Optional.empty();
-            if (r.adds() && own.equals(c.chain())) moved++;
+        for (Move m : moves) {
+            int moved = 0;
+            for (IptablesRule r : edited.iptables()) {
+                IptablesCommand c = r.command();
+                if (!m.table().equals(c.table())) continue;
+                if (c.operation() == Operation.FLUSH && m.chain().equals(c.chain())) return false;
+                if (r.adds() && m.chain().equals(c.chain()) && !m.own().equals(c.target())) return false;
+                if (r.adds() && m.own().equals(c.chain())) moved++;
+            }
+            if (moved != m.added()) return false;
         }
-        return moved == added ? Optional.of(edits) : Optional.empty();
+        return true;
     }
 
     private static boolean literal(ShellAssignments words, EvaluatedWord w) {
