@@ -2,7 +2,7 @@ package dev.routerls.cli;
 
 import dev.routerls.analysis.LanguageDetector;
 import dev.routerls.analysis.RouterLocator;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.LanguageId;
 import dev.routerls.core.TextDecoder;
 

@@ -1,6 +1,6 @@
 package dev.routerls.kernel;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.analysis.Analyzer;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.mape.Ipv6Prefix;

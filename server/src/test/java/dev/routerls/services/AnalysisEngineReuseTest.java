@@ -1,9 +1,10 @@
 package dev.routerls.services;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.services.types.TextChange;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.analysis.Analyzer;
 import dev.routerls.core.Diagnostic;
-import dev.routerls.openwrt.OpenWrtAnalyzer;
+import dev.routerls.analysis.OpenWrtAnalyzer;
 import dev.routerls.openwrt.router.RouterFileCache;
 import dev.routerls.openwrt.uci.UciReader;
 import dev.routerls.testing.SampleRouters;

@@ -4,7 +4,7 @@ import dev.routerls.core.Fix;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
-import dev.routerls.fixes.DocumentEdits;
+import dev.routerls.core.edit.DocumentEdits;
 import dev.routerls.mape.Ipv4Address;
 import dev.routerls.mape.MapRule;
 import dev.routerls.mape.MapeResult;

@@ -1,7 +1,7 @@
 package dev.routerls.openwrt.router;
 
-import dev.routerls.analysis.AnalysisSettings;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.LanguageId;
 import dev.routerls.mape.MapeRuleTable;
 import dev.routerls.openwrt.nft.NftSnippet;

@@ -5,7 +5,7 @@ import dev.routerls.core.LineIndex;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
-import dev.routerls.fixes.DocumentEdits;
+import dev.routerls.core.edit.DocumentEdits;
 import dev.routerls.openwrt.mape.SnatLoopReplacement;
 import dev.routerls.openwrt.router.FirewallGeneration;
 import dev.routerls.openwrt.router.IptablesRule;
@@ -18,7 +18,8 @@ import dev.routerls.openwrt.shell.ShellAssignments;
 import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.openwrt.shell.ShellWord;
 import dev.routerls.rules.Findings;
-import dev.routerls.rules.Rule;
+import dev.routerls.rules.BaseRule;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
 import java.util.ArrayList;
@@ -46,9 +47,35 @@ import java.util.Set;
  * routerls replaces with generated rules, the fix is that replacement. With no rule added, the flush is
  * commented out.
  */
-public final class Fw3ChainFlushRule implements Rule<Router> {
-    public static final RuleInfo INFO = new RuleInfo("openwrt/fw3-chain-flush", Severity.WARNING,
-            "firewall.user flushes a built-in chain and with it fw3's own rules (zone jumps, port forwards, masquerading)");
+public final class Fw3ChainFlushRule extends BaseRule<Router> {
+    private static final String RELEASE = "DISTRIB_ID='OpenWrt'\nDISTRIB_RELEASE='21.02.0'\n";
+
+    public Fw3ChainFlushRule() {
+        super(RuleInfo.rule("openwrt/fw3-chain-flush", Severity.WARNING)
+                .summary("firewall.user flushes a built-in chain and with it fw3's own rules (zone jumps, port forwards, masquerading)")
+                .rationale("""
+                        fw3 (OpenWrt 21.02 and earlier) runs /etc/firewall.user after it has built its own rules, and \
+                        it keeps its jumps into the zone chains (`zone_wan_prerouting`, `zone_wan_postrouting`, \
+                        `delegate_input` …) in the built-in chains. A script that flushes those chains to start \
+                        afresh, as the widely copied MAP-E script does with `iptables -t nat -F PREROUTING`, \
+                        `OUTPUT` and `POSTROUTING`, also deletes fw3's jumps: port forwards and the zone's \
+                        masquerading stop until the next firewall reload, and `iptables -t nat -L` shows the zone \
+                        chains with "0 references". Keep the script's rules in a chain of its own that it creates, \
+                        flushes and jumps to once.""")
+                .bad(Example.openwrt("etc/openwrt_release", RELEASE, OpenWrtExamples.NETWORK_PATH, OpenWrtExamples.NETWORK,
+                        OpenWrtExamples.FIREWALL_PATH, OpenWrtExamples.FIREWALL, OpenWrtExamples.SCRIPT_PATH,
+                        "iptables -t nat -F POSTROUTING\n" + OpenWrtExamples.SCRIPT))
+                .good(Example.openwrt("etc/openwrt_release", RELEASE, OpenWrtExamples.NETWORK_PATH, OpenWrtExamples.NETWORK,
+                        OpenWrtExamples.FIREWALL_PATH, OpenWrtExamples.FIREWALL, OpenWrtExamples.SCRIPT_PATH, """
+                        iptables -t nat -N fwuser_postrouting 2>/dev/null
+                        iptables -t nat -F fwuser_postrouting
+                        iptables -t nat -D POSTROUTING -j fwuser_postrouting 2>/dev/null
+                        iptables -t nat -I POSTROUTING -j fwuser_postrouting
+                        """ + OpenWrtExamples.SCRIPT.replace("-A POSTROUTING", "-A fwuser_postrouting")))
+                .fixable()
+                .tags("firewall", "fw3", "nat")
+                .build());
+    }
 
     private static final Map<String, Set<String>> BUILTINS = Map.of(
             "filter", Set.of("INPUT", "FORWARD", "OUTPUT"),
@@ -56,10 +83,6 @@ public final class Fw3ChainFlushRule implements Rule<Router> {
             "mangle", Set.of("PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"),
             "raw", Set.of("PREROUTING", "OUTPUT"));
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
 
     /** The own-chain fix of one flush, before it is checked: what the edited script must then do. */
     private record Move(Fix fix, String table, String chain, String own, int added) { }

@@ -12,7 +12,8 @@ import dev.routerls.openwrt.nft.NftTerm;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.rules.Findings;
-import dev.routerls.rules.Rule;
+import dev.routerls.rules.BaseRule;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
 import java.util.ArrayList;
@@ -32,13 +33,33 @@ import java.util.Set;
  * the kernel applies whole; it is offered when the address is one literal IPv4 address and every element's
  * data is a port or range written where the edit can reach it.
  */
-public final class NftMapRangeRule implements Rule<Router> {
-    public static final RuleInfo INFO = new RuleInfo("openwrt/nft-map-range", Severity.ERROR,
-            "an nftables NAT map whose data are port ranges: the kernel uses only the first port of each");
+public final class NftMapRangeRule extends BaseRule<Router> {
+    private static final String RELEASE = "DISTRIB_ID='OpenWrt'\nDISTRIB_RELEASE='23.05.3'\n";
+    private static final String SNIPPET = """
+            chain mape_srcnat {
+            	type nat hook postrouting priority srcnat - 1; policy accept;
+            	oifname "map-wan_map" meta l4proto { tcp, udp } snat ip to MAP
+            }
+            """;
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public NftMapRangeRule() {
+        super(RuleInfo.rule("openwrt/nft-map-range", Severity.ERROR)
+                .summary("an nftables NAT map whose data are port ranges: the kernel uses only the first port of each")
+                .rationale("""
+                        In `snat ip to ADDRESS : numgen inc mod N map { 0 : LO-HI, … }` the map's data type is a \
+                        single port. nft accepts a range there without a word, but the kernel keeps only LO: `nft \
+                        list ruleset` reads the elements back as `LO-0`, and every element gives one usable port \
+                        instead of its block. A MAP-E router then has 15 ports instead of 240 (63 instead of 1008 on \
+                        OCN), and new connections fail once they are taken. Writing each element as `ADDRESS . LO-HI` \
+                        (`snat ip to numgen inc mod N map { 0 : ADDRESS . LO-HI, … }`) hands the kernel the whole \
+                        range; routerls' tests load both forms into a real kernel.""")
+                .bad(Example.openwrt("etc/openwrt_release", RELEASE, "etc/nftables.d/10-mape.nft",
+                        SNIPPET.replace("MAP", "133.200.18.52 : numgen inc mod 2 map { 0 : 5472-5487, 1 : 9568-9583 }")))
+                .good(Example.openwrt("etc/openwrt_release", RELEASE, "etc/nftables.d/10-mape.nft",
+                        SNIPPET.replace("MAP", "numgen inc mod 2 map { 0 : 133.200.18.52 . 5472-5487, 1 : 133.200.18.52 . 9568-9583 }")))
+                .fixable()
+                .tags("nftables", "mape", "nat")
+                .build());
     }
 
     @Override

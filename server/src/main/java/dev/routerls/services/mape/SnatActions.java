@@ -4,8 +4,8 @@ import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
-import dev.routerls.fixes.DocumentEdits;
-import dev.routerls.fixes.LineEnding;
+import dev.routerls.core.edit.DocumentEdits;
+import dev.routerls.core.edit.LineEnding;
 import dev.routerls.openwrt.mape.SnatBlockGenerator;
 import dev.routerls.openwrt.mape.SnatExpectationCheck;
 import dev.routerls.openwrt.mape.SnatLoopReplacement;
@@ -18,7 +18,10 @@ import dev.routerls.openwrt.shell.ShellCommand;
 import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.openwrt.uci.UciOption;
 import dev.routerls.openwrt.uci.UciSection;
-import dev.routerls.services.EditorAction;
+import dev.routerls.services.feature.CodeActionParticipant;
+import dev.routerls.services.feature.FeatureContext;
+import dev.routerls.services.types.ActionOffer;
+import dev.routerls.services.types.EditorAction;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +42,23 @@ import java.util.Optional;
  * </ul>
  * A router whose SNAT already is the expected one gets none of them. The user's loop is never deleted silently.
  */
-public final class SnatActions {
+public final class SnatActions implements CodeActionParticipant {
     private static final List<String> LOOP_RULES = List.of("openwrt/mape-port-range", "openwrt/mape-nth-spread",
             "openwrt/mape-psid-mismatch");
 
     /** Actions at {@code range} of document {@code uri}, given the latest {@code diagnostics} there. */
     public List<EditorAction> at(Router router, String uri, SourceRange range, List<Diagnostic> diagnostics) {
-        List<EditorAction> out = new ArrayList<>();
+        return offers(router, uri, range, diagnostics).stream().map(o -> o.resolve().get()).toList();
+    }
+
+    /** In the editor: listed with their titles; the SNAT block is generated only when the user picks one. */
+    @Override
+    public List<ActionOffer> actions(FeatureContext c, SourceRange range) {
+        return offers(c.router(), c.uri(), range, c.diagnostics());
+    }
+
+    private List<ActionOffer> offers(Router router, String uri, SourceRange range, List<Diagnostic> diagnostics) {
+        List<ActionOffer> out = new ArrayList<>();
         Optional<ShellScript> script = router.firewallUser();
         boolean inScript = script.isPresent() && script.get().uri().equals(uri);
         boolean fw4 = router.release().generation() == FirewallGeneration.FW4;
@@ -56,10 +69,15 @@ public final class SnatActions {
             // on fw4 a firewall.user loop is a leftover (openwrt/fw4-firewall-user): the native place is nftables.d
             boolean none = fw4 ? targets.stream().noneMatch(t -> t.source() == SnatTarget.Source.NFTABLES) : targets.isEmpty();
             if (none) {
-                insert(router, e.get(), null, null).ifPresent(out::add);
+                offer(router, e.get(), null, null).ifPresent(out::add);
             } else if (!SnatExpectationCheck.matches(router, m.name(), e.get().result())) {
-                SnatLoopReplacement.forMap(router, m).ifPresent(x -> out.add(new EditorAction(x.fix().title(), false, null,
-                        DocumentEdits.exact(script.get().text(), x.fix().edits()), List.of())));
+                SnatLoopReplacement.forMap(router, m)
+                        // at a finding the same edit is already listed as its quick fix
+                        .filter(x -> diagnostics.stream().noneMatch(d -> overlaps(d.range(), range)
+                                && d.fixes().stream().anyMatch(f -> f.edits().equals(x.fix().edits()))))
+                        .ifPresent(x -> out.add(new ActionOffer(x.fix().title(), false, null, () -> new EditorAction(
+                                x.fix().title(), false, null, DocumentEdits.exact(script.get().text(), x.fix().edits()),
+                                List.of()))));
             }
         }
         if (inScript && !fw4 && router.mapInterfaces().size() == 1) {
@@ -69,10 +87,23 @@ public final class SnatActions {
             for (Diagnostic d : diagnostics) {
                 if (!LOOP_RULES.contains(d.ruleId()) || !d.fixes().isEmpty() || !overlaps(d.range(), range)) continue;
                 if (e.isEmpty() || replaceable) continue;
-                insert(router, e.get(), d, loopStart(script.get(), d.range())).ifPresent(out::add);
+                offer(router, e.get(), d, loopStart(script.get(), d.range())).ifPresent(out::add);
             }
         }
         return out;
+    }
+
+    /** The offer of {@link #insert}, when it can be made: its title now, its edits when resolved. */
+    private Optional<ActionOffer> offer(Router router, MapeExpectation e, Diagnostic finding, Integer loopLine) {
+        boolean fw4 = router.release().generation() == FirewallGeneration.FW4;
+        if (fw4 ? router.rootUri() == null : router.firewallUser().isEmpty()) return Optional.empty();
+        if (finding != null && (router.firewallUser().isEmpty() || loopLine == null)) return Optional.empty();
+        String device = e.iface().iface().mapDevice();
+        String title = (finding == null ? "Insert" : "Insert correct") + " MAP-E SNAT rules for " + e.iface().name()
+                + " (PSID " + e.result().psid() + ")" + (fw4 ? " in " + SnatBlockGenerator.nftablesPath(device) : "")
+                + (finding == null ? "" : "; mark the old loop for removal");
+        return Optional.of(new ActionOffer(title, finding != null, finding,
+                () -> insert(router, e, finding, loopLine).orElseThrow()));
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.routerls.openwrt.mape;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.analysis.Analyzer;
 import dev.routerls.analysis.LanguageDetector;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;
 import dev.routerls.mape.GeneratedBlock;
@@ -20,7 +20,7 @@ import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.RouterReader;
 import dev.routerls.openwrt.router.SnatTarget;
 import dev.routerls.openwrt.shell.IptablesCommand;
-import dev.routerls.yamaha.YamahaAnalyzer;
+import dev.routerls.analysis.YamahaAnalyzer;
 import dev.routerls.yamaha.catalog.CommandCatalog;
 import dev.routerls.yamaha.mape.YamahaMapeGenerator;
 import dev.routerls.yamaha.model.YamahaConfig;
@@ -191,12 +191,12 @@ class GeneratedBlocksPropertyTest {
                 YamahaConfig model = result.model();
                 List<PortRange> listed = new ArrayList<>();
                 Set<Integer> applied = new HashSet<>();
-                model.natUses.stream().filter(u -> u.iface().equals("tunnel")).forEach(u -> applied.add(u.descriptor()));
+                model.natUses().stream().filter(u -> u.iface().equals("tunnel")).forEach(u -> applied.add(u.descriptor()));
                 for (int id : applied) {
-                    YamahaConfig.NatDescriptor d = model.natDescriptors.get(id);
-                    assertTrue(d.portBlocks.size() <= m.getValue(), "at most " + m.getValue() + " ranges per descriptor");
-                    assertEquals(List.of(r.ipv4().toString()), d.outer.stream().map(YamahaConfig.NatAddressItem::text).toList());
-                    d.portBlocks.forEach(p -> listed.add(new PortRange(p.first(), p.last())));
+                    YamahaConfig.NatDescriptor d = model.natDescriptors().get(id);
+                    assertTrue(d.portBlocks().size() <= m.getValue(), "at most " + m.getValue() + " ranges per descriptor");
+                    assertEquals(List.of(r.ipv4().toString()), d.outer().stream().map(YamahaConfig.NatAddressItem::text).toList());
+                    d.portBlocks().forEach(p -> listed.add(new PortRange(p.first(), p.last())));
                 }
                 assertEquals(r.ports(), listed.stream().sorted((x, y) -> Integer.compare(x.lo(), y.lo())).toList(),
                         m.getKey() + " " + r.delegated());

@@ -1,11 +1,11 @@
 package dev.routerls.openwrt.uci;
 
-import dev.routerls.analysis.AnalysisSettings;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LanguageId;
 import dev.routerls.core.TextDecoder;
-import dev.routerls.openwrt.OpenWrtAnalyzer;
+import dev.routerls.analysis.OpenWrtAnalyzer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.routerls.rules.openwrt;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.TextEdit;
-import dev.routerls.fixes.DocumentEdits;
+import dev.routerls.core.edit.DocumentEdits;
 import dev.routerls.openwrt.router.RouterFixture;
 import org.junit.jupiter.api.Test;
 
