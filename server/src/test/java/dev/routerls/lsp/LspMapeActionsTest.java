@@ -113,7 +113,7 @@ class LspMapeActionsTest {
             assertTrue(anywhere.stream().noneMatch(a -> a.getTitle().startsWith(TITLE)), "no second rule set next to the loop");
             CodeAction replace = titled(anywhere, "Replace with correct MAP-E SNAT rules for wan_map (PSID 86");
             assertEquals(CodeActionKind.Refactor, replace.getKind());
-            String after = dev.routerls.core.edit.DocumentEdits.apply(script, replace.getEdit().getChanges().get(fwUri).stream()
+            String after = dev.routerls.core.edit.DocumentEdits.apply(script, Edits.byUri(replace.getEdit()).get(fwUri).stream()
                     .map(e -> new dev.routerls.core.TextEdit(fwUri, Convert.range(e.getRange()), e.getNewText())).toList());
             assertTrue(after.contains("# while [ $rule -le $units1  ] ; do") && after.contains("# done\n" + block()), after);
             // at a finding it is the quick fix, offered once
