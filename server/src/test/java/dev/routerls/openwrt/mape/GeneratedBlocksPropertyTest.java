@@ -128,20 +128,33 @@ class GeneratedBlocksPropertyTest {
         }
     }
 
+    /**
+     * The router of {@code r} with one more file: its SNAT targets for the map interface are {@code perBlock}
+     * per block, all known, to the MAP-E address through the tunnel, exactly the port set, none cut to its
+     * first port, and the router lints without warnings. Returns the router.
+     */
+    private static Router withSnat(MapeResult r, String release, String path, String text, int perBlock) {
+        Map<String, String> files = openwrt(r, release);
+        files.put(path, text);
+        List<SourceFile> sources = router(files);
+        Router router = RouterReader.read(sources, AnalysisSettings.DEFAULT);
+        List<SnatTarget> targets = router.snatTargetsFor(router.mapInterfaces().get(0));
+        assertEquals(perBlock * r.ports().size(), targets.size(), r.delegated().toString());
+        for (SnatTarget t : targets) {
+            assertTrue(t.known() && t.ipv4().equals(Optional.of(r.ipv4())) && !t.firstPortOnly(), t.toString());
+            assertEquals(Optional.of(DEVICE), t.out().map(SnatTarget.OutDevice::name));
+        }
+        assertEquals(new HashSet<>(r.ports()), distinctPorts(targets), r.delegated().toString());
+        assertTrue(SnatExpectationCheck.matches(router, "wan_map", r));
+        assertEquals(List.of(), warningsAndAbove(new Analyzer().analyze(sources, AnalysisSettings.DEFAULT)), r.delegated().toString());
+        return router;
+    }
+
     @Test
     void iptablesBlockEvaluatesToExactlyTheAddressAndPortSet() {
         for (MapeResult r : randomResults()) {
-            Map<String, String> files = openwrt(r, "21.02.0");
-            files.put("firewall.user", SnatBlockGenerator.iptables(r, DEVICE));
-            List<SourceFile> sources = router(files);
-            Router router = RouterReader.read(sources, AnalysisSettings.DEFAULT);
-            List<SnatTarget> targets = router.snatTargetsFor(router.mapInterfaces().get(0));
-            assertEquals(3 * r.ports().size(), targets.size(), r.delegated().toString());
-            for (SnatTarget t : targets) {
-                assertTrue(t.known() && t.ipv4().equals(Optional.of(r.ipv4())), t.toString());
-                assertEquals(Optional.of(DEVICE), t.out().map(SnatTarget.OutDevice::name));
-            }
-            assertEquals(new HashSet<>(r.ports()), distinctPorts(targets), r.delegated().toString());
+            // the shell evaluator runs the block: icmp, tcp and udp per block
+            Router router = withSnat(r, "21.02.0", "firewall.user", SnatBlockGenerator.iptables(r, DEVICE), 3);
             Set<Long> packets = new HashSet<>();
             router.iptables().stream().map(x -> x.command()).filter(c -> c.statistic().isPresent()).forEach(c -> {
                 IptablesCommand.Statistic st = c.statistic().get();
@@ -149,26 +162,14 @@ class GeneratedBlocksPropertyTest {
                 packets.add(st.packet());
             });
             assertEquals(r.ports().size(), packets.size(), "each packet index once");
-            assertTrue(SnatExpectationCheck.matches(router, "wan_map", r));
-            assertEquals(List.of(), warningsAndAbove(new Analyzer().analyze(sources, AnalysisSettings.DEFAULT)), r.delegated().toString());
         }
     }
 
     @Test
     void nftBlockCarriesExactlyTheAddressAndPortSet() {
         for (MapeResult r : randomResults()) {
-            Map<String, String> files = openwrt(r, "23.05.3");
-            files.put("nftables.d/90-routerls-mape-map-wan_map.nft", SnatBlockGenerator.nftables(r, DEVICE));
-            List<SourceFile> sources = router(files);
-            Router router = RouterReader.read(sources, AnalysisSettings.DEFAULT);
-            List<SnatTarget> targets = router.snatTargetsFor(router.mapInterfaces().get(0));
-            assertEquals(2 * r.ports().size(), targets.size(), "tcp/udp and icmp statements, one element per block");
-            for (SnatTarget t : targets) {
-                assertTrue(t.known() && t.ipv4().equals(Optional.of(r.ipv4())) && !t.firstPortOnly(), t.toString());
-            }
-            assertEquals(new HashSet<>(r.ports()), distinctPorts(targets), r.delegated().toString());
-            assertTrue(SnatExpectationCheck.matches(router, "wan_map", r));
-            assertEquals(List.of(), warningsAndAbove(new Analyzer().analyze(sources, AnalysisSettings.DEFAULT)), r.delegated().toString());
+            // tcp/udp and icmp statements, one map element per block each
+            withSnat(r, "23.05.3", "nftables.d/90-routerls-mape-map-wan_map.nft", SnatBlockGenerator.nftables(r, DEVICE), 2);
         }
     }
 
