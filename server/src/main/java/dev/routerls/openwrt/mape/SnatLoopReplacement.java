@@ -229,6 +229,8 @@ public final class SnatLoopReplacement {
                 w = "its blocks are " + s.actualStride() + " ports apart, not " + s.expectedStride();
             } else if (f instanceof PortSetFinding.WrongBlockSize s) {
                 w = "its blocks are " + s.actual().size() + " ports wide, not " + s.expectedSize();
+            } else if (f instanceof PortSetFinding.SystemPorts s) {
+                w = "its ports lie below " + s.firstSharedPort() + ", which no customer owns";
             } else if (f instanceof PortSetFinding.MissingBlocks m) {
                 w = "it leaves out " + m.missing().size() + " of the " + want.ports().size() + " blocks";
             }

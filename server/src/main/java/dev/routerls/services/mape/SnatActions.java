@@ -18,6 +18,7 @@ import dev.routerls.openwrt.shell.ShellCommand;
 import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.openwrt.uci.UciOption;
 import dev.routerls.openwrt.uci.UciSection;
+import dev.routerls.services.QuickFixes;
 import dev.routerls.services.feature.CodeActionParticipant;
 import dev.routerls.services.feature.FeatureContext;
 import dev.routerls.services.types.ActionOffer;
@@ -73,8 +74,7 @@ public final class SnatActions implements CodeActionParticipant {
             } else if (!SnatExpectationCheck.matches(router, m.name(), e.get().result())) {
                 SnatLoopReplacement.forMap(router, m)
                         // at a finding the same edit is already listed as its quick fix
-                        .filter(x -> diagnostics.stream().noneMatch(d -> overlaps(d.range(), range)
-                                && d.fixes().stream().anyMatch(f -> f.edits().equals(x.fix().edits()))))
+                        .filter(x -> QuickFixes.at(diagnostics, range).stream().noneMatch(q -> q.edits().equals(x.fix().edits())))
                         .ifPresent(x -> out.add(new ActionOffer(x.fix().title(), false, null, () -> new EditorAction(
                                 x.fix().title(), false, null, DocumentEdits.exact(script.get().text(), x.fix().edits()),
                                 List.of()))));
