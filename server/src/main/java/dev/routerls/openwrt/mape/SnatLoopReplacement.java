@@ -223,18 +223,21 @@ public final class SnatLoopReplacement {
         targets.forEach(t -> t.ports().ifPresent(ranges::add));
         MapRule rule = want.rule();
         PortSetCheck.Result shape = PortSetCheck.check(List.copyOf(ranges), rule.offset(), rule.psidlen(), OptionalInt.empty());
-        for (PortSetFinding f : shape.findings()) {
-            String w = null;
-            if (f instanceof PortSetFinding.WrongStride s) {
-                w = "its blocks are " + s.actualStride() + " ports apart, not " + s.expectedStride();
-            } else if (f instanceof PortSetFinding.WrongBlockSize s) {
-                w = "its blocks are " + s.actual().size() + " ports wide, not " + s.expectedSize();
-            } else if (f instanceof PortSetFinding.SystemPorts s) {
-                w = "its ports lie below " + s.firstSharedPort() + ", which no customer owns";
-            } else if (f instanceof PortSetFinding.MissingBlocks m) {
-                w = "it leaves out " + m.missing().size() + " of the " + want.ports().size() + " blocks";
+        // the shape of the whole set first (stride, width), then what single ranges get wrong
+        for (boolean wholeSet : new boolean[]{true, false}) {
+            for (PortSetFinding f : shape.findings()) {
+                String w = null;
+                if (wholeSet && f instanceof PortSetFinding.WrongStride s) {
+                    w = "its blocks are " + s.actualStride() + " ports apart, not " + s.expectedStride();
+                } else if (wholeSet && f instanceof PortSetFinding.WrongBlockSize s) {
+                    w = "its blocks are " + s.actual().size() + " ports wide, not " + s.expectedSize();
+                } else if (!wholeSet && f instanceof PortSetFinding.SystemPorts s) {
+                    w = "its ports lie below " + s.firstSharedPort() + ", which no customer owns";
+                } else if (!wholeSet && f instanceof PortSetFinding.MissingBlocks m) {
+                    w = "it leaves out " + m.missing().size() + " of the " + want.ports().size() + " blocks";
+                }
+                if (w != null && !why.contains(w)) why.add(w);
             }
-            if (w != null && !why.contains(w)) why.add(w);
         }
         if (shape.psid().isPresent() && shape.psid().getAsInt() != want.psid() && why.isEmpty()) {
             why.add("it uses the blocks of PSID " + shape.psid().getAsInt() + ", not " + want.psid());

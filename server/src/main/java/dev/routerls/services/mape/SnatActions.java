@@ -18,7 +18,6 @@ import dev.routerls.openwrt.shell.ShellCommand;
 import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.openwrt.uci.UciOption;
 import dev.routerls.openwrt.uci.UciSection;
-import dev.routerls.services.QuickFixes;
 import dev.routerls.services.feature.CodeActionParticipant;
 import dev.routerls.services.feature.FeatureContext;
 import dev.routerls.services.types.ActionOffer;
@@ -74,7 +73,8 @@ public final class SnatActions implements CodeActionParticipant {
             } else if (!SnatExpectationCheck.matches(router, m.name(), e.get().result())) {
                 SnatLoopReplacement.forMap(router, m)
                         // at a finding the same edit is already listed as its quick fix
-                        .filter(x -> QuickFixes.at(diagnostics, range).stream().noneMatch(q -> q.edits().equals(x.fix().edits())))
+                        .filter(x -> diagnostics.stream().noneMatch(d -> touches(d.range(), range)
+                                && d.fixes().stream().anyMatch(f -> f.edits().equals(x.fix().edits()))))
                         .ifPresent(x -> out.add(new ActionOffer(x.fix().title(), false, null, () -> new EditorAction(
                                 x.fix().title(), false, null, DocumentEdits.exact(script.get().text(), x.fix().edits()),
                                 List.of()))));
@@ -172,6 +172,16 @@ public final class SnatActions implements CodeActionParticipant {
         int last = s.header().range().endLine();
         for (UciOption o : s.options()) last = Math.max(last, o.range().endLine());
         return r.startLine() >= first && r.startLine() <= last;
+    }
+
+    /** Position overlap, as the quick fixes of findings are listed at a range. */
+    private static boolean touches(SourceRange a, SourceRange b) {
+        return !before(a.endLine(), a.endColumn(), b.startLine(), b.startColumn())
+                && !before(b.endLine(), b.endColumn(), a.startLine(), a.startColumn());
+    }
+
+    private static boolean before(int l1, int c1, int l2, int c2) {
+        return l1 < l2 || l1 == l2 && c1 < c2;
     }
 
     private static boolean overlaps(SourceRange a, SourceRange b) {
