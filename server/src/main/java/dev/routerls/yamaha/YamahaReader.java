@@ -55,18 +55,25 @@ public final class YamahaReader {
         }
     }
 
-    private final CommandChecker checker;
-    private final LineCache cache = new LineCache();
+    private final java.util.function.Supplier<CommandChecker> checkers;
+    private final LineCache cache;
 
+    /**
+     * With the bundled command catalog, loaded when the first YAMAHA document is read (not before: start-up
+     * time); lines are shared with the other readers of the bundled catalog in this process.
+     */
     public YamahaReader() {
-        this(CommandCatalog.standard());
+        this.checkers = CommandCatalog::standard;
+        this.cache = new LineCache(true);
     }
 
     public YamahaReader(CommandChecker checker) {
-        this.checker = checker;
+        this.checkers = () -> checker;
+        this.cache = new LineCache(false);
     }
 
     public Document read(String uri, String text, AnalysisSettings settings) {
+        CommandChecker checker = checkers.get();
         LineIndex index = new LineIndex(text);
         LineCache.Session session = cache.open(uri);
         List<EmbeddedText> embedded = new ArrayList<>();
@@ -207,6 +214,7 @@ public final class YamahaReader {
      * both the other comment lines and the real commands, the file reads as comments only.
      */
     private void commentedCommands(List<Logical> logical, ConfigBuilder builder) {
+        CommandChecker checker = checkers.get();
         if (checker == CommandChecker.NONE) return;
         int comments = 0, commented = 0, commands = 0;
         SourceRange first = null;
@@ -232,11 +240,12 @@ public final class YamahaReader {
      */
     private boolean midWord(String line, CachedLine parsed) {
         if (Character.isWhitespace(line.charAt(0)) || !line.chars().allMatch(c -> c < 0x80)) return false;
-        return parsed.parsed.wordCount() == 0 || !checker.knowsFirstWord(parsed.parsed.word(0).text());
+        return parsed.parsed.wordCount() == 0 || !checkers.get().knowsFirstWord(parsed.parsed.word(0).text());
     }
 
     /** A line that is no command at all: a parse error, or words the catalog knows no command for. */
     private boolean unreadable(CachedLine line) {
+        CommandChecker checker = checkers.get();
         return line.parsed.error() != null || line.parsed.command() != null && checker != CommandChecker.NONE
                 && line.unknownCommand(checker);
     }
@@ -244,6 +253,7 @@ public final class YamahaReader {
     /** A line that does not read: a parse error, a mis-shaped explicit command, or a command the catalog does not know. */
     private boolean bad(CachedLine line) {
         if (line.parsed.error() != null || line.parsed.shape() != null) return true;
+        CommandChecker checker = checkers.get();
         if (line.parsed.command() == null || checker == CommandChecker.NONE) return false;
         return line.unknownCommand(checker);
     }
