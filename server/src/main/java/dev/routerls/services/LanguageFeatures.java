@@ -229,7 +229,7 @@ public final class LanguageFeatures {
             cancel.check();
             Workspace.Snapshot snap = workspace.snapshot(g.key());
             List<SourceFile> files = snap.openVersions().isEmpty() ? g.files() : snap.files();
-            Map<String, List<Diagnostic>> found = engine.analyze(files, workspace.settingsFor(g.key()));
+            Map<String, List<Diagnostic>> found = engine.analyze(files, workspace.settingsFor(g.key()), cancel);
             for (SourceFile f : files) {
                 if (snap.openVersions().containsKey(f.uri())) continue;
                 out.put(f.uri(), found.getOrDefault(f.uri(), List.of()));
