@@ -42,8 +42,6 @@ final class CachedLine {
     final ParsedLine parsed;
     /** Whether the line is as wide as a terminal row that wraps, so the next line may continue it. */
     final boolean atWrapWidth;
-    /** How many kept document versions use this line; {@link LineCache} counts them under its lock. */
-    int uses;
     /** One {@link CatalogMemo}, or an array of a few, newest first (a line has one in the common case). */
     private volatile Object memos;
     /**

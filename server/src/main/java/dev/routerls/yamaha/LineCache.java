@@ -37,7 +37,7 @@ final class LineCache {
     private final boolean shareLines;
     /** Lines this cache parsed (for tests). */
     private int parses;
-    /** Every line some kept document uses, by text (under this cache's lock). */
+    /** Every line some kept document uses, by text, with its count of uses (under this cache's lock). */
     private final LineTable shared = new LineTable();
     /** The last version read of each kept document, least recently read first. */
     private final Map<String, Version> documents = new LinkedHashMap<>(16, 0.75f, true) {
@@ -205,22 +205,12 @@ final class LineCache {
     // ---- use counts, changed under this cache's lock ----
 
     private void retain(Version v) {
-        for (CachedLine c : v.physical()) if (c != null) retain(c);
-        for (CachedLine c : v.joined()) retain(c);
-    }
-
-    private void retain(CachedLine c) {
-        // a line parsed by a concurrent read of the same text may already be there: this copy is then
-        // counted but not shared, and goes with its last user
-        if (c.uses++ == 0) shared.putIfAbsent(c);
+        for (CachedLine c : v.physical()) if (c != null) shared.retain(c);
+        for (CachedLine c : v.joined()) shared.retain(c);
     }
 
     private void release(Version v) {
-        for (CachedLine c : v.physical()) if (c != null) release(c);
-        for (CachedLine c : v.joined()) release(c);
-    }
-
-    private void release(CachedLine c) {
-        if (--c.uses == 0) shared.remove(c);
+        for (CachedLine c : v.physical()) if (c != null) shared.release(c);
+        for (CachedLine c : v.joined()) shared.release(c);
     }
 }

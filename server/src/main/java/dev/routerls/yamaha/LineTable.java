@@ -1,12 +1,15 @@
 package dev.routerls.yamaha;
 
 /**
- * The lines of {@link LineCache} by text, in one open-addressed array: with hundreds of thousands of lines
- * across open documents, a hash map's entry per line would weigh as much as the line's parse. Linear
- * probing; removal shifts the following entries back, so no tombstones pile up. Not thread safe.
+ * The lines of {@link LineCache} by text, each with how many kept document versions use it, in one
+ * open-addressed array: with hundreds of thousands of lines across open documents, a hash map's entry per
+ * line would weigh as much as the line's parse. Counted by text, not by object, since a line object may be
+ * shared with other caches (and two reads may parse the same text at once). Linear probing; removal shifts
+ * the following entries back, so no tombstones pile up. Not thread safe.
  */
 final class LineTable {
     private CachedLine[] slots = new CachedLine[64];
+    private int[] uses = new int[64];
     private int size;
 
     int size() {
@@ -14,40 +17,40 @@ final class LineTable {
     }
 
     CachedLine get(String text) {
-        int mask = slots.length - 1;
-        for (int i = home(text, mask); ; i = (i + 1) & mask) {
-            CachedLine c = slots[i];
-            if (c == null || c.parsed.text().equals(text)) return c;
-        }
+        int i = find(text);
+        return i < 0 ? null : slots[i];
     }
 
-    /** Adds {@code line} unless a line of the same text is there already. */
-    void putIfAbsent(CachedLine line) {
+    /** One more use of {@code line}'s text; the line becomes the table's for that text if it has none. */
+    void retain(CachedLine line) {
+        String text = line.parsed.text();
+        int i = find(text);
+        if (i >= 0) {
+            uses[i]++;
+            return;
+        }
         if ((size + 1) * 4 > slots.length * 3) grow();
         int mask = slots.length - 1;
-        String text = line.parsed.text();
-        for (int i = home(text, mask); ; i = (i + 1) & mask) {
-            CachedLine c = slots[i];
-            if (c == null) {
-                slots[i] = line;
-                size++;
-                return;
-            }
-            if (c.parsed.text().equals(text)) return;
+        for (i = home(text, mask); slots[i] != null; i = (i + 1) & mask) {
+            // probe to the first free slot
         }
+        slots[i] = line;
+        uses[i] = 1;
+        size++;
     }
 
-    /** Removes this very line, if it is the one the table has for its text. */
-    void remove(CachedLine line) {
+    /** One use of {@code line}'s text fewer; the text leaves the table with its last use. */
+    void release(CachedLine line) {
+        int i = find(line.parsed.text());
+        if (i >= 0 && --uses[i] == 0) removeAt(i);
+    }
+
+    private int find(String text) {
         int mask = slots.length - 1;
-        String text = line.parsed.text();
         for (int i = home(text, mask); ; i = (i + 1) & mask) {
             CachedLine c = slots[i];
-            if (c == null) return;
-            if (c == line) {
-                removeAt(i);
-                return;
-            }
+            if (c == null) return -1;
+            if (c.parsed.text().equals(text)) return i;
         }
     }
 
@@ -55,6 +58,7 @@ final class LineTable {
     private void removeAt(int i) {
         int mask = slots.length - 1;
         slots[i] = null;
+        uses[i] = 0;
         size--;
         for (int j = (i + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
             int k = home(slots[j].parsed.text(), mask);
@@ -62,17 +66,27 @@ final class LineTable {
             boolean stays = i <= j ? i < k && k <= j : i < k || k <= j;
             if (!stays) {
                 slots[i] = slots[j];
+                uses[i] = uses[j];
                 slots[j] = null;
+                uses[j] = 0;
                 i = j;
             }
         }
     }
 
     private void grow() {
-        CachedLine[] old = slots;
-        slots = new CachedLine[old.length * 2];
-        size = 0;
-        for (CachedLine c : old) if (c != null) putIfAbsent(c);
+        CachedLine[] oldSlots = slots;
+        int[] oldUses = uses;
+        slots = new CachedLine[oldSlots.length * 2];
+        uses = new int[slots.length];
+        int mask = slots.length - 1;
+        for (int j = 0; j < oldSlots.length; j++) {
+            if (oldSlots[j] == null) continue;
+            int i = home(oldSlots[j].parsed.text(), mask);
+            while (slots[i] != null) i = (i + 1) & mask;
+            slots[i] = oldSlots[j];
+            uses[i] = oldUses[j];
+        }
     }
 
     private static int home(String text, int mask) {

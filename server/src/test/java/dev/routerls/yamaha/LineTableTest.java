@@ -12,10 +12,13 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-/** The open-addressed line table answers as a map by text would, through growth, collisions and removals. */
+/**
+ * The open-addressed line table answers as a map of counted lines by text would, through growth, hash
+ * collisions and removals, and counts a text's uses whichever object of that text is retained.
+ */
 class LineTableTest {
     @Test
-    void behavesLikeAMapOfLinesByText() {
+    void behavesLikeAMapOfCountedLinesByText() {
         LineParser parser = new LineParser();
         // "Aa" and "BB" share a hash code: texts made of them collide in whole groups
         List<String> texts = new ArrayList<>();
@@ -25,38 +28,32 @@ class LineTableTest {
             texts.add(b.toString());
         }
         for (int i = 0; i < 400; i++) texts.add("ip filter " + i + " pass * * * * *");
-        Map<String, CachedLine> lines = new HashMap<>();
-        for (String t : texts) lines.put(t, new CachedLine(parser.parse(t)));
+        Map<String, List<CachedLine>> objects = new HashMap<>(); // two objects per text
+        for (String t : texts) objects.put(t, List.of(new CachedLine(parser.parse(t)), new CachedLine(parser.parse(t))));
 
         LineTable table = new LineTable();
-        Map<String, CachedLine> expected = new HashMap<>();
+        Map<String, CachedLine> first = new HashMap<>();
+        Map<String, Integer> uses = new HashMap<>();
         Random random = new Random(3);
-        for (int k = 0; k < 20_000; k++) {
+        for (int k = 0; k < 40_000; k++) {
             String t = texts.get(random.nextInt(texts.size()));
-            CachedLine line = lines.get(t);
-            switch (random.nextInt(3)) {
-                case 0 -> {
-                    table.putIfAbsent(line);
-                    expected.putIfAbsent(t, line);
-                }
-                case 1 -> {
-                    table.remove(line);
-                    expected.remove(t, line);
-                }
-                default -> {
-                    // another object of the same text is neither added over the first nor removes it
-                    CachedLine twin = new CachedLine(line.parsed);
-                    table.putIfAbsent(twin);
-                    expected.putIfAbsent(t, twin);
-                    table.remove(twin);
-                    expected.remove(t, twin);
+            CachedLine line = objects.get(t).get(random.nextInt(2));
+            if (random.nextInt(5) < 3) {
+                table.retain(line);
+                uses.merge(t, 1, Integer::sum);
+                first.putIfAbsent(t, line);
+            } else if (uses.containsKey(t)) {
+                table.release(line);
+                if (uses.merge(t, -1, Integer::sum) == 0) {
+                    uses.remove(t);
+                    first.remove(t);
                 }
             }
-            assertEquals(expected.size(), table.size());
+            assertEquals(uses.size(), table.size());
             for (String probe : List.of(t, texts.get(random.nextInt(texts.size())))) {
-                assertSame(expected.get(probe), table.get(probe), probe);
+                assertSame(first.get(probe), table.get(probe), probe);
             }
         }
-        for (String t : texts) assertSame(expected.get(t), table.get(t), t);
+        for (String t : texts) assertSame(first.get(t), table.get(t), t);
     }
 }
