@@ -130,14 +130,17 @@ ipRoute        : IP ROUTE destination=routeDestination routeGateway+ ;
 routeDestination : DEFAULT | IPV4_PREFIX | IPV4_ADDR ;
 routeGateway   : GATEWAY routeTarget routeOption* ;
 routeTarget    : IPV4_ADDR | PP ppTarget=(NUMBER | ANONYMOUS) | TUNNEL tunnelTarget=NUMBER | TUNNEL_ID
-               | DHCP IFNAME | IFNAME | word ;
+               | DHCP dhcpIface=IFNAME | IFNAME | word ;
 routeOption    : FILTER filters+=NUMBER+ | ~(GATEWAY | FILTER | COMMENT | EOF) ;
 dhcpScope      : DHCP SCOPE id=NUMBER range=(IPV4_RANGE_PREFIX | IPV4_RANGE | IPV4_PREFIX) word* ;
 dhcpScopeBind  : DHCP SCOPE BIND id=NUMBER address=(IPV4_ADDR | IPV4_RANGE) word* ;
 dhcpScopeOption: DHCP SCOPE option=IDENT id=NUMBER word* ;
 dhcpRelay      : IP iface DHCP SERVICE RELAY servers+=IPV4_ADDR+ word* ;
-ipFilterDynamic: family FILTER DYNAMIC id=NUMBER word* ;
-ipFilter       : family FILTER id=NUMBER action=word word* ;
+// `ip filter dynamic N SRC DST PROTOCOL [option …]` or `… SRC DST filter LIST [in LIST] [out LIST] …`
+ipFilterDynamic: family FILTER DYNAMIC id=NUMBER (src=word dst=word (FILTER triggers+=NUMBER+ | protocol=word))? word* ;
+// `ip filter N ACTION SRC [DST [PROTOCOL [SRC_PORTS [DST_PORTS]]]]`
+ipFilter       : family FILTER id=NUMBER action=word
+                 (src=word (dst=word (protocol=word (srcPorts=word dstPorts=word?)?)?)?)? word* ;
 secureFilter   : family iface SECURE FILTER direction=(IN | OUT) filters+=NUMBER* (DYNAMIC dynamics+=NUMBER+)? ;
 
 // ---- secrets ----

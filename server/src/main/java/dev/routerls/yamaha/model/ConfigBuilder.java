@@ -3,6 +3,12 @@ package dev.routerls.yamaha.model;
 import dev.routerls.mape.PortRange;
 import dev.routerls.core.SourceRange;
 import dev.routerls.grammar.YamahaLexer;
+import dev.routerls.yamaha.filter.DynamicFilter;
+import dev.routerls.yamaha.filter.FilterAddress;
+import dev.routerls.yamaha.filter.FilterCondition;
+import dev.routerls.yamaha.filter.FilterPorts;
+import dev.routerls.yamaha.filter.IpFilter;
+import dev.routerls.yamaha.filter.SecureFilterList;
 import dev.routerls.yamaha.parse.Command;
 import dev.routerls.yamaha.parse.ParsedLine;
 import dev.routerls.yamaha.parse.Word;
@@ -110,7 +116,9 @@ public final class ConfigBuilder {
             Integer entry = number(s.entry());
             Ipv4.Range inner = addresses(s.inner());
             if (d != null && entry != null && inner != null) {
-                d.masqueradeStatics.add(new NatMasqueradeStatic(entry, inner.first(), s.protocol().text(), lineRange(p)));
+                Integer[] ports = masqueradePorts(s.ports());
+                d.masqueradeStatics.add(new NatMasqueradeStatic(entry, inner.first(), s.protocol().text(), ports[0], ports[1],
+                        lineRange(p)));
             }
         } else if (c instanceof Command.NatPortRange pr) {
             portRange(pr, p);
@@ -188,7 +196,9 @@ public final class ConfigBuilder {
             RefKind kind = f.ipv6() ? (f.dynamic() ? RefKind.IPV6_DYNAMIC_FILTER : RefKind.IPV6_FILTER)
                     : (f.dynamic() ? RefKind.IP_DYNAMIC_FILTER : RefKind.IP_FILTER);
             m.definitions.add(new Definition(kind, f.id().text(), r(f.id()), false));
+            if (!f.ipv6()) filter(f, p);
         } else if (c instanceof Command.SecureFilter sf) {
+            if (!sf.ipv6()) secureFilter(sf, p);
             String where = (sf.ipv6() ? "ipv6 " : "ip ") + sf.iface().text() + " secure filter " + sf.direction().text();
             for (Word w : sf.filters()) {
                 m.references.add(new Reference(sf.ipv6() ? RefKind.IPV6_FILTER : RefKind.IP_FILTER, w.text(), r(w), where));
@@ -256,6 +266,10 @@ public final class ConfigBuilder {
             NetInterface i = iface(a.iface().text());
             i.proxyArp = false;
             i.proxyArpRange = lineRange(p);
+        } else if (c instanceof Command.SecureFilter sf) {
+            String key = ifaceKey(sf.iface().text());
+            boolean in = sf.direction().text().equalsIgnoreCase("in");
+            m.secureFilters.removeIf(l -> l.iface().equals(key) && l.in() == in);
         } else if (c instanceof Command.PpRemotePool pool) {
             PpBlock pp = ctx.pp() == null ? null : m.pps.get(ctx.pp());
             if (pp != null) pp.pool.clear();
@@ -277,6 +291,10 @@ public final class ConfigBuilder {
     }
 
     private void interfaceAddress(Command.InterfaceAddress a) {
+        if (!a.ipv6() && a.value().type() == YamahaLexer.DHCP) {
+            iface(a.iface().text()).dhcpAddress = r(a.value());
+            return;
+        }
         if (a.ipv6() && a.value().type() == YamahaLexer.IPV6_PREFIX) {
             m.ipv6Addresses.add(new YamahaConfig.Ipv6InterfaceAddress(a.iface().text().toLowerCase(Locale.ROOT), a.value().text(), r(a.value())));
             return;
@@ -470,6 +488,7 @@ public final class ConfigBuilder {
         for (Command.RouteGateway g : route.gateways()) {
             long address = -1;
             switch (g.kind()) {
+                case DHCP -> { }
                 case ADDRESS -> {
                     Ipv4.Range a = addresses(g.target());
                     if (a != null) address = a.first();
@@ -480,13 +499,81 @@ public final class ConfigBuilder {
                         "ip route gateway"));
                 case OTHER -> { }
             }
+            List<Integer> filters = new ArrayList<>();
             for (Word f : g.filters()) {
                 m.references.add(new Reference(RefKind.IP_FILTER, f.text(), r(f), "ip route filter"));
+                Integer n = number(f);
+                if (n != null) filters.add(n);
             }
-            gws.add(new RouteGateway(g.kind().name().toLowerCase(Locale.ROOT), g.target().text(), address, r(g.target())));
+            gws.add(new RouteGateway(g.kind().name().toLowerCase(Locale.ROOT), g.target().text(), address, r(g.target()),
+                    List.copyOf(filters)));
         }
-        if (route.destination().type() != YamahaLexer.DEFAULT) addresses(route.destination());
-        m.routes.add(new Route(route.destination().text(), lineRange(p), gws));
+        Ipv4.Subnet network = Ipv4.Subnet.of(0, 0);
+        if (route.destination().type() != YamahaLexer.DEFAULT) {
+            Ipv4.Range dest = addresses(route.destination());
+            // a bare address is a host route (/32)
+            network = dest == null ? null : Ipv4.Subnet.of(dest.first(), 32 - Long.numberOfTrailingZeros(dest.size()));
+        }
+        m.routes.add(new Route(route.destination().text(), network, lineRange(p), gws));
+    }
+
+    /** {@code ip filter …} and {@code ip filter dynamic …} (IPv4): their match conditions for the filter checks. */
+    private void filter(Command.FilterDefinition f, ParsedLine p) {
+        Integer id = number(f.id());
+        if (id == null) return;
+        List<String> fields = f.fields().stream().map(Word::text).toList();
+        if (f.dynamic()) {
+            if (fields.size() < 2) return;
+            List<Integer> triggers = new ArrayList<>();
+            for (Word t : f.triggers()) {
+                Integer n = number(t);
+                if (n != null) triggers.add(n);
+            }
+            m.dynamicFilters.put(id, new DynamicFilter(id, FilterAddress.parse(fields.get(0)), FilterAddress.parse(fields.get(1)),
+                    fields.size() > 2 ? fields.get(2) : null, triggers, lineRange(p)));
+            return;
+        }
+        IpFilter.Action action = f.action() == null ? null : IpFilter.Action.of(f.action().text());
+        if (action == null || fields.isEmpty()) return;   // the catalog check reports the malformed line
+        FilterCondition condition = FilterCondition.of(fields.get(0), field(fields, 1), field(fields, 2), field(fields, 3),
+                field(fields, 4));
+        m.filters.put(id, new IpFilter(id, action, f.action().text(), condition, lineRange(p), r(f.id())));
+    }
+
+    private static String field(List<String> fields, int i) {
+        return i < fields.size() ? fields.get(i) : null;
+    }
+
+    private void secureFilter(Command.SecureFilter sf, ParsedLine p) {
+        String key = ifaceKey(sf.iface().text());
+        boolean in = sf.direction().text().equalsIgnoreCase("in");
+        List<SecureFilterList.FilterRef> filters = new ArrayList<>(), dynamics = new ArrayList<>();
+        for (Word w : sf.filters()) {
+            Integer n = number(w);
+            if (n != null) filters.add(new SecureFilterList.FilterRef(n, r(w)));
+        }
+        for (Word w : sf.dynamics()) {
+            Integer n = number(w);
+            if (n != null) dynamics.add(new SecureFilterList.FilterRef(n, r(w)));
+        }
+        m.secureFilters.removeIf(l -> l.iface().equals(key) && l.in() == in);
+        m.secureFilters.add(new SecureFilterList(key, in, filters, dynamics, lineRange(p)));
+    }
+
+    /** {@code [OUTER=]INNER} of a static masquerade entry: {outer, inner}, each null when not written or not a port. */
+    private static Integer[] masqueradePorts(Word ports) {
+        if (ports == null) return new Integer[]{null, null};
+        String t = ports.text();
+        int eq = t.indexOf('=');
+        Integer outer = eq < 0 ? null : port(t.substring(0, eq));
+        Integer inner = port(eq < 0 ? t : t.substring(eq + 1));
+        return new Integer[]{outer, inner};
+    }
+
+    private static Integer port(String text) {
+        FilterPorts p = FilterPorts.parse(text);
+        return p.unresolved().isEmpty() && p.intervals().size() == 1 && p.intervals().get(0)[0] == p.intervals().get(0)[1]
+                ? p.intervals().get(0)[0] : null;
     }
 
     private void dhcpScope(Command.DhcpScope s, ParsedLine p) {

@@ -2,6 +2,9 @@ package dev.routerls.yamaha.model;
 
 import dev.routerls.core.SourceRange;
 import dev.routerls.yamaha.catalog.CatalogFinding;
+import dev.routerls.yamaha.filter.DynamicFilter;
+import dev.routerls.yamaha.filter.IpFilter;
+import dev.routerls.yamaha.filter.SecureFilterList;
 import dev.routerls.yamaha.parse.Command.SecretKind;
 
 import java.util.ArrayList;
@@ -35,6 +38,8 @@ public final class YamahaConfig {
         public final List<InterfaceAddress> addresses = new ArrayList<>();
         public Boolean proxyArp;
         public SourceRange proxyArpRange;
+        /** {@code ip IF address dhcp}: the address comes from a DHCP server (not in the config). */
+        public SourceRange dhcpAddress;
 
         public NetInterface(String name) {
             this.name = name;
@@ -56,7 +61,17 @@ public final class YamahaConfig {
     public record NatStatic(int entry, Ipv4.Range outer, Ipv4.Range inner, SourceRange range,
                             SourceRange outerRange, SourceRange countRange, boolean maskForm) { }
 
-    public record NatMasqueradeStatic(int entry, long inner, String protocol, SourceRange range) { }
+    /**
+     * {@code nat descriptor masquerade static N ID INNER PROTOCOL [OUTER_PORT=]INNER_PORT}: {@code innerPort}
+     * null when no port is written (esp …), {@code outerPort} null when it equals the inner port.
+     */
+    public record NatMasqueradeStatic(int entry, long inner, String protocol, Integer outerPort, Integer innerPort,
+                                      SourceRange range) {
+        /** The port seen from outside (the inner port when no outer port is written). */
+        public Integer publicPort() {
+            return outerPort != null ? outerPort : innerPort;
+        }
+    }
 
     /** One {@code lo-hi} block of {@code nat descriptor masquerade port range}. */
     public record PortBlock(int first, int last, SourceRange range) {
@@ -145,9 +160,15 @@ public final class YamahaConfig {
 
     public record TransportTemplate(int source, SourceRange sourceRange, List<TunnelRef> targets, SourceRange range) { }
 
-    public record RouteGateway(String kind, String target, long address, SourceRange range) { }
+    /**
+     * One gateway of a route. {@code kind} is address, pp, tunnel, dhcp (target: the interface whose lease
+     * gives the gateway) or other (null, loopback …); {@code address} is set for address; {@code filters}
+     * make it a filter route (used for the packets the filters pass).
+     */
+    public record RouteGateway(String kind, String target, long address, SourceRange range, List<Integer> filters) { }
 
-    public record Route(String destination, SourceRange range, List<RouteGateway> gateways) { }
+    /** {@code ip route DEST gateway …}; {@code network} is null when the destination is not a valid address. */
+    public record Route(String destination, Ipv4.Subnet network, SourceRange range, List<RouteGateway> gateways) { }
 
     public record DhcpScope(int id, Ipv4.Range addresses, Ipv4.Subnet subnet, SourceRange range) { }
 
@@ -192,6 +213,11 @@ public final class YamahaConfig {
     public final List<IpsecTransport> transports = new ArrayList<>();
     public final List<TransportTemplate> transportTemplates = new ArrayList<>();
     public final List<Route> routes = new ArrayList<>();
+    /** IPv4 static filters by number (a later definition replaces an earlier one, as on the router). */
+    public final Map<Integer, IpFilter> filters = new LinkedHashMap<>();
+    public final Map<Integer, DynamicFilter> dynamicFilters = new LinkedHashMap<>();
+    /** IPv4 {@code secure filter} lists, one per interface and direction (the last line wins). */
+    public final List<SecureFilterList> secureFilters = new ArrayList<>();
     public final Map<Integer, DhcpScope> dhcpScopes = new LinkedHashMap<>();
     public final List<Secret> secrets = new ArrayList<>();
     public final List<Definition> definitions = new ArrayList<>();
@@ -217,6 +243,11 @@ public final class YamahaConfig {
         List<InterfaceAddress> out = new ArrayList<>();
         for (NetInterface i : interfaces.values()) out.addAll(i.addresses);
         return out;
+    }
+
+    /** The IPv4 filter list of interface {@code iface} (model key) in one direction, if it has one. */
+    public Optional<SecureFilterList> secureFilter(String iface, boolean in) {
+        return secureFilters.stream().filter(l -> l.iface().equals(iface) && l.in() == in).findFirst();
     }
 
     public boolean isDefined(RefKind kind, String key) {

@@ -68,9 +68,10 @@ public sealed interface Command {
 
     record IpRoute(Word destination, List<RouteGateway> gateways) implements Command { }
 
+    /** One {@code gateway …} of a route: for DHCP, {@code target} is the interface whose lease gives the gateway. */
     record RouteGateway(GatewayKind kind, Word target, List<Word> filters) { }
 
-    enum GatewayKind { ADDRESS, PP, TUNNEL, OTHER }
+    enum GatewayKind { ADDRESS, PP, TUNNEL, DHCP, OTHER }
 
     record DhcpScope(Word id, Word range) implements Command { }
 
@@ -79,7 +80,14 @@ public sealed interface Command {
 
     record DhcpRelay(Word iface, List<Word> servers) implements Command { }
 
-    record FilterDefinition(boolean ipv6, boolean dynamic, Word id) implements Command { }
+    /**
+     * {@code ip|ipv6 filter [dynamic] N …}. A static filter has its {@code action} and up to five
+     * {@code fields} (source, destination, protocol, source ports, destination ports, as written); a dynamic
+     * one has source and destination, then its protocol as a third field or the static filters of its
+     * {@code filter} list as {@code triggers}.
+     */
+    record FilterDefinition(boolean ipv6, boolean dynamic, Word id, Word action, List<Word> fields, List<Word> triggers)
+            implements Command { }
 
     record SecureFilter(boolean ipv6, Word iface, Word direction, List<Word> filters, List<Word> dynamics)
             implements Command { }

@@ -248,6 +248,16 @@ public final class LineParser {
             return out;
         }
 
+        /** The leading words that are written (an omitted optional field ends the list). */
+        static List<Word> present(Word... words) {
+            List<Word> out = new ArrayList<>(words.length);
+            for (Word x : words) {
+                if (x == null) break;
+                out.add(x);
+            }
+            return out;
+        }
+
         List<Word> tokens(List<Token> ts) {
             List<Word> out = new ArrayList<>(ts.size());
             for (Token t : ts) out.add(w(t));
@@ -315,9 +325,13 @@ public final class LineParser {
             if (k instanceof DhcpScopeContext x) return new Command.DhcpScope(w(x.id), w(x.range));
             if (k instanceof DhcpRelayContext x) return new Command.DhcpRelay(w(x.iface()), tokens(x.servers));
             if (k instanceof IpFilterDynamicContext x) {
-                return new Command.FilterDefinition(x.family().IPV6() != null, true, w(x.id));
+                return new Command.FilterDefinition(x.family().IPV6() != null, true, w(x.id), null,
+                        present(w(x.src), w(x.dst), w(x.protocol)), tokens(x.triggers));
             }
-            if (k instanceof IpFilterContext x) return new Command.FilterDefinition(x.family().IPV6() != null, false, w(x.id));
+            if (k instanceof IpFilterContext x) {
+                return new Command.FilterDefinition(x.family().IPV6() != null, false, w(x.id), w(x.action),
+                        present(w(x.src), w(x.dst), w(x.protocol), w(x.srcPorts), w(x.dstPorts)), List.of());
+            }
             if (k instanceof SecureFilterContext x) {
                 return new Command.SecureFilter(x.family().IPV6() != null, w(x.iface()), w(x.direction),
                         tokens(x.filters), tokens(x.dynamics));
@@ -370,6 +384,9 @@ public final class LineParser {
                 } else if (t.TUNNEL() != null) {
                     kind = Command.GatewayKind.TUNNEL;
                     target = w(t.tunnelTarget);
+                } else if (t.dhcpIface != null) {
+                    kind = Command.GatewayKind.DHCP;
+                    target = w(t.dhcpIface);
                 } else if (t.TUNNEL_ID() != null) {
                     kind = Command.GatewayKind.TUNNEL;
                     Word id = w(t.TUNNEL_ID());

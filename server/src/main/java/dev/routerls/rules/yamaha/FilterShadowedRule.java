@@ -1,0 +1,99 @@
+package dev.routerls.rules.yamaha;
+
+import dev.routerls.core.Severity;
+import dev.routerls.core.net.HeaderSet;
+import dev.routerls.rules.Findings;
+import dev.routerls.yamaha.filter.IpFilter;
+import dev.routerls.yamaha.filter.SecureFilterList;
+import dev.routerls.yamaha.filter.SecureFilterList.FilterRef;
+import dev.routerls.yamaha.model.YamahaConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * {@code yamaha/filter-shadowed}: a filter of a {@code secure filter in|out} list that can never decide,
+ * because the filters before it in that list already match every packet it matches (the first match
+ * decides, reference 8.1.25). Filters whose match the router resolves at run time (FQDN, map-e …) are
+ * not judged; such earlier filters count only with the addresses the config gives.
+ */
+public final class FilterShadowedRule extends YamahaRule {
+    public static final String ID = "yamaha/filter-shadowed";
+
+    public FilterShadowedRule() {
+        super(ID, Severity.WARNING, "a secure filter list entry that earlier filters of the list always decide first");
+    }
+
+    private record Entry(FilterRef ref, IpFilter filter) { }
+
+    @Override
+    public void check(YamahaConfig m, Findings out) {
+        for (SecureFilterList list : m.secureFilters) {
+            List<Entry> before = new ArrayList<>();
+            for (FilterRef ref : list.filters()) {
+                IpFilter f = m.filters.get(ref.id());
+                if (f == null) continue;   // undefined: yamaha/undefined-reference reports it
+                Entry e = new Entry(ref, f);
+                if (f.condition().exact()) shadowers(e, before).ifPresent(s -> out.report(ref.range(), message(list, e, s)));
+                before.add(e);
+            }
+        }
+    }
+
+    /** The fewest earlier entries that together match everything {@code e} matches, if any do. */
+    private static java.util.Optional<List<Entry>> shadowers(Entry e, List<Entry> before) {
+        HeaderSet packets = e.filter().condition().packets();
+        if (packets.isEmpty()) return java.util.Optional.empty();
+        List<Entry> relevant = new ArrayList<>();
+        for (Entry b : before) if (b.filter().condition().packets().intersects(packets)) relevant.add(b);
+        if (!Boolean.TRUE.equals(packets.coveredBy(sets(relevant)))) return java.util.Optional.empty();
+        // drop the ones the others cover without; a single filter that covers alone is the usual case
+        for (Entry b : relevant) {
+            if (Boolean.TRUE.equals(packets.coveredBy(List.of(b.filter().condition().packets())))) {
+                return java.util.Optional.of(List.of(b));
+            }
+        }
+        List<Entry> needed = new ArrayList<>(relevant);
+        for (int i = needed.size() - 1; i >= 0 && needed.size() > 1; i--) {
+            List<Entry> without = new ArrayList<>(needed);
+            without.remove(i);
+            if (Boolean.TRUE.equals(packets.coveredBy(sets(without)))) needed = without;
+        }
+        return java.util.Optional.of(needed);
+    }
+
+    private static List<HeaderSet> sets(List<Entry> entries) {
+        return entries.stream().map(x -> x.filter().condition().packets()).toList();
+    }
+
+    private static String message(SecureFilterList list, Entry e, List<Entry> by) {
+        String where = "the `secure filter " + list.direction() + "` list of " + list.iface();
+        int id = e.filter().id();
+        if (by.size() == 1 && by.get(0).filter().id() == id) {
+            return "filter " + id + " is already earlier in " + where + " (column " + (by.get(0).ref().range().startColumn() + 1)
+                    + "), which decides every packet it matches, so this entry is never reached. Remove it.";
+        }
+        String names = by.size() == 1 ? "filter " + by.get(0).filter().id() + " (line " + line(by.get(0)) + ")"
+                : "filters " + by.stream().map(x -> x.filter().id() + " (line " + line(x) + ")").collect(Collectors.joining(", "))
+                + " together";
+        boolean sameAction = by.stream().allMatch(x -> x.filter().action() == e.filter().action());
+        String verb = e.filter().action().name().toLowerCase(Locale.ROOT);
+        String consequence = sameAction
+                ? "so it changes nothing; remove it, or move it before " + firstName(by) + " if it should decide first."
+                : "so its " + verb + " never applies; move filter " + id + " before " + firstName(by)
+                + " in the list if it should decide those packets.";
+        return "filter " + id + " in " + where + " can never decide: " + names + " before it "
+                + (by.size() == 1 ? "matches" : "match") + " every packet it matches (the first matching filter decides), "
+                + consequence;
+    }
+
+    private static String firstName(List<Entry> by) {
+        return "filter " + by.get(0).filter().id();
+    }
+
+    private static int line(Entry e) {
+        return e.filter().range().startLine() + 1;
+    }
+}
