@@ -24,6 +24,7 @@ command
     | natStatic
     | natMasqueradeStatic
     | natPortRange
+    | natMasqueradeIncoming
     | natBackwardCompatibility
     | natApply
     | ppSelect
@@ -91,6 +92,8 @@ natStatic                : NAT DESCRIPTOR STATIC id=NUMBER entry=NUMBER pair=IPV
 natMasqueradeStatic      : NAT DESCRIPTOR MASQUERADE STATIC id=NUMBER entry=NUMBER inner=IPV4_ADDR
                            protocol=word ports=word? ;   // a number, outer=inner, a service name (www); none for esp/gre
 natPortRange             : NAT DESCRIPTOR MASQUERADE PORT RANGE id=NUMBER portRange+ ;
+// what happens to a packet from outside that no translation entry matches: through|reject|discard|forward IP
+natMasqueradeIncoming    : NAT DESCRIPTOR MASQUERADE INCOMING id=NUMBER action=word address=IPV4_ADDR? ;
 portRange                : NUMBER_RANGE | NUMBER ;
 natBackwardCompatibility : NAT DESCRIPTOR BACKWARD_COMPATIBILITY value=NUMBER ;
 // `ip lan1 nat descriptor 1 2 reverse 30`; the forward list may be empty before `reverse`
@@ -176,7 +179,7 @@ generic     : head=commandHead word* ;
 commandHead : IDENT | keyword ;
 
 keyword
-    : IP | IPV6 | NAT | DESCRIPTOR | TYPE | ADDRESS | OUTER | INNER | STATIC | MASQUERADE | PORT | RANGE
+    : IP | IPV6 | NAT | DESCRIPTOR | TYPE | ADDRESS | OUTER | INNER | STATIC | MASQUERADE | PORT | INCOMING | RANGE
     | BACKWARD_COMPATIBILITY | REVERSE | PP | TUNNEL | SELECT | BIND | REMOTE | POOL | ENCAPSULATION
     | ENDPOINT | TEMPLATE | IPSEC | SA | POLICY | IKE | TRANSPORT | ROUTE | GATEWAY | FILTER | DHCP | SCOPE
     | SERVICE | RELAY | SERVER | SECURE | IN | OUT | DYNAMIC | PROXYARP | SECONDARY | ANONYMOUS | NONE

@@ -122,6 +122,12 @@ public final class ConfigBuilder {
             }
         } else if (c instanceof Command.NatPortRange pr) {
             portRange(pr, p);
+        } else if (c instanceof Command.NatMasqueradeIncoming in) {
+            NatDescriptor d = nat(in.id(), p);
+            if (d != null) {
+                d.incoming = new Setting(in.action().text().toLowerCase(Locale.ROOT), lineRange(p));
+                d.incomingAddress = in.address() == null ? null : Ipv4.parse(in.address().text());
+            }
         } else if (c instanceof Command.NatBackwardCompatibility b) {
             m.backwardCompatibility = new Setting(b.value().text(), lineRange(p));
         } else if (c instanceof Command.NatApply a) {

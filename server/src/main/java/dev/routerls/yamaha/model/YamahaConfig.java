@@ -93,6 +93,9 @@ public final class YamahaConfig {
         public final List<NatMasqueradeStatic> masqueradeStatics = new ArrayList<>();
         public final List<PortBlock> portBlocks = new ArrayList<>();
         public SourceRange portRangeLine;
+        /** {@code masquerade incoming}: through, reject (the default), discard or forward (to {@link #incomingAddress}). */
+        public Setting incoming;
+        public Long incomingAddress;
 
         public NatDescriptor(int id) {
             this.id = id;

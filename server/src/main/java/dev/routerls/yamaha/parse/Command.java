@@ -19,7 +19,8 @@ public sealed interface Command {
      * A {@code nat descriptor …} line that sets something of descriptor {@link #id()}: it configures that
      * descriptor without being its first mention.
      */
-    sealed interface NatSetting extends Command permits NatType, NatAddress, NatStatic, NatMasqueradeStatic, NatPortRange {
+    sealed interface NatSetting extends Command permits NatType, NatAddress, NatStatic, NatMasqueradeStatic, NatPortRange,
+            NatMasqueradeIncoming {
         /** The descriptor number. */
         Word id();
     }
@@ -35,6 +36,9 @@ public sealed interface Command {
     record NatMasqueradeStatic(Word id, Word entry, Word inner, Word protocol, Word ports) implements NatSetting { }
 
     record NatPortRange(Word id, List<Word> ranges) implements NatSetting { }
+
+    /** {@code nat descriptor masquerade incoming ID ACTION [ADDRESS]}. */
+    record NatMasqueradeIncoming(Word id, Word action, Word address) implements NatSetting { }
 
     record NatBackwardCompatibility(Word value) implements Command { }
 

@@ -29,6 +29,8 @@ final class ExplicitForms {
                     "nat descriptor masquerade static ID ENTRY INNER-ADDRESS PROTOCOL [[OUTER-PORT=]INNER-PORT]"),
             new Form(new int[]{YamahaLexer.NAT, YamahaLexer.DESCRIPTOR, YamahaLexer.MASQUERADE, YamahaLexer.PORT,
                     YamahaLexer.RANGE}, "nat descriptor masquerade port range ID LOW-HIGH ..."),
+            new Form(new int[]{YamahaLexer.NAT, YamahaLexer.DESCRIPTOR, YamahaLexer.MASQUERADE, YamahaLexer.INCOMING},
+                    "nat descriptor masquerade incoming ID through|reject|discard|forward [ADDRESS]"),
             new Form(new int[]{YamahaLexer.NAT, YamahaLexer.DESCRIPTOR, YamahaLexer.BACKWARD_COMPATIBILITY},
                     "nat descriptor backward-compatibility 1|2|3"),
             new Form(new int[]{YamahaLexer.IP, IFACE, YamahaLexer.NAT, YamahaLexer.DESCRIPTOR},

@@ -293,6 +293,9 @@ public final class LineParser {
                 return new Command.NatMasqueradeStatic(w(x.id), w(x.entry), w(x.inner), w(x.protocol), w(x.ports));
             }
             if (k instanceof NatPortRangeContext x) return new Command.NatPortRange(w(x.id), ws(x.portRange()));
+            if (k instanceof NatMasqueradeIncomingContext x) {
+                return new Command.NatMasqueradeIncoming(w(x.id), w(x.action), w(x.address));
+            }
             if (k instanceof NatBackwardCompatibilityContext x) return new Command.NatBackwardCompatibility(w(x.value));
             if (k instanceof NatApplyContext x) return new Command.NatApply(w(x.iface()), tokens(x.forward), tokens(x.reverse));
             if (k instanceof PpSelectContext x) return new Command.PpSelect(w(x.target));
