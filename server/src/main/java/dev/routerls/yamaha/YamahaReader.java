@@ -3,7 +3,6 @@ package dev.routerls.yamaha;
 import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
-import dev.routerls.yamaha.catalog.CatalogFinding;
 import dev.routerls.yamaha.catalog.CommandCatalog;
 import dev.routerls.yamaha.catalog.CommandChecker;
 import dev.routerls.yamaha.model.ConfigBuilder;
@@ -87,32 +86,27 @@ public final class YamahaReader {
 
         ConfigBuilder builder = new ConfigBuilder(model, revision, headerRange);
         List<ConfigLine> lines = new ArrayList<>(logical.size());
-        List<CatalogFinding> catalog = new ArrayList<>();
-        List<YamahaConfig.SyntaxProblem> problems = new ArrayList<>();
         for (Logical l : logical) {
             for (int i = 0; i <= l.pos.splits().length; i++) {
                 int physical = l.pos.firstLine() + i;
                 int length = index.line(physical).length();
                 if (length > MAX_LINE_LENGTH) {
-                    problems.add(new YamahaConfig.SyntaxProblem(SourceRange.of(physical, MAX_LINE_LENGTH, length),
+                    builder.problem(SourceRange.of(physical, MAX_LINE_LENGTH, length),
                             "this line has " + length + " characters; the router accepts at most " + MAX_LINE_LENGTH
-                                    + " per command line and rejects the rest. Split the setting or shorten it."));
+                                    + " per command line and rejects the rest. Split the setting or shorten it.");
                 }
             }
             ParsedLine p = l.parsed();
             if (p.error() != null) {
-                problems.add(new YamahaConfig.SyntaxProblem(l.pos.range(p.error().start(), p.error().end()),
+                builder.problem(l.pos.range(p.error().start(), p.error().end()),
                         "this line cannot be read as a command: " + p.error().message()
-                                + ". The router would reject it; correct or remove it."));
+                                + ". The router would reject it; correct or remove it.");
             }
             SelectContext ctx = builder.accept(l.pos, p);
             lines.add(new ConfigLine(l.pos, p, ctx));
-            catalog.addAll(l.cached.findings(checker, l.pos, model, revision));
+            builder.catalogFindings(l.cached.findings(checker, l.pos, model, revision));
         }
         YamahaConfig config = builder.finish();
-        config.syntaxProblems.addAll(0, problems);
-        config.catalogFindings.addAll(catalog);
-        config.looseFilterUses.addAll(builder.looseFilterUses());
         return new Document(config, List.copyOf(lines), session.parsed);
     }
 

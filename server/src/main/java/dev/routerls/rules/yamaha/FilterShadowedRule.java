@@ -30,10 +30,10 @@ public final class FilterShadowedRule extends YamahaRule {
 
     @Override
     public void check(YamahaConfig m, Findings out) {
-        for (SecureFilterList list : m.secureFilters) {
+        for (SecureFilterList list : m.secureFilters()) {
             List<Entry> before = new ArrayList<>();
             for (FilterRef ref : list.filters()) {
-                IpFilter f = m.filters.get(ref.id());
+                IpFilter f = m.filters().get(ref.id());
                 if (f == null) continue;   // undefined: yamaha/undefined-reference reports it
                 Entry e = new Entry(ref, f);
                 if (f.condition().exact()) shadowers(e, before).ifPresent(s -> out.report(ref.range(), message(list, e, s)));

@@ -28,14 +28,14 @@ public final class LimitRule extends YamahaRule {
 
     @Override
     public void check(YamahaConfig m, Findings out) {
-        Optional<Integer> maxTunnel = ModelFacts.maxTunnel(m.model);
-        Optional<Integer> maxPp = ModelFacts.maxPp(m.model);
+        Optional<Integer> maxTunnel = ModelFacts.maxTunnel(m.model().orElse(null));
+        Optional<Integer> maxPp = ModelFacts.maxPp(m.model().orElse(null));
         if (maxTunnel.isPresent()) {
-            for (Setting s : m.tunnelSelects) tunnel(m, out, Integer.parseInt(s.value()), s.range(), maxTunnel.get());
-            for (TunnelBlock t : m.tunnels.values()) {
+            for (Setting s : m.tunnelSelects()) tunnel(m, out, Integer.parseInt(s.value()), s.range(), maxTunnel.get());
+            for (TunnelBlock t : m.tunnels().values()) {
                 // a range word (3-40) yields one ref per tunnel; report the word once, naming the first bad number
                 java.util.Set<SourceRange> seen = new java.util.HashSet<>();
-                for (TunnelRef r : t.templateTargets) {
+                for (TunnelRef r : t.templateTargets()) {
                     if ((r.tunnel() < 1 || r.tunnel() > maxTunnel.get()) && seen.add(r.range())) {
                         tunnel(m, out, r.tunnel(), r.range(), maxTunnel.get());
                     }
@@ -43,7 +43,7 @@ public final class LimitRule extends YamahaRule {
             }
         }
         if (maxPp.isPresent()) {
-            for (Setting s : m.ppSelects) {
+            for (Setting s : m.ppSelects()) {
                 int n = Integer.parseInt(s.value());
                 if (n < 1 || n > maxPp.get()) {
                     out.report(s.range(), "PP " + n + " does not exist on " + modelName(m) + ", which has PP 1-"
@@ -53,7 +53,7 @@ public final class LimitRule extends YamahaRule {
             }
         }
         Map<Integer, List<NatUse>> perLine = new LinkedHashMap<>();
-        for (NatUse u : m.natUses) perLine.computeIfAbsent(u.range().startLine(), k -> new java.util.ArrayList<>()).add(u);
+        for (NatUse u : m.natUses()) perLine.computeIfAbsent(u.range().startLine(), k -> new java.util.ArrayList<>()).add(u);
         int max = ModelFacts.MAX_NAT_DESCRIPTORS_PER_INTERFACE;
         for (List<NatUse> uses : perLine.values()) {
             if (uses.size() <= max) continue;

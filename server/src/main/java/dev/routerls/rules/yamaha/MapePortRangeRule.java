@@ -42,11 +42,11 @@ public final class MapePortRangeRule extends YamahaRule {
 
     @Override
     public void check(YamahaConfig m, Findings out) {
-        for (NatDescriptor d : m.natDescriptors.values()) {
-            if (d.portBlocks.isEmpty()) continue;
+        for (NatDescriptor d : m.natDescriptors().values()) {
+            if (d.portBlocks().isEmpty()) continue;
             checkCount(m, d, out);
-            List<PortRange> ranges = d.portBlocks.stream().map(b -> new PortRange(b.first(), b.last())).toList();
-            MapeMapping map = resolver.resolve(m, d.id, ranges);
+            List<PortRange> ranges = d.portBlocks().stream().map(b -> new PortRange(b.first(), b.last())).toList();
+            MapeMapping map = resolver.resolve(m, d.id(), ranges);
             for (MapeMapping.Problem p : map.problems()) out.report(p.range(), p.message());
             checkOuter(d, map, out);
             PortSetCheck.Result result = PortSetCheck.check(ranges, map.offset(), map.psidlen(), map.psid());
@@ -56,7 +56,7 @@ public final class MapePortRangeRule extends YamahaRule {
                     : "List exactly the blocks A*" + map.stride() + " + PSID*" + map.blockSize() + " (A = 1 to "
                     + map.blockCount() + ") of your PSID.";
             // the exact set is certain only when the CE gives the PSID and fits its prefix, and the model takes that many ranges
-            java.util.Optional<Integer> max = ModelFacts.maxPortRanges(m.model, m.revision);
+            java.util.Optional<Integer> max = ModelFacts.maxPortRanges(m.model().orElse(null), m.revision().orElse(null));
             List<dev.routerls.core.Fix> fixes = map.psid().isPresent() && map.problems().isEmpty()
                     && (max.isEmpty() || result.expected().size() <= max.get())
                     ? YamahaFixes.portRanges(d, out.defaultUri(), map.psid().getAsInt(), result.expected()).stream().toList()
@@ -64,10 +64,10 @@ public final class MapePortRangeRule extends YamahaRule {
             for (PortSetFinding f : result.findings()) {
                 String what = describe(f, map, result);
                 if (what == null) continue;
-                SourceRange where = f.rangeIndex() >= 0 ? d.portBlocks.get(f.rangeIndex()).range() : d.portRangeLine;
-                String subject = f.rangeIndex() >= 0 ? "port range " + d.portBlocks.get(f.rangeIndex()).first() + "-"
-                        + d.portBlocks.get(f.rangeIndex()).last() + " of NAT descriptor " + d.id
-                        : "the port ranges of NAT descriptor " + d.id;
+                SourceRange where = f.rangeIndex() >= 0 ? d.portBlocks().get(f.rangeIndex()).range() : d.portRangeLine();
+                String subject = f.rangeIndex() >= 0 ? "port range " + d.portBlocks().get(f.rangeIndex()).first() + "-"
+                        + d.portBlocks().get(f.rangeIndex()).last() + " of NAT descriptor " + d.id()
+                        : "the port ranges of NAT descriptor " + d.id();
                 out.report(out.defaultUri(), where, subject + " " + what + ", judged by " + map.basis() + ". Ports outside the PSID's "
                         + "set are dropped by the MAP-E border relay, so connections using them fail. " + fix, fixes);
             }
@@ -75,13 +75,13 @@ public final class MapePortRangeRule extends YamahaRule {
     }
 
     private void checkCount(YamahaConfig m, NatDescriptor d, Findings out) {
-        java.util.Optional<Integer> max = ModelFacts.maxPortRanges(m.model, m.revision);
-        if (max.isEmpty() || d.portBlocks.size() <= max.get()) return;
-        PortBlock first = d.portBlocks.get(max.get());
-        PortBlock last = d.portBlocks.get(d.portBlocks.size() - 1);
+        java.util.Optional<Integer> max = ModelFacts.maxPortRanges(m.model().orElse(null), m.revision().orElse(null));
+        if (max.isEmpty() || d.portBlocks().size() <= max.get()) return;
+        PortBlock first = d.portBlocks().get(max.get());
+        PortBlock last = d.portBlocks().get(d.portBlocks().size() - 1);
         out.report(new SourceRange(first.range().startLine(), first.range().startColumn(),
                         last.range().endLine(), last.range().endColumn()),
-                "NAT descriptor " + d.id + " lists " + d.portBlocks.size() + " port ranges, but "
+                "NAT descriptor " + d.id() + " lists " + d.portBlocks().size() + " port ranges, but "
                         + modelName(m) + " accepts at most " + max.get()
                         + "; the router rejects the line and the descriptor has no port set. "
                         + "Keep at most " + max.get() + " ranges or update the firmware.");
@@ -89,15 +89,15 @@ public final class MapePortRangeRule extends YamahaRule {
 
     /** The outer address must be the shared IPv4 address the CE's prefix carries. */
     private static void checkOuter(NatDescriptor d, MapeMapping map, Findings out) {
-        if (map.ipv4() == null || d.outer.isEmpty()) return;
+        if (map.ipv4() == null || d.outer().isEmpty()) return;
         long shared = map.ipv4().unsigned();
-        List<NatAddressItem> literal = d.outer.stream().filter(i -> !i.isKeyword()).toList();
+        List<NatAddressItem> literal = d.outer().stream().filter(i -> !i.isKeyword()).toList();
         if (literal.isEmpty() || literal.stream().anyMatch(i -> i.addresses().contains(shared))) return;
         String written = literal.stream().map(NatAddressItem::text).collect(Collectors.joining(" "));
-        out.report(literal.get(0).range(), "NAT descriptor " + d.id + " translates to " + written + ", but the CE address "
+        out.report(literal.get(0).range(), "NAT descriptor " + d.id() + " translates to " + written + ", but the CE address "
                 + map.ce() + " carries the shared IPv4 address " + Ipv4.format(shared) + " (" + map.family() + " rule "
                 + map.rule().ip6prefix() + " -> " + map.rule().ip4prefix() + "): the border relay drops packets "
-                + "from any other IPv4 source. Set `nat descriptor address outer " + d.id + " " + Ipv4.format(shared) + "`.");
+                + "from any other IPv4 source. Set `nat descriptor address outer " + d.id() + " " + Ipv4.format(shared) + "`.");
     }
 
     /** What is wrong, as the tail of a sentence about the range; null for findings not reported here. */

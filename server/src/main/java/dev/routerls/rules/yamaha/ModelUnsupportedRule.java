@@ -19,15 +19,15 @@ public final class ModelUnsupportedRule extends YamahaRule {
 
     @Override
     public void check(YamahaConfig m, Findings out) {
-        for (CatalogFinding f : m.catalogFindings) {
+        for (CatalogFinding f : m.catalogFindings()) {
             if (f.kind() == CatalogFinding.Kind.MODEL_UNSUPPORTED) out.report(f.range(), f.message());
         }
-        if (m.model == null) return;
-        for (YamahaConfig.TunnelBlock t : m.tunnels.values()) {
-            if (t.fromTemplate != null || t.encapsulation == null || !t.encapsulation.value().equals("map-e")) continue;
-            if (ModelFacts.nativeMapE(m.model, m.revision).orElse(true)) continue;
-            String since = ModelFacts.nativeMapESince(m.model).map(r -> " (it arrived in " + r + ")").orElse("");
-            out.report(t.encapsulation.range(), "native MAP-E (`tunnel encapsulation map-e`) is not available on "
+        if (m.model().isEmpty()) return;
+        for (YamahaConfig.TunnelBlock t : m.tunnels().values()) {
+            if (t.fromTemplate() != null || t.encapsulation() == null || !t.encapsulation().value().equals("map-e")) continue;
+            if (ModelFacts.nativeMapE(m.model().orElse(null), m.revision().orElse(null)).orElse(true)) continue;
+            String since = ModelFacts.nativeMapESince(m.model().orElse(null)).map(r -> " (it arrived in " + r + ")").orElse("");
+            out.report(t.encapsulation().range(), "native MAP-E (`tunnel encapsulation map-e`) is not available on "
                     + modelName(m) + since + ", so the router rejects this tunnel and IPv4 has no path. "
                     + "Update the firmware if the model supports it, or set MAP-E up by hand with `tunnel "
                     + "encapsulation ipip`, `tunnel endpoint address` and `nat descriptor masquerade port range`.");

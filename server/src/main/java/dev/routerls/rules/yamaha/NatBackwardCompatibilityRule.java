@@ -20,12 +20,13 @@ public final class NatBackwardCompatibilityRule extends YamahaRule {
 
     @Override
     public void check(YamahaConfig m, Findings out) {
-        if (!ModelFacts.portSavingByDefault(m.model).orElse(false)) return;
-        if (m.backwardCompatibility != null && m.backwardCompatibility.value().equals("1")) return;
-        String setting = m.backwardCompatibility == null ? "not set (default 2: port saving on)"
-                : "set to " + m.backwardCompatibility.value() + " (port saving on)";
+        if (!ModelFacts.portSavingByDefault(m.model().orElse(null)).orElse(false)) return;
+        java.util.Optional<YamahaConfig.Setting> compatibility = m.backwardCompatibility();
+        if (compatibility.isPresent() && compatibility.get().value().equals("1")) return;
+        String setting = compatibility.map(c -> "set to " + c.value() + " (port saving on)")
+                .orElse("not set (default 2: port saving on)");
         java.util.List<dev.routerls.core.Fix> fix = YamahaFixes.backwardCompatibility(m, out.defaultUri()).stream().toList();
-        for (NatUse use : m.natUses) {
+        for (NatUse use : m.natUses()) {
             if (!use.iface().equals("pp") || !"anonymous".equals(use.context().pp())) continue;
             out.report(out.defaultUri(), use.range(), "NAT descriptor " + use.descriptor() + " is applied on `pp anonymous`, but on "
                     + modelName(m) + " `nat descriptor backward-compatibility` is " + setting

@@ -23,21 +23,21 @@ public final class NatOuterProxyArpRule extends YamahaRule {
 
     @Override
     public void check(YamahaConfig m, Findings out) {
-        for (NatUse use : m.natUses) {
+        for (NatUse use : m.natUses()) {
             if (use.reverse() || !use.onLan()) continue;
-            NetInterface lan = m.interfaces.get(use.iface());
-            NatDescriptor d = m.natDescriptors.get(use.descriptor());
+            NetInterface lan = m.interfaces().get(use.iface());
+            NatDescriptor d = m.natDescriptors().get(use.descriptor());
             if (lan == null || d == null) continue;
             List<String> clashes = new ArrayList<>();
             Ipv4.Subnet hit = null;
-            for (InterfaceAddress a : lan.addresses) {
-                for (NatAddressItem item : d.outer) {
+            for (InterfaceAddress a : lan.addresses()) {
+                for (NatAddressItem item : d.outer()) {
                     if (item.addresses() != null && a.subnet().range().overlaps(item.addresses())) {
                         clashes.add(item.addresses() + " (address outer)");
                         hit = a.subnet();
                     }
                 }
-                for (NatStatic s : d.statics) {
+                for (NatStatic s : d.statics()) {
                     if (a.subnet().range().overlaps(s.outer())) {
                         clashes.add(s.outer() + " (static entry " + s.entry() + ")");
                         hit = a.subnet();
@@ -45,9 +45,9 @@ public final class NatOuterProxyArpRule extends YamahaRule {
                 }
             }
             if (clashes.isEmpty()) continue;
-            out.report(use.range(), "NAT descriptor " + d.id + " is applied in the forward direction on " + lan.name
-                    + ", and its outer addresses " + String.join(", ", clashes) + " are inside " + lan.name
-                    + "'s own subnet " + hit + ". The router answers ARP on " + lan.name + " for those addresses "
+            out.report(use.range(), "NAT descriptor " + d.id() + " is applied in the forward direction on " + lan.name()
+                    + ", and its outer addresses " + String.join(", ", clashes) + " are inside " + lan.name()
+                    + "'s own subnet " + hit + ". The router answers ARP on " + lan.name() + " for those addresses "
                     + "(`proxyarp off` does not stop it), so it collides with hosts that use them. Apply the "
                     + "descriptor with `reverse`, or choose outer addresses outside " + hit + ".");
         }

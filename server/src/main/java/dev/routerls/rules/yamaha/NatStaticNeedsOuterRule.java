@@ -22,17 +22,17 @@ public final class NatStaticNeedsOuterRule extends YamahaRule {
 
     @Override
     public void check(YamahaConfig m, Findings out) {
-        for (NatDescriptor d : m.natDescriptors.values()) {
-            if (d.statics.isEmpty() || !d.effectiveType().equals("nat")) continue;
+        for (NatDescriptor d : m.natDescriptors().values()) {
+            if (d.statics().isEmpty() || !d.effectiveType().equals("nat")) continue;
             List<String> missing = new ArrayList<>();
-            if (d.outerLine == null) missing.add("`nat descriptor address outer " + d.id + "` (default ipcp)");
-            if (d.innerLine == null) missing.add("`nat descriptor address inner " + d.id + "` (default auto)");
+            if (d.outerLine() == null) missing.add("`nat descriptor address outer " + d.id() + "` (default ipcp)");
+            if (d.innerLine() == null) missing.add("`nat descriptor address inner " + d.id() + "` (default auto)");
             if (missing.isEmpty()) continue;
-            YamahaConfig.NatStatic first = d.statics.get(0);
-            out.report(out.defaultUri(), first.range(), "NAT descriptor " + d.id + " has static entries but no "
+            YamahaConfig.NatStatic first = d.statics().get(0);
+            out.report(out.defaultUri(), first.range(), "NAT descriptor " + d.id() + " has static entries but no "
                     + String.join(" and no ", missing) + ". With the defaults the descriptor also translates other "
                     + "hosts dynamically, which a static-only setup does not intend. Set the outer list to the static "
-                    + "outer addresses (e.g. `nat descriptor address outer " + d.id + " " + first.outer()
+                    + "outer addresses (e.g. `nat descriptor address outer " + d.id() + " " + first.outer()
                     + "`) and the inner list to the static inner addresses.",
                     YamahaFixes.staticAddresses(d, out.defaultUri()).stream().toList());
         }

@@ -25,14 +25,14 @@ public final class NatStaticRangeRule extends YamahaRule {
     @Override
     public void check(YamahaConfig m, Findings out) {
         List<InterfaceAddress> own = m.ownAddresses();
-        for (NatDescriptor d : m.natDescriptors.values()) {
-            for (NatStatic s : d.statics) {
+        for (NatDescriptor d : m.natDescriptors().values()) {
+            for (NatStatic s : d.statics()) {
                 if (s.countRange() == null || s.outer().size() < 2) continue;
                 String outer = problem("outer", s.outer(), s.maskForm(), own);
                 String inner = problem("inner", s.inner(), s.maskForm(), own);
                 if (outer == null && inner == null) continue;
                 String problem = outer == null ? inner : inner == null ? outer : outer + ", and " + inner;
-                out.report(s.countRange(), "static entry " + s.entry() + " of NAT descriptor " + d.id + " maps "
+                out.report(s.countRange(), "static entry " + s.entry() + " of NAT descriptor " + d.id() + " maps "
                         + s.outer().size() + " addresses, and " + problem + ". Those addresses are not usable hosts, "
                         + "so the mapping is wrong for them. Lower the count so the run ends inside the subnet.");
             }

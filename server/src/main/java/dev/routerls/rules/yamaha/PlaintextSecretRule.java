@@ -18,7 +18,7 @@ public final class PlaintextSecretRule extends YamahaRule {
 
     @Override
     public void check(YamahaConfig m, Findings out) {
-        for (Secret s : m.secrets) {
+        for (Secret s : m.secrets()) {
             if (!s.plaintext()) continue;
             String remedy = s.kind().hasEncryptedForm()
                     ? "Set it with the `encrypted` form instead, and keep the file private."

@@ -24,7 +24,7 @@ public final class RouteGatewaySelfRule extends YamahaRule {
     @Override
     public void check(YamahaConfig m, Findings out) {
         List<InterfaceAddress> own = m.ownAddresses();
-        for (Route r : m.routes) {
+        for (Route r : m.routes()) {
             for (RouteGateway g : r.gateways()) {
                 if (g.address() < 0) continue;
                 for (InterfaceAddress a : own) {

@@ -42,26 +42,26 @@ public final class SubnetOverlapRule extends YamahaRule {
                         + "its own subnet.");
             }
         }
-        for (PpBlock pp : m.pps.values()) {
-            for (PoolItem item : pp.pool) {
+        for (PpBlock pp : m.pps().values()) {
+            for (PoolItem item : pp.pool()) {
                 List<Ipv4.Range> ranges = new ArrayList<>();
                 if (item.addresses() != null) ranges.add(item.addresses());
-                else for (DhcpScope s : m.dhcpScopes.values()) ranges.add(s.addresses());
+                else for (DhcpScope s : m.dhcpScopes().values()) ranges.add(s.addresses());
                 // when two LAN interfaces cover the pool (a bridge and its member), one answering ARP is enough;
                 // the overlap itself is reported above
-                boolean answered = m.interfaces.values().stream().anyMatch(lan -> isLan(lan.name) && lan.proxyArpOn()
-                        && lan.addresses.stream().anyMatch(a -> ranges.stream().anyMatch(r -> a.subnet().range().overlaps(r))));
+                boolean answered = m.interfaces().values().stream().anyMatch(lan -> isLan(lan.name()) && lan.proxyArpOn()
+                        && lan.addresses().stream().anyMatch(a -> ranges.stream().anyMatch(r -> a.subnet().range().overlaps(r))));
                 if (answered) continue;
-                for (NetInterface lan : m.interfaces.values()) {
-                    if (!isLan(lan.name) || lan.proxyArpOn()) continue;
-                    for (InterfaceAddress a : lan.addresses) {
+                for (NetInterface lan : m.interfaces().values()) {
+                    if (!isLan(lan.name()) || lan.proxyArpOn()) continue;
+                    for (InterfaceAddress a : lan.addresses()) {
                         if (ranges.stream().noneMatch(r -> a.subnet().range().overlaps(r))) continue;
                         String what = item.addresses() != null ? "addresses " + item.addresses()
                                 : "addresses from the DHCP scope";
-                        out.report(item.range(), "the remote address pool of pp " + pp.id + " hands out " + what
-                                + " inside " + lan.name + "'s subnet " + a.subnet() + ", but " + lan.name
-                                + " does not have `proxyarp on`: hosts on " + lan.name + " cannot reach the VPN "
-                                + "clients because nobody answers ARP for them. Add `ip " + lan.name
+                        out.report(item.range(), "the remote address pool of pp " + pp.id() + " hands out " + what
+                                + " inside " + lan.name() + "'s subnet " + a.subnet() + ", but " + lan.name()
+                                + " does not have `proxyarp on`: hosts on " + lan.name() + " cannot reach the VPN "
+                                + "clients because nobody answers ARP for them. Add `ip " + lan.name()
                                 + " proxyarp on`, or take the pool from a subnet of its own.");
                         break;
                     }

@@ -15,8 +15,8 @@ public final class SyntaxRule extends YamahaRule {
 
     @Override
     public void check(YamahaConfig m, Findings out) {
-        for (YamahaConfig.SyntaxProblem p : m.syntaxProblems) out.report(p.range(), p.message());
-        for (CatalogFinding f : m.catalogFindings) {
+        for (YamahaConfig.SyntaxProblem p : m.syntaxProblems()) out.report(p.range(), p.message());
+        for (CatalogFinding f : m.catalogFindings()) {
             if (f.kind() != CatalogFinding.Kind.MODEL_UNSUPPORTED) out.report(f.range(), f.message());
         }
     }

@@ -29,22 +29,22 @@ public final class TemplateMismatchRule extends YamahaRule {
 
     @Override
     public void check(YamahaConfig m, Findings out) {
-        for (TunnelBlock t : m.tunnels.values()) {
-            if (t.fromTemplate != null || t.templateTargets.isEmpty()) continue;
-            String targets = targets(t.templateTargets);
-            for (IpsecId id : t.ipsecIds) {
-                if (id.value() == t.id) continue;
-                out.report(out.defaultUri(), id.range(), id.what() + " is " + id.value() + " in tunnel " + t.id + ", which has `tunnel "
+        for (TunnelBlock t : m.tunnels().values()) {
+            if (t.fromTemplate() != null || t.templateTargets().isEmpty()) continue;
+            String targets = targets(t.templateTargets());
+            for (IpsecId id : t.ipsecIds()) {
+                if (id.value() == t.id()) continue;
+                out.report(out.defaultUri(), id.range(), id.what() + " is " + id.value() + " in tunnel " + t.id() + ", which has `tunnel "
                         + "template " + targets + "`. The template renumbers only ids equal to the tunnel number ("
-                        + t.id + "), so tunnels " + targets + " would all reuse " + id.value()
-                        + " and the template does not expand. Use " + t.id + " here.", (id.what().startsWith("the policy id")
-                        ? YamahaFixes.renumberPolicy(m, out.defaultUri(), id.value(), t.id)
-                        : YamahaFixes.renumberGateway(t, out.defaultUri(), id.value(), t.id)).stream().toList());
+                        + t.id() + "), so tunnels " + targets + " would all reuse " + id.value()
+                        + " and the template does not expand. Use " + t.id() + " here.", (id.what().startsWith("the policy id")
+                        ? YamahaFixes.renumberPolicy(m, out.defaultUri(), id.value(), t.id())
+                        : YamahaFixes.renumberGateway(t, out.defaultUri(), id.value(), t.id())).stream().toList());
             }
         }
         Map<Integer, List<IpsecTransport>> transportsById = new HashMap<>();
-        for (IpsecTransport tr : m.transports) transportsById.computeIfAbsent(tr.id(), k -> new ArrayList<>()).add(tr);
-        for (TransportTemplate tt : m.transportTemplates) {
+        for (IpsecTransport tr : m.transports()) transportsById.computeIfAbsent(tr.id(), k -> new ArrayList<>()).add(tr);
+        for (TransportTemplate tt : m.transportTemplates()) {
             for (IpsecTransport tr : transportsById.getOrDefault(tt.source(), List.of())) {
                 if (tr.policy() == tr.id()) continue;
                 String targets = targets(tt.targets());

@@ -18,7 +18,7 @@ public final class UndefinedReferenceRule extends YamahaRule {
 
     @Override
     public void check(YamahaConfig m, Findings out) {
-        for (Reference r : m.references) {
+        for (Reference r : m.references()) {
             if (m.isDefined(r.kind(), r.key())) continue;
             out.report(r.range(), r.kind().label() + " " + r.key() + " is used by `" + r.where()
                     + "` but never defined in this config, so " + consequence(r.kind()) + " Define "

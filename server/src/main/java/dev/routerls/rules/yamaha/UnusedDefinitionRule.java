@@ -28,14 +28,14 @@ public final class UnusedDefinitionRule extends YamahaRule {
     @Override
     public void check(YamahaConfig m, Findings out) {
         Set<String> used = new HashSet<>();
-        for (Reference r : m.references) used.add(r.kind() + ":" + r.key());
+        for (Reference r : m.references()) used.add(r.kind() + ":" + r.key());
         Set<String> reported = new HashSet<>();
-        for (Definition d : m.definitions) {
+        for (Definition d : m.definitions()) {
             if (!CHECKED.contains(d.kind()) || d.fromTemplate()) continue;
             String key = d.kind() + ":" + d.key();
             if (used.contains(key) || !reported.add(key)) continue;
             boolean filter = d.kind() != RefKind.NAT_DESCRIPTOR && d.kind() != RefKind.IPSEC_POLICY;
-            if (filter && m.looseFilterUses.contains(d.key())) continue;
+            if (filter && m.looseFilterUses().contains(d.key())) continue;
             // kept short: a config can hold thousands of these hints and the language server retains them
             out.report(d.range(), d.kind().label() + " " + d.key() + " is never used, so it has no effect: apply it or delete it.");
         }

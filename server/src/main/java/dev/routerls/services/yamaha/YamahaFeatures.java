@@ -122,7 +122,7 @@ public final class YamahaFeatures {
         switch (param) {
             case "nat_descriptor", "nat_descriptor_list" -> {
                 for (String id : symbols.defined(RefKind.NAT_DESCRIPTOR)) {
-                    YamahaConfig.NatDescriptor d = m.natDescriptors.get(Integer.parseInt(id));
+                    YamahaConfig.NatDescriptor d = m.natDescriptors().get(Integer.parseInt(id));
                     out.add(CompletionEntry.of(id, CompletionEntry.Kind.REFERENCE,
                             "NAT descriptor (" + (d == null ? "?" : d.effectiveType()) + ")"));
                 }
@@ -141,7 +141,7 @@ public final class YamahaFeatures {
                     symbols.defined(RefKind.TUNNEL).forEach(id ->
                             out.add(CompletionEntry.of("tunnel" + id, CompletionEntry.Kind.INTERFACE, "tunnel " + id)));
                 } else {
-                    m.interfaces.keySet().forEach(name ->
+                    m.interfaces().keySet().forEach(name ->
                             out.add(CompletionEntry.of(name, CompletionEntry.Kind.INTERFACE, "interface with an address here")));
                 }
             }
@@ -241,11 +241,11 @@ public final class YamahaFeatures {
             b.append("\n\ndefined on line ").append(defs.get(0).range().startLine() + 1);
         }
         if (o.kind() == RefKind.NAT_DESCRIPTOR) {
-            YamahaConfig.NatDescriptor d = r.model().natDescriptors.get(Integer.parseInt(o.key()));
+            YamahaConfig.NatDescriptor d = r.model().natDescriptors().get(Integer.parseInt(o.key()));
             if (d != null) {
-                b.append("\n\ntype ").append(d.effectiveType()).append(d.type == null ? " (default)" : "");
-                if (!d.outer.isEmpty()) b.append(", outer ").append(String.join(" ", d.outer.stream().map(YamahaConfig.NatAddressItem::text).toList()));
-                if (!d.statics.isEmpty()) b.append(", ").append(d.statics.size()).append(" static entries");
+                b.append("\n\ntype ").append(d.effectiveType()).append(d.type() == null ? " (default)" : "");
+                if (!d.outer().isEmpty()) b.append(", outer ").append(String.join(" ", d.outer().stream().map(YamahaConfig.NatAddressItem::text).toList()));
+                if (!d.statics().isEmpty()) b.append(", ").append(d.statics().size()).append(" static entries");
             }
         }
         long uses = s.occurrences(o.kind(), o.key()).stream().filter(x -> !x.declaration()).count();
@@ -333,7 +333,7 @@ public final class YamahaFeatures {
             List<ConfigLine> ls = e.getValue();
             List<OutlineSymbol> children = ls.stream().map(YamahaFeatures::lineSymbol).toList();
             SourceRange first = children.get(0).range(), last = children.get(children.size() - 1).range();
-            YamahaConfig.NatDescriptor d = r.model().natDescriptors.get(Integer.parseInt(e.getKey()));
+            YamahaConfig.NatDescriptor d = r.model().natDescriptors().get(Integer.parseInt(e.getKey()));
             out.add(new OutlineSymbol("nat descriptor " + e.getKey(), d == null ? null : d.effectiveType(), OutlineSymbol.Kind.NAT,
                     new SourceRange(first.startLine(), first.startColumn(), last.endLine(), last.endColumn()),
                     children.get(0).selectionRange(), children));

@@ -28,7 +28,7 @@ final class YamahaSymbols {
     YamahaSymbols(YamahaAnalyzer.Result result) {
         YamahaConfig m = result.model();
         Set<SourceRange> seen = new HashSet<>();
-        for (YamahaConfig.Definition d : m.definitions) {
+        for (YamahaConfig.Definition d : m.definitions()) {
             if (seen.add(d.range())) all.add(new Occurrence(d.kind(), d.key(), d.range(), true, true));
         }
         for (ConfigLine l : result.lines()) {
@@ -37,7 +37,7 @@ final class YamahaSymbols {
             SourceRange r = l.positions().range(id);
             if (seen.add(r)) all.add(new Occurrence(RefKind.NAT_DESCRIPTOR, id.text(), r, true, false));
         }
-        for (YamahaConfig.Reference ref : m.references) {
+        for (YamahaConfig.Reference ref : m.references()) {
             if (seen.add(ref.range())) all.add(new Occurrence(ref.kind(), ref.key(), ref.range(), false, false));
         }
     }

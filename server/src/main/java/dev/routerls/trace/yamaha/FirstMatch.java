@@ -20,7 +20,7 @@ record FirstMatch(IpFilter decided, List<Integer> undefined, List<IpFilter> need
         List<Integer> undefined = new ArrayList<>();
         List<IpFilter> needPort = new ArrayList<>(), unresolved = new ArrayList<>();
         for (int id : ids) {
-            IpFilter f = m.filters.get(id);
+            IpFilter f = m.filters().get(id);
             if (f == null) {
                 undefined.add(id);
                 continue;

@@ -47,14 +47,14 @@ public final class InterfaceNames {
 
     /** Every interface the config mentions, as model keys in the order they first appear. */
     public static Set<String> known(YamahaConfig m) {
-        Set<String> out = new LinkedHashSet<>(m.interfaces.keySet());
-        for (String pp : m.pps.keySet()) out.add("pp " + pp);
-        for (Integer t : m.tunnels.keySet()) out.add("tunnel " + t);
-        for (NatUse u : m.natUses) {
+        Set<String> out = new LinkedHashSet<>(m.interfaces().keySet());
+        for (String pp : m.pps().keySet()) out.add("pp " + pp);
+        for (Integer t : m.tunnels().keySet()) out.add("tunnel " + t);
+        for (NatUse u : m.natUses()) {
             String k = keyOf(u);
             if (k != null) out.add(k);
         }
-        for (SecureFilterList l : m.secureFilters) out.add(l.iface());
+        for (SecureFilterList l : m.secureFilters()) out.add(l.iface());
         out.removeIf(k -> k.equals("pp") || k.equals("tunnel"));
         return out;
     }

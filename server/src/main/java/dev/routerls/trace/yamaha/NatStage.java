@@ -70,20 +70,20 @@ final class NatStage {
 
     private List<NatUse> uses(String iface) {
         List<NatUse> out = new ArrayList<>();
-        for (NatUse u : m.natUses) if (iface.equals(InterfaceNames.keyOf(u))) out.add(u);
+        for (NatUse u : m.natUses()) if (iface.equals(InterfaceNames.keyOf(u))) out.add(u);
         return out;
     }
 
     private NatDescriptor descriptor(NatUse use, Walk w, String kind) {
-        NatDescriptor d = m.natDescriptors.get(use.descriptor());
+        NatDescriptor d = m.natDescriptors().get(use.descriptor());
         if (d == null) {
             w.step(kind, use.range(), "NAT descriptor " + use.descriptor() + " is applied here but never defined, so it "
                     + "translates nothing.");
             return null;
         }
         if (d.effectiveType().equals("none")) {
-            w.step(kind, d.typeRange != null ? d.typeRange : use.range(), "NAT descriptor " + d.id + " has type none"
-                    + (d.type == null ? " (the default: no `nat descriptor type` line)" : "") + ", so it translates nothing.");
+            w.step(kind, d.typeRange() != null ? d.typeRange() : use.range(), "NAT descriptor " + d.id() + " has type none"
+                    + (d.type() == null ? " (the default: no `nat descriptor type` line)" : "") + ", so it translates nothing.");
             return null;
         }
         return d;
@@ -95,52 +95,52 @@ final class NatStage {
     private Boolean source(NatDescriptor d, NatUse use, String iface, Walk w, String kind) {
         Packet p = w.packet;
         String dir = direction(use);
-        for (NatStatic s : d.statics) {
+        for (NatStatic s : d.statics()) {
             if (!s.inner().contains(p.src())) continue;
             long to = s.outer().first() + (p.src() - s.inner().first());
-            w.step(kind, s.range(), "NAT descriptor " + d.id + " (" + dir + ") static entry " + s.entry() + " turns source "
+            w.step(kind, s.range(), "NAT descriptor " + d.id() + " (" + dir + ") static entry " + s.entry() + " turns source "
                     + Ipv4.format(p.src()) + " into " + Ipv4.format(to) + ".");
             w.packet = p.withSrc(to, p.srcPort());
             w.srcName = null;
-            w.nat(d.id, "static", s.range());
+            w.nat(d.id(), "static", s.range());
             return true;
         }
         String type = d.effectiveType();
         boolean masquerade = type.equals("masquerade") || type.equals("nat-masquerade");
         if (masquerade) {
-            for (NatMasqueradeStatic ms : d.masqueradeStatics) {
+            for (NatMasqueradeStatic ms : d.masqueradeStatics()) {
                 if (ms.inner() != p.src() || !protocolMatches(ms.protocol(), p)) continue;
                 if (ms.innerPort() != null && p.srcPort() != ms.innerPort()) continue;
                 Outer outer = outer(d, iface);
                 int port = ms.publicPort() != null ? ms.publicPort() : p.srcPort();
-                w.step(kind, ms.range(), "NAT descriptor " + d.id + " (" + dir + ") static masquerade entry " + ms.entry()
+                w.step(kind, ms.range(), "NAT descriptor " + d.id() + " (" + dir + ") static masquerade entry " + ms.entry()
                         + " turns source " + Ipv4.format(p.src()) + " into " + outer.text + (port >= 0 ? " port " + port : "")
                         + outer.note + ".");
                 setSource(w, outer, port);
                 w.srcPorts = port >= 0 && p.isTcpOrUdp() ? port + "-" + port : null;
-                w.nat(d.id, "masquerade-static", ms.range());
+                w.nat(d.id(), "masquerade-static", ms.range());
                 return true;
             }
         }
         if (!innerContains(d, p.src())) return false;
         Outer outer = outer(d, iface);
-        SourceRange at = d.outerLine != null ? d.outerLine : d.typeRange != null ? d.typeRange : use.range();
+        SourceRange at = d.outerLine() != null ? d.outerLine() : d.typeRange() != null ? d.typeRange() : use.range();
         if (type.equals("nat") || type.equals("nat-masquerade")) {
             String pool = outerList(d, outer);
             String more = type.equals("nat-masquerade") ? "; once every outer address is taken, masquerade shares "
                     + outer.text + " with ports " + ports(d, iface).text : "";
-            w.step(kind, at, "NAT descriptor " + d.id + " (" + dir + ", type " + type + ") gives source " + Ipv4.format(p.src())
+            w.step(kind, at, "NAT descriptor " + d.id() + " (" + dir + ", type " + type + ") gives source " + Ipv4.format(p.src())
                     + " the first free address of " + pool + " (which one depends on the hosts already translated)" + more + ".");
             w.srcName = pool;
-            w.nat(d.id, type, at);
+            w.nat(d.id(), type, at);
             return true;
         }
         Ports ports = ports(d, iface);
-        w.step(kind, at, "NAT descriptor " + d.id + " (" + dir + ", masquerade) turns source " + Ipv4.format(p.src())
+        w.step(kind, at, "NAT descriptor " + d.id() + " (" + dir + ", masquerade) turns source " + Ipv4.format(p.src())
                 + " into " + outer.text + outer.note + ", source port from " + ports.text + ports.note + ".");
         setSource(w, outer, p.srcPort());
         w.srcPorts = p.isTcpOrUdp() ? ports.json : null;
-        w.nat(d.id, "masquerade", at);
+        w.nat(d.id(), "masquerade", at);
         return true;
     }
 
@@ -155,13 +155,13 @@ final class NatStage {
     private Boolean destination(NatDescriptor d, NatUse use, String iface, Walk w, String kind, boolean incoming) {
         Packet p = w.packet;
         String dir = direction(use);
-        for (NatStatic s : d.statics) {
+        for (NatStatic s : d.statics()) {
             if (!s.outer().contains(p.dst())) continue;
             long to = s.inner().first() + (p.dst() - s.outer().first());
-            w.step(kind, s.range(), "NAT descriptor " + d.id + " (" + dir + ") static entry " + s.entry()
+            w.step(kind, s.range(), "NAT descriptor " + d.id() + " (" + dir + ") static entry " + s.entry()
                     + " turns destination " + Ipv4.format(p.dst()) + " into " + Ipv4.format(to) + ".");
             w.packet = p.withDst(to, p.dstPort());
-            w.nat(d.id, "static", s.range());
+            w.nat(d.id(), "static", s.range());
             return true;
         }
         if (!incoming) return false;
@@ -173,36 +173,36 @@ final class NatStage {
         String assumed = outer.address == null
                 ? " (the trace takes " + Ipv4.format(p.dst()) + " to be " + outer.text + outer.note + ")" : "";
         if (masquerade) {
-            for (NatMasqueradeStatic ms : d.masqueradeStatics) {
+            for (NatMasqueradeStatic ms : d.masqueradeStatics()) {
                 if (!protocolMatches(ms.protocol(), p)) continue;
                 if (ms.publicPort() != null && p.dstPort() != ms.publicPort()) continue;
                 int port = ms.innerPort() != null ? ms.innerPort() : p.dstPort();
-                w.step(kind, ms.range(), "NAT descriptor " + d.id + " (" + dir + ") static masquerade entry " + ms.entry()
+                w.step(kind, ms.range(), "NAT descriptor " + d.id() + " (" + dir + ") static masquerade entry " + ms.entry()
                         + " sends " + Ipv4.format(p.dst()) + (p.dstPort() >= 0 ? " port " + p.dstPort() : "") + assumed
                         + " to " + Ipv4.format(ms.inner()) + (port >= 0 && p.isTcpOrUdp() ? " port " + port : "") + ".");
                 w.packet = p.withDst(ms.inner(), p.isTcpOrUdp() ? port : p.dstPort());
-                w.nat(d.id, "masquerade-static", ms.range());
+                w.nat(d.id(), "masquerade-static", ms.range());
                 return true;
             }
         }
         if (outer.address == null) {
             // the peer-given address is the router's own: a packet no entry translates is for the router
             w.dstIsRouterPeerAddress = true;
-            w.step(kind, use.range(), "NAT descriptor " + d.id + " (" + dir + ") has no entry for this new connection"
+            w.step(kind, use.range(), "NAT descriptor " + d.id() + " (" + dir + ") has no entry for this new connection"
                     + assumed + "; it stays addressed to the router itself.");
             return true;
         }
         if (!type.equals("masquerade")) {
-            w.step(kind, d.typeRange != null ? d.typeRange : use.range(), "NAT descriptor " + d.id + " (" + dir + ", type "
+            w.step(kind, d.typeRange() != null ? d.typeRange() : use.range(), "NAT descriptor " + d.id() + " (" + dir + ", type "
                     + type + ") has no entry for this new connection to " + Ipv4.format(p.dst())
                     + "; such packets pass untranslated (measured in seed 002).");
             return true;
         }
-        String action = d.incoming == null ? "reject" : d.incoming.value();
-        SourceRange at = d.incoming != null ? d.incoming.range() : d.typeRange != null ? d.typeRange : use.range();
-        String why = "NAT descriptor " + d.id + " (" + dir + ", masquerade) has no entry for this new connection to "
+        String action = d.incoming() == null ? "reject" : d.incoming().value();
+        SourceRange at = d.incoming() != null ? d.incoming().range() : d.typeRange() != null ? d.typeRange() : use.range();
+        String why = "NAT descriptor " + d.id() + " (" + dir + ", masquerade) has no entry for this new connection to "
                 + Ipv4.format(p.dst()) + " and its `masquerade incoming` action is " + action
-                + (d.incoming == null ? " (the default)" : "");
+                + (d.incoming() == null ? " (the default)" : "");
         switch (action) {
             case "through" -> {
                 if (p.protocol() == Packet.TCP && p.dstPort() >= 0 && p.dstPort() <= 1023) {
@@ -213,13 +213,13 @@ final class NatStage {
                 return true;
             }
             case "forward" -> {
-                if (d.incomingAddress == null || d.incomingAddress < 0) {
+                if (d.incomingAddress() == null || d.incomingAddress() < 0) {
                     w.step(kind, at, why + " but names no valid host, so it is discarded.");
                     return null;
                 }
-                w.step(kind, at, why + ": it goes to " + Ipv4.format(d.incomingAddress) + ".");
-                w.packet = p.withDst(d.incomingAddress, p.dstPort());
-                w.nat(d.id, "masquerade-incoming", at);
+                w.step(kind, at, why + ": it goes to " + Ipv4.format(d.incomingAddress()) + ".");
+                w.packet = p.withDst(d.incomingAddress(), p.dstPort());
+                w.nat(d.id(), "masquerade-incoming", at);
                 return true;
             }
             case "discard" -> {
@@ -236,9 +236,9 @@ final class NatStage {
     /** An address the config places elsewhere: the router's own, a LAN subnet, a static outer, a pool. */
     private boolean knownElsewhere(long a) {
         for (InterfaceAddress ia : m.ownAddresses()) if (ia.subnet().contains(a)) return true;
-        for (NatDescriptor d : m.natDescriptors.values()) for (NatStatic s : d.statics) if (s.outer().contains(a)) return true;
-        for (YamahaConfig.PpBlock pp : m.pps.values()) {
-            for (YamahaConfig.PoolItem i : pp.pool) if (i.addresses() != null && i.addresses().contains(a)) return true;
+        for (NatDescriptor d : m.natDescriptors().values()) for (NatStatic s : d.statics()) if (s.outer().contains(a)) return true;
+        for (YamahaConfig.PpBlock pp : m.pps().values()) {
+            for (YamahaConfig.PoolItem i : pp.pool()) if (i.addresses() != null && i.addresses().contains(a)) return true;
         }
         return false;
     }
@@ -252,21 +252,21 @@ final class NatStage {
 
     private Outer outer(NatDescriptor d, String iface) {
         String spelled = InterfaceNames.spelled(iface);
-        if (d.outer.isEmpty()) {
+        if (d.outer().isEmpty()) {
             return new Outer(null, "ipcp(" + spelled + ")", " (the address " + spelled + " gets from its peer by IPCP,"
                     + " the default outer address; not in the config)");
         }
-        NatAddressItem first = d.outer.get(0);
+        NatAddressItem first = d.outer().get(0);
         if (!first.isKeyword()) return new Outer(first.addresses().first(), Ipv4.format(first.addresses().first()), "");
         String k = first.text().toLowerCase(Locale.ROOT);
         switch (k) {
             case "primary", "secondary" -> {
-                YamahaConfig.NetInterface ni = m.interfaces.get(iface);
-                if (ni != null && ni.dhcpAddress != null && k.equals("primary")) {
+                YamahaConfig.NetInterface ni = m.interfaces().get(iface);
+                if (ni != null && ni.dhcpAddress() != null && k.equals("primary")) {
                     return new Outer(null, "dhcp(" + spelled + ")", " (the address " + spelled + " gets by DHCP; not in the config)");
                 }
                 if (ni != null) {
-                    for (InterfaceAddress a : ni.addresses) {
+                    for (InterfaceAddress a : ni.addresses()) {
                         if (a.secondary() == k.equals("secondary")) return new Outer(a.address(), Ipv4.format(a.address()), "");
                     }
                 }
@@ -274,7 +274,7 @@ final class NatStage {
                         + " does not set)");
             }
             case "map-e" -> {
-                MapeMapping mapping = MAPE.resolve(m, d.id, List.of());
+                MapeMapping mapping = MAPE.resolve(m, d.id(), List.of());
                 if (mapping.ipv4() != null) {
                     return new Outer(mapping.ipv4().unsigned(), mapping.ipv4().toString(), " (the MAP-E address of "
                             + mapping.basis() + ")");
@@ -290,30 +290,30 @@ final class NatStage {
 
     /** The outer list as written, for the dynamic NAT types. */
     private static String outerList(NatDescriptor d, Outer outer) {
-        if (d.outer.isEmpty() || d.outer.get(0).isKeyword()) return outer.text;
-        return d.outer.stream().map(NatAddressItem::text).collect(Collectors.joining(","));
+        if (d.outer().isEmpty() || d.outer().get(0).isKeyword()) return outer.text;
+        return d.outer().stream().map(NatAddressItem::text).collect(Collectors.joining(","));
     }
 
     private static boolean outerContains(NatDescriptor d, Outer outer, long a) {
-        for (NatAddressItem i : d.outer) if (!i.isKeyword() && i.addresses().contains(a)) return true;
+        for (NatAddressItem i : d.outer()) if (!i.isKeyword() && i.addresses().contains(a)) return true;
         return outer.address != null && outer.address == a;
     }
 
     private static boolean innerContains(NatDescriptor d, long a) {
-        if (d.inner.isEmpty()) return true;   // auto, the default
-        for (NatAddressItem i : d.inner) {
+        if (d.inner().isEmpty()) return true;   // auto, the default
+        for (NatAddressItem i : d.inner()) {
             if (i.isKeyword() ? i.text().equalsIgnoreCase("auto") : i.addresses().contains(a)) return true;
         }
         return false;
     }
 
     private Ports ports(NatDescriptor d, String iface) {
-        if (!d.portBlocks.isEmpty()) {
-            String list = d.portBlocks.stream().map(b -> b.first() + "-" + b.last()).collect(Collectors.joining(","));
-            return new Ports(list + " (line " + (d.portRangeLine.startLine() + 1) + ")", list, "");
+        if (!d.portBlocks().isEmpty()) {
+            String list = d.portBlocks().stream().map(b -> b.first() + "-" + b.last()).collect(Collectors.joining(","));
+            return new Ports(list + " (line " + (d.portRangeLine().startLine() + 1) + ")", list, "");
         }
-        if (!d.outer.isEmpty() && d.outer.get(0).text().equalsIgnoreCase("map-e")) {
-            MapeMapping mapping = MAPE.resolve(m, d.id, List.of());
+        if (!d.outer().isEmpty() && d.outer().get(0).text().equalsIgnoreCase("map-e")) {
+            MapeMapping mapping = MAPE.resolve(m, d.id(), List.of());
             if (mapping.psid().isPresent()) {
                 List<PortRange> set = MapeCalculator.portSet(mapping.offset(), mapping.psidlen(), mapping.psid().getAsInt());
                 String list = set.stream().map(PortRange::toString).collect(Collectors.joining(","));
@@ -321,10 +321,10 @@ final class NatStage {
             }
             return new Ports("the PSID's MAP-E port set", null, " (the PSID comes from the delegated prefix, not in the config)");
         }
-        return ModelFacts.defaultMasqueradePorts(m.revision)
+        return ModelFacts.defaultMasqueradePorts(m.revision().orElse(null))
                 .map(set -> {
                     String list = set.stream().map(PortRange::toString).collect(Collectors.joining(","));
-                    return new Ports(list, list, " (the default ranges of Rev." + m.revision + "; no port range line)");
+                    return new Ports(list, list, " (the default ranges of Rev." + m.revision().orElse("") + "; no port range line)");
                 })
                 .orElse(new Ports("the firmware's default ranges", null,
                         " (they depend on the firmware and its maximum port count, which the config does not give)"));

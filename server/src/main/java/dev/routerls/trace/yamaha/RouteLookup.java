@@ -47,18 +47,18 @@ final class RouteLookup {
     Choice lookup(Packet p) {
         long dst = p.dst();
         List<Candidate> candidates = new ArrayList<>();
-        for (NetInterface i : m.interfaces.values()) {
-            for (InterfaceAddress a : i.addresses) {
+        for (NetInterface i : m.interfaces().values()) {
+            for (InterfaceAddress a : i.addresses()) {
                 if (a.subnet().contains(dst)) {
-                    candidates.add(new Candidate(a.subnet().length(), 0, i.name, null, a.range(), "connected subnet "
-                            + a.subnet() + " of " + InterfaceNames.spelled(i.name)));
+                    candidates.add(new Candidate(a.subnet().length(), 0, i.name(), null, a.range(), "connected subnet "
+                            + a.subnet() + " of " + InterfaceNames.spelled(i.name())));
                 }
             }
         }
-        for (PpBlock pp : m.pps.values()) {
-            for (PoolItem item : pp.pool) {
+        for (PpBlock pp : m.pps().values()) {
+            for (PoolItem item : pp.pool()) {
                 if (item.addresses() != null && item.addresses().contains(dst)) {
-                    String key = "pp " + pp.id;
+                    String key = "pp " + pp.id();
                     candidates.add(new Candidate(32, 1, key, null, item.range(), "the remote address pool of "
                             + InterfaceNames.spelled(key) + " (a host route while a client holds " + Ipv4.format(dst)
                             + "; whether one does is not in the config)"));
@@ -66,7 +66,7 @@ final class RouteLookup {
             }
         }
         Map<String, Route> byDestination = new LinkedHashMap<>();
-        for (Route r : m.routes) {
+        for (Route r : m.routes()) {
             if (r.network() == null || !r.network().contains(dst)) continue;
             byDestination.remove(r.network().toString());
             byDestination.put(r.network().toString(), r);   // a later line for the same destination replaces the earlier
@@ -124,13 +124,13 @@ final class RouteLookup {
             }
             case "address" -> {
                 if (g.address() < 0) return new Choice(null, null, c.range(), head + ": the gateway is not a valid address.");
-                for (NetInterface i : m.interfaces.values()) {
-                    for (InterfaceAddress a : i.addresses) {
+                for (NetInterface i : m.interfaces().values()) {
+                    for (InterfaceAddress a : i.addresses()) {
                         if (!a.subnet().contains(g.address())) continue;
                         String self = a.address() == g.address() ? " The gateway is the router's own address on "
-                                + i.name + ", so that interface's NAT descriptors do not translate this packet (seed 002)." : "";
-                        return new Choice(i.name, Ipv4.format(g.address()), c.range(), head + ": via " + Ipv4.format(g.address())
-                                + " out of " + InterfaceNames.spelled(i.name) + "." + self + skipped, !self.isEmpty());
+                                + i.name() + ", so that interface's NAT descriptors do not translate this packet (seed 002)." : "";
+                        return new Choice(i.name(), Ipv4.format(g.address()), c.range(), head + ": via " + Ipv4.format(g.address())
+                                + " out of " + InterfaceNames.spelled(i.name()) + "." + self + skipped, !self.isEmpty());
                     }
                 }
                 return new Choice(null, null, c.range(), head + ": its gateway " + Ipv4.format(g.address())
@@ -141,7 +141,7 @@ final class RouteLookup {
                 if (t.equals("null")) {
                     return new Choice(null, null, c.range(), head + ": to the null interface, which discards it." + skipped);
                 }
-                if (m.interfaces.containsKey(t) || t.matches("(lan|bridge|vlan|wan|onu)\\d+.*")) {
+                if (m.interfaces().containsKey(t) || t.matches("(lan|bridge|vlan|wan|onu)\\d+.*")) {
                     return new Choice(t, null, c.range(), head + ": out of " + t + "." + skipped);
                 }
                 return new Choice(null, null, c.range(), head + ": the gateway " + g.target() + " is not one the trace follows,"

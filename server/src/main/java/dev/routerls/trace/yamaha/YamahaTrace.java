@@ -121,12 +121,12 @@ public final class YamahaTrace {
     private String dynamics(SecureFilterList l, Packet p) {
         List<String> watching = new ArrayList<>(), maybe = new ArrayList<>();
         for (SecureFilterList.FilterRef ref : l.dynamics()) {
-            DynamicFilter d = m.dynamicFilters.get(ref.id());
+            DynamicFilter d = m.dynamicFilters().get(ref.id());
             if (d == null) continue;
             Boolean w = d.watches(p);
             if (w == null && d.protocol() == null && d.src().contains(p.src()) && d.dst().contains(p.dst())) {
                 // the `filter LIST` form watches what its static filters match
-                w = d.triggers().stream().map(m.filters::get).anyMatch(f -> f != null && f.condition().matches(p));
+                w = d.triggers().stream().map(m.filters()::get).anyMatch(f -> f != null && f.condition().matches(p));
             }
             String name = d.id() + " (" + (d.protocol() != null ? d.protocol() : "filter "
                     + String.join(",", d.triggers().stream().map(String::valueOf).toList())) + ", line " + (d.range().startLine() + 1) + ")";
