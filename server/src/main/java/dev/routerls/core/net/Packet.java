@@ -1,5 +1,7 @@
 package dev.routerls.core.net;
 
+import dev.routerls.core.IpText;
+
 /**
  * One IPv4 packet as filters and NAT rules see it: addresses as unsigned 32-bit numbers, the protocol
  * number, the ports (TCP/UDP) or ICMP type and code, and the TCP flags. A port of {@link #NO_PORT}
@@ -47,7 +49,7 @@ public record Packet(long src, long dst, int protocol, int srcPort, int dstPort,
 
     /** Dotted-quad text of an address number. */
     public static String address(long a) {
-        return ((a >> 24) & 255) + "." + ((a >> 16) & 255) + "." + ((a >> 8) & 255) + "." + (a & 255);
+        return IpText.ipv4(a);
     }
 
     /** {@code 192.0.2.1:80}, or the address alone when the port is not given or the protocol has none. */

@@ -1,5 +1,7 @@
 package dev.routerls.yamaha.filter;
 
+import dev.routerls.core.IpText;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,24 +85,13 @@ public record FilterAddress(String text, List<int[][]> boxes, List<String> unres
 
     /** A mask written as a length, a dotted mask or {@code 0x} hex; -1 when it is none of them or not contiguous. */
     private static int maskLength(String s) {
-        long mask;
-        if (s.startsWith("0x") && s.length() > 2 && s.length() <= 10) {
-            try {
-                mask = Long.parseLong(s.substring(2), 16);
-            } catch (NumberFormatException e) {
-                return -1;
-            }
-        } else if (s.indexOf('.') >= 0) {
-            mask = bound(s, false);
-            if (mask < 0 || s.contains("*")) return -1;
-        } else {
-            if (s.isEmpty() || s.length() > 2 || !s.chars().allMatch(Character::isDigit)) return -1;
-            int len = Integer.parseInt(s);
-            return len <= 32 ? len : -1;
+        if (!s.startsWith("0x")) return IpText.prefixLength(s);
+        if (s.length() < 3 || s.length() > 10) return -1;
+        try {
+            return IpText.maskLength(Long.parseLong(s.substring(2), 16));
+        } catch (NumberFormatException e) {
+            return -1;
         }
-        int len = Long.numberOfLeadingZeros(~mask & 0xFFFFFFFFL) - 32;
-        long expect = len == 0 ? 0 : (0xFFFFFFFFL << (32 - len)) & 0xFFFFFFFFL;
-        return expect == mask ? len : -1;
     }
 
     /** One end of a range: wildcard octets count as 0 at the low end and 255 at the high end. */
