@@ -55,27 +55,15 @@ public final class OpenWrtAnalyzer {
                 result.computeIfAbsent(d.uri() == null ? uciFallback : d.uri(), k -> new ArrayList<>()).add(d);
             }
         }
-        router.firewallUser().ifPresent(s -> add(result, s.problems(), settings));
-        router.rcLocal().ifPresent(s -> add(result, s.problems(), settings));
-        for (NftSnippet n : router.nftables()) {
-            result.computeIfAbsent(n.uri(), k -> new ArrayList<>());
-            add(result, n.problems(), settings);
+        for (NftSnippet n : router.nftables()) result.computeIfAbsent(n.uri(), k -> new ArrayList<>());
+        for (Diagnostic d : RuleRunner.run(OpenWrtRules.routerRules(), router, fallbackUri, settings)) {
+            result.computeIfAbsent(d.uri(), k -> new ArrayList<>()).add(d);
         }
-        router.firewallUserRun().ifPresent(r -> add(result, r.diagnostics(), settings));
-        add(result, RuleRunner.run(OpenWrtRules.routerRules(), router, fallbackUri, settings), AnalysisSettings.DEFAULT);
         return result;
     }
 
     /** The router model of these files (for rules, hover and tests); unchanged files are not parsed again. */
     public Router read(List<SourceFile> routerFiles, AnalysisSettings settings) {
         return RouterReader.read(routerFiles, settings, MapeRuleTable.bundled(), cache);
-    }
-
-    /** Adds findings made outside the rule runner, honouring the user's disable/severity settings. */
-    private static void add(Map<String, List<Diagnostic>> out, List<Diagnostic> ds, AnalysisSettings settings) {
-        for (Diagnostic d : ds) {
-            if (!settings.enabled(d.ruleId())) continue;
-            out.computeIfAbsent(d.uri(), k -> new ArrayList<>()).add(settings.apply(d));
-        }
     }
 }

@@ -26,10 +26,7 @@ public final class RuleRunner {
                 rule.check(model, new Findings(rule.info(), uri, found));
             } catch (RuntimeException e) {
                 found.clear();
-                found.add(new Diagnostic("routerls/internal", dev.routerls.core.Severity.INFO, uri,
-                        dev.routerls.core.SourceRange.of(0, 0, 0),
-                        "rule " + rule.info().id() + " failed (" + e.getClass().getSimpleName()
-                                + "); its findings are missing. Please report this."));
+                found.add(InternalFailure.at(uri, "rule " + rule.info().id(), e));
             }
             for (Diagnostic d : found) out.add(settings.apply(d));
         }

@@ -2,7 +2,9 @@ package dev.routerls.rules.yamaha;
 
 import dev.routerls.core.Severity;
 import dev.routerls.core.net.HeaderSet;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.Findings;
+import dev.routerls.rules.RuleInfo;
 import dev.routerls.yamaha.filter.IpFilter;
 import dev.routerls.yamaha.filter.SecureFilterList;
 import dev.routerls.yamaha.filter.SecureFilterList.FilterRef;
@@ -23,7 +25,22 @@ public final class FilterShadowedRule extends YamahaRule {
     public static final String ID = "yamaha/filter-shadowed";
 
     public FilterShadowedRule() {
-        super(ID, Severity.WARNING, "a secure filter list entry that earlier filters of the list always decide first");
+        super(RuleInfo.rule(ID, Severity.WARNING)
+                .summary("a secure filter list entry that earlier filters of the list always decide first")
+                .rationale("""
+                        The router checks an interface's `secure filter in|out` list in order and the first filter                         that matches decides: pass or reject, nothing after it is looked at. A filter whose every                         match is already matched by filters before it in the list is never reached, so its pass or                         reject never happens, often the opposite of what its author meant (a reject placed after a                         broad pass). The finding names the filters that shadow it; move it in front of them if it                         should decide, or remove it. Filters that name an FQDN, map-e or another value the router                         resolves at run time are not judged.""")
+                .bad(Example.yamaha("""
+                        ip lan1 secure filter in 10 20
+                        ip filter 10 pass * * tcp
+                        ip filter 20 reject 192.168.100.0/24 * tcp * www
+                        """))
+                .good(Example.yamaha("""
+                        ip lan1 secure filter in 20 10
+                        ip filter 10 pass * * tcp
+                        ip filter 20 reject 192.168.100.0/24 * tcp * www
+                        """))
+                .tags("filter")
+                .build());
     }
 
     private record Entry(FilterRef ref, IpFilter filter) { }

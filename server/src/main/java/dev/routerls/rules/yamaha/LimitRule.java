@@ -2,7 +2,9 @@ package dev.routerls.rules.yamaha;
 
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.Findings;
+import dev.routerls.rules.RuleInfo;
 import dev.routerls.yamaha.model.ModelFacts;
 import dev.routerls.yamaha.model.YamahaConfig;
 import dev.routerls.yamaha.model.YamahaConfig.NatUse;
@@ -23,7 +25,25 @@ public final class LimitRule extends YamahaRule {
     public static final String ID = "yamaha/limit";
 
     public LimitRule() {
-        super(ID, Severity.ERROR, "tunnel/PP numbers or list lengths beyond the model's limits");
+        super(RuleInfo.rule(ID, Severity.ERROR)
+                .summary("tunnel/PP numbers or list lengths beyond the model's limits")
+                .rationale("""
+                        Each model has a fixed range of tunnel and PP numbers (RTX830: tunnels 1-20 and PP 1-30; \
+                        RTX1210: 1-100), and one interface takes at most 16 NAT descriptors. A number beyond the \
+                        range is rejected, and with it everything configured inside that tunnel or PP block. Models \
+                        whose limits the command reference does not give (NVR510, NVR500) are not checked.""")
+                .bad(Example.yamaha("""
+                        # RTX830 Rev.15.02.20 (Mon Jan  1 00:00:00 2024)
+                        tunnel select 21
+                         tunnel encapsulation l2tpv3
+                        """))
+                .good(Example.yamaha("""
+                        # RTX830 Rev.15.02.20 (Mon Jan  1 00:00:00 2024)
+                        tunnel select 20
+                         tunnel encapsulation l2tpv3
+                        """))
+                .tags("model")
+                .build());
     }
 
     @Override

@@ -6,7 +6,9 @@ import dev.routerls.mape.MapeRuleTable;
 import dev.routerls.mape.PortRange;
 import dev.routerls.mape.PortSetCheck;
 import dev.routerls.mape.PortSetFinding;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.Findings;
+import dev.routerls.rules.RuleInfo;
 import dev.routerls.yamaha.mape.MapeMapping;
 import dev.routerls.yamaha.mape.MapeMappingResolver;
 import dev.routerls.yamaha.model.Ipv4;
@@ -36,7 +38,41 @@ public final class MapePortRangeRule extends YamahaRule {
     }
 
     public MapePortRangeRule(MapeRuleTable table) {
-        super(ID, Severity.WARNING, "masquerade port ranges that are not one PSID's MAP-E port set, or too many ranges");
+        super(RuleInfo.rule(ID, Severity.WARNING)
+                .summary("masquerade port ranges that are not one PSID's MAP-E port set, or too many ranges")
+                .rationale("""
+                        With MAP-E (v6plus, OCN, BIGLOBE) the ISP gives each customer a shared IPv4 address and the \
+                        ports of one PSID: for v6plus and BIGLOBE 15 blocks of 16 ports, 4096 apart; for OCN 63 \
+                        blocks, 1024 apart. On firmware without native MAP-E these blocks are written by hand in \
+                        `nat descriptor masquerade port range`. A block of another PSID, a block of the wrong size, \
+                        ports below the first block, or an `address outer` other than the shared address make the \
+                        border relay drop the connections that use them, so some connections fail seemingly at \
+                        random. routerls takes the PSID from the tunnel's CE address (`tunnel endpoint address`) \
+                        when there is one, otherwise from the listed blocks themselves, and knows how many ranges \
+                        each firmware accepts.""")
+                .bad(Example.yamaha("""
+                        tunnel select 1
+                         tunnel encapsulation ipip
+                         tunnel endpoint address 240b:10:a5cd:6800:6a:48a5:cd00:6800 2404:9200:225:100::64
+                         ip tunnel nat descriptor 3000
+                        no tunnel select
+                        nat descriptor type 3000 masquerade
+                        nat descriptor address outer 3000 106.72.165.205
+                        nat descriptor masquerade port range 3000 5776-5791 9856-9871 13952-13967 18048-18063 22144-22159 26240-26255 30336-30351 34432-34447 38528-38543 42624-42639 46720-46735 50816-50831 54912-54927 59008-59023 63104-63119
+                        """))
+                .good(Example.yamaha("""
+                        tunnel select 1
+                         tunnel encapsulation ipip
+                         tunnel endpoint address 240b:10:a5cd:6800:6a:48a5:cd00:6800 2404:9200:225:100::64
+                         ip tunnel nat descriptor 3000
+                        no tunnel select
+                        nat descriptor type 3000 masquerade
+                        nat descriptor address outer 3000 106.72.165.205
+                        nat descriptor masquerade port range 3000 5760-5775 9856-9871 13952-13967 18048-18063 22144-22159 26240-26255 30336-30351 34432-34447 38528-38543 42624-42639 46720-46735 50816-50831 54912-54927 59008-59023 63104-63119
+                        """))
+                .fixable()
+                .tags("mape", "nat")
+                .build());
         this.resolver = new MapeMappingResolver(table);
     }
 

@@ -1,7 +1,9 @@
 package dev.routerls.rules.yamaha;
 
 import dev.routerls.core.Severity;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.Findings;
+import dev.routerls.rules.RuleInfo;
 import dev.routerls.yamaha.catalog.CatalogFinding;
 import dev.routerls.yamaha.model.ModelFacts;
 import dev.routerls.yamaha.model.YamahaConfig;
@@ -14,7 +16,27 @@ public final class ModelUnsupportedRule extends YamahaRule {
     public static final String ID = "yamaha/model-unsupported";
 
     public ModelUnsupportedRule() {
-        super(ID, Severity.ERROR, "command or keyword not available on the config's model or firmware");
+        super(RuleInfo.rule(ID, Severity.ERROR)
+                .summary("command or keyword not available on the config's model or firmware")
+                .rationale("""
+                        Models and firmware revisions do not all have the same commands. A command or keyword the \
+                        router's model or firmware lacks is rejected when the config is loaded, so a config copied \
+                        from another model quietly loses settings. routerls takes the model and revision from the \
+                        `show config` header (or from `--model` and the settings) and checks each command against \
+                        the command reference; native MAP-E (`tunnel encapsulation map-e`) is checked against the \
+                        firmware that introduced it.""")
+                .bad(Example.yamaha("""
+                        # RTX1210 Rev.14.01.33 (Fri Mar 27 15:30:12 2020)
+                        tunnel select 1
+                         tunnel encapsulation map-e
+                        """))
+                .good(Example.yamaha("""
+                        # RTX1210 Rev.14.01.34 (Fri Mar 27 15:30:12 2020)
+                        tunnel select 1
+                         tunnel encapsulation map-e
+                        """))
+                .tags("model", "mape")
+                .build());
     }
 
     @Override

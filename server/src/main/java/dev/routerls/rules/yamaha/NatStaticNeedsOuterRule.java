@@ -1,7 +1,9 @@
 package dev.routerls.rules.yamaha;
 
 import dev.routerls.core.Severity;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.Findings;
+import dev.routerls.rules.RuleInfo;
 import dev.routerls.yamaha.model.YamahaConfig;
 import dev.routerls.yamaha.model.YamahaConfig.NatDescriptor;
 
@@ -17,7 +19,28 @@ public final class NatStaticNeedsOuterRule extends YamahaRule {
     public static final String ID = "yamaha/nat-static-needs-outer";
 
     public NatStaticNeedsOuterRule() {
-        super(ID, Severity.WARNING, "static NAT descriptor without address outer/inner, so the defaults add dynamic NAT");
+        super(RuleInfo.rule(ID, Severity.WARNING)
+                .summary("static NAT descriptor without address outer/inner, so the defaults add dynamic NAT")
+                .rationale("""
+                        A `nat` descriptor used for static entries still has `address outer` and `address inner` \
+                        settings, and when they are left out they default to `ipcp` and `auto`. The descriptor then \
+                        also translates every other inner address dynamically, which a static mapping rarely means \
+                        to do. Set both to the addresses of the static entries.""")
+                .bad(Example.yamaha("""
+                        ip pp nat descriptor 20
+                        nat descriptor type 20 nat
+                        nat descriptor static 20 1 192.168.254.240=192.168.11.240 1
+                        """))
+                .good(Example.yamaha("""
+                        ip pp nat descriptor 20
+                        nat descriptor type 20 nat
+                        nat descriptor address outer 20 192.168.254.240
+                        nat descriptor address inner 20 192.168.11.240
+                        nat descriptor static 20 1 192.168.254.240=192.168.11.240 1
+                        """))
+                .fixable()
+                .tags("nat")
+                .build());
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.routerls.rules.yamaha;
 
 import dev.routerls.core.Severity;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.Findings;
+import dev.routerls.rules.RuleInfo;
 import dev.routerls.yamaha.model.Ipv4;
 import dev.routerls.yamaha.model.YamahaConfig;
 import dev.routerls.yamaha.model.YamahaConfig.DhcpScope;
@@ -21,7 +23,24 @@ public final class SubnetOverlapRule extends YamahaRule {
     public static final String ID = "yamaha/subnet-overlap";
 
     public SubnetOverlapRule() {
-        super(ID, Severity.WARNING, "overlapping interface subnets; PP address pool in a LAN without proxyarp");
+        super(RuleInfo.rule(ID, Severity.WARNING)
+                .summary("overlapping interface subnets; PP address pool in a LAN without proxyarp")
+                .rationale("""
+                        When two interfaces have overlapping subnets the router cannot tell which of them owns an \
+                        address, so routing and ARP break for some hosts. A related mistake: a PP remote address \
+                        pool (for L2TP/IPsec clients) taken from a LAN's subnet only works when that LAN answers ARP \
+                        for the pool (`ip lanN proxyarp on`); without it hosts on the LAN cannot reach the VPN \
+                        clients.""")
+                .bad(Example.yamaha("""
+                        ip lan1 address 192.168.11.250/24
+                        ip lan2 address 192.168.11.1/25
+                        """))
+                .good(Example.yamaha("""
+                        ip lan1 address 192.168.11.250/24
+                        ip lan2 address 192.168.12.1/24
+                        """))
+                .tags("routing", "vpn")
+                .build());
     }
 
     private static boolean isLan(String iface) {

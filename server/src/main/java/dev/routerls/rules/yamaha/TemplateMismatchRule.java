@@ -1,7 +1,9 @@
 package dev.routerls.rules.yamaha;
 
 import dev.routerls.core.Severity;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.Findings;
+import dev.routerls.rules.RuleInfo;
 import dev.routerls.yamaha.model.YamahaConfig;
 import dev.routerls.yamaha.model.YamahaConfig.IpsecId;
 import dev.routerls.yamaha.model.YamahaConfig.IpsecTransport;
@@ -24,7 +26,31 @@ public final class TemplateMismatchRule extends YamahaRule {
     public static final String ID = "yamaha/template-mismatch";
 
     public TemplateMismatchRule() {
-        super(ID, Severity.WARNING, "template whose ids do not equal the source number, so it does not expand");
+        super(RuleInfo.rule(ID, Severity.WARNING)
+                .summary("template whose ids do not equal the source number, so it does not expand")
+                .rationale("""
+                        `tunnel template` and `ipsec transport template` copy the selected tunnel's settings to other \
+                        tunnels and renumber every id that equals the source tunnel number. An id that differs, \
+                        such as SA policy 5 inside tunnel 2, is copied unchanged, so the copies collide and the \
+                        router does not expand the template at all: the sites behind those tunnels cannot connect. \
+                        Number the policy and gateway ids after the tunnel.""")
+                .bad(Example.yamaha("""
+                        tunnel select 2
+                         tunnel template 3-4
+                         ipsec tunnel 5
+                          ipsec sa policy 5 2 esp aes-cbc sha-hmac
+                        no tunnel select
+                        """))
+                .good(Example.yamaha("""
+                        tunnel select 2
+                         tunnel template 3-4
+                         ipsec tunnel 2
+                          ipsec sa policy 2 2 esp aes-cbc sha-hmac
+                        no tunnel select
+                        """))
+                .fixable()
+                .tags("vpn")
+                .build());
     }
 
     @Override

@@ -25,7 +25,21 @@ final class YamahaSymbols {
 
     private final List<Occurrence> all = new ArrayList<>();
 
+    /** The symbols of the last analysis result asked about; requests mostly come for the document being edited. */
+    private static volatile YamahaSymbols last;
+    private final YamahaAnalyzer.Result result;
+
+    /** The symbols of {@code r}, built once per analysis result. */
+    static YamahaSymbols of(YamahaAnalyzer.Result r) {
+        YamahaSymbols s = last;
+        if (s != null && s.result == r) return s;
+        s = new YamahaSymbols(r);
+        last = s;
+        return s;
+    }
+
     YamahaSymbols(YamahaAnalyzer.Result result) {
+        this.result = result;
         YamahaConfig m = result.model();
         Set<SourceRange> seen = new HashSet<>();
         for (YamahaConfig.Definition d : m.definitions()) {
@@ -40,6 +54,10 @@ final class YamahaSymbols {
         for (YamahaConfig.Reference ref : m.references()) {
             if (seen.add(ref.range())) all.add(new Occurrence(ref.kind(), ref.key(), ref.range(), false, false));
         }
+    }
+
+    List<Occurrence> all() {
+        return all;
     }
 
     Optional<Occurrence> at(int line, int column) {

@@ -44,9 +44,9 @@ class UciSyntaxRuleTest {
     }
 
     @Test
-    void semicolonQuirkIsAWarning() {
-        List<Diagnostic> all = UciRuleFixtures.assertFile(RULE, "system", """
-                config system«openwrt/uci-syntax~ignores the rest of this line|; option hostname x»
+    void semicolonQuirkIsAWarningOfItsOwnRule() {
+        List<Diagnostic> all = UciRuleFixtures.assertFile("openwrt/uci-ignored-text", "system", """
+                config system«openwrt/uci-ignored-text~ignores the rest of this line|; option hostname x»
                 config system 'b'; option hostname y
                 """);
         assertEquals(Severity.WARNING, all.get(0).severity());
