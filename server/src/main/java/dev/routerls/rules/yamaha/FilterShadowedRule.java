@@ -28,7 +28,13 @@ public final class FilterShadowedRule extends YamahaRule {
         super(RuleInfo.rule(ID, Severity.WARNING)
                 .summary("a secure filter list entry that earlier filters of the list always decide first")
                 .rationale("""
-                        The router checks an interface's `secure filter in|out` list in order and the first filter                         that matches decides: pass or reject, nothing after it is looked at. A filter whose every                         match is already matched by filters before it in the list is never reached, so its pass or                         reject never happens, often the opposite of what its author meant (a reject placed after a                         broad pass). The finding names the filters that shadow it; move it in front of them if it                         should decide, or remove it. Filters that name an FQDN, map-e or another value the router                         resolves at run time are not judged.""")
+                        The router checks an interface's `secure filter in|out` list in order and the first filter \
+                        that matches decides: pass or reject, nothing after it is looked at. A filter whose every \
+                        match is already matched by filters before it in the list is never reached, so its pass or \
+                        reject never happens, often the opposite of what its author meant (a reject placed after a \
+                        broad pass). The finding names the filters that shadow it; move it in front of them if it \
+                        should decide, or remove it. Filters that name an FQDN, map-e or another value the router \
+                        resolves at run time are not judged.""")
                 .bad(Example.yamaha("""
                         ip lan1 secure filter in 10 20
                         ip filter 10 pass * * tcp
