@@ -9,6 +9,7 @@ import dev.routerls.openwrt.router.Router;
 import dev.routerls.trace.ArpAnswer;
 import dev.routerls.trace.PacketSpec;
 import dev.routerls.trace.TraceException;
+import dev.routerls.trace.TraceReport;
 import dev.routerls.trace.TraceResult;
 import dev.routerls.trace.openwrt.OpenWrtTrace;
 import dev.routerls.trace.yamaha.ArpResponder;

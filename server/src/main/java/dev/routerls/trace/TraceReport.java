@@ -1,27 +1,28 @@
-package dev.routerls.cli;
+package dev.routerls.trace;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.routerls.trace.ArpAnswer;
-import dev.routerls.trace.NatApplied;
-import dev.routerls.trace.TraceResult;
-import dev.routerls.trace.TraceStep;
 
 import java.io.PrintStream;
 import java.util.function.Function;
 
 /**
- * The two output formats of {@code routerls trace}. JSON is the contract: exactly the fields the command's
- * description names, lines 1-based. A step of an OpenWrt trace names its file at the start of its detail
- * (the JSON keeps the one {@code line} field). Text is for people.
+ * The two renderings of a trace, for the CLI and the editor alike. JSON is the contract: exactly the fields
+ * {@code routerls trace} documents, lines 1-based. A step of an OpenWrt trace names its file at the start of
+ * its detail (the JSON keeps the one {@code line} field). Text is for people.
  */
-final class TraceReport {
+public final class TraceReport {
     private TraceReport() {
     }
 
     /** {@code fileOf} gives the file a step's uri names, as the user knows it, or null for a single-file config. */
-    static String toJson(TraceResult r, Function<String, String> fileOf) {
+    public static String toJson(TraceResult r, Function<String, String> fileOf) {
+        return gson(json(r, fileOf));
+    }
+
+    /** The JSON contract as a tree (the language server returns it from {@code routerls.trace}). */
+    public static JsonObject json(TraceResult r, Function<String, String> fileOf) {
         JsonObject o = new JsonObject();
         o.addProperty("disposition", r.disposition().label());
         o.addProperty("egress", r.egress());
@@ -55,10 +56,10 @@ final class TraceReport {
             steps.add(j);
         }
         o.add("steps", steps);
-        return gson(o);
+        return o;
     }
 
-    static String toJson(ArpAnswer a) {
+    public static String toJson(ArpAnswer a) {
         JsonObject o = new JsonObject();
         o.addProperty("answeredBy", a.answeredBy());
         o.addProperty("reason", a.reason());
@@ -70,7 +71,14 @@ final class TraceReport {
         return new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create().toJson(o);
     }
 
-    static void printText(TraceResult r, String from, String original, Function<String, String> fileOf, PrintStream out) {
+    public static void printText(TraceResult r, String from, String original, Function<String, String> fileOf, PrintStream out) {
+        out.print(text(r, from, original, fileOf));
+    }
+
+    /** The text rendering: a summary line, the addresses the packet leaves with, then one line per step. */
+    public static String text(TraceResult r, String from, String original, Function<String, String> fileOf) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(w);
         out.println(r.disposition().label() + ": " + original + " from " + from
                 + (r.egress() == null ? "" : ", out of " + r.egress()));
         out.println("  leaves as  src " + r.src() + (r.srcPorts() == null ? "" : " ports " + r.srcPorts()) + ", dst " + r.dst());
@@ -86,9 +94,11 @@ final class TraceReport {
             String at = s.line() == null ? "" : where(s.uri(), s.line(), fileOf).trim();
             out.printf("  %-11s %-22s %s%n", s.kind(), at, s.detail());
         }
+        out.flush();
+        return w.toString();
     }
 
-    static void printText(ArpAnswer a, String address, String on, PrintStream out) {
+    public static void printText(ArpAnswer a, String address, String on, PrintStream out) {
         out.println("ARP for " + address + " on " + on + ": answered by " + a.answeredBy()
                 + (a.line() == null ? "" : " (line " + a.line() + ")"));
         out.println("  " + a.reason());
