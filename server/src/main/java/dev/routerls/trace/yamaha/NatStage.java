@@ -171,7 +171,7 @@ final class NatStage {
         boolean toOuter = outer.address != null ? outerContains(d, outer, p.dst()) : !knownElsewhere(p.dst());
         if (!toOuter) return false;
         String assumed = outer.address == null
-                ? " (the trace takes " + Ipv4.format(p.dst()) + " to be " + outer.text + outer.note + ")" : "";
+                ? " (the trace takes " + Ipv4.format(p.dst()) + " to be " + outer.text + bare(outer.note) + ")" : "";
         if (masquerade) {
             for (NatMasqueradeStatic ms : d.masqueradeStatics()) {
                 if (!protocolMatches(ms.protocol(), p)) continue;
@@ -328,6 +328,12 @@ final class NatStage {
                 })
                 .orElse(new Ports("the firmware's default ranges", null,
                         " (they depend on the firmware and its maximum port count, which the config does not give)"));
+    }
+
+    /** A parenthesised note as a clause after a comma, for use inside other parentheses. */
+    private static String bare(String note) {
+        String t = note.strip();
+        return t.startsWith("(") && t.endsWith(")") ? ", " + t.substring(1, t.length() - 1) : note;
     }
 
     private static boolean protocolMatches(String protocol, Packet p) {
