@@ -36,7 +36,7 @@ final class RouteLookup {
         }
     }
 
-    private record Candidate(int length, int rank, String iface, Route route, SourceRange range, String what) { }
+    private record Candidate(int length, int rank, String iface, Route route, SourceRange range, String what, String destination) { }
 
     private final YamahaConfig m;
 
@@ -51,7 +51,7 @@ final class RouteLookup {
             for (InterfaceAddress a : i.addresses()) {
                 if (a.subnet().contains(dst)) {
                     candidates.add(new Candidate(a.subnet().length(), 0, i.name(), null, a.range(), "connected subnet "
-                            + a.subnet() + " of " + InterfaceNames.spelled(i.name())));
+                            + a.subnet() + " of " + InterfaceNames.spelled(i.name()), Ipv4.format(dst)));
                 }
             }
         }
@@ -61,7 +61,7 @@ final class RouteLookup {
                     String key = "pp " + pp.id();
                     candidates.add(new Candidate(32, 1, key, null, item.range(), "the remote address pool of "
                             + InterfaceNames.spelled(key) + " (a host route while a client holds " + Ipv4.format(dst)
-                            + "; whether one does is not in the config)"));
+                            + "; whether one does is not in the config)", Ipv4.format(dst)));
                 }
             }
         }
@@ -72,7 +72,7 @@ final class RouteLookup {
             byDestination.put(r.network().toString(), r);   // a later line for the same destination replaces the earlier
         }
         for (Route r : byDestination.values()) {
-            candidates.add(new Candidate(r.network().length(), 2, null, r, r.range(), "ip route " + r.destination()));
+            candidates.add(new Candidate(r.network().length(), 2, null, r, r.range(), "ip route " + r.destination(), Ipv4.format(dst)));
         }
         candidates.sort(Comparator.comparingInt((Candidate c) -> -c.length()).thenComparingInt(Candidate::rank));
         StringBuilder skipped = new StringBuilder();
@@ -107,7 +107,7 @@ final class RouteLookup {
     }
 
     private Choice target(Candidate c, RouteGateway g, String why, StringBuilder skipped) {
-        String head = "by " + c.what() + why;
+        String head = "to " + c.destination() + " by " + c.what() + why;
         switch (g.kind()) {
             case "pp" -> {
                 String key = "pp " + g.target().toLowerCase(Locale.ROOT);
