@@ -48,6 +48,12 @@ public record HeaderBox(int[] lo, int[] hi) {
         return true;
     }
 
+    /** Whether every point of {@code o} is in this box. */
+    public boolean holds(HeaderBox o) {
+        for (int d = 0; d < DIMENSIONS; d++) if (o.lo[d] < lo[d] || o.hi[d] > hi[d]) return false;
+        return true;
+    }
+
     public boolean contains(int[] point) {
         for (int d = 0; d < DIMENSIONS; d++) if (point[d] < lo[d] || point[d] > hi[d]) return false;
         return true;

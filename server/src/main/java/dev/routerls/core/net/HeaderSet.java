@@ -8,8 +8,11 @@ import java.util.List;
  * sets together cover it (by subtracting them box by box).
  */
 public record HeaderSet(List<HeaderBox> boxes) {
-    /** Subtraction may split boxes; past this many pieces a cover check gives up (answers "not known"). */
-    public static final int MAX_PIECES = 20_000;
+    /**
+     * A cover check compares pieces with boxes; past this many comparisons it gives up (answers "not known"),
+     * which bounds one check to a few milliseconds whatever the filters.
+     */
+    public static final int MAX_WORK = 1_000_000;
 
     public static final HeaderSet EMPTY = new HeaderSet(List.of());
 
@@ -67,23 +70,64 @@ public record HeaderSet(List<HeaderBox> boxes) {
     }
 
     /**
-     * True when the union of {@code covers} holds every packet of this set; null when the pieces grew past
-     * {@link #MAX_PIECES} before an answer (the caller then reports nothing).
+     * The answer of {@link #cover}: whether the covers hold every packet of the set ({@code covered} null when
+     * the search gave up), and which of them the proof used (indexes into the covers).
      */
+    public record Cover(Boolean covered, java.util.BitSet used) { }
+
+    /** True when the union of {@code covers} holds every packet of this set; null when the search gave up. */
     public Boolean coveredBy(List<HeaderSet> covers) {
-        List<HeaderBox> left = new ArrayList<>(boxes);
-        for (HeaderSet c : covers) {
-            for (HeaderBox cut : c.boxes) {
-                List<HeaderBox> next = new ArrayList<>();
-                for (HeaderBox b : left) {
-                    b.minus(cut, next);
-                    if (next.size() > MAX_PIECES) return null;
-                }
-                left = next;
-                if (left.isEmpty()) return true;
+        return cover(covers).covered();
+    }
+
+    /**
+     * Whether the union of {@code covers} holds every packet of this set. Each piece left to cover meets the
+     * cover boxes in order: one that holds all of it ends it; none intersecting means a packet no cover holds
+     * (the answer is no at once); otherwise the first that meets it is cut out and the rest of the piece goes
+     * on from the next box. Gives up
+     * after {@link #MAX_WORK} comparisons (then {@code covered} is null and the caller reports nothing).
+     */
+    public Cover cover(List<HeaderSet> covers) {
+        List<HeaderBox> cuts = new ArrayList<>();
+        List<Integer> owner = new ArrayList<>();
+        for (int c = 0; c < covers.size(); c++) {
+            for (HeaderBox b : covers.get(c).boxes) {
+                cuts.add(b);
+                owner.add(c);
             }
         }
-        return left.isEmpty();
+        java.util.BitSet used = new java.util.BitSet();
+        java.util.ArrayDeque<HeaderBox> pieces = new java.util.ArrayDeque<>(boxes);
+        java.util.ArrayDeque<Integer> from = new java.util.ArrayDeque<>();
+        for (int i = 0; i < boxes.size(); i++) from.push(0);
+        long work = 0;
+        while (!pieces.isEmpty()) {
+            HeaderBox piece = pieces.pop();
+            int start = from.pop();
+            work += cuts.size() - start + 1;
+            if (work > MAX_WORK) return new Cover(null, used);
+            // a box that holds the whole piece ends it; otherwise the first that meets it splits it
+            int hit = -1, holder = -1;
+            for (int i = start; i < cuts.size() && holder < 0; i++) {
+                HeaderBox cut = cuts.get(i);
+                if (!cut.intersects(piece)) continue;
+                if (cut.holds(piece)) holder = i;
+                else if (hit < 0) hit = i;
+            }
+            if (holder >= 0) {
+                used.set(owner.get(holder));
+                continue;
+            }
+            if (hit < 0) return new Cover(false, used);
+            used.set(owner.get(hit));
+            List<HeaderBox> rest = new ArrayList<>();
+            piece.minus(cuts.get(hit), rest);
+            for (HeaderBox r : rest) {
+                pieces.push(r);
+                from.push(hit + 1);
+            }
+        }
+        return new Cover(true, used);
     }
 
     /** The point of the header space a packet is. Ports not given count as 0 here (see {@link #contains}). */

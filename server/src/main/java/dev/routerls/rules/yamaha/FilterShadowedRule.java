@@ -51,6 +51,9 @@ public final class FilterShadowedRule extends YamahaRule {
 
     private record Entry(FilterRef ref, IpFilter filter) { }
 
+    /** Shadowing sets up to this size are trimmed to the filters really needed. */
+    private static final int MAX_TRIMMED = 6;
+
     @Override
     public void check(YamahaConfig m, Findings out) {
         for (SecureFilterList list : m.secureFilters()) {
@@ -65,26 +68,35 @@ public final class FilterShadowedRule extends YamahaRule {
         }
     }
 
-    /** The fewest earlier entries that together match everything {@code e} matches, if any do. */
+    /**
+     * Earlier entries that together match everything {@code e} matches, if any do: those the cover proof used,
+     * less any the others cover without (a single filter that covers alone is the usual case).
+     */
     private static java.util.Optional<List<Entry>> shadowers(Entry e, List<Entry> before) {
         HeaderSet packets = e.filter().condition().packets();
         if (packets.isEmpty()) return java.util.Optional.empty();
-        List<Entry> relevant = new ArrayList<>();
-        for (Entry b : before) if (b.filter().condition().packets().intersects(packets)) relevant.add(b);
-        if (!Boolean.TRUE.equals(packets.coveredBy(sets(relevant)))) return java.util.Optional.empty();
-        // drop the ones the others cover without; a single filter that covers alone is the usual case
-        for (Entry b : relevant) {
-            if (Boolean.TRUE.equals(packets.coveredBy(List.of(b.filter().condition().packets())))) {
-                return java.util.Optional.of(List.of(b));
-            }
+        HeaderSet.Cover cover = packets.cover(sets(before));
+        if (!Boolean.TRUE.equals(cover.covered())) return java.util.Optional.empty();
+        for (Entry b : before) {
+            if (holdsAll(b.filter().condition().packets(), packets)) return java.util.Optional.of(List.of(b));
         }
-        List<Entry> needed = new ArrayList<>(relevant);
-        for (int i = needed.size() - 1; i >= 0 && needed.size() > 1; i--) {
+        List<Entry> needed = new ArrayList<>();
+        cover.used().stream().forEach(i -> needed.add(before.get(i)));
+        // trimming a long list costs a cover check per filter; a few is what a message can name anyway
+        for (int i = needed.size() - 1; i >= 0 && needed.size() > 1 && needed.size() <= MAX_TRIMMED; i--) {
             List<Entry> without = new ArrayList<>(needed);
             without.remove(i);
-            if (Boolean.TRUE.equals(packets.coveredBy(sets(without)))) needed = without;
+            if (Boolean.TRUE.equals(packets.coveredBy(sets(without)))) needed.remove(i);
         }
         return java.util.Optional.of(needed);
+    }
+
+    /** Whether each box of {@code inner} lies in one box of {@code outer} (so one filter alone covers it). */
+    private static boolean holdsAll(HeaderSet outer, HeaderSet inner) {
+        for (var box : inner.boxes()) {
+            if (outer.boxes().stream().noneMatch(o -> o.holds(box))) return false;
+        }
+        return true;
     }
 
     private static List<HeaderSet> sets(List<Entry> entries) {

@@ -107,13 +107,6 @@ final class IptablesMatcher {
     }
 
     static Long number(String s) {
-        if (s == null) return null;
-        try {
-            String t = s.strip();
-            if (t.startsWith("0x") || t.startsWith("0X")) return Long.parseUnsignedLong(t.substring(2), 16);
-            return Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return IptablesCommand.number(s);
     }
 }

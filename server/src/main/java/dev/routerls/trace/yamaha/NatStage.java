@@ -276,8 +276,9 @@ final class NatStage {
             case "map-e" -> {
                 MapeMapping mapping = MAPE.resolve(m, d.id(), List.of());
                 if (mapping.ipv4() != null) {
-                    return new Outer(mapping.ipv4().unsigned(), mapping.ipv4().toString(), " (the MAP-E address of "
-                            + mapping.basis() + ")");
+                    return new Outer(mapping.ipv4().unsigned(), mapping.ipv4().toString(), " (MAP-E: the address of PSID "
+                            + mapping.psid().getAsInt() + " for the CE address " + mapping.ce() + " under the " + mapping.family()
+                            + " rule " + mapping.rule().ip6prefix() + " -> " + mapping.rule().ip4prefix() + ")");
                 }
                 return new Outer(null, "map-e(" + spelled + ")", " (the MAP-E address the tunnel computes from its delegated"
                         + " IPv6 prefix, which the config does not give)");
@@ -317,7 +318,7 @@ final class NatStage {
             if (mapping.psid().isPresent()) {
                 List<PortRange> set = MapeCalculator.portSet(mapping.offset(), mapping.psidlen(), mapping.psid().getAsInt());
                 String list = set.stream().map(PortRange::toString).collect(Collectors.joining(","));
-                return new Ports("the port set of " + mapping.basis(), list, "");
+                return new Ports("PSID " + mapping.psid().getAsInt() + "'s MAP-E port set (" + set.size() + " blocks)", list, "");
             }
             return new Ports("the PSID's MAP-E port set", null, " (the PSID comes from the delegated prefix, not in the config)");
         }

@@ -191,6 +191,64 @@ class YamahaTraceTest {
     }
 
     @Test
+    void egressFilterDeniesAndRestrictPasses() throws Exception {
+        Fixture f = Fixture.parse("""
+                ip lan1 address 192.168.100.1/24
+                «route|ip route default gateway pp 1»
+                pp select 1
+                 ip pp secure filter out 10 20 30
+                «filter-out~rejected|ip filter 10 reject * * udp,tcp * 135»
+                ip filter 20 restrict * * tcp * ntp
+                ip filter 30 pass * *
+                """);
+        TraceResult smb = trace(f, "lan1", "192.168.100.5:1000", "198.51.100.1:135", "tcp");
+        assertEquals(Disposition.DENIED, smb.disposition());
+        assertEquals("pp1", smb.egress());
+        assertEquals(10, smb.filter().number());
+        TraceResult ntp = trace(f, "lan1", "192.168.100.5:1000", "198.51.100.1:123", "tcp");
+        assertEquals(Disposition.FORWARDED, ntp.disposition());
+        assertEquals(20, ntp.filter().number());
+        assertTrue(ntp.steps().get(2).detail().contains("restrict passes it while the line is connected"), ntp.steps().get(2).detail());
+        assertSteps(f, smb, "filter-in", "route", "filter-out");
+    }
+
+    @Test
+    void dynamicFilterOfTheFilterListFormWatchesWhatItsFiltersMatch() throws Exception {
+        Fixture f = Fixture.parse("""
+                ip lan1 address 192.168.100.1/24
+                «route|ip route default gateway pp 1»
+                pp select 1
+                 ip pp secure filter out 30 dynamic 100
+                «filter-out~Dynamic filter 100 (filter 10, line 7) of the list watches this connection|ip filter 30 pass * *»
+                ip filter 10 pass * * udp * snmp
+                ip filter dynamic 100 * * filter 10
+                """);
+        assertSteps(f, trace(f, "lan1", "192.168.100.5:1000", "198.51.100.1:161", "udp"), "filter-in", "route", "filter-out");
+    }
+
+    @Test
+    void nativeMapeMasqueradeUsesTheAddressAndPortSetOfTheCeAddress() throws Exception {
+        // the CE address routerls mape gives for 2404:7a80:1234:5600::/56 (BIGLOBE, PSID 86)
+        Fixture f = Fixture.parse("""
+                # RTX830 Rev.15.02.30
+                ip lan1 address 192.168.100.1/24
+                ipv6 lan2 address 2404:7a80:1234:5600:85:c812:3400:5600/64
+                «route|ip route default gateway tunnel 1»
+                tunnel select 1
+                 tunnel encapsulation map-e
+                 ip tunnel nat descriptor 1000
+                 tunnel enable 1
+                nat descriptor type 1000 masquerade
+                «nat-out~PSID 86's MAP-E port set (15 blocks)|nat descriptor address outer 1000 map-e»
+                """);
+        TraceResult r = trace(f, "lan1", "192.168.100.5:40000", "198.51.100.1:443", "tcp");
+        assertResult(r, Disposition.FORWARDED, "tunnel1", "133.200.18.52", "5472-5487,9568-9583,13664-13679,17760-17775,"
+                + "21856-21871,25952-25967,30048-30063,34144-34159,38240-38255,42336-42351,46432-46447,50528-50543,"
+                + "54624-54639,58720-58735,62816-62831", "198.51.100.1");
+        assertSteps(f, r, "filter-in", "route", "filter-out", "nat-out");
+    }
+
+    @Test
     void unknownInterfaceAndBadAddressesAreBadInput() {
         Fixture f = Fixture.parse("ip lan1 address 192.168.100.1/24\npp select 1\n ip pp nat descriptor 1\n");
         TraceException e = assertThrows(TraceException.class, () -> trace(f, "lan9", "192.168.100.5", "198.51.100.1", "tcp"));
