@@ -107,8 +107,7 @@ public final class FixEngine {
                 SourceFile f = current.get(e.getKey());
                 List<OffsetEdit> r = DocumentEdits.resolve(f.text(), e.getValue());
                 resolved.put(e.getKey(), r);
-                current.put(f.uri(), new SourceFile(f.uri(), DocumentEdits.applyResolved(f.text(), r), f.language(),
-                        f.routerRoot()));
+                current.put(f.uri(), f.withText(DocumentEdits.applyResolved(f.text(), r)));
             }
             for (Applied a : thisPass) {
                 done.add(a.finding().ruleId() + "\u0000" + a.finding().uri() + "\u0000" + a.title());

@@ -15,6 +15,7 @@ import dev.routerls.analysis.YamahaAnalyzer;
 import dev.routerls.yamaha.parse.ParsedLine;
 import dev.routerls.yamaha.parse.Word;
 
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -113,7 +114,7 @@ public final class SecretMask {
 
     private void uci(String uri, String text) {
         UciFile f = UciReader.read(uri, text);
-        for (UciSection s : f.sections()) {
+        for (UciSection s : Stream.concat(f.sections().stream(), f.brokenSections().stream()).toList()) {
             for (UciOption o : s.options()) {
                 if (o.isSecret()) hide(o.value().range());
             }

@@ -40,6 +40,7 @@ import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.WorkspaceFoldersOptions;
 import org.eclipse.lsp4j.WorkspaceServerCapabilities;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.services.JsonDelegate;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -72,6 +73,7 @@ public final class RouterLanguageServer implements LanguageServer, LanguageClien
     private final RouterTextDocumentService documents;
     private final RouterWorkspaceService workspaceService;
     private final SettingsNotices settingsNotices = new SettingsNotices();
+    private final RouterlsRequests routerlsRequests;
     private final IntConsumer exit;
     private volatile LanguageClient client;
     private volatile boolean shutdown;
@@ -93,6 +95,7 @@ public final class RouterLanguageServer implements LanguageServer, LanguageClien
         this.features = new LanguageFeatures(workspace, scheduler, engine);
         this.documents = new RouterTextDocumentService(workspace, scheduler, features, engine, runner);
         this.workspaceService = new RouterWorkspaceService(this, workspace, features, runner);
+        this.routerlsRequests = new RouterlsRequests(features, runner);
     }
 
     /** The connected client, or null before {@link #connect}. */
@@ -287,6 +290,12 @@ public final class RouterLanguageServer implements LanguageServer, LanguageClien
     @Override
     public WorkspaceService getWorkspaceService() {
         return workspaceService;
+    }
+
+    /** The {@code routerls/*} requests of the VS Code extension. */
+    @JsonDelegate
+    public RouterlsProtocol getRouterlsRequests() {
+        return routerlsRequests;
     }
 
     DiagnosticsScheduler scheduler() {

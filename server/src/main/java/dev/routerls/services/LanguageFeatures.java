@@ -1,6 +1,7 @@
 package dev.routerls.services;
 
 import dev.routerls.core.Cancellation;
+import dev.routerls.core.LanguageId;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.SourceFile;
 import dev.routerls.core.SourceRange;
@@ -8,6 +9,7 @@ import dev.routerls.core.TextEdit;
 import dev.routerls.services.trace.TraceFeatures;
 import dev.routerls.services.trace.TraceQuery;
 import dev.routerls.services.types.CodeLensEntry;
+import dev.routerls.services.types.AnalysisTarget;
 import dev.routerls.services.types.CompletionEntry;
 import dev.routerls.trace.TraceException;
 import dev.routerls.services.types.DocumentLink;
@@ -23,6 +25,7 @@ import dev.routerls.services.types.QuickFix;
 import dev.routerls.services.types.SemanticToken;
 import dev.routerls.services.types.VersionedAction;
 import dev.routerls.services.types.WorkspaceSymbolEntry;
+import dev.routerls.yamaha.catalog.CommandCatalog;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,6 +113,19 @@ public final class LanguageFeatures {
      */
     public Optional<List<TextEdit>> rename(String uri, int line, int column, String newName) {
         return at(uri, line, column, Cancellation.NONE).flatMap(c -> navigation.rename(c, line, column, newName));
+    }
+
+    /** What the document is analysed as (model and firmware, or OpenWrt release); empty for other documents. */
+    public Optional<AnalysisTarget> analysisTarget(String uri) {
+        return context(uri, Cancellation.NONE).flatMap(c -> {
+            LanguageId language = c.language();
+            if (language == LanguageId.YAMAHA_RTX) {
+                return Optional.of(AnalysisTarget.yamaha(language.id(), c.yamaha().model(), c.settings(),
+                        CommandCatalog.standard().models()));
+            }
+            if (language.isOpenWrt()) return Optional.of(AnalysisTarget.openWrt(language.id(), c.router().release()));
+            return Optional.empty();
+        });
     }
 
     public List<OutlineSymbol> outline(String uri) {

@@ -7,6 +7,7 @@ import dev.routerls.analysis.LanguageDetector;
 import dev.routerls.analysis.RouterLocator;
 import dev.routerls.core.SourceFile;
 import dev.routerls.core.LanguageId;
+import dev.routerls.core.TextEncoding;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -143,7 +144,9 @@ public final class Workspace {
         for (Document d : documents.all()) {
             if (!groupOf(d).equals(group)) continue;
             String root = router == null ? null : Uris.fromPath(router);
-            files.add(new SourceFile(d.uri(), d.text(), d.language(), root));
+            TextEncoding encoding = d.language() == LanguageId.OPENWRT_UCI
+                    ? Uris.toPath(d.uri()).map(disk::encoding).orElse(TextEncoding.UTF_8) : TextEncoding.UTF_8;
+            files.add(new SourceFile(d.uri(), d.text(), d.language(), root, encoding));
             versions.put(d.uri(), d.version());
             Uris.toPath(d.uri()).ifPresent(p -> openInRouter.put(p, d));
         }
@@ -170,7 +173,8 @@ public final class Workspace {
                 if (text.isEmpty()) continue;
                 LanguageId lang = LanguageDetector.detect(p.toString(), text.get());
                 if (lang == LanguageId.UNKNOWN) continue;
-                out.add(new DiskFile(p.toAbsolutePath().normalize(), new SourceFile(Uris.fromPath(p), text.get(), lang, rootUri)));
+                out.add(new DiskFile(p.toAbsolutePath().normalize(),
+                        new SourceFile(Uris.fromPath(p), text.get(), lang, rootUri, disk.encoding(p))));
             }
             return List.copyOf(out);
         });

@@ -41,9 +41,9 @@ class AnalysisEngineReuseTest {
     void router() throws Exception {
         etc = SampleRouters.copy("good", tmp.resolve("router")).resolve("etc");
         ws = new Workspace();
-        RouterFileCache cache = new RouterFileCache((uri, text) -> {
+        RouterFileCache cache = new RouterFileCache((uri, text, encoding) -> {
             uciReads.add(uri);
-            return UciReader.read(uri, text);
+            return UciReader.read(uri, text, encoding);
         });
         engine = new AnalysisEngine(new Analyzer(new OpenWrtAnalyzer(cache)));
         scheduler = new DiagnosticsScheduler(ws, engine, (u, v, d) -> { }, 10);

@@ -1,5 +1,6 @@
 package dev.routerls.openwrt.router;
 
+import dev.routerls.core.TextEncoding;
 import dev.routerls.openwrt.shell.EvaluationResult;
 import dev.routerls.openwrt.shell.ShellEvaluator;
 import dev.routerls.openwrt.shell.ShellScript;
@@ -13,7 +14,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -32,11 +32,17 @@ public final class RouterFileCache {
     /** Characters of text the cached results stand for, at most (parsed models are a few times larger). */
     static final long MAX_CHARS = 8L * 1024 * 1024;
 
-    private record Key(String uri, String sha256, int length) {
-        static Key of(String uri, String text) {
+    /** Reads one UCI file from its URI and text, decoded from a file stored as the encoding says. */
+    public interface UciFileReader {
+        UciFile read(String uri, String text, TextEncoding encoding);
+    }
+
+    /** The same text stored another way (Shift_JIS, a byte-order mark) is another file to libuci. */
+    private record Key(String uri, String sha256, int length, TextEncoding encoding) {
+        static Key of(String uri, String text, TextEncoding encoding) {
             try {
                 byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-                return new Key(uri, HexFormat.of().formatHex(d), text.length());
+                return new Key(uri, HexFormat.of().formatHex(d), text.length(), encoding);
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
             }
@@ -96,7 +102,7 @@ public final class RouterFileCache {
         }
     }
 
-    private final BiFunction<String, String, UciFile> uciReader;
+    private final UciFileReader uciReader;
     private final Table<UciFile> uci = new Table<>();
     private final Table<Script> scripts = new Table<>();
 
@@ -104,17 +110,17 @@ public final class RouterFileCache {
         this(UciReader::read);
     }
 
-    /** {@code uciReader} reads one UCI file from (URI, text); tests pass one that counts its calls. */
-    public RouterFileCache(BiFunction<String, String, UciFile> uciReader) {
+    /** {@code uciReader} reads one UCI file; tests pass one that counts its calls. */
+    public RouterFileCache(UciFileReader uciReader) {
         this.uciReader = uciReader;
     }
 
-    public UciFile uci(String uri, String text) {
-        return uci.get(Key.of(uri, text), () -> uciReader.apply(uri, text));
+    public UciFile uci(String uri, String text, TextEncoding encoding) {
+        return uci.get(Key.of(uri, text, encoding), () -> uciReader.read(uri, text, encoding));
     }
 
     public Script firewallUser(String uri, String text) {
-        return scripts.get(Key.of(uri, text), () -> evaluate(uri, text));
+        return scripts.get(Key.of(uri, text, TextEncoding.UTF_8), () -> evaluate(uri, text));
     }
 
     /** firewall.user parsed and evaluated with nothing preset: the script's own assignments decide its values. */

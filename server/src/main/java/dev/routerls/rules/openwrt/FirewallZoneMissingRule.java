@@ -46,6 +46,8 @@ public final class FirewallZoneMissingRule extends BaseRule<Router> {
     @Override
     public void check(Router router, Findings out) {
         if (router.uci("firewall").isEmpty() || router.mapInterfaces().isEmpty()) return;
+        // a firewall file libuci rejects has no zones for certain: absence would be a guess
+        if (!router.uci("firewall").get().acceptedByLibuci()) return;
         Set<String> needed = new LinkedHashSet<>();
         for (MapInterface m : router.mapInterfaces()) {
             needed.add(m.name());

@@ -55,8 +55,10 @@ public final class UciUndefinedReferenceRule extends BaseRule<UciConfigs> {
         for (UciReferences.Reference r : UciReferences.all()) {
             // dnsmasq takes a device name as readily as an interface name: a miss is no evidence
             if (r.form() == UciReferences.Form.NAME_OR_DEVICE) continue;
-            // without /etc/config/network the interfaces are unknown, not missing
-            if (r.kind() == UciReferences.Kind.INTERFACE && network.isEmpty()) continue;
+            // without /etc/config/network the interfaces are unknown, not missing; so are the names of a
+            // file libuci rejects (a line it cannot read may be the one that defines the name)
+            if (r.kind() == UciReferences.Kind.INTERFACE && !fullyRead(network)) continue;
+            if (r.kind() == UciReferences.Kind.ZONE && !fullyRead(model.uciPackage("firewall"))) continue;
             Optional<UciFile> f = model.uciPackage(r.pkg());
             if (f.isEmpty()) continue;
             Set<String> known = r.kind() == UciReferences.Kind.INTERFACE ? interfaces : zones;
@@ -66,6 +68,10 @@ public final class UciUndefinedReferenceRule extends BaseRule<UciConfigs> {
                 }
             }
         }
+    }
+
+    private static boolean fullyRead(Optional<UciFile> f) {
+        return f.isPresent() && f.get().acceptedByLibuci();
     }
 
     /** How a finding puts it: who names what, what is absent, and what happens then. */

@@ -102,6 +102,11 @@ public final class CommandCatalog implements CommandChecker {
         return Optional.ofNullable(profiles.get(ModelNames.canonical(model)));
     }
 
+    /** Every model something is known of (the reference's models, then NVR500/NVR510), in catalog order. */
+    public List<String> models() {
+        return List.copyOf(profiles.keySet());
+    }
+
     /** Whether the reference covers the model, i.e. whether model-specific findings can be made. */
     public boolean coversModel(String model) {
         return model != null && catalogModels.contains(ModelNames.canonical(model));

@@ -33,7 +33,7 @@ class UciSyntaxRuleTest {
         UciRuleFixtures.assertFile(RULE, "system", """
                 «openwrt/uci-syntax~option/list command found before the first section|option» a b
                 config «openwrt/uci-syntax~invalid character in type field|'a b'»
-                «openwrt/uci-syntax~insufficient arguments|config» ;
+                «openwrt/uci-syntax~insufficient arguments|config ;»
                 config t 's'
                 \toption a «openwrt/uci-syntax~EOF with unterminated "|"»never closed
                 """);
