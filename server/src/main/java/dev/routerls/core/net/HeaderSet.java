@@ -28,12 +28,6 @@ public record HeaderSet(List<HeaderBox> boxes) {
         return boxes.isEmpty();
     }
 
-    public HeaderSet union(HeaderSet o) {
-        List<HeaderBox> all = new ArrayList<>(boxes);
-        all.addAll(o.boxes);
-        return new HeaderSet(all);
-    }
-
     public boolean intersects(HeaderSet o) {
         for (HeaderBox a : boxes) for (HeaderBox b : o.boxes) if (a.intersects(b)) return true;
         return false;

@@ -59,9 +59,4 @@ final class Branch {
     void absorb(Branch other) {
         probability += other.probability;
     }
-
-    /** The outcome that distinguishes ways for the summary: source and ports after NAT, mark. */
-    String outcome() {
-        return src + " " + srcPorts;
-    }
 }

@@ -19,11 +19,6 @@ public record FilterAddress(String text, List<int[][]> boxes, List<String> unres
     public static final FilterAddress ANY = new FilterAddress("*",
             java.util.Collections.singletonList(new int[][]{{0, 0, 0, 0}, {255, 255, 255, 255}}), List.of());
 
-    public boolean isAny() {
-        return boxes.size() == 1 && unresolved.isEmpty() && java.util.Arrays.equals(boxes.get(0)[0], new int[]{0, 0, 0, 0})
-                && java.util.Arrays.equals(boxes.get(0)[1], new int[]{255, 255, 255, 255});
-    }
-
     public static FilterAddress parse(String text) {
         if (text == null || text.equals("*")) return text == null ? ANY : new FilterAddress(text, ANY.boxes, List.of());
         List<int[][]> boxes = new ArrayList<>();

@@ -32,15 +32,6 @@ public record FilterPorts(String text, List<int[]> intervals, List<String> unres
             Map.entry("netbios_ns", new int[]{137}), Map.entry("netbios_dgm", new int[]{138}),
             Map.entry("netbios_ssn", new int[]{139}));
 
-    public boolean isAny() {
-        return unresolved.isEmpty() && intervals.stream().anyMatch(i -> i[0] == 0 && i[1] == MAX_PORT);
-    }
-
-    public boolean contains(int port) {
-        for (int[] i : intervals) if (port >= i[0] && port <= i[1]) return true;
-        return false;
-    }
-
     public static FilterPorts parse(String text) {
         if (text == null) return ANY;
         if (text.equals("*")) return new FilterPorts(text, ANY.intervals, List.of());

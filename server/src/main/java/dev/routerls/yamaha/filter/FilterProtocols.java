@@ -56,10 +56,6 @@ public record FilterProtocols(String text, List<Element> elements, List<String> 
     private static final Map<String, Integer> FLAG_WORDS = Map.of("tcpsyn", Packet.SYN, "tcpfin", Packet.FIN,
             "tcprst", Packet.RST, "established", Packet.ACK);
 
-    public boolean isAny() {
-        return unresolved.isEmpty() && elements.stream().anyMatch(e -> e.kind() == Kind.ANY);
-    }
-
     /** True when the field is {@code icmp} (or 1) alone: the port fields then hold ICMP type and code. */
     public boolean icmpAlone() {
         return elements.size() == 1 && unresolved.isEmpty() && elements.get(0).kind() == Kind.NUMBER
