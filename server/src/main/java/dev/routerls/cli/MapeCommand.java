@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * rule given on the command line. Exit 0 when every prefix was computed, 2 when any was malformed,
  * matched no rule, or could not be computed (each reason goes to stderr; the others still print).
  */
-@Command(name = "mape", description = {
+@Command(name = "mape", mixinStandardHelpOptions = true, description = {
         "Compute MAP-E (RFC 7597) parameters for delegated IPv6 prefixes: IPv4 address, PSID, port set, CE address.",
         "The rule comes from the built-in table (v6plus, OCN, BIGLOBE) or from --rule-ip6/--rule-ip4/--ealen."})
 final class MapeCommand implements Callable<Integer> {
