@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  * {@code routerls trace}: what one router does with one packet (YAMAHA config or OpenWrt etc/ folder), or who
  * answers ARP for an address on a YAMAHA LAN. Exit 0 when the trace ran, 2 on bad input or I/O problems.
  */
-@Command(name = "trace", description = {
+@Command(name = "trace", mixinStandardHelpOptions = true, description = {
         "Trace the first packet of a new connection through a router's config: filters, NAT, routes (YAMAHA);",
         "zones, nat rules of firewall.user and nftables.d, routes, forwarding (OpenWrt).",
         "With --arp ADDR --on IFACE: who answers ARP for ADDR on a YAMAHA LAN interface."})
