@@ -39,7 +39,7 @@ class TraceCommandTest {
         JsonObject nat = o.getAsJsonArray("nat").get(0).getAsJsonObject();
         assertEquals(Set.of("descriptor", "kind", "line"), nat.keySet());
         assertTrue(nat.get("descriptor").isJsonNull());
-        assertEquals(26, nat.get("line").getAsInt());
+        assertEquals(37, nat.get("line").getAsInt());
         JsonObject step = o.getAsJsonArray("steps").get(1).getAsJsonObject();
         assertEquals(Set.of("step", "line", "detail"), step.keySet());
         assertEquals("prerouting", step.get("step").getAsString());
@@ -81,7 +81,7 @@ class TraceCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.lines().get(0).startsWith("forwarded: tcp 192.168.1.10:50000 -> 198.51.100.7:443 (connection 1) from lan,"
                 + " out of map-wan_map"), r.out());
-        assertTrue(r.out().contains("(firewall.user:26)"), r.out());
+        assertTrue(r.out().contains("(firewall.user:37)"), r.out());
     }
 
     @Test

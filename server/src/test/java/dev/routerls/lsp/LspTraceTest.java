@@ -94,7 +94,7 @@ class LspTraceTest {
             h.diagnosticsFor(fwUri);
             List<? extends CodeLens> ls = lenses(h, fwUri);
             assertEquals(1, ls.size());
-            assertEquals(25, ls.get(0).getRange().getStart().getLine());
+            assertEquals(36, ls.get(0).getRange().getStart().getLine());
             assertEquals("Next connections from lan: connection 1 → 133.200.18.52:5472-5487 · connection 2 → 133.200.18.52:9568-9583"
                     + " · connection 3 → 133.200.18.52:13664-13679", ls.get(0).getCommand().getTitle());
             JsonObject r = execute(h, ls.get(0));

@@ -5,8 +5,8 @@ import dev.routerls.core.net.Packet;
 import dev.routerls.mape.PortRange;
 import dev.routerls.openwrt.nft.NftChain;
 import dev.routerls.openwrt.nft.NftRule;
-import dev.routerls.openwrt.nft.NftSnat;
 import dev.routerls.openwrt.nft.NftSnippet;
+import dev.routerls.openwrt.nft.NftNat;
 import dev.routerls.openwrt.nft.NftTerm;
 import dev.routerls.openwrt.router.FirewallGeneration;
 import dev.routerls.openwrt.router.FirewallUserStart;
@@ -21,6 +21,7 @@ import dev.routerls.openwrt.shell.IptablesCommand;
 import dev.routerls.openwrt.shell.LoopIteration;
 import dev.routerls.openwrt.uci.UciValue;
 import dev.routerls.trace.NatApplied;
+import dev.routerls.trace.TraceStep;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -332,73 +333,97 @@ final class SourceNat {
 
     /** An nftables {@code snat}/{@code masquerade} statement, with its numgen map resolved for this connection. */
     private List<Branch> nftSnat(Branch w, NftRule r, String uri, String kind, Hop hop, int connection) {
-        Optional<NftSnat> snat = NftSnat.in(new NftSnippet(uri, List.of(r), List.of())).stream().findFirst();
+        Optional<NftNat> read = NftNat.in(List.of(r)).stream().findFirst();
         boolean masq = r.terms().stream().anyMatch(t -> t.isWord("masquerade"));
-        if (masq && (snat.isEmpty() || snat.get().address().isEmpty())) {
-            String ports = snat.flatMap(s -> s.ports().stream().findFirst()).map(NftTerm::text).orElse(null);
+        if (masq && (read.isEmpty() || read.get().map().isEmpty())) {
+            String ports = read.flatMap(n -> n.targets().stream().findFirst()).map(t -> t.ports().text()).orElse(null);
             masquerade(w, hop.outDevice(), ports, "`masquerade` in " + file(uri), uri, r.range(), kind);
             return List.of(w);
         }
-        if (snat.isEmpty() || snat.get().address().isEmpty()) {
-            w.step(kind, uri, r.range(), "this snat statement has a form the trace does not read (e.g. an address and port"
-                    + " range taken together from a map); it stops here.");
+        if (read.isEmpty() || read.get().targets().isEmpty() && read.get().address().isEmpty()) {
+            w.step(kind, uri, r.range(), "this snat statement has a form the trace does not read; it stops here.");
             w.hookDone = true;
             return List.of(w);
         }
-        NftSnat s = snat.get();
-        String address = s.address().get().text();
-        if (s.numgen().isEmpty()) {
-            String ports = s.ports().isEmpty() ? null : s.ports().get(0).text();
+        NftNat n = read.get();
+        if (n.map().isEmpty()) {
+            String address = n.address().map(NftTerm::text).orElse(null);
+            String ports = n.targets().isEmpty() ? null : n.targets().get(0).ports().text();
             applySnat(w, address, ports, uri, r.range(), kind, "`snat ip to " + address + (ports == null ? "" : ":" + ports)
                     + "` in " + file(uri));
             return List.of(w);
         }
-        NftSnat.Numgen g = s.numgen().get();
+        Optional<Numgen> g = Numgen.of(r, n.map().get());
+        if (g.isEmpty()) {
+            w.step(kind, uri, r.range(), "the map of this snat statement is not picked by a `numgen inc|random mod N` the"
+                    + " trace reads; it stops here.");
+            w.hookDone = true;
+            return List.of(w);
+        }
         List<Branch> out = new ArrayList<>();
-        if (g.mode().equals("inc")) {
-            int value = (connection - 1) % g.modulus() + g.offset();
-            int at = g.keys().indexOf(value);
-            String head = "`numgen inc mod " + g.modulus() + (g.offset() == 0 ? "" : " offset " + g.offset()) + "` gives connection "
-                    + connection + " the value " + value;
-            if (at < 0) {
-                w.step(kind, uri, r.range(), head + ", which is no key of the map: the snat fails and the connection is not"
-                        + " translated.");
-                w.hookDone = true;
-                return List.of(w);
-            }
-            out.add(mapped(w, address, s.ports().get(at), uri, r, kind, head));
+        if (g.get().mode().equals("inc")) {
+            int value = (connection - 1) % g.get().modulus() + g.get().offset();
+            out.add(element(w, n, value, uri, r, kind, "`numgen inc mod " + g.get().modulus()
+                    + (g.get().offset() == 0 ? "" : " offset " + g.get().offset()) + "` gives connection " + connection
+                    + " the value " + value));
             return out;
         }
-        // numgen random: each value with the same chance
-        for (int k = 0; k < g.modulus(); k++) {
-            int at = g.keys().indexOf(k + g.offset());
-            Branch b = w.split(1.0 / g.modulus());
-            String head = "`numgen random mod " + g.modulus() + "` picks " + (k + g.offset()) + " with probability " + percent(1.0 / g.modulus());
-            if (at < 0) {
-                b.step(kind, uri, r.range(), head + ", which is no key of the map: the snat fails.");
-                b.hookDone = true;
-                out.add(b);
-            } else {
-                out.add(mapped(b, address, s.ports().get(at), uri, r, kind, head));
-            }
+        for (int k = 0; k < g.get().modulus(); k++) {
+            int value = k + g.get().offset();
+            out.add(element(w.split(1.0 / g.get().modulus()), n, value, uri, r, kind, "`numgen random mod " + g.get().modulus()
+                    + "` picks " + value + " with probability " + percent(1.0 / g.get().modulus())));
         }
         return out;
     }
 
+    /** {@code numgen inc|random mod N [offset K]}: the selector of a statement's map. */
+    private record Numgen(String mode, int modulus, int offset) {
+        static Optional<Numgen> of(NftRule r, NftNat.MapPart map) {
+            List<NftTerm> t = r.terms();
+            int from = t.indexOf(map.selectorStart()), to = t.indexOf(map.braced());
+            if (from < 0 || to < 0 || from + 1 >= to || !t.get(from).isWord("numgen")) return Optional.empty();
+            String mode = t.get(from + 1).text();
+            Integer modulus = null, offset = 0;
+            for (int i = from; i + 1 < to; i++) {
+                if (t.get(i).isWord("mod")) modulus = number(t.get(i + 1));
+                if (t.get(i).isWord("offset")) offset = number(t.get(i + 1));
+            }
+            if (!mode.equals("inc") && !mode.equals("random") || modulus == null || modulus <= 0 || offset == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Numgen(mode, modulus, offset));
+        }
+
+        private static Integer number(NftTerm x) {
+            return x.kind() == NftTerm.Kind.NUMBER && x.text().length() <= 9 ? Integer.valueOf(x.text()) : null;
+        }
+    }
+
     /**
-     * {@code snat ip to ADDRESS : numgen … map { K : LO-HI }}: the map's data type is a single port, so the
-     * kernel keeps only LO of each range (domain notes §4, measured with nft 1.0.6 and 1.1.1).
+     * The map element with key {@code value}. In the {@code snat ip to ADDRESS : numgen … map { K : LO-HI }}
+     * form the map's data type is a single port, so the kernel keeps only LO of each range (domain notes §4,
+     * measured with nft 1.0.6 and 1.1.1); the {@code … map { K : ADDRESS . LO-HI }} form keeps the range.
      */
-    private Branch mapped(Branch w, String address, NftTerm ports, String uri, NftRule r, String kind, String head) {
-        String text = ports.text();
-        if (ports.kind() == NftTerm.Kind.RANGE) {
+    private Branch element(Branch w, NftNat n, int value, String uri, NftRule r, String kind, String head) {
+        NftNat.Target target = n.targets().stream()
+                .filter(t -> t.key().map(k -> k.text().equals(Integer.toString(value))).orElse(false)).findFirst().orElse(null);
+        if (target == null) {
+            w.step(kind, uri, r.range(), head + ", which is no key of the map: the snat fails and the connection is not"
+                    + " translated.");
+            w.hookDone = true;
+            return w;
+        }
+        String address = target.address().map(NftTerm::text).orElse(null);
+        String text = target.ports().text();
+        if (target.bareMapData() && text.contains("-")) {
             String lo = text.substring(0, text.indexOf('-'));
-            applySnat(w, address, lo + "-" + lo, uri, ports.range(), kind, head + " → map element " + text + "; but in a map"
-                    + " of this form (address before the colon) each value is one port, and nft keeps only the first of the"
-                    + " range: the connection gets " + address + ":" + lo + " alone. Write the map's data as `" + address
-                    + " . " + text + "` after `snat ip to numgen …` to use the whole block");
+            applySnat(w, address, lo + "-" + lo, uri, target.ports().range(), kind, head + " → map element " + value + " : "
+                    + text + "; but in a map of this form (address before the colon) each value is one port, and nft keeps"
+                    + " only the first of the range: the connection gets " + address + ":" + lo + " alone. Write the map's data as `"
+                    + address + " . " + text + "` after `snat ip to numgen …` to use the whole block");
         } else {
-            applySnat(w, address, text + "-" + text, uri, ports.range(), kind, head + " → map element " + text);
+            applySnat(w, address, text, uri, target.ports().range(), kind, head + " → map element " + value + " : "
+                    + (target.address().isPresent() && n.address().isEmpty() ? address + " . " : "") + text);
         }
         return w;
     }
@@ -425,12 +450,16 @@ final class SourceNat {
                 Optional<String> dev = router.networkInterface(network).flatMap(router::deviceOf);
                 if (dev.isEmpty() || !dev.get().equals(hop.outDevice())) continue;
                 String alsoIptables = nat.starts().isEmpty() || nat.chain("POSTROUTING").isEmpty() ? ""
-                        : " — firewall.user's POSTROUTING rules (run by " + nat.starts().get(0).how() + ", through"
-                        + " iptables-nft) hook at the same priority, and which of the two runs first is not defined";
+                        : " firewall.user's POSTROUTING rules (run by " + nat.starts().get(0).how() + ", through"
+                        + " iptables-nft) hook at the same priority; which of the two runs first is not defined.";
                 for (Branch w : ways) {
                     if (w.natDone) continue;
-                    masquerade(w, hop.outDevice(), null, "fw4's masquerade of zone " + z.name() + " (masq '1')" + alsoIptables,
+                    masquerade(w, hop.outDevice(), null, "fw4's masquerade of zone " + z.name() + " (masq '1')",
                             z.uri(), masq.get().range(), "postrouting");
+                    if (!alsoIptables.isEmpty()) {
+                        TraceStep last = w.steps.remove(w.steps.size() - 1);
+                        w.steps.add(new TraceStep(last.kind(), last.uri(), last.range(), last.detail() + alsoIptables));
+                    }
                 }
                 return ways;
             }

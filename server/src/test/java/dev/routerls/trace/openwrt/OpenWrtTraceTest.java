@@ -59,10 +59,10 @@ class OpenWrtTraceTest {
         assertResult(r, Disposition.FORWARDED, "map-wan_map", "133.200.18.52", "5472-5487", "198.51.100.7");
         assertSteps(r,
                 "zone config/firewall:10 lan (device br-lan) is in firewall zone lan",
-                "prerouting firewall.user:22 connection 1 is packet 0 of every 15",
+                "prerouting firewall.user:33 connection 1 is packet 0 of every 15",
                 "route config/network:43 default route of wan_map (proto map)",
                 "forward config/firewall:29 the forwarding from zone lan to zone wan accepts it",
-                "postrouting firewall.user:26 the source becomes 133.200.18.52 with a port of 5472-5487");
+                "postrouting firewall.user:37 the source becomes 133.200.18.52 with a port of 5472-5487");
         assertTrue(r.steps().get(1).detail().contains("marks the connection 0x11") && r.steps().get(1).detail().contains("pass 1 of the loop"),
                 r.steps().get(1).detail());
         assertEquals("snat", r.nat().get(0).kind());
@@ -87,15 +87,33 @@ class OpenWrtTraceTest {
     }
 
     @Test
-    void wrongDeviceLeavesTheConnectionUntranslated() throws Exception {
+    void wrongDeviceFallsThroughToFw3sMasquerade() throws Exception {
+        // the script's own chains leave fw3's zone masquerade in place: the kernel then picks any port
         TraceResult r = trace(router("wrong-device"), "lan", "192.168.1.10:50000", "198.51.100.7:443", "tcp", 1);
+        assertResult(r, Disposition.FORWARDED, "map-wan_map", "133.200.18.52", null, "198.51.100.7");
+        assertSteps(r,
+                "zone config/firewall:10",
+                "prerouting firewall.user:33 marks the connection 0x11",
+                "route config/network:43",
+                "forward config/firewall:29",
+                "postrouting config/firewall:24 fw3's masquerade of zone wan (masq '1')");
+        assertEquals("masquerade", r.nat().get(0).kind());
+    }
+
+    @Test
+    void seed000sFlushesLeaveAWrongDeviceUntranslated() throws Exception {
+        // seed 000's own script flushes PREROUTING/OUTPUT/POSTROUTING, fw3's masquerade jump with them
+        TraceResult good = trace(router("fw3-chain-flush"), "lan", "192.168.1.10:50000", "198.51.100.7:443", "tcp", 2);
+        assertResult(good, Disposition.FORWARDED, "map-wan_map", "133.200.18.52", "9568-9583", "198.51.100.7");
+        Router wrong = edited("fw3-chain-flush", "firewall.user", t -> t.replace("TUNDEV='map-wan_map'", "TUNDEV='map-WAN_MAP'"));
+        TraceResult r = trace(wrong, "lan", "192.168.1.10:50000", "198.51.100.7:443", "tcp", 1);
         assertResult(r, Disposition.FORWARDED, "map-wan_map", "192.168.1.10", "50000-50000", "198.51.100.7");
         assertSteps(r,
                 "zone config/firewall:10",
-                "prerouting firewall.user:22 marks the connection 0x11",
+                "prerouting firewall.user:23 marks the connection 0x11",
                 "route config/network:43",
                 "forward config/firewall:29",
-                "postrouting firewall.user:13 flushed fw3's own POSTROUTING jumps",
+                "postrouting firewall.user:14 flushed fw3's own POSTROUTING jumps",
                 "postrouting - no source NAT applies");
         assertTrue(r.nat().isEmpty());
     }
@@ -106,10 +124,11 @@ class OpenWrtTraceTest {
                 "-m statistic --mode random --probability 0.5"));
         TraceResult res = trace(r, "lan", "192.168.1.10:50000", "198.51.100.7:443", "tcp", 1);
         assertEquals(Disposition.FORWARDED, res.disposition());
-        // a connection no rule marks (0.5^15 of them) is not translated at all
-        assertEquals("one of 133.200.18.52, 192.168.1.10", res.src());
+        // a connection no rule marks (0.5^15 of them) meets fw3's masquerade instead
+        assertEquals("133.200.18.52", res.src());
         assertEquals(null, res.srcPorts(), describe(res));
-        assertTrue(res.steps().stream().anyMatch(s -> s.detail().startsWith("with probability 0.0%: no source NAT")), describe(res));
+        assertTrue(res.steps().stream().anyMatch(s -> s.detail().startsWith("with probability 0.0%: 133.200.18.52 (")
+                && s.detail().contains("fw3's masquerade")), describe(res));
         TraceStep marks = res.steps().get(1);
         assertTrue(marks.kind().equals("prerouting") && marks.detail().contains("0x1f with probability 50.0%"), describe(res));
         assertTrue(res.steps().stream().anyMatch(s -> s.detail().startsWith("with probability 50.0%: 133.200.18.52 ports 62816-62831")),
@@ -133,16 +152,23 @@ class OpenWrtTraceTest {
     }
 
     @Test
-    void fw4NumgenMapKeepsOnlyTheFirstPortOfEachBlock() throws Exception {
+    void fw4ConcatenatedNumgenMapGivesWholeBlocks() throws Exception {
         TraceResult one = trace(router("fw4-nftables"), "lan", "192.168.1.10:50000", "198.51.100.7:443", "tcp", 1);
-        assertResult(one, Disposition.FORWARDED, "map-wan_map", "133.200.18.52", "5472-5472", "198.51.100.7");
+        assertResult(one, Disposition.FORWARDED, "map-wan_map", "133.200.18.52", "5472-5487", "198.51.100.7");
         assertSteps(one,
                 "zone config/firewall:10",
                 "route config/network:43",
                 "forward config/firewall:29",
-                "postrouting nftables.d/10-mape.nft:9 nft keeps only the first of the range");
+                "postrouting nftables.d/10-mape.nft:9 `numgen inc mod 15` gives connection 1 the value 0 → map element 0 : 133.200.18.52 . 5472-5487");
         TraceResult two = trace(router("fw4-nftables"), "lan", "192.168.1.10:50000", "198.51.100.7:443", "udp", 2);
-        assertEquals("9568-9568", two.srcPorts());
+        assertEquals("9568-9583", two.srcPorts());
+    }
+
+    @Test
+    void fw4RangeInAnAddressColonMapKeepsOnlyTheFirstPort() throws Exception {
+        TraceResult one = trace(router("fw4-nftables-range-in-map"), "lan", "192.168.1.10:50000", "198.51.100.7:443", "tcp", 1);
+        assertResult(one, Disposition.FORWARDED, "map-wan_map", "133.200.18.52", "5472-5472", "198.51.100.7");
+        assertTrue(one.steps().get(3).detail().contains("nft keeps only the first of the range"), describe(one));
     }
 
     @Test
@@ -151,7 +177,7 @@ class OpenWrtTraceTest {
         assertResult(r, Disposition.DELIVERED, null, "192.168.1.10", "50000-50000", "192.168.1.1");
         assertSteps(r,
                 "zone config/firewall:10",
-                "prerouting firewall.user:22",
+                "prerouting firewall.user:33",
                 "input config/network:25 zone lan's input policy ACCEPT");
     }
 
@@ -161,7 +187,7 @@ class OpenWrtTraceTest {
         assertResult(r, Disposition.DENIED, null, "198.51.100.7", "443-443", "192.168.1.10");
         assertSteps(r,
                 "zone config/firewall:19 wan_map (device map-wan_map) is in firewall zone wan",
-                "prerouting firewall.user:22",
+                "prerouting firewall.user:33",
                 "route config/network:25 the subnet 192.168.1.1/24 of lan",
                 "forward config/firewall:6 no rule or forwarding lets zone wan reach zone lan, so the default forward policy REJECT");
     }
