@@ -4,6 +4,7 @@ import dev.routerls.core.LineIndex;
 import dev.routerls.yamaha.parse.LineParser;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,8 @@ final class LineCache {
         private final List<CachedLine> joined = new ArrayList<>(0);
         /** Characters the text has in common with the last version, at its start and at its end. */
         private final int prefix, suffix;
+        /** The lines of this read taken over from the last version, and which of the last version's they are. */
+        private final BitSet fromOld = new BitSet(), keptOld = new BitSet();
         /** Lines the document's last version did not have (whether parsed or found elsewhere). */
         int parsed;
 
@@ -109,7 +112,8 @@ final class LineCache {
             CachedLine c = physical[i];
             if (c == null) {
                 c = unchanged(i);
-                if (c == null) c = lookup(index.line(i));
+                if (c != null) fromOld.set(i);
+                else c = lookup(index.line(i));
                 physical[i] = c;
             }
             return c;
@@ -137,7 +141,8 @@ final class LineCache {
         private CachedLine same(int j, int start, int end, int shift) {
             LineIndex was = old.index();
             if (j < 0 || j >= was.lineCount() || was.lineStartOffset(j) != start + shift
-                    || was.lineEndOffset(j) != end + shift) return null;
+                    || was.lineEndOffset(j) != end + shift || old.physical()[j] == null) return null;
+            keptOld.set(j);
             return old.physical()[j];
         }
 
@@ -165,10 +170,19 @@ final class LineCache {
         void close() {
             Version now = new Version(index, physical, joined.toArray(new CachedLine[0]));
             synchronized (LineCache.this) {
-                retain(now);
                 Version before = documents.put(uri, now);
                 if (before == null) before = closed.remove(uri);
-                if (before != null) release(before);
+                if (before != null && before == old) {
+                    // a keystroke's re-read: only the lines that changed change their counts
+                    for (int i = 0; i < physical.length; i++) if (physical[i] != null && !fromOld.get(i)) shared.retain(physical[i]);
+                    for (CachedLine c : now.joined()) shared.retain(c);
+                    CachedLine[] was = old.physical();
+                    for (int j = 0; j < was.length; j++) if (was[j] != null && !keptOld.get(j)) shared.release(was[j]);
+                    for (CachedLine c : old.joined()) shared.release(c);
+                } else {
+                    retain(now);
+                    if (before != null) release(before);
+                }
             }
         }
     }

@@ -91,7 +91,7 @@ class SharedLinesTest {
     @Test
     void afterAnyEditTheReadEqualsAFreshRead() {
         Random random = new Random(7);
-        YamahaAnalyzer analyzer = new YamahaAnalyzer();
+        YamahaAnalyzer analyzer = new YamahaAnalyzer(CommandCatalog.standard());
         StringBuilder doc = new StringBuilder(filters(1, 40));
         doc.append("pp select 1\n pp auth myname user secret\r\n ip pp nat descriptor 1000\rpp select none\n");
         doc.append("ip lan1 address 192.168.100.1/24 ip lan1 secure filter in 1 2 3 4 5 6 7 8 9 10 11 12 13\n");
@@ -114,6 +114,10 @@ class SharedLinesTest {
             YamahaAnalyzer.Result fresh = new YamahaAnalyzer().analyze("file:///e.conf", text, SETTINGS);
             assertEquals(fresh.diagnostics(), incremental.diagnostics(), "after edit " + k);
             assertEquals(describe(fresh), describe(incremental), "after edit " + k);
+            YamahaAnalyzer once = new YamahaAnalyzer(CommandCatalog.standard());
+            once.analyze("file:///e.conf", text, SETTINGS);
+            assertEquals(once.reader().lineCache().sharedLines(), analyzer.reader().lineCache().sharedLines(),
+                    "after edit " + k + " the cache keeps exactly the lines of the current version");
         }
     }
 
