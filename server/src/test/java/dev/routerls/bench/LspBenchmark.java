@@ -116,7 +116,7 @@ public final class LspBenchmark {
         String warm = "file:///bench/warmup.conf";
         open(warm, text);
         await(warm, 1);
-        for (int v = 2; v < 400; v++) {
+        for (int v = 2; v < 1000; v++) {
             edit(warm, v, 6, 0, v % 2 == 0 ? "#" : null);
             await(warm, v);
         }
