@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -40,6 +41,15 @@ final class Languages {
     <P> List<P> of(LanguageId language, Class<P> feature) {
         LanguageSupport s = byLanguage.get(language);
         return s == null ? List.of() : s.all(feature);
+    }
+
+    /** The first answer a participant of {@code feature} for the document's language has, in their order. */
+    <P, T> Optional<T> first(FeatureContext c, Class<P> feature, Function<P, Optional<T>> ask) {
+        for (P p : of(c.language(), feature)) {
+            Optional<T> answer = ask.apply(p);
+            if (answer.isPresent()) return answer;
+        }
+        return Optional.empty();
     }
 
     /** What each participant of {@code feature} for the document's language gives, in their order. */

@@ -5,6 +5,7 @@ import dev.routerls.services.feature.FeatureContext;
 import dev.routerls.services.feature.SelectionRangeParticipant;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Expand selection: the first participant's ranges around the position, else the line and the document. */
 final class SelectionRanges {
@@ -16,12 +17,11 @@ final class SelectionRanges {
 
     /** The ranges around the position, innermost first; at least the whole document. */
     List<SourceRange> enclosing(FeatureContext c, int line, int column) {
-        for (SelectionRangeParticipant p : languages.of(c.language(), SelectionRangeParticipant.class)) {
-            List<SourceRange> r = p.enclosing(c, line, column);
-            if (!r.isEmpty()) return r;
-        }
-        int last = c.lines().lineCount() - 1;
-        SourceRange lineRange = SourceRange.of(line, 0, c.lines().line(line).length());
-        return List.of(lineRange, new SourceRange(0, 0, last, c.lines().line(last).length()));
+        return languages.<SelectionRangeParticipant, List<SourceRange>>first(c, SelectionRangeParticipant.class,
+                p -> Optional.of(p.enclosing(c, line, column)).filter(r -> !r.isEmpty())).orElseGet(() -> {
+            int last = c.lines().lineCount() - 1;
+            SourceRange lineRange = SourceRange.of(line, 0, c.lines().line(line).length());
+            return List.of(lineRange, new SourceRange(0, 0, last, c.lines().line(last).length()));
+        });
     }
 }
