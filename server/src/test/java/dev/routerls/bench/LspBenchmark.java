@@ -88,7 +88,7 @@ public final class LspBenchmark {
         dev.routerls.core.AnalysisSettings settings = dev.routerls.core.AnalysisSettings.DEFAULT;
         String text = RtxConfigGenerator.text(LINES);
         String edited = text.replaceFirst("ip filter 10003 ", "ip filter 10003  ");
-        for (int i = 0; i < 200; i++) analyzer.yamaha().analyze("bench:engine", i % 2 == 0 ? edited : text, settings);
+        for (int i = 0; i < 1000; i++) analyzer.yamaha().analyze("bench:engine", i % 2 == 0 ? edited : text, settings);
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         List<Double> times = new ArrayList<>(), cpu = new ArrayList<>();
         int reparsed = 0;
@@ -117,7 +117,8 @@ public final class LspBenchmark {
         open(warm, text);
         await(warm, 1);
         for (int v = 2; v < 1000; v++) {
-            edit(warm, v, 6, 0, v % 2 == 0 ? "#" : null);
+            int line = 10 + ((v - v % 2) * 37) % (LINES - 20); // type a character, then delete it again
+            edit(warm, v, line, 0, v % 2 == 0 ? "#" : null);
             await(warm, v);
         }
         for (int i = 0; i < 100; i++) complete(warm, 40 + i, 1);
