@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Coverage-guided fuzzing of the MAP-E math against the independent oracle ({@link ReferenceMath}): a
  * random Basic Mapping Rule (prefix lengths, EA bits, PSID length, offset, layout) and a random delegated
- * prefix inside it give the oracle's IPv4 address, PSID, port ranges and CE address. Rules the model
- * refuses (out-of-range fields) must be refused with IllegalArgumentException, nothing else.
+ * prefix inside it give the oracle's IPv4 address, PSID, port ranges and CE address; a rule that breaks
+ * RFC 7597's constraints, or a prefix too short or too long, is refused with MapeException and nothing else.
  */
 class MapeFuzzTest {
 
@@ -32,18 +32,22 @@ class MapeFuzzTest {
         if (rule4len == 0) rule4 = 0;
         BigInteger free = new BigInteger(1, data.consumeBytes(16)).and(ReferenceMath.ones(128 - rule6len));
         BigInteger pd = rule6.or(free).shiftRight(128 - delegatedLen).shiftLeft(128 - delegatedLen);
-        // the oracle's domain: the EA bits fit in the delegated prefix, the IPv4 suffix in the address, the
-        // PSID in the EA bits and the port (an inconsistent rule is the rules' business, not the math's)
-        boolean valid = rule6len + ealen <= delegatedLen && ealen - psidlen >= 0 && ealen - psidlen <= 32 - rule4len
-                && offset + psidlen <= 16;
-        if (!valid) return;
-
         String rule6Text = ReferenceMath.v6Text(rule6);
         String rule4Text = (rule4 >> 24) + "." + ((rule4 >> 16) & 255) + "." + ((rule4 >> 8) & 255) + "." + (rule4 & 255);
         String pdText = ReferenceMath.v6Text(pd);
         MapRule rule = new MapRule(null, Ipv6Prefix.parse(rule6Text + "/" + rule6len), Ipv4Prefix.parse(rule4Text + "/" + rule4len),
                 ealen, psidlen, offset, null, legacy);
-        MapeResult got = MapeCalculator.calculate(rule, Ipv6Prefix.parse(pdText + "/" + delegatedLen));
+        // the domain: a consistent rule (RFC 7597's constraints) and a delegated prefix that holds every EA bit and
+        // leaves the interface id; outside it the calculator must refuse with MapeException, never answer
+        boolean valid = rule.inconsistency().isEmpty() && delegatedLen >= rule.endUserPrefixLength() && delegatedLen <= 64;
+        MapeResult got;
+        try {
+            got = MapeCalculator.calculate(rule, Ipv6Prefix.parse(pdText + "/" + delegatedLen));
+        } catch (MapeException e) {
+            if (valid) throw new AssertionError("refused a valid rule " + rule + " for " + pdText + "/" + delegatedLen, e);
+            return;
+        }
+        if (!valid) throw new AssertionError("answered for an invalid rule " + rule + " / " + pdText + "/" + delegatedLen);
         ReferenceMath.Expected want = ReferenceMath.compute(rule6Text, rule6len, rule4Text, rule4len, ealen, psidlen, offset,
                 legacy, pdText, delegatedLen);
         String where = rule + " " + pdText + "/" + delegatedLen;

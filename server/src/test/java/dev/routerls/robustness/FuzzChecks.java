@@ -48,7 +48,17 @@ final class FuzzChecks {
             }
             problems.addAll(leaks(ds, secrets));
         });
-        if (!problems.isEmpty()) throw new AssertionError(String.join("\n", problems));
+        if (!problems.isEmpty()) throw new AssertionError(String.join("\n", problems) + "\n" + shown(documents));
+    }
+
+    /** The documents of a failing input, escaped and cut short, so the failure can be read without a debugger. */
+    static String shown(Map<String, String> documents) {
+        StringBuilder sb = new StringBuilder();
+        documents.forEach((uri, text) -> {
+            String t = text.length() > 3000 ? text.substring(0, 3000) + "…" : text;
+            sb.append("--- ").append(uri).append('\n').append(t.replace("\r", "\\r").replace("\t", "\\t")).append('\n');
+        });
+        return sb.toString();
     }
 
     static void findings(List<Diagnostic> ds, String uri, String text, Collection<String> secrets) {

@@ -51,8 +51,8 @@ final class NftSnippetReader {
         parser.addErrorListener(new BaseErrorListener() {
             @Override
             public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
-                SourceRange at = offending instanceof Token t && t.getType() != Token.EOF ? range(t, t)
-                        : SourceRange.of(line - 1, col, col + 1);
+                // the end of the file is an empty range there; ANTLR's own line and column count only LF
+                SourceRange at = offending instanceof Token t ? range(t, t) : position(text.length());
                 problem(reportedLines, line, at, describe(offending));
             }
         });
@@ -143,8 +143,14 @@ final class NftSnippetReader {
         if (b.getStopIndex() < a.getStartIndex()) b = a;   // recovery can leave a context ending before it starts
         int start = utf16(a.getStartIndex());
         int end = Math.max(start, utf16(b.getStopIndex() + 1));
-        int sl = a.getLine() - 1, el = b.getLine() - 1;
-        return new SourceRange(sl, start - lines.lineStartOffset(sl), el, end - lines.lineStartOffset(el));
+        SourceRange from = position(start), to = position(end);
+        return new SourceRange(from.startLine(), from.startColumn(), to.startLine(), to.startColumn());
+    }
+
+    /** The empty range at a UTF-16 offset, in the editor's lines (LF, CRLF and lone CR). */
+    private SourceRange position(int offset) {
+        int line = lines.lineOf(offset);
+        return SourceRange.of(line, lines.columnOf(offset), lines.columnOf(offset));
     }
 
     /** ANTLR counts code points, editors UTF-16 units; they differ only when the text has astral characters. */
