@@ -54,7 +54,10 @@ class MapeFuzzTest {
         equal(want.ipv4(), got.ipv4().toString(), "IPv4 of " + where);
         equal(want.psid(), got.psid(), "PSID of " + where);
         equal(want.ranges(), got.ports().stream().map(PortRange::toString).toList(), "ports of " + where);
-        equal(want.ce(), ReferenceMath.v6(got.ce().toString()), "CE of " + where);
+        // compared as numbers: the JDK reads ::ffff:a:b as an IPv4-mapped address and drops the upper bits
+        BigInteger ce = BigInteger.valueOf(got.ce().bits(0, 64)).and(ReferenceMath.ones(64)).shiftLeft(64)
+                .or(BigInteger.valueOf(got.ce().bits(64, 64)).and(ReferenceMath.ones(64)));
+        equal(want.ce(), ce, "CE of " + where);
         // the port set of the PSID alone is the one the full calculation gave
         List<PortRange> again = MapeCalculator.portSet(offset, psidlen, got.psid());
         equal(got.ports(), again, "port set of " + where);

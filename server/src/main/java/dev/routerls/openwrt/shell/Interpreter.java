@@ -42,6 +42,8 @@ final class Interpreter {
     private Output stdout = Output.DISCARD;
     private Input stdin = Input.unknown("the script's standard input");
     private int steps;
+    /** Words a command may have before each further word counts as a step of its own. */
+    static final int WORDS_PER_STEP = 64;
     private int conditionalDepth;
     private boolean uncertainRest;
     private int callDepth;
@@ -181,6 +183,8 @@ final class Interpreter {
         step(s.range());
         substitutionStatus = Integer.MIN_VALUE;
         List<EvaluatedWord> argv = expandWords(s.words());
+        // a command line of thousands of words costs in proportion, so a loop over a megabyte line stops in time
+        charge(argv.size() - WORDS_PER_STEP, s.range());
         List<ShellValue> values = new ArrayList<>();
         for (ShellCommand.Assignment a : s.assignments()) values.add(expandJoined(a.value()));
         if (argv.isEmpty()) {
@@ -507,6 +511,7 @@ final class Interpreter {
     static String describe(List<EvaluatedWord> argv) {
         StringBuilder sb = new StringBuilder();
         for (EvaluatedWord w : argv) {
+            if (sb.length() > 80) break;    // only the start is shown (a command line can be megabytes)
             if (sb.length() > 0) sb.append(' ');
             sb.append(w.display());
         }
@@ -535,9 +540,11 @@ final class Interpreter {
         return !loops.isEmpty();
     }
 
-    /** Charges {@code n} extra steps (e.g. numbers printed by seq). */
+    /** Charges {@code n} extra steps (e.g. numbers printed by seq, words of a long command line). */
     void charge(int n, SourceRange at) {
-        for (int i = 0; i < n; i++) step(at);
+        if (n <= 0) return;
+        steps = (int) Math.min(Integer.MAX_VALUE - 1L, (long) steps + n - 1);
+        step(at);
     }
 
     /** Makes {@code name} local to the running function; false outside functions. */
@@ -577,9 +584,9 @@ final class Interpreter {
 
     /** Expands a word without field splitting (assignments, case subjects, here-documents). */
     ShellValue expandJoined(ShellWord w) {
-        ShellValue v = ShellValue.EMPTY;
-        for (ShellWord.Part p : w.parts()) v = v.concat(partValue(p));
-        return v;
+        ShellValue.Builder b = new ShellValue.Builder();
+        for (ShellWord.Part p : w.parts()) b.add(partValue(p));
+        return b.build();
     }
 
     private List<ShellValue> fields(ShellWord w) {
@@ -630,12 +637,12 @@ final class Interpreter {
                 return ShellValue.known(Integer.toString(env.positional.size()));
             case "@":
             case "*": {
-                ShellValue v = ShellValue.EMPTY;
+                ShellValue.Builder b = new ShellValue.Builder();
                 for (int i = 0; i < env.positional.size(); i++) {
-                    if (i > 0) v = v.concat(ShellValue.known(" "));
-                    v = v.concat(env.positional.get(i));
+                    if (i > 0) b.add(" ");
+                    b.add(env.positional.get(i));
                 }
-                return v;
+                return b.build();
             }
             case "?":
                 return lastStatus == UNKNOWN ? ShellValue.unknown("the exit status of " + unknownStatusWhy)
@@ -776,7 +783,7 @@ final class Interpreter {
     private static final class FieldBuilder {
         private final String ifs;
         private final List<ShellValue> fields = new ArrayList<>();
-        private ShellValue current = ShellValue.EMPTY;
+        private ShellValue.Builder current = new ShellValue.Builder();
         private boolean started;
 
         FieldBuilder(String ifs) {
@@ -784,20 +791,20 @@ final class Interpreter {
         }
 
         void appendQuoted(ShellValue v) {
-            current = current.concat(v);
+            current.add(v);
             started = true;
         }
 
         void endField() {
-            if (started) fields.add(current);
-            current = ShellValue.EMPTY;
+            if (started) fields.add(current.build());
+            current = new ShellValue.Builder();
             started = false;
         }
 
         void appendSplit(ShellValue v) {
             for (ShellValue.Segment s : v.segments()) {
                 if (!s.known()) {
-                    current = current.concat(ShellValue.unknown(s.text()));
+                    current.add(s);
                     started = true;
                     continue;
                 }
@@ -811,7 +818,7 @@ final class Interpreter {
                     }
                     int j = i;
                     while (j < t.length() && ifs.indexOf(t.charAt(j)) < 0) j++;
-                    current = current.concat(ShellValue.known(t.substring(i, j)));
+                    current.add(t.substring(i, j));
                     started = true;
                     i = j;
                 }
