@@ -104,6 +104,12 @@ EAP : 'eap' ;
 XAUTH : 'xauth' ;
 BGP : 'bgp' ;
 NEIGHBOR : 'neighbor' ;
+MAIL : 'mail' ;
+SMTP : 'smtp' ;
+SMTP_AUTH : 'smtp-auth' ;
+POP : 'pop' ;
+SIP : 'sip' ;
+VRRP : 'vrrp' ;
 
 // typed values
 IPV4_PAIR         : IPV4_F '=' IPV4_F ('/' (NUM_F | IPV4_F))? ;   // static NAT outer=inner[/mask]

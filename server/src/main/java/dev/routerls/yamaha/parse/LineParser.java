@@ -233,6 +233,18 @@ public final class LineParser {
             return value(kind, ctx, true);
         }
 
+        /** The text after {@code auth=} among VRRP options, as a secret of its own columns (null when absent). */
+        Command.SecretValue vrrpAuth(List<WordContext> options) {
+            for (WordContext o : options) {
+                Word x = w(o);
+                if (x.text().length() <= 5 || !x.text().regionMatches(true, 0, "auth=", 0, 5) || x.end() - x.start() <= 5) continue;
+                Word secret = new Word(Word.MASK, x.start() + 5, x.end(), x.type(), true);
+                secretSpans.add(new int[]{secret.start(), secret.end()});
+                return new Command.SecretValue(SecretKind.VRRP_AUTH_TEXT, secret, true);
+            }
+            return null;
+        }
+
         Command.SecretSetting secrets(Word subject, Command.SecretValue... values) {
             List<Command.SecretValue> written = new ArrayList<>(values.length);
             for (Command.SecretValue v : values) if (v != null) written.add(v);
@@ -259,8 +271,17 @@ public final class LineParser {
             if (secretSpans.isEmpty()) return words;
             List<Word> out = new ArrayList<>(words.size());
             for (Word x : words) {
-                boolean secret = secretSpans.stream().anyMatch(s -> s[0] == x.start() && s[1] == x.end());
-                out.add(secret ? x.masked() : x);
+                int[] span = secretSpans.stream().filter(s -> s[0] >= x.start() && s[1] <= x.end() && s[0] < s[1])
+                        .findFirst().orElse(null);
+                if (span == null) {
+                    out.add(x);
+                } else if (span[0] == x.start() && span[1] == x.end()) {
+                    out.add(x.masked());
+                } else {
+                    // the secret is the end of the word (auth=TEXT): the keyword part stays readable
+                    String keep = x.text().substring(0, Math.min(x.text().length(), span[0] - x.start()));
+                    out.add(new Word(keep + Word.MASK, x.start(), x.end(), x.type(), true));
+                }
             }
             return out;
         }
@@ -352,6 +373,15 @@ public final class LineParser {
                 return secrets(w(x.id), plain(SecretKind.HEARTBEAT2_CRYPTO_KEY, x.crypto), plain(SecretKind.HEARTBEAT2_AUTH_KEY, x.auth));
             }
             if (k instanceof HttpdApiPasswordContext x) return secrets(null, plain(SecretKind.HTTPD_API_PASSWORD, x.secret));
+            if (k instanceof MailServerSmtpContext x) return secrets(w(x.user), plain(SecretKind.MAIL_SERVER_PASSWORD, x.secret));
+            if (k instanceof MailServerPopContext x) {
+                // PROTOCOL USER PASSWORD (after an optional port=): the password is the last of at least three
+                List<WordContext> rest = x.rest;
+                return rest.size() < 3 ? secrets(null) : secrets(w(rest.get(rest.size() - 2)),
+                        plain(SecretKind.MAIL_SERVER_PASSWORD, rest.get(rest.size() - 1)));
+            }
+            if (k instanceof SipServerContext x) return secrets(w(x.user), plain(SecretKind.SIP_SERVER_PASSWORD, x.secret));
+            if (k instanceof VrrpSettingContext x) return secrets(w(x.vrid), vrrpAuth(x.options));
             return new Command.Generic();
         }
 
