@@ -21,7 +21,15 @@ import java.util.concurrent.Callable;
 @Command(name = "lint", description = "Lint YAMAHA and OpenWrt configuration files (folders are walked).")
 final class LintCommand implements Callable<Integer> {
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    /** The output formats, one list for validation, completion and the tests that check every format. */
+    static final class Formats extends java.util.ArrayList<String> {
+        Formats() {
+            super(List.of("text", "json"));
+        }
+    }
+
+    @Option(names = "--format", defaultValue = "text", completionCandidates = Formats.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--fail-on", defaultValue = "error",
@@ -34,8 +42,8 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        if (!format.equals("text") && !format.equals("json")) {
-            System.err.println("routerls: --format must be text or json, not '" + format + "'");
+        if (!new Formats().contains(format)) {
+            System.err.println("routerls: --format must be one of " + String.join(", ", new Formats()) + ", not '" + format + "'");
             return 2;
         }
         Severity threshold;
