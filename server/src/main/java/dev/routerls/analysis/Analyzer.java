@@ -1,10 +1,12 @@
 package dev.routerls.analysis;
 
+import dev.routerls.core.AnalysisBudget;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.openwrt.OpenWrtAnalyzer;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.yamaha.YamahaAnalyzer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +21,20 @@ import java.util.function.Function;
 public final class Analyzer {
     private final YamahaAnalyzer yamaha = new YamahaAnalyzer();
     private final OpenWrtAnalyzer openwrt;
+    private final Duration budget;
 
     public Analyzer() {
         this(new OpenWrtAnalyzer());
     }
 
     public Analyzer(OpenWrtAnalyzer openwrt) {
+        this(openwrt, AnalysisBudget.DEFAULT);
+    }
+
+    /** {@code budget}: how long one {@link #analyze} call may take before unfinished parts are skipped (and reported). */
+    public Analyzer(OpenWrtAnalyzer openwrt, Duration budget) {
         this.openwrt = openwrt;
+        this.budget = budget;
     }
 
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings) {
@@ -41,6 +50,12 @@ public final class Analyzer {
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings,
                                                  Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
                                                  BiFunction<String, List<SourceFile>, Router> routers) {
+        return AnalysisBudget.within(budget, () -> dispatch(files, settings, yamahaResults, routers));
+    }
+
+    private Map<String, List<Diagnostic>> dispatch(List<SourceFile> files, AnalysisSettings settings,
+                                                   Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
+                                                   BiFunction<String, List<SourceFile>, Router> routers) {
         Map<String, List<Diagnostic>> result = new LinkedHashMap<>();
         Map<String, List<SourceFile>> groups = new LinkedHashMap<>();
         for (SourceFile f : files) {

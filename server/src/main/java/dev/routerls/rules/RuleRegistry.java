@@ -17,6 +17,8 @@ public final class RuleRegistry {
     public static List<RuleInfo> all() {
         List<RuleInfo> out = new ArrayList<>(YamahaRules.infos());
         out.addAll(OpenWrtRules.infos());
+        out.add(new RuleInfo(dev.routerls.core.AnalysisBudget.RULE, dev.routerls.core.Severity.INFO,
+                "a part of a file was not analysed because the analysis ran past its time budget"));
         return out;
     }
 }

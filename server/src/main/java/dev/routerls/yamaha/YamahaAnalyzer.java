@@ -1,6 +1,7 @@
 package dev.routerls.yamaha;
 
 import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisBudget;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
@@ -66,6 +67,11 @@ public final class YamahaAnalyzer {
         LineCache.Session session = cache.open(uri);
         List<Logical> logical = joinWrapped(index, session, settings);
         session.close();
+        int read = logical.isEmpty() ? 0 : logical.get(logical.size() - 1).pos.lastLine() + 1;
+        Diagnostic stopped = read >= index.lineCount() ? null : AnalysisBudget.current().stopped(uri,
+                new SourceRange(read, 0, index.lineCount() - 1, index.line(index.lineCount() - 1).length()),
+                "lines " + (read + 1) + " to " + index.lineCount() + " were not read, so their commands are not checked"
+                        + " and findings about the whole config (references, limits) count only the lines before.");
 
         // header: the first comment naming a model and revision before any command
         String headerModel = null, headerRevision = null;
@@ -118,6 +124,7 @@ public final class YamahaAnalyzer {
         config.looseFilterUses.addAll(builder.looseFilterUses());
 
         List<Diagnostic> diagnostics = RuleRunner.run(YamahaRules.rules(), config, uri, settings);
+        if (stopped != null && settings.enabled(stopped.ruleId())) diagnostics.add(settings.apply(stopped));
         return new Result(List.copyOf(diagnostics), config, List.copyOf(lines), session.parsed);
     }
 
@@ -137,6 +144,7 @@ public final class YamahaAnalyzer {
         List<Logical> out = new ArrayList<>(index.lineCount());
         int n = index.lineCount();
         for (int i = 0; i < n; i++) {
+            if ((i & 511) == 511 && AnalysisBudget.current().spent()) break;   // the rest is reported as not read
             String text = index.line(i);
             CachedLine parsed = session.get(text);
             int first = i;

@@ -1,5 +1,6 @@
 package dev.routerls.openwrt.shell;
 
+import dev.routerls.core.AnalysisBudget;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
@@ -98,10 +99,13 @@ final class Interpreter {
     /** Not a {@link Signal}: nothing but the top level may catch it. */
     static final class StepLimitReached extends RuntimeException {
         final SourceRange at;
+        /** True when the analysis' time budget ran out rather than the step limit. */
+        final boolean budget;
 
-        StepLimitReached(SourceRange at) {
+        StepLimitReached(SourceRange at, boolean budget) {
             super(null, null, false, false);
             this.at = at;
+            this.budget = budget;
         }
     }
 
@@ -119,7 +123,10 @@ final class Interpreter {
             // exit, or return/break/continue outside their construct: the script ends here
         } catch (StepLimitReached s) {
             complete = false;
-            diagnostics.add(new Diagnostic(ShellEvaluator.RULE_LOOP_LIMIT, Severity.WARNING, uri, s.at,
+            if (s.budget) {
+                diagnostics.add(AnalysisBudget.current().stopped(uri, s.at, "the script's evaluation was not finished,"
+                        + " so its firewall commands from here on are not checked."));
+            } else diagnostics.add(new Diagnostic(ShellEvaluator.RULE_LOOP_LIMIT, Severity.WARNING, uri, s.at,
                     "Evaluation stopped after " + stepLimit + " steps here: this loop does not end, or runs too long to "
                             + "follow. Firewall commands after this point are not checked; make sure the loop ends."));
         } catch (StackOverflowError e) {
@@ -175,7 +182,10 @@ final class Interpreter {
 
     private void step(SourceRange at) {
         if (++steps > stepLimit) {
-            throw new StepLimitReached(loops.isEmpty() ? at : loops.peekLast().range);
+            throw new StepLimitReached(loops.isEmpty() ? at : loops.peekLast().range, false);
+        }
+        if ((steps & 1023) == 0 && AnalysisBudget.current().spent()) {
+            throw new StepLimitReached(loops.isEmpty() ? at : loops.peekLast().range, true);
         }
     }
 

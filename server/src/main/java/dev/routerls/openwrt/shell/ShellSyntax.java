@@ -1,5 +1,6 @@
 package dev.routerls.openwrt.shell;
 
+import dev.routerls.core.AnalysisBudget;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
@@ -51,9 +52,15 @@ final class ShellSyntax {
         parser.setErrorHandler(new BailErrorStrategy());
         TreeBuilder builder = new TreeBuilder(text, hereDocumentBodies(tokens));
         List<ShellCommand> commands = new ArrayList<>();
+        int statements = 0;
         while (true) {
             while (tokens.LA(1) == ShellLexer.NEWLINE) tokens.consume();
             if (tokens.LA(1) == Token.EOF) break;
+            if ((++statements & 255) == 0 && AnalysisBudget.current().spent()) {
+                SourceRange rest = text.range(tokens.LT(1).getStartIndex(), text.length());
+                problems.add(AnalysisBudget.current().stopped(uri, rest, "the statements from here on were not read."));
+                break;
+            }
             int start = tokens.index();
             try {
                 ShellParser.LineContext line = parser.line();
