@@ -69,6 +69,16 @@ class AnalysisBudgetTest {
     }
 
     @Test
+    void blocksNestedTooDeepInASnippetAreOneFindingAndTheRestIsRead() {
+        String uri = "file:///r/etc/nftables.d/10-x.nft";
+        String text = "chain a {\n" + "{ ".repeat(5000) + "\n" + "}".repeat(5000) + "\n}\nchain b {\n\tmeta l4proto tcp snat ip to 192.0.2.1\n}\n";
+        dev.routerls.openwrt.nft.NftSnippet s = dev.routerls.openwrt.nft.NftSnippet.parse(uri, text);
+        assertEquals(1, stops(s.problems()).size(), s.problems()::toString);
+        assertEquals(1, stops(s.problems()).get(0).range().startLine());
+        assertTrue(s.rules().stream().anyMatch(r -> "b".equals(r.chain())), s.rules()::toString);
+    }
+
+    @Test
     void theFindingCanBeTurnedOffLikeAnyRule() {
         String uri = "file:///big.conf";
         String text = "ip lan1 address 192.0.2.1/24\n".repeat(1000);
