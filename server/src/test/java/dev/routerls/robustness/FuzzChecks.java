@@ -41,7 +41,11 @@ final class FuzzChecks {
                             problems.add(d.ruleId() + " fix edits a document that was not analysed: " + e.uri());
                             continue;
                         }
-                        String why = DocumentChecks.outside(e.range(), new LineIndex(text));
+                        LineIndex lines = new LineIndex(text);
+                        // an insertion at the start of the line after the last one adds a last line (DocumentEdits)
+                        boolean newLastLine = e.range().startLine() == lines.lineCount() && e.range().startColumn() == 0
+                                && e.range().endLine() == e.range().startLine() && e.range().endColumn() == 0;
+                        String why = newLastLine ? null : DocumentChecks.outside(e.range(), lines);
                         if (why != null) problems.add(d.ruleId() + " fix edit at " + e.range() + ": " + why);
                     }
                 }
