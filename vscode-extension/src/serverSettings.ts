@@ -68,13 +68,54 @@ export function serverJarPath(setting: unknown, extensionPath: string, workspace
   return path.join(workspaceFolder, s);
 }
 
-/** The java command line for the server: `java -jar <jar> lsp` talking over stdio. */
-export function serverCommand(javaExecutable: string, jar: string): { command: string; args: string[] } {
-  return { command: javaExecutable, args: ['-jar', jar, 'lsp'] };
+/** How to start routerls: the program, the arguments before the subcommand, extra environment. */
+export interface RouterlsCommand {
+  command: string;
+  args: string[];
+  env?: Record<string, string>;
+}
+
+/**
+ * Where the fast-start launcher `bin/routerls` would be for a jar: beside the jar's folder (a packaged
+ * layout, `<root>/server/routerls.jar` and `<root>/bin/routerls`) or two levels up (a source checkout,
+ * `server/target/routerls.jar` and `bin/routerls`).
+ */
+export function launcherCandidates(jar: string): string[] {
+  const dir = path.dirname(jar);
+  return [path.join(dir, '..', 'bin', 'routerls'), path.join(dir, '..', '..', 'bin', 'routerls')].map((p) => path.normalize(p));
+}
+
+/** The launcher to use for a jar, if one exists (not on Windows: it is a shell script). */
+export function findLauncher(jar: string, platform: NodeJS.Platform, isExecutable: (file: string) => boolean): string | undefined {
+  if (platform === 'win32') return undefined;
+  return launcherCandidates(jar).find(isExecutable);
+}
+
+/** The Java home of a java executable (…/bin/java → …). */
+export function javaHomeOf(javaExecutable: string): string {
+  return path.dirname(path.dirname(javaExecutable));
+}
+
+/**
+ * The routerls command: `java -jar <jar>`, or the launcher with JAVA_HOME set to the Java that was
+ * found, so both run the same Java. Subcommand and arguments follow.
+ */
+export function routerlsCommand(javaExecutable: string, jar: string, launcher?: string): RouterlsCommand {
+  if (launcher) return { command: launcher, args: [], env: { JAVA_HOME: javaHomeOf(javaExecutable) } };
+  return { command: javaExecutable, args: ['-jar', jar] };
+}
+
+/** The server's command line: the routerls command with `lsp` (stdio). */
+export function serverCommand(javaExecutable: string, jar: string, launcher?: string): RouterlsCommand {
+  const c = routerlsCommand(javaExecutable, jar, launcher);
+  return { ...c, args: [...c.args, 'lsp'] };
 }
 
 /** Settings whose change needs a new server process rather than a didChangeConfiguration. */
 export const RESTART_KEYS = ['routerls.java.home', 'routerls.server.jar'];
 
+/** The settings the server reads, mirrored as didChangeConfiguration. */
+export const SERVER_KEYS = ['routerls.yamaha.model', 'routerls.openwrt.release', 'routerls.rules'];
+
 /** The language ids the server understands (dev.routerls.core.LanguageId). */
-export const LANGUAGE_IDS = ['yamaha-rtx', 'openwrt-uci', 'openwrt-firewall-user'] as const;
+export const LANGUAGE_IDS = ['yamaha-rtx', 'openwrt-uci', 'openwrt-firewall-user', 'openwrt-nftables'] as const;

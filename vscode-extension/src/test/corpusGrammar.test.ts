@@ -12,6 +12,8 @@ const corpus = path.resolve(root, '..', '..', 'shared', 'corpus');
 const grammars: Record<string, string> = {
   'source.openwrt-uci': 'syntaxes/openwrt-uci.tmLanguage.json',
   'source.yamaha-rtx': 'syntaxes/yamaha-rtx.tmLanguage.json',
+  // the YAMAHA grammar embeds Lua; without it vscode-textmate would drop the embedded-file rule
+  'source.lua': 'test/grammar/lua-stand-in.tmLanguage.json',
 };
 
 async function registry(): Promise<textmate.Registry> {

@@ -60,7 +60,77 @@ if edit_line >= 0 then
   result.after_edit = snapshot()
 end
 
-local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = 0, character = 0 } }
+local uri = vim.uri_from_bufnr(bufnr)
+
+-- completion typed right after an edit: a new last line, then completion at its end at once
+local append = os.getenv('ROUTERLS_APPEND')
+if append and append ~= '' then
+  local last = vim.api.nvim_buf_line_count(bufnr)
+  vim.api.nvim_buf_set_lines(bufnr, last, last, false, { append })
+  local resp = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion',
+    { textDocument = { uri = uri }, position = { line = last, character = #append } }, 10000)
+  local labels = {}
+  local r = resp and resp[client_id] and resp[client_id].result
+  local items = r and (r.items or r) or {}
+  for _, item in ipairs(items) do table.insert(labels, item.label) end
+  result.completion_after_edit = labels
+end
+
+-- a quick fix chosen and applied as the user would: list, resolve if needed, apply the workspace edit
+local fix_line = tonumber(os.getenv('ROUTERLS_FIX_LINE') or '-1')
+if fix_line >= 0 then
+  local diags, col = {}, 0
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    if d.lnum == fix_line then
+      col = d.col
+      if d.user_data and d.user_data.lsp then table.insert(diags, d.user_data.lsp) end
+    end
+  end
+  -- the caret on the finding, as after jumping to it
+  local at = { start = { line = fix_line, character = col } }
+  local resp = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', {
+    textDocument = { uri = uri },
+    range = { start = at.start, ['end'] = at.start },
+    context = { diagnostics = diags, only = { 'quickfix' } },
+  }, 10000)
+  local actions = resp and resp[client_id] and resp[client_id].result or {}
+  result.fix_listed = { count = #actions, diagnostics = #diags, err = resp and resp[client_id] and resp[client_id].err }
+  local action = actions[1]
+  if action and not action.edit then
+    local resolved = vim.lsp.buf_request_sync(bufnr, 'codeAction/resolve', action, 10000)
+    result.fix_resolve_err = resolved and resolved[client_id] and resolved[client_id].err
+    action = resolved and resolved[client_id] and resolved[client_id].result
+  end
+  if action and action.edit then
+    vim.lsp.util.apply_workspace_edit(action.edit, 'utf-16')
+    result.fix_title = action.title
+  else
+    table.insert(result.errors, 'no quick fix on line ' .. fix_line)
+  end
+  result.fixed_line = vim.api.nvim_buf_get_lines(bufnr, fix_line, fix_line + 1, false)[1]
+end
+
+-- inlay hints and semantic tokens: Neovim 0.7 has no client for them, so ask and keep the answers
+if os.getenv('ROUTERLS_DECORATIONS') == '1' then
+  local count = vim.api.nvim_buf_line_count(bufnr)
+  local hints = vim.lsp.buf_request_sync(bufnr, 'textDocument/inlayHint', {
+    textDocument = { uri = uri },
+    range = { start = { line = 0, character = 0 }, ['end'] = { line = count, character = 0 } },
+  }, 10000)
+  local labels = {}
+  for _, h in ipairs(hints and hints[client_id] and hints[client_id].result or {}) do
+    table.insert(labels, { line = h.position.line, label = type(h.label) == 'string' and h.label or '' })
+  end
+  result.inlay_hints = labels
+  local tokens = vim.lsp.buf_request_sync(bufnr, 'textDocument/semanticTokens/full', { textDocument = { uri = uri } }, 10000)
+  local data = tokens and tokens[client_id] and tokens[client_id].result and tokens[client_id].result.data or {}
+  result.semantic_tokens = data
+  local caps = vim.lsp.get_client_by_id(client_id).server_capabilities or {}
+  local provider = caps.semanticTokensProvider or {}
+  result.token_types = provider.legend and provider.legend.tokenTypes or {}
+end
+
+local params = { textDocument = { uri = uri }, position = { line = 0, character = 0 } }
 local resp = vim.lsp.buf_request_sync(bufnr, 'textDocument/completion', params, 10000)
 result.completion_responded = resp ~= nil and resp[client_id] ~= nil and resp[client_id].err == nil
 

@@ -1,11 +1,15 @@
 /*
- * Lexer for OpenWrt UCI files, following libuci's reader (file.c).
+ * Lexer for the line of an OpenWrt UCI file being typed (completion reads the command word and the
+ * arguments before the caret with it). Reading whole files for diagnostics is done by the server's
+ * UciReader, which replays libuci's byte-level reader: whether a file loads depends on details of that
+ * reader (an unquoted value ending at ';' loses the rest of its line, a NUL byte joins lines) that no
+ * token grammar captures.
  *
  * libuci reads a line, takes the first word (split on space/tab only, quotes NOT interpreted) as the
  * command, then reads arguments. An argument is a run of adjacent pieces -- bare characters,
  * backslash escapes, '...' (no escapes) and "..." (backslash escapes) -- that ends at whitespace,
  * ';' or '#'. Quoted pieces and backslash-newline may run over several lines, so the whole argument
- * is ONE token here: the parser never has to glue pieces, and a token keeps its full source span.
+ * is ONE token here, and a token keeps its full source span.
  *
  * Two modes mirror libuci's two readers: DEFAULT_MODE reads a command word, ARGS reads arguments
  * until ';' or the end of the line.

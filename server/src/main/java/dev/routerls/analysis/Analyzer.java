@@ -1,10 +1,12 @@
 package dev.routerls.analysis;
 
 import dev.routerls.core.AnalysisBudget;
+import dev.routerls.core.SourceFile;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.Diagnostic;
-import dev.routerls.openwrt.OpenWrtAnalyzer;
+import dev.routerls.analysis.OpenWrtAnalyzer;
 import dev.routerls.openwrt.router.Router;
-import dev.routerls.yamaha.YamahaAnalyzer;
+import dev.routerls.analysis.YamahaAnalyzer;
 
 import java.time.Duration;
 import java.util.ArrayList;

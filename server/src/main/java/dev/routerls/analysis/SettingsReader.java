@@ -1,5 +1,6 @@
 package dev.routerls.analysis;
 
+import dev.routerls.core.AnalysisSettings;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;

@@ -1,6 +1,6 @@
 package dev.routerls.cli;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

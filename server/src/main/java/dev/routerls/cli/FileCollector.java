@@ -2,7 +2,7 @@ package dev.routerls.cli;
 
 import dev.routerls.analysis.LanguageDetector;
 import dev.routerls.analysis.RouterLocator;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.LanguageId;
 import dev.routerls.core.TextDecoder;
 
@@ -90,14 +90,15 @@ final class FileCollector {
             return;
         }
         if (Files.size(p) > MAX_FILE_BYTES) return;
-        String text = TextDecoder.decode(Files.readAllBytes(p));
+        TextDecoder.Decoded decoded = TextDecoder.decodeDetailed(Files.readAllBytes(p));
+        String text = decoded.text();
         Path root = RouterLocator.rootOf(p);
         LanguageId lang = LanguageDetector.detect(p.toString(), text);
         if (lang == LanguageId.UNKNOWN) return;
         seen.put(uri, true);
         if (asked) requested.add(uri);
         byUri.put(uri, p);
-        out.add(new SourceFile(uri, text, lang, root == null ? null : root.toUri().toString()));
+        out.add(new SourceFile(uri, text, lang, root == null ? null : root.toUri().toString(), decoded.encoding()));
     }
 
     boolean requested(String uri) {

@@ -1,16 +1,16 @@
 package dev.routerls.cli;
 
-import dev.routerls.analysis.AnalysisSettings;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;
-import dev.routerls.fixes.EncodedText;
-import dev.routerls.fixes.FixEngine;
-import dev.routerls.fixes.LineDiff;
-import dev.routerls.fixes.OffsetEdit;
-import dev.routerls.fixes.SecretMask;
+import dev.routerls.core.edit.EncodedText;
+import dev.routerls.analysis.FixEngine;
+import dev.routerls.core.edit.LineDiff;
+import dev.routerls.core.edit.OffsetEdit;
+import dev.routerls.analysis.SecretMask;
 import dev.routerls.rules.RuleInfo;
-import dev.routerls.rules.RuleRegistry;
+import dev.routerls.analysis.RuleRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -111,7 +111,7 @@ final class FixCommand implements Callable<Integer> {
                 SourceFile f = byUri.get(e.getKey());
                 SecretMask before = SecretMask.of(f.language(), f.uri(), f.text());
                 SecretMask after = SecretMask.of(f.language(), f.uri(), e.getValue().text());
-                LineDiff.listing(collector.displayPath(f.uri()), before, after).forEach(out::println);
+                LineDiff.listing(collector.displayPath(f.uri()), before.lines(), after.lines()).forEach(out::println);
             }
         } else {
             List<FileUpdates.Change> changes = new ArrayList<>();

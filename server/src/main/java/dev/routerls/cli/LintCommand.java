@@ -1,8 +1,8 @@
 package dev.routerls.cli;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.analysis.Analyzer;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;
 import picocli.CommandLine.Command;

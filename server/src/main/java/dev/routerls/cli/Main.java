@@ -3,10 +3,11 @@ package dev.routerls.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code routerls}: lint, fix, mape, rules and lsp subcommands. */
+/** {@code routerls}: lint, fix, mape, rules, lsp, uci and eval subcommands. */
 @Command(name = "routerls", mixinStandardHelpOptions = true, version = "routerls 0.1.0",
         description = "Language server and linter for YAMAHA RTX/NVR and OpenWrt router configurations.",
-        subcommands = {LintCommand.class, FixCommand.class, RulesCommand.class, MapeCommand.class, LspCommand.class})
+        subcommands = {LintCommand.class, FixCommand.class, RulesCommand.class, ExplainCommand.class, MapeCommand.class,
+                LspCommand.class, GenerateDocsCommand.class, UciCommand.class, EvalCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,7 +1,7 @@
 package dev.routerls.cli;
 
 import dev.routerls.rules.RuleInfo;
-import dev.routerls.rules.RuleRegistry;
+import dev.routerls.analysis.RuleRegistry;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;

@@ -21,6 +21,10 @@ public final class TextDecoder {
      * so writing the text back would not give the original bytes).
      */
     public record Decoded(String text, Charset charset, int bomLength, boolean exact) {
+        /** The charset and byte-order mark, to encode the text back as the file held it. */
+        public TextEncoding encoding() {
+            return new TextEncoding(charset, bomLength > 0);
+        }
     }
 
     private TextDecoder() {

@@ -7,6 +7,14 @@ import dev.routerls.core.TextEdit;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.CreateFile;
+import org.eclipse.lsp4j.CreateFileOptions;
+import org.eclipse.lsp4j.ResourceOperation;
+import org.eclipse.lsp4j.SymbolKind;
+import org.eclipse.lsp4j.TextDocumentEdit;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import dev.routerls.services.types.OutlineSymbol;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,22 +70,34 @@ final class Convert {
     }
 
     /**
-     * The edits of an action as a workspace edit: a plain change map, or, when the action creates files,
-     * document changes (create the file, then insert its text, then the other edits).
+     * The edits of an action as a workspace edit of versioned document changes: each document's edits carry
+     * the editor version they were computed for (null for files the editor has not opened), so the editor
+     * refuses them on any other text; files the action creates come first.
      */
-    static org.eclipse.lsp4j.WorkspaceEdit workspaceEdit(dev.routerls.services.EditorAction a, String defaultUri) {
-        if (a.newFiles().isEmpty()) return new org.eclipse.lsp4j.WorkspaceEdit(edits(a.edits(), defaultUri));
-        List<org.eclipse.lsp4j.jsonrpc.messages.Either<org.eclipse.lsp4j.TextDocumentEdit, org.eclipse.lsp4j.ResourceOperation>> changes =
-                new ArrayList<>();
-        for (dev.routerls.services.EditorAction.NewFile f : a.newFiles()) {
-            org.eclipse.lsp4j.CreateFileOptions options = new org.eclipse.lsp4j.CreateFileOptions(true, false);
-            changes.add(org.eclipse.lsp4j.jsonrpc.messages.Either.forRight(new org.eclipse.lsp4j.CreateFile(f.uri(), options)));
-            changes.add(org.eclipse.lsp4j.jsonrpc.messages.Either.forLeft(new org.eclipse.lsp4j.TextDocumentEdit(
-                    new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(f.uri(), null),
+    static org.eclipse.lsp4j.WorkspaceEdit workspaceEdit(dev.routerls.services.types.VersionedAction v) {
+        dev.routerls.services.types.EditorAction a = v.action();
+        List<Either<TextDocumentEdit, ResourceOperation>> changes = new ArrayList<>();
+        for (dev.routerls.services.types.EditorAction.NewFile f : a.newFiles()) {
+            changes.add(Either.forRight(new CreateFile(f.uri(), new CreateFileOptions(true, false))));
+            changes.add(Either.forLeft(new TextDocumentEdit(new VersionedTextDocumentIdentifier(f.uri(), null),
                     List.of(new org.eclipse.lsp4j.TextEdit(new Range(new Position(0, 0), new Position(0, 0)), f.text())))));
         }
-        edits(a.edits(), defaultUri).forEach((uri, list) -> changes.add(org.eclipse.lsp4j.jsonrpc.messages.Either.forLeft(
-                new org.eclipse.lsp4j.TextDocumentEdit(new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(uri, null), list))));
+        String fallback = a.edits().isEmpty() || a.edits().get(0).uri() == null ? "" : a.edits().get(0).uri();
+        edits(a.edits(), fallback).forEach((uri, list) -> changes.add(Either.forLeft(
+                new TextDocumentEdit(new VersionedTextDocumentIdentifier(uri, v.versions().get(uri)), list))));
         return new org.eclipse.lsp4j.WorkspaceEdit(changes);
+    }
+
+    static SymbolKind symbolKind(OutlineSymbol.Kind k) {
+        return switch (k) {
+            case SECTION -> SymbolKind.Struct;
+            case INTERFACE -> SymbolKind.Interface;
+            case TUNNEL, PP -> SymbolKind.Module;
+            case NAT -> SymbolKind.Object;
+            case FILTER, RULE -> SymbolKind.Event;
+            case OPTION -> SymbolKind.Property;
+            case FUNCTION -> SymbolKind.Function;
+            case VARIABLE -> SymbolKind.Variable;
+        };
     }
 }

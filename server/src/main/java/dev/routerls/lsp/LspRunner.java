@@ -1,7 +1,6 @@
 package dev.routerls.lsp;
 
 import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 import java.io.IOException;
@@ -39,9 +38,11 @@ public final class LspRunner {
     /** Serves until {@code exit} (its code: 0 after shutdown, 1 without) or until the input ends (1). */
     public static int run(InputStream in, OutputStream out) {
         CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+        ServerLog log = ServerLog.install(System.err);
         RouterLanguageServer server = new RouterLanguageServer(exitCode::complete);
-        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+        Launcher<LanguageClient> launcher = RouterLauncher.create(server, in, out);
         server.connect(launcher.getRemoteProxy());
+        log.connect(launcher.getRemoteProxy());
         var listening = launcher.startListening();
         CompletableFuture.runAsync(() -> {
             try {

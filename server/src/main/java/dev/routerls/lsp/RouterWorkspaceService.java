@@ -1,40 +1,58 @@
 package dev.routerls.lsp;
 
-import dev.routerls.analysis.SettingsReader;
 import com.google.gson.JsonElement;
-import dev.routerls.services.DiagnosticsScheduler;
+import dev.routerls.analysis.SettingsReader;
+import dev.routerls.services.LanguageFeatures;
+import dev.routerls.services.Uris;
 import dev.routerls.services.Workspace;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
 import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.WorkspaceDiagnosticParams;
+import org.eclipse.lsp4j.WorkspaceDiagnosticReport;
+import org.eclipse.lsp4j.WorkspaceDocumentDiagnosticReport;
 import org.eclipse.lsp4j.WorkspaceFolder;
-import dev.routerls.services.Uris;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import org.eclipse.lsp4j.WorkspaceFullDocumentDiagnosticReport;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
-/** Adapts workspace/* notifications: settings changes and files changed on disk. */
+/** Adapts workspace/*: settings, folders and files changed on disk, workspace symbols and diagnostics. */
 final class RouterWorkspaceService implements WorkspaceService {
+    private final RouterLanguageServer server;
     private final Workspace workspace;
-    private final DiagnosticsScheduler scheduler;
+    private final LanguageFeatures features;
+    private final RequestRunner runner;
 
-    RouterWorkspaceService(Workspace workspace, DiagnosticsScheduler scheduler) {
+    RouterWorkspaceService(RouterLanguageServer server, Workspace workspace, LanguageFeatures features, RequestRunner runner) {
+        this.server = server;
         this.workspace = workspace;
-        this.scheduler = scheduler;
+        this.features = features;
+        this.runner = runner;
     }
 
     @Override
     public void didChangeConfiguration(DidChangeConfigurationParams params) {
-        if (params.getSettings() instanceof JsonElement json) {
+        if (server.pullsConfiguration()) {
+            workspace.recomputeSettings();
+            server.pullConfiguration(); // the payload may be empty: the client answers workspace/configuration
+        } else if (params.getSettings() instanceof JsonElement json) {
             workspace.setClientSettings(SettingsReader.read(json));
+        } else {
+            workspace.recomputeSettings();
         }
-        workspace.recomputeSettings();
-        workspace.openGroups().forEach(scheduler::now);
+        server.settingsChanged();
     }
 
     @Override
@@ -44,16 +62,49 @@ final class RouterWorkspaceService implements WorkspaceService {
         for (WorkspaceFolder f : params.getEvent().getRemoved()) Uris.toPath(f.getUri()).ifPresent(roots::remove);
         for (WorkspaceFolder f : params.getEvent().getAdded()) Uris.toPath(f.getUri()).ifPresent(roots::add);
         workspace.setRoots(roots); // their .routerls.json files may change the settings
-        workspace.openGroups().forEach(scheduler::now);
+        features.workspaceChanged();
+        server.pullConfiguration();
+        server.settingsChanged();
     }
 
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
         if (params.getChanges() == null) return;
         Set<String> groups = new LinkedHashSet<>();
+        boolean settings = false;
         for (FileEvent e : params.getChanges()) {
-            if (e.getUri() != null) groups.addAll(workspace.fileChanged(e.getUri()));
+            if (e.getUri() == null) continue;
+            groups.addAll(workspace.fileChanged(e.getUri()));
+            settings |= e.getUri().endsWith("/" + SettingsReader.FILE_NAME);
         }
-        groups.forEach(scheduler::now);
+        features.workspaceChanged();
+        if (settings) server.settingsChanged();
+        groups.forEach(server.scheduler()::now);
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(WorkspaceSymbolParams params) {
+        String query = params.getQuery() == null ? "" : params.getQuery();
+        return runner.run("workspace/symbol", cancel -> {
+            List<WorkspaceSymbol> out = new ArrayList<>();
+            for (var s : features.workspaceSymbols(query, cancel)) {
+                WorkspaceSymbol w = new WorkspaceSymbol(s.name(), Convert.symbolKind(s.kind()),
+                        Either.forLeft(new Location(s.location().uri(), Convert.range(s.location().range()))));
+                w.setContainerName(s.container());
+                out.add(w);
+            }
+            return Either.forRight(out);
+        });
+    }
+
+    /** Findings of the router files the editor has not opened (open ones are reported by document). */
+    @Override
+    public CompletableFuture<WorkspaceDiagnosticReport> diagnostic(WorkspaceDiagnosticParams params) {
+        return runner.run("workspace/diagnostic", cancel -> {
+            List<WorkspaceDocumentDiagnosticReport> reports = new ArrayList<>();
+            features.unopenedDiagnostics(cancel).forEach((uri, ds) -> reports.add(new WorkspaceDocumentDiagnosticReport(
+                    new WorkspaceFullDocumentDiagnosticReport(Convert.diagnostics(ds), uri, null))));
+            return new WorkspaceDiagnosticReport(reports);
+        });
     }
 }

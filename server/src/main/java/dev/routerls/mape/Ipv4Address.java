@@ -1,26 +1,15 @@
 package dev.routerls.mape;
 
+import dev.routerls.core.IpText;
+
 /** An IPv4 address as its 32 bits; dotted-quad text in and out. */
 public record Ipv4Address(int value) {
 
     /** Parses {@code a.b.c.d} with decimal parts 0–255. */
     public static Ipv4Address parse(String text) {
-        String[] parts = text.trim().split("\\.", -1);
-        if (parts.length != 4) {
-            throw notAddress(text);
-        }
-        int v = 0;
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw notAddress(text);
-            }
-            int octet = Integer.parseInt(p);
-            if (octet > 255) {
-                throw notAddress(text);
-            }
-            v = (v << 8) | octet;
-        }
-        return new Ipv4Address(v);
+        long v = IpText.ipv4(text.trim(), false);
+        if (v < 0) throw notAddress(text);
+        return new Ipv4Address((int) v);
     }
 
     private static IllegalArgumentException notAddress(String text) {

@@ -1,5 +1,7 @@
 package dev.routerls.mape;
 
+import dev.routerls.core.IpText;
+
 import java.util.Locale;
 
 /**
@@ -11,77 +13,9 @@ public record Ipv6Address(long high, long low) {
 
     /** Parses the textual forms of RFC 4291 §2.2, including a trailing dotted IPv4 part; no zone ids. */
     public static Ipv6Address parse(String text) {
-        String s = text.trim();
-        if (s.isEmpty() || s.indexOf('%') >= 0) {
-            throw notAddress(text);
-        }
-        int[] groups = new int[8];
-        int dc = s.indexOf("::");
-        if (dc >= 0 && s.indexOf("::", dc + 1) >= 0) {
-            throw notAddress(text);
-        }
-        int[] head;
-        int[] tail;
-        if (dc >= 0) {
-            head = parseGroups(s.substring(0, dc), text, false);
-            tail = parseGroups(s.substring(dc + 2), text, true);
-            if (head.length + tail.length > 7) {
-                throw notAddress(text);
-            }
-        } else {
-            head = parseGroups(s, text, true);
-            tail = new int[0];
-            if (head.length != 8) {
-                throw notAddress(text);
-            }
-        }
-        System.arraycopy(head, 0, groups, 0, head.length);
-        System.arraycopy(tail, 0, groups, 8 - tail.length, tail.length);
-        long hi = 0;
-        long lo = 0;
-        for (int i = 0; i < 4; i++) {
-            hi = (hi << 16) | groups[i];
-            lo = (lo << 16) | groups[i + 4];
-        }
-        return new Ipv6Address(hi, lo);
-    }
-
-    /** Colon-separated hex groups; the last piece may be dotted IPv4 (two groups) when allowed. */
-    private static int[] parseGroups(String part, String original, boolean ipv4Allowed) {
-        if (part.isEmpty()) {
-            return new int[0];
-        }
-        String[] pieces = part.split(":", -1);
-        int count = pieces.length;
-        boolean dotted = ipv4Allowed && pieces[count - 1].indexOf('.') >= 0;
-        int[] out = new int[dotted ? count + 1 : count];
-        for (int i = 0; i < count; i++) {
-            String p = pieces[i];
-            if (dotted && i == count - 1) {
-                int v4;
-                try {
-                    v4 = Ipv4Address.parse(p).value();
-                } catch (IllegalArgumentException e) {
-                    throw notAddress(original);
-                }
-                out[i] = v4 >>> 16;
-                out[i + 1] = v4 & 0xffff;
-                break;
-            }
-            if (p.isEmpty() || p.length() > 4) {
-                throw notAddress(original);
-            }
-            int v = 0;
-            for (int j = 0; j < p.length(); j++) {
-                int d = Character.digit(p.charAt(j), 16);
-                if (d < 0) {
-                    throw notAddress(original);
-                }
-                v = (v << 4) | d;
-            }
-            out[i] = v;
-        }
-        return out;
+        long[] v = IpText.ipv6(text.trim());
+        if (v == null) throw notAddress(text);
+        return new Ipv6Address(v[0], v[1]);
     }
 
     private static IllegalArgumentException notAddress(String text) {

@@ -2,14 +2,13 @@ package dev.routerls.rules;
 
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Fix;
-import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
 
 import java.util.List;
 
 /**
  * Where a rule reports. Stamps each finding with the rule's id and severity and the document it is in,
- * so rules only say where and what.
+ * so rules only say where and what; a rule's findings all have the rule's severity (settings may re-grade it).
  */
 public final class Findings {
     private final RuleInfo rule;
@@ -36,11 +35,6 @@ public final class Findings {
 
     public void report(String uri, SourceRange range, String message, List<Fix> fixes) {
         sink.add(new Diagnostic(rule.id(), rule.defaultSeverity(), uri, range, message, fixes));
-    }
-
-    /** For the few rules whose findings differ in weight (e.g. a hint beside a warning). */
-    public void report(Severity severity, String uri, SourceRange range, String message) {
-        sink.add(new Diagnostic(rule.id(), severity, uri, range, message, List.of()));
     }
 
     public String defaultUri() {

@@ -1,37 +1,64 @@
 package dev.routerls.services;
 
-import dev.routerls.analysis.AnalysisSettings;
 import dev.routerls.analysis.Analyzer;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.analysis.YamahaAnalyzer;
+import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.Cancellation;
 import dev.routerls.core.Diagnostic;
+import dev.routerls.core.SourceFile;
 import dev.routerls.openwrt.router.Router;
-import dev.routerls.yamaha.YamahaAnalyzer;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The server's use of the one analysis engine. OpenWrt routers go through {@link Analyzer#analyze};
  * a YAMAHA file goes to the same {@link Analyzer#yamaha()} instance that {@code analyze} would use, and
  * the full result (model and parsed lines, not only the findings) is kept per document so that
  * completion, hover and navigation read the very analysis the diagnostics came from.
- * The YAMAHA analyser re-parses only lines whose text changed, so a keystroke does not re-parse the file.
+ * <p>One analysis per input: a request that needs the analysis of a text the scheduler is already
+ * analysing waits for that run (and stops waiting when cancelled) instead of starting a second one.
+ * No lock is held while analysing, so a slow document never holds up another.
  */
 public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
-    private record Kept(String text, AnalysisSettings settings, YamahaAnalyzer.Result result) {
-    }
-
-    private final Analyzer analyzer;
     /** Results kept for the most recently used documents; older ones are recomputed on demand (lines stay cached). */
     static final int KEPT_RESULTS = 12;
 
-    private final Map<String, Kept> yamaha = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    /** One analysis of one input, running or done; {@code input} tells whether it is the input asked for. */
+    private record Run<I, R>(I input, AnalysisSettings settings, CompletableFuture<R> result) {
+    }
+
+    private record RouterInput(List<String> uris, List<String> texts) {
+        boolean sameAs(List<SourceFile> files) {
+            if (files.size() != texts.size()) return false;
+            for (int i = 0; i < files.size(); i++) {
+                if (!files.get(i).uri().equals(uris.get(i)) || files.get(i).text() != texts.get(i)) return false;
+            }
+            return true;
+        }
+
+        static RouterInput of(List<SourceFile> files) {
+            return new RouterInput(files.stream().map(SourceFile::uri).toList(), files.stream().map(SourceFile::text).toList());
+        }
+    }
+
+    private final Analyzer analyzer;
+    private final Map<String, Run<String, YamahaAnalyzer.Result>> yamaha = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Run<String, YamahaAnalyzer.Result>> eldest) {
             return size() > KEPT_RESULTS;
         }
-    });
+    };
+    /** The latest router read per group (router root URI, or a lone document's URI). */
+    private final Map<String, Run<RouterInput, Router>> routers = new LinkedHashMap<>();
 
     public AnalysisEngine(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -47,43 +74,21 @@ public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
 
     /** The analysis of this exact text, reused when the document has not changed since. */
     public YamahaAnalyzer.Result yamaha(String uri, String text, AnalysisSettings settings) {
-        Kept k = yamaha.get(uri);
-        if (k != null && k.text() == text && k.settings().equals(settings)) return k.result();
-        YamahaAnalyzer.Result r = analyzer.yamaha().analyze(uri, text, settings);
-        Kept mine = new Kept(text, settings, r);
-        // keep the newest text if two threads raced (a feature request and the scheduler)
-        yamaha.merge(uri, mine, (old, neu) -> old.text() == text ? old : neu);
-        return r;
+        return yamaha(uri, text, settings, Cancellation.NONE);
     }
 
-    /**
-     * The last result kept for the document, whatever text it was computed from (may be a keystroke or
-     * two old): completion right after an edit reads ids and contexts from it instead of waiting.
-     */
-    public java.util.Optional<YamahaAnalyzer.Result> lastYamaha(String uri) {
-        Kept k = yamaha.get(uri);
-        if (k == null) return java.util.Optional.empty();
-        return java.util.Optional.of(k.result());
+    /** As {@link #yamaha(String, String, AnalysisSettings)}; waiting for another thread's run stops when cancelled. */
+    public YamahaAnalyzer.Result yamaha(String uri, String text, AnalysisSettings settings, Cancellation cancel) {
+        return once(yamaha, uri, text, settings, t -> t == text, () -> analyzer.yamaha().analyze(uri, text, settings), cancel);
     }
 
     /** True when the kept result was computed from exactly this text with these settings. */
     public boolean isCurrent(String uri, String text, AnalysisSettings settings) {
-        Kept k = yamaha.get(uri);
-        return k != null && k.text() == text && k.settings().equals(settings);
-    }
-
-    private record KeptRouter(List<String> uris, List<String> texts, AnalysisSettings settings, Router router) {
-        boolean sameAs(List<SourceFile> files, AnalysisSettings s) {
-            if (files.size() != texts.size() || !settings.equals(s)) return false;
-            for (int i = 0; i < files.size(); i++) {
-                if (!files.get(i).uri().equals(uris.get(i)) || files.get(i).text() != texts.get(i)) return false;
-            }
-            return true;
+        synchronized (yamaha) {
+            Run<String, YamahaAnalyzer.Result> r = yamaha.get(uri);
+            return r != null && r.input() == text && r.settings().equals(settings) && r.result().isDone();
         }
     }
-
-    /** The latest router read per group (router root URI, or a lone document's URI). */
-    private final Map<String, KeptRouter> routers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The model of an OpenWrt router (or of a lone UCI file or script), read by the same reader the
@@ -91,25 +96,80 @@ public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
      * {@code group} must be {@link Analyzer#routerKey} of the files.
      */
     public Router openwrt(String group, List<SourceFile> files, AnalysisSettings settings) {
-        KeptRouter k = routers.get(group);
-        if (k != null && k.sameAs(files, settings)) return k.router();
-        Router r = analyzer.openwrt().read(files, settings);
-        routers.put(group, new KeptRouter(files.stream().map(SourceFile::uri).toList(),
-                files.stream().map(SourceFile::text).toList(), settings, r));
-        return r;
+        return openwrt(group, files, settings, Cancellation.NONE);
+    }
+
+    public Router openwrt(String group, List<SourceFile> files, AnalysisSettings settings, Cancellation cancel) {
+        return once(routers, group, RouterInput.of(files), settings, in -> in.sameAs(files),
+                () -> analyzer.openwrt().read(files, settings), cancel);
+    }
+
+    /**
+     * The result for {@code input}: the kept or running one when its input matches, else computed here
+     * (and kept for the next caller). The map's lock is held only to look up and to register a run.
+     */
+    private static <I, R> R once(Map<String, Run<I, R>> runs, String key, I input, AnalysisSettings settings,
+                                 Predicate<I> matches, Supplier<R> compute, Cancellation cancel) {
+        Run<I, R> mine = null, running;
+        synchronized (runs) {
+            running = runs.get(key);
+            if (running == null || !matches.test(running.input()) || !running.settings().equals(settings)
+                    || running.result().isCompletedExceptionally()) {
+                mine = new Run<>(input, settings, new CompletableFuture<>());
+                runs.put(key, mine);
+            }
+        }
+        if (mine == null) return await(running.result(), cancel);
+        try {
+            R r = compute.get();
+            mine.result().complete(r);
+            return r;
+        } catch (RuntimeException | Error e) {
+            mine.result().completeExceptionally(e);
+            synchronized (runs) {
+                runs.remove(key, mine);
+            }
+            throw e;
+        }
+    }
+
+    private static <R> R await(CompletableFuture<R> f, Cancellation cancel) {
+        while (true) {
+            cancel.check();
+            try {
+                return f.get(20, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // check for cancellation and wait on
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     /**
      * A document was closed: its kept result goes, and so does its group's router when no document of
      * the group is open any more ({@code openGroups}: the groups still open).
      */
-    public void forget(String uri, String group, java.util.Collection<String> openGroups) {
-        yamaha.remove(uri);
-        if (!openGroups.contains(group)) routers.remove(group);
+    public void forget(String uri, String group, Collection<String> openGroups) {
+        synchronized (yamaha) {
+            yamaha.remove(uri);
+        }
+        if (!openGroups.contains(group)) {
+            synchronized (routers) {
+                routers.remove(group);
+            }
+        }
     }
 
     /** How many routers are kept (one per group with open documents). */
     int keptRouters() {
-        return routers.size();
+        synchronized (routers) {
+            return routers.size();
+        }
     }
 }

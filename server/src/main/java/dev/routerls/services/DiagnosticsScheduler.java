@@ -1,10 +1,9 @@
 package dev.routerls.services;
 
-import dev.routerls.analysis.AnalysisSettings;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.SourceFile;
+import dev.routerls.analysis.InternalFailure;
 import dev.routerls.core.Diagnostic;
-import dev.routerls.core.Severity;
-import dev.routerls.core.SourceRange;
 
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,11 @@ public final class DiagnosticsScheduler implements AutoCloseable {
     private final long debounceMillis;
     private final ScheduledExecutorService executor;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
-    private final Map<String, List<Diagnostic>> latest = new ConcurrentHashMap<>();
+    /** The findings last published per document, with the version they are for. */
+    private final Map<String, Published> latest = new ConcurrentHashMap<>();
+
+    private record Published(Integer version, List<Diagnostic> diagnostics) {
+    }
 
     /** The analysis to run: {@code Analyzer::analyze} in the server, a recording stand-in in scheduling tests. */
     @FunctionalInterface
@@ -110,11 +113,10 @@ public final class DiagnosticsScheduler implements AutoCloseable {
         if (snap.openVersions().isEmpty()) return;
         Map<String, List<Diagnostic>> result;
         try {
-            result = engine.analyze(snap.files(), workspace.settings());
+            result = engine.analyze(snap.files(), workspace.settingsFor(group));
         } catch (RuntimeException | StackOverflowError e) {
             // the engine must not fail, but if it does the user sees why instead of silence
-            Diagnostic d = new Diagnostic("routerls/internal", Severity.ERROR, null, SourceRange.of(0, 0, 0),
-                    "routerls could not analyse this file (" + e.getClass().getSimpleName() + "). Please report this.");
+            Diagnostic d = InternalFailure.at(null, "the analysis of this file", e);
             result = new java.util.HashMap<>();
             for (String uri : snap.openVersions().keySet()) result.put(uri, List.of(d));
         }
@@ -123,7 +125,7 @@ public final class DiagnosticsScheduler implements AutoCloseable {
             for (Map.Entry<String, Integer> open : snap.openVersions().entrySet()) {
                 String uri = open.getKey();
                 List<Diagnostic> diags = result.getOrDefault(uri, List.of());
-                latest.put(uri, diags);
+                latest.put(uri, new Published(open.getValue(), diags));
                 publisher.publish(uri, open.getValue(), diags);
             }
         }
@@ -148,7 +150,15 @@ public final class DiagnosticsScheduler implements AutoCloseable {
 
     /** The diagnostics last published for a document (quick fixes are looked up here). */
     public List<Diagnostic> latest(String uri) {
-        return latest.getOrDefault(uri, List.of());
+        Published p = latest.get(uri);
+        return p == null ? List.of() : p.diagnostics();
+    }
+
+    /** The diagnostics published for exactly this version of the document, if they were. */
+    public java.util.Optional<List<Diagnostic>> latest(String uri, int version) {
+        Published p = latest.get(uri);
+        return p != null && p.version() != null && p.version() == version ? java.util.Optional.of(p.diagnostics())
+                : java.util.Optional.empty();
     }
 
     @Override

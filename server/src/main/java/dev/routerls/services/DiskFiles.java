@@ -1,6 +1,7 @@
 package dev.routerls.services;
 
 import dev.routerls.core.TextDecoder;
+import dev.routerls.core.TextEncoding;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,25 +11,37 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Text of files the editor has not opened (the other files of an OpenWrt router), read once and kept
- * until the file watcher says the file changed.
+ * Text of files the editor has not opened (the other files of an OpenWrt router), and how each file is
+ * stored, read once and kept until the file watcher says the file changed.
  */
 public final class DiskFiles {
     private static final long MAX_BYTES = 16L * 1024 * 1024;
-    private final Map<Path, Optional<String>> cache = new ConcurrentHashMap<>();
+    private final Map<Path, Optional<TextDecoder.Decoded>> cache = new ConcurrentHashMap<>();
 
     public Optional<String> read(Path file) {
-        return cache.computeIfAbsent(file.toAbsolutePath().normalize(), DiskFiles::load);
+        return decoded(file).map(TextDecoder.Decoded::text);
+    }
+
+    /**
+     * How the file is stored on disk (UTF-8 when it does not exist): an open document is saved back the
+     * same way, so its text stands for those bytes.
+     */
+    public TextEncoding encoding(Path file) {
+        return decoded(file).map(TextDecoder.Decoded::encoding).orElse(TextEncoding.UTF_8);
     }
 
     public void invalidate(Path file) {
         cache.remove(file.toAbsolutePath().normalize());
     }
 
-    private static Optional<String> load(Path p) {
+    private Optional<TextDecoder.Decoded> decoded(Path file) {
+        return cache.computeIfAbsent(file.toAbsolutePath().normalize(), DiskFiles::load);
+    }
+
+    private static Optional<TextDecoder.Decoded> load(Path p) {
         try {
             if (!Files.isRegularFile(p) || Files.size(p) > MAX_BYTES) return Optional.empty();
-            return Optional.of(TextDecoder.decode(Files.readAllBytes(p)));
+            return Optional.of(TextDecoder.decodeDetailed(Files.readAllBytes(p)));
         } catch (IOException e) {
             return Optional.empty();
         }

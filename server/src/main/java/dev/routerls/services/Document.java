@@ -1,5 +1,6 @@
 package dev.routerls.services;
 
+import dev.routerls.services.types.TextChange;
 import dev.routerls.core.LanguageId;
 import dev.routerls.core.LineIndex;
 

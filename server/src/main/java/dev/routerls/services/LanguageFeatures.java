@@ -1,204 +1,263 @@
 package dev.routerls.services;
 
+import dev.routerls.core.Cancellation;
 import dev.routerls.core.LanguageId;
+import dev.routerls.core.Diagnostic;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
-import dev.routerls.services.mape.SnatActions;
-import dev.routerls.services.uci.FirewallUserFeatures;
-import dev.routerls.services.uci.UciFeatures;
-import dev.routerls.services.uci.UciRouterView;
-import dev.routerls.services.yamaha.YamahaFeatures;
-import dev.routerls.yamaha.YamahaAnalyzer;
+import dev.routerls.services.types.AnalysisTarget;
+import dev.routerls.services.types.CompletionEntry;
+import dev.routerls.services.types.DocumentLink;
+import dev.routerls.services.types.EditorAction;
+import dev.routerls.services.types.FoldRange;
+import dev.routerls.services.types.Highlight;
+import dev.routerls.services.types.HoverText;
+import dev.routerls.services.types.InlayHint;
+import dev.routerls.services.types.ListedAction;
+import dev.routerls.services.types.Location;
+import dev.routerls.services.types.OutlineSymbol;
+import dev.routerls.services.types.QuickFix;
+import dev.routerls.services.types.SemanticToken;
+import dev.routerls.services.types.VersionedAction;
+import dev.routerls.services.types.WorkspaceSymbolEntry;
 import dev.routerls.yamaha.catalog.CommandCatalog;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
- * The editor features for every language, by document URI and 0-based line/column: picks the document's
- * model (the YAMAHA analysis result, or the router's UCI files) and hands it to the language's feature
- * class. Documents that are not open, and positions outside the text, give empty results, not errors.
+ * The editor features by document URI and 0-based line/column, for the adapters: finds the document's
+ * current version and hands a {@link DocumentContext} of it to the feature class, which asks the language's
+ * participants. Documents that are not open, and positions outside the text, give empty results, not errors.
  */
 public final class LanguageFeatures {
     private final Workspace workspace;
     private final DiagnosticsScheduler diagnostics;
     private final AnalysisEngine engine;
-    private final UciFeatures uci = new UciFeatures();
-    private final FirewallUserFeatures firewallUser = new FirewallUserFeatures();
-    private final YamahaFeatures yamaha = new YamahaFeatures(CommandCatalog.standard());
-    private final SnatActions snat = new SnatActions();
+    private final WorkspaceIndex index;
+    private final Completion completion;
+    private final Hover hover;
+    private final Navigation navigation;
+    private final Outline outline;
+    private final CodeActions actions;
+    private final Decorations decorations;
 
     public LanguageFeatures(Workspace workspace, DiagnosticsScheduler diagnostics, AnalysisEngine engine) {
         this.workspace = workspace;
         this.diagnostics = diagnostics;
         this.engine = engine;
+        this.index = new WorkspaceIndex(workspace);
+        Languages languages = Languages.standard();
+        this.completion = new Completion(languages);
+        this.hover = new Hover(languages);
+        this.navigation = new Navigation(languages);
+        this.outline = new Outline(languages);
+        this.actions = new CodeActions(languages);
+        this.decorations = new Decorations(languages);
     }
 
-    private Optional<Document> doc(String uri, LanguageId language) {
-        return workspace.documents().get(uri).filter(d -> d.language() == language);
+    /** The open document's current version, as features read it. */
+    private Optional<DocumentContext> context(String uri, Cancellation cancel) {
+        return workspace.documents().get(uri).map(d -> DocumentContext.of(d, workspace, engine, diagnostics, cancel));
     }
 
-    private UciRouterView router(Document d) {
-        String group = workspace.groupOf(d);
-        return new UciRouterView(engine.openwrt(group, workspace.snapshot(group).files(), workspace.settings()));
+    private Optional<DocumentContext> at(String uri, int line, int column, Cancellation cancel) {
+        return context(uri, cancel).filter(c -> line >= 0 && column >= 0 && line < c.lines().lineCount());
     }
 
-    /** The YAMAHA analysis of the document's current text (kept from the last run when unchanged). */
-    private Optional<YamahaAnalyzer.Result> yamaha(String uri) {
-        return doc(uri, LanguageId.YAMAHA_RTX).map(d -> engine.yamaha(uri, d.text(), workspace.settings()));
-    }
-
-    private static boolean inside(Document d, int line, int column) {
-        return line >= 0 && column >= 0 && line < d.lines().lineCount();
-    }
-
-    private Optional<Document> at(String uri, int line, int column) {
-        return workspace.documents().get(uri).filter(d -> inside(d, line, column));
+    private <T> List<T> list(String uri, int line, int column, Cancellation cancel, BiFunction<DocumentContext, Integer, List<T>> f) {
+        return at(uri, line, column, cancel).map(c -> f.apply(c, line)).orElse(List.of());
     }
 
     public List<CompletionEntry> complete(String uri, int line, int column) {
-        Optional<Document> d = at(uri, line, column);
-        if (d.isEmpty()) return List.of();
-        return switch (d.get().language()) {
-            case YAMAHA_RTX -> completeYamaha(d.get(), line, column);
-            case OPENWRT_UCI -> uci.complete(router(d.get()), uri, d.get().lines().line(line), line, column);
-            default -> List.of();
-        };
+        return complete(uri, line, column, Cancellation.NONE);
     }
 
-    /** Completion must not wait for a re-analysis after each keystroke: a result one edit old serves. */
-    private List<CompletionEntry> completeYamaha(Document d, int line, int column) {
-        if (!engine.isCurrent(d.uri(), d.text(), workspace.settings())) {
-            Optional<YamahaAnalyzer.Result> last = engine.lastYamaha(d.uri());
-            if (last.isPresent()) return yamaha.completeOnEditedLine(last.get(), d.lines().line(line), line, column);
-        }
-        return yamaha(d.uri()).map(r -> yamaha.complete(r, line, column)).orElse(List.of());
+    public List<CompletionEntry> complete(String uri, int line, int column, Cancellation cancel) {
+        return list(uri, line, column, cancel, (c, l) -> completion.complete(c, line, column));
     }
 
     public Optional<HoverText> hover(String uri, int line, int column) {
-        Optional<Document> d = at(uri, line, column);
-        if (d.isEmpty()) return Optional.empty();
-        return switch (d.get().language()) {
-            case YAMAHA_RTX -> yamaha(uri).flatMap(r -> yamaha.hover(r, line, column));
-            case OPENWRT_UCI -> uci.hover(router(d.get()), uri, line, column);
-            case OPENWRT_FIREWALL_USER -> firewallUser.hover(router(d.get()), uri, line, column);
-            default -> Optional.empty();
-        };
+        return hover(uri, line, column, Cancellation.NONE);
+    }
+
+    public Optional<HoverText> hover(String uri, int line, int column, Cancellation cancel) {
+        return at(uri, line, column, cancel).flatMap(c -> hover.hover(c, line, column));
     }
 
     public List<Location> definition(String uri, int line, int column) {
-        Optional<Document> d = at(uri, line, column);
-        if (d.isEmpty()) return List.of();
-        return switch (d.get().language()) {
-            case YAMAHA_RTX -> yamaha(uri).map(r -> yamaha.definition(r, uri, line, column)).orElse(List.of());
-            case OPENWRT_UCI -> uci.definition(router(d.get()), uri, line, column);
-            case OPENWRT_FIREWALL_USER -> firewallUser.definition(router(d.get()), uri, line, column);
-            default -> List.of();
-        };
+        return list(uri, line, column, Cancellation.NONE, (c, l) -> navigation.definition(c, line, column));
     }
 
     public List<Location> references(String uri, int line, int column, boolean includeDeclaration) {
-        Optional<Document> d = at(uri, line, column);
-        if (d.isEmpty()) return List.of();
-        return switch (d.get().language()) {
-            case YAMAHA_RTX -> yamaha(uri).map(r -> yamaha.references(r, uri, line, column, includeDeclaration)).orElse(List.of());
-            case OPENWRT_UCI -> uciReferences(d.get(), line, column, includeDeclaration);
-            default -> List.of();
-        };
+        return list(uri, line, column, Cancellation.NONE, (c, l) -> navigation.references(c, line, column, includeDeclaration));
     }
 
-    /** References in the UCI files, plus the router script's uses of an interface's device. */
-    private List<Location> uciReferences(Document d, int line, int column, boolean includeDeclaration) {
-        UciRouterView router = router(d);
-        List<Location> out = new java.util.ArrayList<>(uci.references(router, d.uri(), line, column, includeDeclaration));
-        uci.interfaceAt(router, d.uri(), line, column).ifPresent(iface -> out.addAll(firewallUser.deviceUses(router.router(), iface)));
-        return out;
-    }
-
-    /** The edits that rename the symbol at the position, or empty when nothing renameable is there. */
-    public Optional<List<TextEdit>> rename(String uri, int line, int column, String newName) {
-        Optional<Document> d = at(uri, line, column);
-        if (d.isEmpty()) return Optional.empty();
-        return switch (d.get().language()) {
-            case YAMAHA_RTX -> yamaha(uri).flatMap(r -> yamaha.rename(r, uri, d.get().text(), d.get().lines(), line, column, newName));
-            case OPENWRT_UCI -> uciRename(d.get(), line, column, newName);
-            default -> Optional.empty();
-        };
+    public List<Highlight> highlights(String uri, int line, int column, Cancellation cancel) {
+        return list(uri, line, column, cancel, (c, l) -> navigation.highlights(c, line, column));
     }
 
     /**
-     * Renames in the UCI files and, for an interface, the script's uses of its device too.
-     * @throws RenameRefusedException when the script names the device in a way the edit cannot follow
+     * The edits that rename the symbol at the position, or empty when nothing renameable is there.
+     * @throws dev.routerls.services.types.RenameRefusedException when the rename would leave the config broken
      */
-    private Optional<List<TextEdit>> uciRename(Document d, int line, int column, String newName) {
-        UciRouterView router = router(d);
-        Optional<List<TextEdit>> edits = uci.rename(router, d.uri(), line, column, newName);
-        if (edits.isEmpty()) return edits;
-        Optional<String> iface = uci.interfaceAt(router, d.uri(), line, column);
-        if (iface.isEmpty()) return edits;
-        List<TextEdit> all = new java.util.ArrayList<>(edits.get());
-        all.addAll(firewallUser.renameDeviceUses(router.router(), iface.get(), newName));
-        return Optional.of(all);
+    public Optional<List<TextEdit>> rename(String uri, int line, int column, String newName) {
+        return at(uri, line, column, Cancellation.NONE).flatMap(c -> navigation.rename(c, line, column, newName));
+    }
+
+    /** What the document is analysed as (model and firmware, or OpenWrt release); empty for other documents. */
+    public Optional<AnalysisTarget> analysisTarget(String uri) {
+        return context(uri, Cancellation.NONE).flatMap(c -> {
+            LanguageId language = c.language();
+            if (language == LanguageId.YAMAHA_RTX) {
+                return Optional.of(AnalysisTarget.yamaha(language.id(), c.yamaha().model(), c.settings(),
+                        CommandCatalog.standard().models()));
+            }
+            if (language.isOpenWrt()) return Optional.of(AnalysisTarget.openWrt(language.id(), c.router().release()));
+            return Optional.empty();
+        });
     }
 
     public List<OutlineSymbol> outline(String uri) {
-        Optional<Document> d = workspace.documents().get(uri);
-        if (d.isEmpty()) return List.of();
-        return switch (d.get().language()) {
-            case YAMAHA_RTX -> yamaha(uri).map(yamaha::outline).orElse(List.of());
-            case OPENWRT_UCI -> router(d.get()).file(uri).map(uci::outline).orElse(List.of());
-            default -> List.of();
-        };
+        return outline(uri, Cancellation.NONE);
+    }
+
+    public List<OutlineSymbol> outline(String uri, Cancellation cancel) {
+        return context(uri, cancel).map(outline::outline).orElse(List.of());
     }
 
     public List<FoldRange> folding(String uri) {
-        Optional<Document> d = workspace.documents().get(uri);
-        if (d.isEmpty()) return List.of();
-        return switch (d.get().language()) {
-            case YAMAHA_RTX -> yamaha(uri).map(yamaha::folding).orElse(List.of());
-            case OPENWRT_UCI -> router(d.get()).file(uri).map(uci::folding).orElse(List.of());
-            default -> List.of();
-        };
+        return folding(uri, Cancellation.NONE);
+    }
+
+    public List<FoldRange> folding(String uri, Cancellation cancel) {
+        return context(uri, cancel).map(outline::folding).orElse(List.of());
     }
 
     /**
-     * Every code action at the range: the quick fixes of the findings there (their edits made exact for
-     * an editor: the document's line endings, no position past the end), and on OpenWrt documents the
-     * MAP-E SNAT actions.
+     * Every code action at the range with its edits: the quick fixes of the findings there (their edits made
+     * exact for an editor: the document's line endings, no position past the end), then the language's own.
      */
     public List<EditorAction> codeActions(String uri, SourceRange range) {
-        Optional<Document> d = workspace.documents().get(uri);
-        if (d.isEmpty() || range == null) return List.of();
-        List<dev.routerls.core.Diagnostic> latest = diagnostics.latest(uri);
-        List<EditorAction> out = new java.util.ArrayList<>();
-        Workspace.Snapshot snapshot = workspace.snapshot(workspace.groupOf(d.get()));
-        java.util.Set<List<TextEdit>> offered = new java.util.HashSet<>();
-        for (QuickFix f : QuickFixes.at(latest, range)) {
-            // several findings may share one fix (one assignment feeding many rules): offer it once
-            if (!offered.add(f.edits())) continue;
-            out.add(new EditorAction(f.title(), true, f.diagnostic(), exact(f.edits(), snapshot), List.of()));
-        }
-        if (d.get().language() == LanguageId.OPENWRT_UCI || d.get().language() == LanguageId.OPENWRT_FIREWALL_USER) {
-            out.addAll(snat.at(router(d.get()).router(), uri, range, latest));
-        }
-        return out;
+        if (range == null) return List.of();
+        return context(uri, Cancellation.NONE).map(c -> actions.all(c, range)).orElse(List.<VersionedAction>of())
+                .stream().map(VersionedAction::action).toList();
     }
 
-    /** Edits with each document's own line ending and positions clamped into it. */
-    private List<TextEdit> exact(List<TextEdit> edits, Workspace.Snapshot snapshot) {
-        java.util.Map<String, List<TextEdit>> byUri = new java.util.LinkedHashMap<>();
-        for (TextEdit e : edits) byUri.computeIfAbsent(e.uri(), k -> new java.util.ArrayList<>()).add(e);
-        List<TextEdit> out = new java.util.ArrayList<>();
-        byUri.forEach((u, list) -> {
-            Optional<String> text = workspace.documents().get(u).map(Document::text)
-                    .or(() -> snapshot.files().stream().filter(f -> f.uri().equals(u)).map(f -> f.text()).findFirst());
-            out.addAll(text.map(t -> dev.routerls.fixes.DocumentEdits.exact(t, list)).orElse(list));
-        });
-        return out;
+    /** The actions at the range as listed (titles; edits come from {@link #resolveAction}), with the version listed for. */
+    public record ListedActions(int version, List<ListedAction> offers) {
+    }
+
+    public Optional<ListedActions> listActions(String uri, SourceRange range, Cancellation cancel) {
+        if (range == null) return Optional.empty();
+        return context(uri, cancel).map(c -> new ListedActions(c.version(), actions.list(c, range)));
+    }
+
+    /** The edits of an action listed for {@code version}; empty when the document has changed since. */
+    public Optional<VersionedAction> resolveAction(String uri, int version, int index) {
+        Optional<Document> d = workspace.documents().get(uri);
+        if (d.isEmpty() || d.get().version() != version) return Optional.empty();
+        return actions.resolve(uri, version, index);
+    }
+
+    /** The current version of an open document (edits for any other version are stale). */
+    public Optional<Integer> versionOf(String uri) {
+        return workspace.documents().get(uri).map(Document::version);
     }
 
     public List<QuickFix> quickFixes(String uri, SourceRange range) {
-        if (workspace.documents().get(uri).isEmpty() || range == null) return List.of();
-        return QuickFixes.at(diagnostics.latest(uri), range);
+        if (range == null) return List.of();
+        return context(uri, Cancellation.NONE).map(c -> QuickFixes.at(c.diagnostics(), range)).orElse(List.of());
+    }
+
+    public List<InlayHint> inlayHints(String uri, SourceRange range, Cancellation cancel) {
+        if (range == null) return List.of();
+        return context(uri, cancel).map(c -> decorations.inlayHints(c, range)).orElse(List.of());
+    }
+
+    public List<SemanticToken> semanticTokens(String uri, Cancellation cancel) {
+        return context(uri, cancel).map(decorations::semanticTokens).orElse(List.of());
+    }
+
+    public List<DocumentLink> links(String uri, Cancellation cancel) {
+        return context(uri, cancel).map(decorations::links).orElse(List.of());
+    }
+
+    /** For each position, the ranges around it, innermost first. */
+    public List<List<SourceRange>> selectionRanges(String uri, List<int[]> positions, Cancellation cancel) {
+        Optional<DocumentContext> c = context(uri, cancel);
+        if (c.isEmpty()) return List.of();
+        List<List<SourceRange>> out = new ArrayList<>();
+        for (int[] p : positions) {
+            int line = Math.max(0, Math.min(p[0], c.get().lines().lineCount() - 1));
+            out.add(decorations.selectionRanges(c.get(), line, Math.max(0, p[1])));
+        }
+        return out;
+    }
+
+    /** Findings of one open document's current version, with that version (pull diagnostics). */
+    public record Report(int version, List<Diagnostic> diagnostics) {
+    }
+
+    public Optional<Report> diagnostics(String uri, Cancellation cancel) {
+        return context(uri, cancel).map(c -> new Report(c.version(), c.diagnostics()));
+    }
+
+    /**
+     * Findings of the router files under the workspace folders that the editor has not opened (the open
+     * ones are reported by document), by URI; every such file gets an entry, empty when it is clean.
+     */
+    public Map<String, List<Diagnostic>> unopenedDiagnostics(Cancellation cancel) {
+        Map<String, List<Diagnostic>> out = new LinkedHashMap<>();
+        List<WorkspaceIndex.Group> groups = new ArrayList<>(index.groups());
+        // routers with an open document but outside the folders count too
+        for (String g : workspace.openGroups()) {
+            if (groups.stream().noneMatch(x -> x.key().equals(g))) groups.add(new WorkspaceIndex.Group(g, workspace.snapshot(g).files()));
+        }
+        for (WorkspaceIndex.Group g : groups) {
+            cancel.check();
+            Workspace.Snapshot snap = workspace.snapshot(g.key());
+            List<SourceFile> files = snap.openVersions().isEmpty() ? g.files() : snap.files();
+            Map<String, List<Diagnostic>> found = engine.analyze(files, workspace.settingsFor(g.key()));
+            for (SourceFile f : files) {
+                if (snap.openVersions().containsKey(f.uri())) continue;
+                out.put(f.uri(), found.getOrDefault(f.uri(), List.of()));
+            }
+        }
+        return out;
+    }
+
+    /** Named objects of every router in the workspace (open documents at their current text) matching {@code query}. */
+    public List<WorkspaceSymbolEntry> workspaceSymbols(String query, Cancellation cancel) {
+        List<WorkspaceSymbolEntry> out = new ArrayList<>();
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (Document d : workspace.documents().all()) {
+            cancel.check();
+            if (done.add(d.uri())) out.addAll(outline.symbols(DocumentContext.of(d, workspace, engine, diagnostics, cancel), query));
+        }
+        for (WorkspaceIndex.Group g : index.groups()) {
+            for (SourceFile f : g.files()) {
+                cancel.check();
+                if (done.add(f.uri())) {
+                    out.addAll(outline.symbols(DocumentContext.ofFile(f, g.key(), workspace, engine, diagnostics, cancel), query));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How many router files the workspace folders hold (walking them if not done yet). */
+    public int workspaceFileCount() {
+        return index.groups().stream().mapToInt(g -> g.files().size()).sum();
+    }
+
+    /** The workspace's files changed on disk or its folders changed: walk them again when next asked. */
+    public void workspaceChanged() {
+        index.invalidate();
     }
 }

@@ -1,5 +1,6 @@
 package dev.routerls.services;
 
+import dev.routerls.services.types.QuickFix;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Fix;
 import dev.routerls.core.SourceRange;

@@ -1,11 +1,13 @@
 package dev.routerls.services;
 
+import dev.routerls.analysis.SettingsFile;
 import dev.routerls.analysis.SettingsReader;
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.analysis.LanguageDetector;
 import dev.routerls.analysis.RouterLocator;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.LanguageId;
+import dev.routerls.core.TextEncoding;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +29,13 @@ public final class Workspace {
     private final DiskFiles disk = new DiskFiles();
     private final List<Path> roots = new CopyOnWriteArrayList<>();
     private volatile SettingsReader.Layer clientSettings = SettingsReader.Layer.EMPTY;
-    private volatile AnalysisSettings settings = AnalysisSettings.DEFAULT;
+    /** What the client said for one workspace folder (workspace/configuration with the folder as scope). */
+    private final Map<Path, SettingsReader.Layer> folderClientSettings = new ConcurrentHashMap<>();
+    /** Each folder's {@code .routerls.json} as last read, with its mistakes. */
+    private volatile Map<Path, SettingsFile.Read> settingsFiles = Map.of();
+    /** Settings per folder (null key: documents outside every folder), rebuilt when any layer changes. */
+    private volatile Map<Path, AnalysisSettings> folderSettings = Map.of();
+    private volatile AnalysisSettings outsideSettings = AnalysisSettings.DEFAULT;
 
     public DocumentStore documents() {
         return documents;
@@ -37,13 +45,36 @@ public final class Workspace {
         return disk;
     }
 
+    /** The settings of documents outside every workspace folder (the client's alone). */
     public AnalysisSettings settings() {
-        return settings;
+        return outsideSettings;
+    }
+
+    /**
+     * The settings that govern a document or group: the client's, then what the client said for the
+     * document's workspace folder, then that folder's {@code .routerls.json} (the file in the project is the
+     * more specific statement, so it wins where both say something). Folders never share settings.
+     */
+    public AnalysisSettings settingsFor(String uri) {
+        Optional<Path> root = folderOf(uri);
+        return root.map(r -> folderSettings.getOrDefault(r, outsideSettings)).orElse(outsideSettings);
+    }
+
+    /** The workspace folder holding {@code uri} (the innermost one), if any. */
+    public Optional<Path> folderOf(String uri) {
+        Optional<Path> p = Uris.toPath(uri);
+        if (p.isEmpty()) return Optional.empty();
+        Path best = null;
+        for (Path r : roots) {
+            if (p.get().startsWith(r) && (best == null || r.getNameCount() > best.getNameCount())) best = r;
+        }
+        return Optional.ofNullable(best);
     }
 
     public void setRoots(List<Path> folders) {
         roots.clear();
-        roots.addAll(folders);
+        for (Path f : folders) roots.add(f.toAbsolutePath().normalize());
+        folderClientSettings.keySet().retainAll(roots);
         recomputeSettings();
     }
 
@@ -51,24 +82,39 @@ public final class Workspace {
         return List.copyOf(roots);
     }
 
-    /** Settings sent by the client (initializationOptions or didChangeConfiguration). */
+    /** Settings sent by the client for every folder (initializationOptions, didChangeConfiguration, or workspace/configuration without a scope). */
     public void setClientSettings(SettingsReader.Layer layer) {
         clientSettings = layer == null ? SettingsReader.Layer.EMPTY : layer;
         recomputeSettings();
     }
 
-    /**
-     * Client settings first, then each workspace folder's {@code .routerls.json}: the file in the project
-     * is the more specific statement, so it wins where both say something.
-     */
-    public void recomputeSettings() {
-        List<SettingsReader.Layer> layers = new ArrayList<>();
-        layers.add(clientSettings);
+    /** Settings the client gave for one folder (workspace/configuration with the folder as scope). */
+    public void setFolderClientSettings(Path folder, SettingsReader.Layer layer) {
+        folderClientSettings.put(folder.toAbsolutePath().normalize(), layer == null ? SettingsReader.Layer.EMPTY : layer);
+        recomputeSettings();
+    }
+
+    /** Re-reads every folder's {@code .routerls.json} and rebuilds the settings of each folder. */
+    public synchronized void recomputeSettings() {
+        Map<Path, SettingsFile.Read> files = new java.util.LinkedHashMap<>();
+        Map<Path, AnalysisSettings> perFolder = new HashMap<>();
         for (Path root : roots) {
-            disk.invalidate(root.resolve(SettingsReader.FILE_NAME));
-            disk.read(root.resolve(SettingsReader.FILE_NAME)).map(SettingsReader::readText).ifPresent(layers::add);
+            Path file = root.resolve(SettingsReader.FILE_NAME);
+            disk.invalidate(file);
+            Optional<SettingsFile.Read> read = disk.read(file).map(SettingsFile::read);
+            read.ifPresent(r -> files.put(file, r));
+            perFolder.put(root, SettingsReader.combine(clientSettings,
+                    folderClientSettings.getOrDefault(root, SettingsReader.Layer.EMPTY),
+                    read.map(SettingsFile.Read::layer).orElse(SettingsReader.Layer.EMPTY)));
         }
-        settings = SettingsReader.combine(layers.toArray(SettingsReader.Layer[]::new));
+        settingsFiles = Map.copyOf(files);
+        folderSettings = Map.copyOf(perFolder);
+        outsideSettings = SettingsReader.combine(clientSettings);
+    }
+
+    /** The settings files of the workspace folders as last read (path → settings and mistakes). */
+    public Map<Path, SettingsFile.Read> settingsFiles() {
+        return settingsFiles;
     }
 
     /** The OpenWrt router folder a document belongs to, if any. */
@@ -98,7 +144,9 @@ public final class Workspace {
         for (Document d : documents.all()) {
             if (!groupOf(d).equals(group)) continue;
             String root = router == null ? null : Uris.fromPath(router);
-            files.add(new SourceFile(d.uri(), d.text(), d.language(), root));
+            TextEncoding encoding = d.language() == LanguageId.OPENWRT_UCI
+                    ? Uris.toPath(d.uri()).map(disk::encoding).orElse(TextEncoding.UTF_8) : TextEncoding.UTF_8;
+            files.add(new SourceFile(d.uri(), d.text(), d.language(), root, encoding));
             versions.put(d.uri(), d.version());
             Uris.toPath(d.uri()).ifPresent(p -> openInRouter.put(p, d));
         }
@@ -125,7 +173,8 @@ public final class Workspace {
                 if (text.isEmpty()) continue;
                 LanguageId lang = LanguageDetector.detect(p.toString(), text.get());
                 if (lang == LanguageId.UNKNOWN) continue;
-                out.add(new DiskFile(p.toAbsolutePath().normalize(), new SourceFile(Uris.fromPath(p), text.get(), lang, rootUri)));
+                out.add(new DiskFile(p.toAbsolutePath().normalize(),
+                        new SourceFile(Uris.fromPath(p), text.get(), lang, rootUri, disk.encoding(p))));
             }
             return List.copyOf(out);
         });

@@ -1,9 +1,11 @@
 package dev.routerls.analysis;
 
 import dev.routerls.core.AnalysisBudget;
+import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LanguageId;
-import dev.routerls.openwrt.OpenWrtAnalyzer;
+import dev.routerls.analysis.OpenWrtAnalyzer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.routerls.analysis;
 
 import com.google.gson.JsonParser;
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;

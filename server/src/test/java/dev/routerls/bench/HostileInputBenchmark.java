@@ -1,10 +1,10 @@
 package dev.routerls.bench;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.analysis.Analyzer;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.LanguageId;
-import dev.routerls.openwrt.OpenWrtAnalyzer;
+import dev.routerls.analysis.OpenWrtAnalyzer;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -64,7 +64,7 @@ public final class LspBenchmark {
      */
     private static void engineOnly() {
         dev.routerls.analysis.Analyzer analyzer = new dev.routerls.analysis.Analyzer();
-        dev.routerls.analysis.AnalysisSettings settings = dev.routerls.analysis.AnalysisSettings.DEFAULT;
+        dev.routerls.core.AnalysisSettings settings = dev.routerls.core.AnalysisSettings.DEFAULT;
         String text = RtxConfigGenerator.text(LINES);
         String edited = text.replaceFirst("ip filter 10003 ", "ip filter 10003  ");
         for (int i = 0; i < 20; i++) analyzer.yamaha().analyze("bench:engine", i % 2 == 0 ? edited : text, settings);

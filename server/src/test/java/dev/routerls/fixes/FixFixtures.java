@@ -1,8 +1,9 @@
 package dev.routerls.fixes;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.edit.DocumentEdits;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.analysis.Analyzer;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Fix;
 import dev.routerls.core.Severity;

@@ -1,7 +1,8 @@
 package dev.routerls.fixes;
 
-import dev.routerls.analysis.AnalysisSettings;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.analysis.FixEngine;
+import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.testing.SampleRouters;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.routerls.fixes;
 
-import dev.routerls.analysis.AnalysisSettings;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LanguageId;
 import org.junit.jupiter.params.ParameterizedTest;

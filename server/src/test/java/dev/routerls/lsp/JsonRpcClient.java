@@ -34,23 +34,63 @@ public final class JsonRpcClient implements Closeable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
     private final BlockingQueue<JsonObject> notifications = new LinkedBlockingQueue<>();
+    /** Every notification received, kept (awaiting one drops the others from the queue, not from here). */
+    private final List<JsonObject> received = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Consumer<JsonObject> notificationListener = n -> { };
     private final Thread reader;
+    /** What the server wrote to stderr (its log), for tests that check a failure was logged. */
+    private final StringBuffer stderr = new StringBuffer();
+    /** Requests the server sent to the client, in order (workspace/configuration, window/workDoneProgress/create …). */
+    private final BlockingQueue<JsonObject> serverRequests = new LinkedBlockingQueue<>();
+    /** Results to answer the server's requests with, by method (null result otherwise). */
+    private final Map<String, java.util.function.Function<JsonObject, JsonElement>> answers = new ConcurrentHashMap<>();
 
     public JsonRpcClient(Path jar, List<String> jvmArgs) throws IOException {
         List<String> cmd = new java.util.ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-jar", jar.toString(), "lsp"));
-        process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        process = new ProcessBuilder(cmd).start();
         out = process.getOutputStream();
         reader = new Thread(this::readLoop, "jsonrpc-reader");
         reader.setDaemon(true);
         reader.start();
+        Thread err = new Thread(() -> {
+            try (InputStream e = process.getErrorStream()) {
+                byte[] buf = new byte[4096];
+                for (int n; (n = e.read(buf)) > 0; ) stderr.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "jsonrpc-stderr");
+        err.setDaemon(true);
+        err.start();
     }
 
-    /** The jar the build produced, found from the project directory the build passes in. */
+    /** Everything the server has written to stderr so far. */
+    public String stderr() {
+        return stderr.toString();
+    }
+
+    /** Answers the server's requests of {@code method} with what {@code answer} returns for their params. */
+    public void answer(String method, java.util.function.Function<JsonObject, JsonElement> answer) {
+        answers.put(method, answer);
+    }
+
+    /** The next request the server sent with {@code method}, or null after the timeout. */
+    public JsonObject awaitServerRequest(String method, long timeoutMillis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (true) {
+            long left = end - System.nanoTime();
+            if (left <= 0) return null;
+            JsonObject r = serverRequests.poll(left, TimeUnit.NANOSECONDS);
+            if (r != null && method.equals(r.get("method").getAsString())) return r;
+        }
+    }
+
+    /** The jar the build produced, found from the project directory the build passes in ({@code -Drouterls.jar} overrides). */
     public static Path jar() {
+        if (System.getProperty("routerls.jar") != null) return Path.of(System.getProperty("routerls.jar"));
         String dir = System.getProperty("routerls.projectDir");
         Path base = dir == null ? Path.of("").toAbsolutePath() : Path.of(dir);
         for (Path p : List.of(base.resolve("server/target/routerls.jar"), base.resolve("target/routerls.jar"))) {
@@ -66,6 +106,11 @@ public final class JsonRpcClient implements Closeable {
     /** Called on the reader thread for every notification, before it is queued (the benchmark timestamps here). */
     public void onNotification(Consumer<JsonObject> listener) {
         notificationListener = listener;
+    }
+
+    /** The id of the last request sent. */
+    public int lastId() {
+        return ids.get();
     }
 
     public CompletableFuture<JsonObject> request(String method, JsonElement params) throws IOException {
@@ -97,6 +142,12 @@ public final class JsonRpcClient implements Closeable {
         notify(method, JsonParser.parseString(paramsJson));
     }
 
+    /** Sends bytes as they are, framing included (tests of broken frames). */
+    public synchronized void sendBytes(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
     /** Sends any body with a correct frame header (tests use it for malformed JSON). */
     public synchronized void sendRaw(String body) throws IOException {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
@@ -114,6 +165,13 @@ public final class JsonRpcClient implements Closeable {
             JsonObject n = notifications.poll(left, TimeUnit.NANOSECONDS);
             if (n != null && method.equals(n.get("method").getAsString())) return n;
         }
+    }
+
+    /** The params of every notification of {@code method} received so far. */
+    public List<JsonObject> received(String method) {
+        return received.stream().filter(n -> method.equals(n.get("method").getAsString()))
+                .map(n -> n.has("params") && n.get("params").isJsonObject() ? n.getAsJsonObject("params") : new JsonObject())
+                .toList();
     }
 
     /** Waits for publishDiagnostics of {@code uri}. */
@@ -144,6 +202,7 @@ public final class JsonRpcClient implements Closeable {
                     reply(msg); // server-to-client request (e.g. client/registerCapability)
                 } else if (msg.has("method")) {
                     notificationListener.accept(msg);
+                    received.add(msg);
                     notifications.add(msg);
                 } else if (msg.has("id") && !msg.get("id").isJsonNull()) {
                     CompletableFuture<JsonObject> f = pending.remove(msg.get("id").getAsInt());
@@ -158,10 +217,14 @@ public final class JsonRpcClient implements Closeable {
     }
 
     private void reply(JsonObject request) throws IOException {
+        serverRequests.add(request);
+        var answer = answers.get(request.get("method").getAsString());
+        JsonElement result = answer == null ? null : answer.apply(request.has("params") && request.get("params").isJsonObject()
+                ? request.getAsJsonObject("params") : new JsonObject());
         JsonObject r = new JsonObject();
         r.addProperty("jsonrpc", "2.0");
         r.add("id", request.get("id"));
-        r.add("result", com.google.gson.JsonNull.INSTANCE);
+        r.add("result", result == null ? com.google.gson.JsonNull.INSTANCE : result);
         sendRaw(r.toString());
     }
 

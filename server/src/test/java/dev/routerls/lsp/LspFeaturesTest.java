@@ -93,7 +93,7 @@ class LspFeaturesTest {
             var action = actions.get(0).getRight();
             assertEquals(CodeActionKind.QuickFix, action.getKind());
             assertTrue(action.getTitle().contains("ipaddr"), action.getTitle());
-            var change = action.getEdit().getChanges().get(uri).get(0);
+            var change = Edits.byUri(action.getEdit()).get(uri).get(0);
             assertEquals("ipaddr", change.getNewText());
             assertEquals(new Range(new Position(2, 8), new Position(2, 13)), change.getRange());
             assertEquals("openwrt/unknown-option", action.getDiagnostics().get(0).getCode().getLeft());

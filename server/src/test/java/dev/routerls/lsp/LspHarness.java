@@ -53,7 +53,7 @@ final class LspHarness implements AutoCloseable {
         InputStream clientIn = Channels.newInputStream(toClient.source());
         OutputStream serverOut = Channels.newOutputStream(toClient.sink());
         impl = new RouterLanguageServer(exitCode::complete, 10);
-        Launcher<LanguageClient> serverSide = LSPLauncher.createServerLauncher(impl, serverIn, serverOut);
+        Launcher<LanguageClient> serverSide = RouterLauncher.create(impl, serverIn, serverOut);
         impl.connect(serverSide.getRemoteProxy());
         serverSide.startListening();
         Launcher<LanguageServer> clientSide = LSPLauncher.createClientLauncher(new Client(), clientIn, clientOut);

@@ -68,7 +68,7 @@ class LspMapeActionsTest {
 
             CodeAction insert = titled(actions(h, fwUri, new Range(new Position(0, 0), new Position(0, 0))), TITLE);
             assertEquals(CodeActionKind.Refactor, insert.getKind());
-            List<TextEdit> edits = insert.getEdit().getChanges().get(fwUri);
+            List<TextEdit> edits = Edits.byUri(insert.getEdit()).get(fwUri);
             assertEquals(1, edits.size());
             assertEquals(new Range(new Position(lastLine, 0), new Position(lastLine, 0)), edits.get(0).getRange());
             assertEquals("\n" + block(), edits.get(0).getNewText());
@@ -76,7 +76,7 @@ class LspMapeActionsTest {
             // on the map interface section of /etc/config/network: the same edit of firewall.user
             int mapLine = network.substring(0, network.indexOf("option ealen")).split("\n", -1).length - 1;
             CodeAction fromNetwork = titled(actions(h, netUri, new Range(new Position(mapLine, 3), new Position(mapLine, 3))), TITLE);
-            assertEquals(edits, fromNetwork.getEdit().getChanges().get(fwUri));
+            assertEquals(edits, Edits.byUri(fromNetwork.getEdit()).get(fwUri));
             // not on another interface
             assertTrue(actions(h, netUri, new Range(new Position(0, 0), new Position(0, 0))).stream()
                     .noneMatch(a -> a.getTitle().startsWith(TITLE)));
@@ -99,7 +99,7 @@ class LspMapeActionsTest {
             CodeAction fix = titled(actions(h, fwUri, nth.getRange()), "Insert correct MAP-E SNAT rules for wan_map (PSID 86)");
             assertEquals(CodeActionKind.QuickFix, fix.getKind());
             assertTrue(fix.getTitle().endsWith("mark the old loop for removal"), fix.getTitle());
-            List<TextEdit> edits = fix.getEdit().getChanges().get(fwUri);
+            List<TextEdit> edits = Edits.byUri(fix.getEdit()).get(fwUri);
             int whileLine = script.substring(0, script.indexOf("while [")).split("\n", -1).length - 1;
             TextEdit comment = edits.stream().filter(e -> e.getNewText().startsWith("# routerls:")).findFirst().orElseThrow();
             assertEquals(new Range(new Position(whileLine, 0), new Position(whileLine, 0)), comment.getRange());

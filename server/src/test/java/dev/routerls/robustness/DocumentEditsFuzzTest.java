@@ -8,12 +8,12 @@ import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
 import dev.routerls.services.AnalysisEngine;
-import dev.routerls.services.CompletionEntry;
+import dev.routerls.services.types.CompletionEntry;
 import dev.routerls.services.DiagnosticsScheduler;
 import dev.routerls.services.Document;
 import dev.routerls.services.LanguageFeatures;
-import dev.routerls.services.OutlineSymbol;
-import dev.routerls.services.TextChange;
+import dev.routerls.services.types.OutlineSymbol;
+import dev.routerls.services.types.TextChange;
 import dev.routerls.services.Workspace;
 
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
 import dev.routerls.rules.RuleInfo;
-import dev.routerls.rules.RuleRegistry;
+import dev.routerls.analysis.RuleRegistry;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,15 +1,15 @@
 package dev.routerls.robustness;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.analysis.Analyzer;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LanguageId;
 import dev.routerls.core.TextDecoder;
 import dev.routerls.openwrt.shell.EvaluationResult;
 import dev.routerls.openwrt.shell.ShellEvaluator;
 import dev.routerls.openwrt.shell.ShellScript;
-import dev.routerls.yamaha.YamahaAnalyzer;
+import dev.routerls.analysis.YamahaAnalyzer;
 import dev.routerls.yamaha.catalog.CommandCatalog;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

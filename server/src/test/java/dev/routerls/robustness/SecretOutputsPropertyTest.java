@@ -8,12 +8,12 @@ import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
 import dev.routerls.services.AnalysisEngine;
-import dev.routerls.services.CompletionEntry;
+import dev.routerls.services.types.CompletionEntry;
 import dev.routerls.services.DiagnosticsScheduler;
 import dev.routerls.services.Document;
-import dev.routerls.services.EditorAction;
+import dev.routerls.services.types.EditorAction;
 import dev.routerls.services.LanguageFeatures;
-import dev.routerls.services.OutlineSymbol;
+import dev.routerls.services.types.OutlineSymbol;
 import dev.routerls.services.Uris;
 import dev.routerls.services.Workspace;
 import dev.routerls.testing.SampleRouters;
@@ -118,7 +118,7 @@ class SecretOutputsPropertyTest {
         dev.routerls.rules.Rule<Object> failing = new dev.routerls.rules.Rule<>() {
             @Override
             public dev.routerls.rules.RuleInfo info() {
-                return new dev.routerls.rules.RuleInfo("test/failing", dev.routerls.core.Severity.WARNING, "fails");
+                return dev.routerls.rules.RuleInfo.rule("test/failing", dev.routerls.core.Severity.WARNING).summary("fails").build();
             }
 
             @Override
@@ -126,8 +126,8 @@ class SecretOutputsPropertyTest {
                 throw new IllegalStateException("cannot read " + secret);
             }
         };
-        List<Diagnostic> ds = dev.routerls.rules.RuleRunner.run(List.of(failing), new Object(), "file:///x",
-                dev.routerls.analysis.AnalysisSettings.DEFAULT);
+        List<Diagnostic> ds = dev.routerls.analysis.RuleRunner.run(List.of(failing), new Object(), "file:///x",
+                dev.routerls.core.AnalysisSettings.DEFAULT);
         assertTrue(ds.stream().anyMatch(d -> d.ruleId().equals("routerls/internal")), ds::toString);
         assertTrue(ds.stream().noneMatch(d -> d.message().contains(secret)), ds::toString);
 

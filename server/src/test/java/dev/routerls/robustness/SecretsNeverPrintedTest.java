@@ -1,16 +1,16 @@
 package dev.routerls.robustness;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.analysis.Analyzer;
 import dev.routerls.services.AnalysisEngine;
-import dev.routerls.services.CompletionEntry;
+import dev.routerls.services.types.CompletionEntry;
 import dev.routerls.services.DiagnosticsScheduler;
 import dev.routerls.services.LanguageFeatures;
-import dev.routerls.services.OutlineSymbol;
+import dev.routerls.services.types.OutlineSymbol;
 import dev.routerls.services.Workspace;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Fix;
-import dev.routerls.yamaha.YamahaAnalyzer;
+import dev.routerls.analysis.YamahaAnalyzer;
 import dev.routerls.yamaha.catalog.CommandCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

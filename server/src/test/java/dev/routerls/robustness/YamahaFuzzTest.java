@@ -3,10 +3,10 @@ package dev.routerls.robustness;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.BeforeAll;
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.TextDecoder;
 import dev.routerls.yamaha.ConfigLine;
-import dev.routerls.yamaha.YamahaAnalyzer;
+import dev.routerls.analysis.YamahaAnalyzer;
 import dev.routerls.yamaha.catalog.CommandCatalog;
 
 /**

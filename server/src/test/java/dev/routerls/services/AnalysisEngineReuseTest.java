@@ -1,9 +1,10 @@
 package dev.routerls.services;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.services.types.TextChange;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.analysis.Analyzer;
 import dev.routerls.core.Diagnostic;
-import dev.routerls.openwrt.OpenWrtAnalyzer;
+import dev.routerls.analysis.OpenWrtAnalyzer;
 import dev.routerls.openwrt.router.RouterFileCache;
 import dev.routerls.openwrt.uci.UciReader;
 import dev.routerls.testing.SampleRouters;
@@ -40,9 +41,9 @@ class AnalysisEngineReuseTest {
     void router() throws Exception {
         etc = SampleRouters.copy("good", tmp.resolve("router")).resolve("etc");
         ws = new Workspace();
-        RouterFileCache cache = new RouterFileCache((uri, text) -> {
+        RouterFileCache cache = new RouterFileCache((uri, text, encoding) -> {
             uciReads.add(uri);
-            return UciReader.read(uri, text);
+            return UciReader.read(uri, text, encoding);
         });
         engine = new AnalysisEngine(new Analyzer(new OpenWrtAnalyzer(cache)));
         scheduler = new DiagnosticsScheduler(ws, engine, (u, v, d) -> { }, 10);

@@ -1,7 +1,8 @@
 package dev.routerls.services;
 
+import dev.routerls.services.types.TextChange;
 import dev.routerls.analysis.SettingsReader;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LanguageId;
 import dev.routerls.core.Severity;
@@ -169,11 +170,12 @@ class DiagnosticsSchedulerTest {
         Files.writeString(tmp.resolve(".routerls.json"), "{\"model\":\"RTX830\",\"rules\":{\"yamaha/x\":\"off\"}}");
         workspace.setClientSettings(new SettingsReader.Layer("RTX1210", "22.03", Map.of()));
         workspace.setRoots(List.of(tmp));
-        assertEquals("RTX830", workspace.settings().yamahaModel());
-        assertEquals("22.03", workspace.settings().openwrtRelease());
+        String inFolder = Uris.fromPath(tmp.resolve("office.conf"));
+        assertEquals("RTX830", workspace.settingsFor(inFolder).yamahaModel());
+        assertEquals("22.03", workspace.settingsFor(inFolder).openwrtRelease());
         Files.writeString(tmp.resolve(".routerls.json"), "{\"rules\":{}}");
         workspace.fileChanged(Uris.fromPath(tmp.resolve(".routerls.json")));
-        assertEquals("RTX1210", workspace.settings().yamahaModel());
+        assertEquals("RTX1210", workspace.settingsFor(inFolder).yamahaModel());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.routerls.services;
 
+import dev.routerls.services.types.TextChange;
+import dev.routerls.services.types.Location;
 import dev.routerls.core.SourceRange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

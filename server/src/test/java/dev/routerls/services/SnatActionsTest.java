@@ -1,8 +1,9 @@
 package dev.routerls.services;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.services.types.EditorAction;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.SourceRange;
-import dev.routerls.fixes.DocumentEdits;
+import dev.routerls.core.edit.DocumentEdits;
 import dev.routerls.openwrt.mape.SnatBlockGenerator;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.RouterReader;

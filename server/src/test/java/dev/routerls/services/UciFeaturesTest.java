@@ -1,5 +1,9 @@
 package dev.routerls.services;
 
+import dev.routerls.services.types.CompletionEntry;
+import dev.routerls.services.types.FoldRange;
+import dev.routerls.services.types.Location;
+import dev.routerls.services.types.OutlineSymbol;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
 import org.junit.jupiter.api.AfterEach;

@@ -1,10 +1,12 @@
 package dev.routerls.services;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.services.types.TextChange;
+import dev.routerls.services.types.RenameRefusedException;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.analysis.Analyzer;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.TextEdit;
-import dev.routerls.fixes.DocumentEdits;
+import dev.routerls.core.edit.DocumentEdits;
 import dev.routerls.testing.SampleRouters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

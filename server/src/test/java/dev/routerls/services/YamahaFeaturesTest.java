@@ -1,5 +1,11 @@
 package dev.routerls.services;
 
+import dev.routerls.services.types.TextChange;
+import dev.routerls.services.types.OutlineSymbol;
+import dev.routerls.services.types.Location;
+import dev.routerls.services.types.HoverText;
+import dev.routerls.services.types.FoldRange;
+import dev.routerls.services.types.CompletionEntry;
 import dev.routerls.analysis.Analyzer;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;

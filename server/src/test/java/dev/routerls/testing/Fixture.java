@@ -81,9 +81,11 @@ public final class Fixture {
 
     /**
      * Asserts that the diagnostics of the rules selected by {@code rules} are exactly the expected ones
-     * (same rule, same range, message containing the expected words). Other rules' findings are ignored.
+     * (same rule, same range, message containing the expected words). Other rules' findings are ignored,
+     * but every finding must have a registered id and its rule's severity ({@link RegisteredFindings}).
      */
     public void assertFindings(Collection<Diagnostic> actual, Predicate<String> rules) {
+        RegisteredFindings.check(actual);
         List<Diagnostic> relevant = actual.stream().filter(d -> rules.test(d.ruleId())).toList();
         List<String> want = expected.stream().filter(e -> rules.test(e.ruleId()))
                 .map(e -> e.ruleId() + " @" + e.range()).sorted().toList();

@@ -22,10 +22,10 @@ class FixtureTest {
 
     @Test
     void mismatchFails() {
-        Fixture f = Fixture.parse("«a/b|xx»");
-        Diagnostic wrongPlace = new Diagnostic("a/b", Severity.ERROR, "u", new SourceRange(0, 1, 0, 2), "m");
-        assertThrows(AssertionError.class, () -> f.assertFindings(List.of(wrongPlace), "a/b"));
-        Diagnostic right = new Diagnostic("a/b", Severity.ERROR, "u", new SourceRange(0, 0, 0, 2), "m");
-        f.assertFindings(List.of(right), "a/b");
+        Fixture f = Fixture.parse("«yamaha/syntax|xx»");
+        Diagnostic wrongPlace = new Diagnostic("yamaha/syntax", Severity.ERROR, "u", new SourceRange(0, 1, 0, 2), "m");
+        assertThrows(AssertionError.class, () -> f.assertFindings(List.of(wrongPlace), "yamaha/syntax"));
+        Diagnostic right = new Diagnostic("yamaha/syntax", Severity.ERROR, "u", new SourceRange(0, 0, 0, 2), "m");
+        f.assertFindings(List.of(right), "yamaha/syntax");
     }
 }

@@ -1,7 +1,7 @@
 package dev.routerls.testing;
 
 import dev.routerls.analysis.LanguageDetector;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.LanguageId;
 
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package dev.routerls.yamaha;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.analysis.YamahaAnalyzer;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.SourceRange;
 import dev.routerls.yamaha.catalog.CatalogFinding;

@@ -1,6 +1,7 @@
 package dev.routerls.yamaha;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.analysis.YamahaAnalyzer;
+import dev.routerls.core.AnalysisSettings;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.routerls.yamaha;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.analysis.YamahaAnalyzer;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
@@ -31,12 +32,12 @@ class YamahaAnalyzerTest {
     void headerGivesModelAndRevisionAndSettingsOverride() {
         String text = "# NVR510 Rev.15.01.24 (Tue Jul  4 10:12:33 2023)\n# MAC Address : 00:a0:de:00:00:01\nip lan1 address 192.168.0.1/24\n";
         YamahaAnalyzer.Result r = run(text);
-        assertEquals("NVR510", r.model().model);
-        assertEquals("15.01.24", r.model().revision);
+        assertEquals("NVR510", r.model().model().orElse(null));
+        assertEquals("15.01.24", r.model().revision().orElse(null));
         YamahaAnalyzer.Result o = analyzer.analyze("file:///o.conf", text, AnalysisSettings.DEFAULT.withModel("RTX830"));
-        assertEquals("RTX830", o.model().model);
-        assertNull(o.model().revision, "the header's revision belongs to another model");
-        assertEquals("RT57i", run("#\tRT57i Rev.8.00.95 (Thu Apr 21 12:07:46 2011)\n").model().model);
+        assertEquals("RTX830", o.model().model().orElse(null));
+        assertNull(o.model().revision().orElse(null), "the header's revision belongs to another model");
+        assertEquals("RT57i", run("#\tRT57i Rev.8.00.95 (Thu Apr 21 12:07:46 2011)\n").model().model().orElse(null));
     }
 
     @Test
@@ -61,7 +62,7 @@ class YamahaAnalyzerTest {
                 + "ip route 10.0.0.0/8 gateway 192.168.0.1\r\n";
         byte[] sjis = config.getBytes(Charset.forName("windows-31j"));
         YamahaAnalyzer.Result r = run(TextDecoder.decode(sjis));
-        assertEquals("RTX1210", r.model().model);
+        assertEquals("RTX1210", r.model().model().orElse(null));
         assertTrue(of(r, "yamaha/syntax").isEmpty(), r.diagnostics().toString());
         assertEquals("本社 LAN", r.lineAt(2).orElseThrow().parsed().word(2).text());
         Diagnostic self = of(r, "yamaha/route-gateway-self").get(0);
@@ -172,6 +173,6 @@ class YamahaAnalyzerTest {
     void failingCheckerDoesNotBreakAnalysis() {
         YamahaAnalyzer a = new YamahaAnalyzer((w, m, rev) -> { throw new IllegalStateException("boom"); });
         YamahaAnalyzer.Result r = a.analyze("file:///f.conf", "ip lan1 address 192.168.11.250/24\n", AnalysisSettings.DEFAULT);
-        assertEquals(1, r.model().interfaces.size());
+        assertEquals(1, r.model().interfaces().size());
     }
 }

@@ -1,20 +1,27 @@
 package dev.routerls.openwrt.router;
 
+import dev.routerls.core.TextEncoding;
 import dev.routerls.openwrt.shell.EvaluationResult;
 import dev.routerls.openwrt.shell.ShellEvaluator;
 import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciReader;
 
-import java.util.Collections;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
- * Parsed router files kept by (URI, text), so that an edit to one file of a router re-reads only that
- * file: the UCI files, and firewall.user parsed and evaluated (its evaluation takes no UCI input, so it
- * depends on its own text alone). Bounded: the least recently used entries go first.
+ * Parsed router files kept by URI and a hash of their content, so that an edit to one file of a router
+ * re-reads only that file: the UCI files, and firewall.user parsed and evaluated (its evaluation takes no
+ * UCI input, so it depends on its own text alone). Bounded by the total size of the texts kept (and a
+ * number of entries); the least recently used go first. No lock is held while a file is parsed or a script
+ * evaluated: two readers of the same text share one computation, readers of other texts never wait.
  */
 public final class RouterFileCache {
     /** firewall.user as {@link RouterReader} needs it: the script and what running it does. */
@@ -22,43 +29,103 @@ public final class RouterFileCache {
     }
 
     static final int MAX_ENTRIES = 256;
+    /** Characters of text the cached results stand for, at most (parsed models are a few times larger). */
+    static final long MAX_CHARS = 8L * 1024 * 1024;
 
-    private record Key(String uri, String text) {
+    /** Reads one UCI file from its URI and text, decoded from a file stored as the encoding says. */
+    public interface UciFileReader {
+        UciFile read(String uri, String text, TextEncoding encoding);
     }
 
-    private final BiFunction<String, String, UciFile> uciReader;
-    private final Map<Key, UciFile> uci = lru();
-    private final Map<Key, Script> scripts = lru();
+    /** The same text stored another way (Shift_JIS, a byte-order mark) is another file to libuci. */
+    private record Key(String uri, String sha256, int length, TextEncoding encoding) {
+        static Key of(String uri, String text, TextEncoding encoding) {
+            try {
+                byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+                return new Key(uri, HexFormat.of().formatHex(d), text.length(), encoding);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+        }
+    }
+
+    /** One cached result, or the computation that will give it. */
+    private static final class Slot<V> {
+        final CompletableFuture<V> value = new CompletableFuture<>();
+        final int chars;
+
+        Slot(int chars) {
+            this.chars = chars;
+        }
+    }
+
+    /** An LRU table whose lock guards only its bookkeeping. */
+    private static final class Table<V> {
+        private final LinkedHashMap<Key, Slot<V>> slots = new LinkedHashMap<>(16, 0.75f, true);
+        private long chars;
+
+        V get(Key key, Supplier<V> compute) {
+            Slot<V> slot;
+            boolean mine = false;
+            synchronized (this) {
+                slot = slots.get(key);
+                if (slot == null) {
+                    slot = new Slot<>(key.length());
+                    slots.put(key, slot);
+                    chars += key.length();
+                    mine = true;
+                    evict();
+                }
+            }
+            if (mine) {
+                try {
+                    slot.value.complete(compute.get());
+                } catch (RuntimeException | Error e) {
+                    slot.value.completeExceptionally(e);
+                    remove(key, slot);
+                    throw e;
+                }
+            }
+            return slot.value.join();
+        }
+
+        private void evict() {
+            var it = slots.entrySet().iterator();
+            while ((chars > MAX_CHARS || slots.size() > MAX_ENTRIES) && slots.size() > 1 && it.hasNext()) {
+                chars -= it.next().getValue().chars;
+                it.remove();
+            }
+        }
+
+        private synchronized void remove(Key key, Slot<V> slot) {
+            if (slots.remove(key, slot)) chars -= slot.chars;
+        }
+    }
+
+    private final UciFileReader uciReader;
+    private final Table<UciFile> uci = new Table<>();
+    private final Table<Script> scripts = new Table<>();
 
     public RouterFileCache() {
         this(UciReader::read);
     }
 
-    /** {@code uciReader} reads one UCI file from (URI, text); tests pass one that counts its calls. */
-    public RouterFileCache(BiFunction<String, String, UciFile> uciReader) {
+    /** {@code uciReader} reads one UCI file; tests pass one that counts its calls. */
+    public RouterFileCache(UciFileReader uciReader) {
         this.uciReader = uciReader;
     }
 
-    public UciFile uci(String uri, String text) {
-        return uci.computeIfAbsent(new Key(uri, text), k -> uciReader.apply(k.uri(), k.text()));
+    public UciFile uci(String uri, String text, TextEncoding encoding) {
+        return uci.get(Key.of(uri, text, encoding), () -> uciReader.read(uri, text, encoding));
     }
 
     public Script firewallUser(String uri, String text) {
-        return scripts.computeIfAbsent(new Key(uri, text), k -> evaluate(k.uri(), k.text()));
+        return scripts.get(Key.of(uri, text, TextEncoding.UTF_8), () -> evaluate(uri, text));
     }
 
     /** firewall.user parsed and evaluated with nothing preset: the script's own assignments decide its values. */
     static Script evaluate(String uri, String text) {
         ShellScript s = ShellScript.parse(uri, text);
         return new Script(s, ShellEvaluator.evaluate(s, Map.of()));
-    }
-
-    private static <V> Map<Key, V> lru() {
-        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, V> eldest) {
-                return size() > MAX_ENTRIES;
-            }
-        });
     }
 }

@@ -1,7 +1,7 @@
 package dev.routerls.openwrt.router;
 
-import dev.routerls.analysis.AnalysisSettings;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.LanguageId;
 import dev.routerls.mape.MapeRuleTable;
 import dev.routerls.openwrt.nft.NftSnippet;
@@ -56,7 +56,8 @@ public final class RouterReader {
             if (root == null) root = f.routerRoot();
             switch (roleOf(f)) {
                 case UCI -> {
-                    uciFiles.add(cache == null ? UciReader.read(f.uri(), f.text()) : cache.uci(f.uri(), f.text()));
+                    uciFiles.add(cache == null ? UciReader.read(f.uri(), f.text(), f.encoding())
+                            : cache.uci(f.uri(), f.text(), f.encoding()));
                 }
                 case FIREWALL_USER -> {
                     if (firewallUser == null) {

@@ -1,5 +1,7 @@
 package dev.routerls.openwrt.schema;
 
+import dev.routerls.core.IpText;
+
 import dev.routerls.openwrt.uci.UciValue;
 
 import java.util.ArrayList;
@@ -155,44 +157,13 @@ public final class Datatypes {
     }
 
     /** Dotted quad, each part 0-255 without leading zeros (as inet_pton reads it). */
+    /** As OpenWrt validates it ({@code inet_pton}): no leading zeros in a part. */
     static boolean isIp4(String v) {
-        String[] parts = v.split("\\.", -1);
-        if (parts.length != 4) return false;
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !isUnsigned(p)) return false;
-            if (p.length() > 1 && p.charAt(0) == '0') return false;
-            if (Integer.parseInt(p) > 255) return false;
-        }
-        return true;
+        return IpText.ipv4(v, true) >= 0;
     }
 
     static boolean isIp6(String v) {
-        if (v.isEmpty() || v.length() > 45) return false;
-        int lastColon = v.lastIndexOf(':');
-        if (lastColon < 0) return false;
-        if (v.indexOf('.', lastColon) > 0) {
-            // a trailing embedded IPv4 address stands for the last two groups
-            return isIp4(v.substring(lastColon + 1)) && isIp6(v.substring(0, lastColon + 1) + "0:0");
-        }
-        int dbl = v.indexOf("::");
-        if (dbl >= 0 && v.indexOf("::", dbl + 1) >= 0) return false;
-        if (dbl < 0) {
-            String[] groups = v.split(":", -1);
-            return groups.length == 8 && allHexGroups(groups);
-        }
-        String left = v.substring(0, dbl);
-        String right = v.substring(dbl + 2);
-        String[] l = left.isEmpty() ? new String[0] : left.split(":", -1);
-        String[] r = right.isEmpty() ? new String[0] : right.split(":", -1);
-        return allHexGroups(l) && allHexGroups(r) && l.length + r.length <= 7;
-    }
-
-    private static boolean allHexGroups(String[] groups) {
-        for (String g : groups) {
-            if (g.isEmpty() || g.length() > 4) return false;
-            for (int i = 0; i < g.length(); i++) if (Character.digit(g.charAt(i), 16) < 0) return false;
-        }
-        return true;
+        return IpText.ipv6(v) != null;
     }
 
     static boolean isIp4Net(String v) {

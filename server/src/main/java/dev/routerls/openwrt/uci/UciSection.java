@@ -14,23 +14,50 @@ import java.util.Set;
  * merged into the first one (libuci does the same), so {@link #headers()} may hold several lines.
  * Anonymous sections are addressed as {@code @type[n]}: n counts every section of that type, named
  * or not, in file order.
+ *
+ * <p>A <em>broken</em> section collects the option lines that follow a section header libuci cannot
+ * read (or a stray line before the first header): they belong to no real section, so no rule reads
+ * them and a typo in one header does not move its options into the section before it.
  */
 public final class UciSection {
     private final String type;
     private final String name;
     private final int typeIndex;
+    private final boolean broken;
     private final List<Header> headers = new ArrayList<>();
     private final List<UciOption> options = new ArrayList<>();
+
+    /** One option as libuci holds it after reading the file: a single value, or a list of them. */
+    public record Setting(String name, boolean list, List<UciValue> values) {
+        public Setting {
+            values = List.copyOf(values);
+        }
+    }
 
     /** Where one {@code config} line of this section is: the whole line, its type and its name (if any). */
     public record Header(SourceRange range, UciValue type, UciValue name) {
     }
 
     public UciSection(String type, String name, int typeIndex, Header header) {
+        this(type, name, typeIndex, header, false);
+    }
+
+    private UciSection(String type, String name, int typeIndex, Header header, boolean broken) {
         this.type = type;
         this.name = name == null || name.isEmpty() ? null : name;
         this.typeIndex = typeIndex;
+        this.broken = broken;
         headers.add(header);
+    }
+
+    /** The section a header that could not be read would have opened (see the class comment). */
+    static UciSection broken(Header header) {
+        return new UciSection("", null, -1, header, true);
+    }
+
+    /** True for the options after an unreadable header: not a section of the file. */
+    public boolean isBroken() {
+        return broken;
     }
 
     public String type() {
@@ -65,7 +92,10 @@ public final class UciSection {
         return headers.get(0);
     }
 
-    /** Every option and list line of the section, in file order. */
+    /**
+     * Every option and list line of the section that libuci applies, in file order ({@code option}
+     * lines without a value are not here: libuci neither creates nor clears an option for them).
+     */
     public List<UciOption> options() {
         return Collections.unmodifiableList(options);
     }
@@ -112,6 +142,20 @@ public final class UciSection {
     /** Every value of {@code name} (one for an option, all elements for a list). */
     public List<UciValue> values(String name) {
         return effective(name).stream().map(UciOption::value).toList();
+    }
+
+    /**
+     * The options as libuci holds them: in order of first appearance, each with its current value (a
+     * later {@code option} replaces, a {@code list} after an {@code option} turns it into a list that
+     * starts with the option's value).
+     */
+    public List<Setting> settings() {
+        List<Setting> out = new ArrayList<>();
+        for (String n : optionNames()) {
+            List<UciOption> eff = effective(n);
+            out.add(new Setting(n, eff.get(eff.size() - 1).isList(), eff.stream().map(UciOption::value).toList()));
+        }
+        return out;
     }
 
     void addHeader(Header h) {

@@ -1,9 +1,9 @@
 package dev.routerls.openwrt.uci;
 
 /**
- * libuci's reading of one argument token: {@code '...'} is taken as is, {@code "..."} and bare text
- * drop a backslash and keep the character after it, backslash-newline joins two lines, and adjacent
- * pieces run together into one value.
+ * The value of one argument token as completion sees it while the user types (whole files are read by
+ * {@link UciReader}): {@code '...'} is taken as is, {@code "..."} and bare text drop a backslash and
+ * keep the character after it, backslash-newline joins two lines, and adjacent pieces run together.
  */
 public final class UciText {
     private UciText() {
@@ -33,40 +33,6 @@ public final class UciText {
             }
         }
         return out.toString();
-    }
-
-    /**
-     * Index in {@code raw} of a quote that is never closed, or -1. The lexer only makes such tokens at
-     * the end of a file: libuci reads on to the end looking for the closing quote.
-     */
-    public static int openQuoteIndex(String raw) {
-        int n = raw.length();
-        int i = 0;
-        while (i < n) {
-            char c = raw.charAt(i);
-            if (c == '\'') {
-                int end = raw.indexOf('\'', i + 1);
-                if (end < 0) return i;
-                i = end + 1;
-            } else if (c == '"') {
-                int j = i + 1;
-                while (j < n && raw.charAt(j) != '"') j += raw.charAt(j) == '\\' ? 2 : 1;
-                if (j >= n) return i;
-                i = j + 1;
-            } else {
-                i += c == '\\' ? 2 : 1;
-            }
-        }
-        return -1;
-    }
-
-    /** True when the token has no quotes or escapes, so libuci reads it in place. */
-    public static boolean isPlain(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '\'' || c == '"' || c == '\\') return false;
-        }
-        return true;
     }
 
     private static int append(String raw, int i, StringBuilder out) {

@@ -2,16 +2,51 @@ package dev.routerls.openwrt.uci;
 
 import dev.routerls.core.SourceRange;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 /**
  * One argument as libuci reads it: {@code text} is the value after quotes and escapes are removed,
- * {@code raw} the characters as written (quotes included), {@code range} where they are. A missing
- * argument is an empty value with an empty range at the place it would go.
+ * {@code raw} the characters as written (quotes included), {@code range} where they are, and
+ * {@code bytes} exactly the bytes libuci holds ({@code text} is them decoded in the file's charset, so it
+ * can differ when they are not valid there). A missing argument is an empty value with an empty range
+ * at the place it would go.
  */
-public record UciValue(String text, String raw, SourceRange range) {
+public record UciValue(String text, String raw, SourceRange range, byte[] bytes) {
+
+    public UciValue {
+        bytes = bytes.clone();
+    }
+
+    /** A value whose bytes are its text in UTF-8. */
+    public UciValue(String text, String raw, SourceRange range) {
+        this(text, raw, range, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UciValue v && text.equals(v.text) && raw.equals(v.raw) && range.equals(v.range)
+                && Arrays.equals(bytes, v.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return (text.hashCode() * 31 + raw.hashCode()) * 31 + range.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "UciValue[" + text + " at " + range + "]";
+    }
+
     /** The words OpenWrt's boolean readers (config_get_bool, the bool datatype) take as true, and as false. */
     private static final Set<String> TRUE = Set.of("1", "on", "true", "yes", "enabled");
     private static final Set<String> FALSE = Set.of("0", "off", "false", "no", "disabled");

@@ -11,7 +11,8 @@ import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.uci.UciOption;
 import dev.routerls.openwrt.uci.UciValue;
 import dev.routerls.rules.Findings;
-import dev.routerls.rules.Rule;
+import dev.routerls.rules.BaseRule;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
 import java.util.LinkedHashSet;
@@ -24,18 +25,29 @@ import java.util.Set;
  * prefix (WAN6PD in seed 000) must be in a wan zone, or fw3/fw4 neither masquerades nor forwards LAN
  * traffic out through them (seed 000 step 7).
  */
-public final class FirewallZoneMissingRule implements Rule<Router> {
-    public static final RuleInfo INFO = new RuleInfo("openwrt/firewall-zone-missing", Severity.ERROR,
-            "the MAP-E interface or the delegated-prefix interface is in no wan firewall zone");
+public final class FirewallZoneMissingRule extends BaseRule<Router> {
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public FirewallZoneMissingRule() {
+        super(RuleInfo.rule("openwrt/firewall-zone-missing", Severity.ERROR)
+                .summary("the MAP-E interface or the delegated-prefix interface is in no wan firewall zone")
+                .rationale("""
+                        The MAP-E interface and the interface that carries the delegated prefix (WAN6PD in common \
+                        guides) must be networks of the wan firewall zone. Otherwise fw3 or fw4 neither \
+                        masquerades nor forwards LAN traffic through them, and the LAN has no IPv4 (or IPv6) \
+                        connectivity although the tunnel is up.""")
+                .bad(OpenWrtExamples.router(OpenWrtExamples.NETWORK,
+                        OpenWrtExamples.FIREWALL.replace("\tlist network 'wan_map'\n", ""), OpenWrtExamples.SCRIPT))
+                .good(OpenWrtExamples.router(OpenWrtExamples.NETWORK, OpenWrtExamples.FIREWALL, OpenWrtExamples.SCRIPT))
+                .fixable()
+                .tags("mape", "firewall")
+                .build());
     }
 
     @Override
     public void check(Router router, Findings out) {
         if (router.uci("firewall").isEmpty() || router.mapInterfaces().isEmpty()) return;
+        // a firewall file libuci rejects has no zones for certain: absence would be a guess
+        if (!router.uci("firewall").get().acceptedByLibuci()) return;
         Set<String> needed = new LinkedHashSet<>();
         for (MapInterface m : router.mapInterfaces()) {
             needed.add(m.name());

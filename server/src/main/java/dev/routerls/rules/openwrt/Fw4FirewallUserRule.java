@@ -14,7 +14,8 @@ import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.openwrt.shell.ShellWord;
 import dev.routerls.openwrt.uci.UciValue;
 import dev.routerls.rules.Findings;
-import dev.routerls.rules.Rule;
+import dev.routerls.rules.BaseRule;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
 import java.util.List;
@@ -27,13 +28,46 @@ import java.util.Optional;
  * snippet there already SNATs the MAP-E traffic, a skipped firewall.user of NAT rules loses nothing, and
  * its iptables rules are reported as leftovers instead.
  */
-public final class Fw4FirewallUserRule implements Rule<Router> {
-    public static final RuleInfo INFO = new RuleInfo("openwrt/fw4-firewall-user", Severity.WARNING,
-            "on fw4 (22.03+) firewall.user is skipped without fw4_compatible and its iptables rules need iptables-nft");
+public final class Fw4FirewallUserRule extends BaseRule<Router> {
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    private static final String RELEASE = """
+            DISTRIB_ID='OpenWrt'
+            DISTRIB_RELEASE='23.05.0'
+            """;
+    // one connection after another to each of the PSID's blocks, address and port range per map element
+    private static final String NFT_SNAT = """
+            chain mape_srcnat {
+            	type nat hook postrouting priority srcnat - 1; policy accept;
+            	oifname "map-wan_map" meta l4proto { tcp, udp } snat ip to numgen inc mod 15 map {
+            		0 : 133.200.18.52 . 5472-5487, 1 : 133.200.18.52 . 9568-9583, 2 : 133.200.18.52 . 13664-13679,
+            		3 : 133.200.18.52 . 17760-17775, 4 : 133.200.18.52 . 21856-21871, 5 : 133.200.18.52 . 25952-25967,
+            		6 : 133.200.18.52 . 30048-30063, 7 : 133.200.18.52 . 34144-34159, 8 : 133.200.18.52 . 38240-38255,
+            		9 : 133.200.18.52 . 42336-42351, 10 : 133.200.18.52 . 46432-46447, 11 : 133.200.18.52 . 50528-50543,
+            		12 : 133.200.18.52 . 54624-54639, 13 : 133.200.18.52 . 58720-58735, 14 : 133.200.18.52 . 62816-62831
+            	}
+            }
+            """;
+
+    public Fw4FirewallUserRule() {
+        super(RuleInfo.rule("openwrt/fw4-firewall-user", Severity.WARNING)
+                .summary("on fw4 (22.03+) firewall.user is skipped without fw4_compatible and its iptables rules need iptables-nft")
+                .rationale("""
+                        From OpenWrt 22.03 the firewall is fw4, built on nftables. It runs /etc/firewall.user only \
+                        when its `config include` has `option fw4_compatible '1'`, and the iptables commands in it \
+                        then work only through the iptables-nft layer. Without the option an upgraded router skips \
+                        the script silently, and the MAP-E SNAT rules it added are gone. The native place for such \
+                        rules on fw4 is a file in /etc/nftables.d/.""")
+                .bad(Example.openwrt("etc/openwrt_release", RELEASE, "etc/config/network", OpenWrtExamples.NETWORK,
+                        "etc/config/firewall", OpenWrtExamples.FIREWALL, "etc/firewall.user", OpenWrtExamples.SCRIPT))
+                .good(Example.openwrt("etc/openwrt_release", RELEASE, "etc/config/network", OpenWrtExamples.NETWORK,
+                        "etc/config/firewall", OpenWrtExamples.FIREWALL.replace("""
+
+                        config include
+                        	option path '/etc/firewall.user'
+                        """, ""), "etc/nftables.d/10-mape.nft", NFT_SNAT))
+                .fixable()
+                .tags("firewall", "upgrade")
+                .build());
     }
 
     @Override

@@ -6,7 +6,8 @@ import dev.routerls.openwrt.router.MapInterface;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.uci.UciValue;
 import dev.routerls.rules.Findings;
-import dev.routerls.rules.Rule;
+import dev.routerls.rules.BaseRule;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
 import java.util.Optional;
@@ -17,13 +18,21 @@ import java.util.OptionalInt;
  * (RFC 7597): ealen = (32 − ip4prefixlen) + psidlen, ip6prefixlen + ealen = the delegated prefix
  * length, and offset + psidlen ≤ 16.
  */
-public final class MapeEalenRule implements Rule<Router> {
-    public static final RuleInfo INFO = new RuleInfo("openwrt/mape-ealen", Severity.ERROR,
-            "MAP-E ealen, ip4prefixlen, psidlen, ip6prefixlen and offset of a map interface do not add up");
+public final class MapeEalenRule extends BaseRule<Router> {
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public MapeEalenRule() {
+        super(RuleInfo.rule("openwrt/mape-ealen", Severity.ERROR)
+                .summary("MAP-E ealen, ip4prefixlen, psidlen, ip6prefixlen and offset of a map interface do not add up")
+                .rationale("""
+                        MAP-E (RFC 7597) splits the EA bits of the delegated prefix into the IPv4 suffix and the \
+                        PSID. So ealen must equal (32 - ip4prefixlen) + psidlen, ip6prefixlen + ealen must be the \
+                        length of the delegated prefix (56 for the Japanese services), and offset + psidlen may be \
+                        at most 16. When these do not add up, OpenWrt computes another IPv4 address or port set \
+                        than the ISP assigned, and the border relay drops the IPv4 traffic.""")
+                .bad(OpenWrtExamples.network(OpenWrtExamples.NETWORK.replace("option ealen '25'", "option ealen '24'")))
+                .good(OpenWrtExamples.network(OpenWrtExamples.NETWORK))
+                .tags("mape")
+                .build());
     }
 
     @Override

@@ -7,7 +7,8 @@ import dev.routerls.openwrt.router.MapInterface;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.uci.UciValue;
 import dev.routerls.rules.Findings;
-import dev.routerls.rules.Rule;
+import dev.routerls.rules.BaseRule;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
 import java.util.List;
@@ -17,13 +18,22 @@ import java.util.Optional;
  * {@code openwrt/mape-legacymap}: the Japanese MAP-E services build the CE interface id in the older
  * draft layout; OpenWrt only does so with {@code legacymap '1'}, otherwise the BR drops the traffic.
  */
-public final class MapeLegacymapRule implements Rule<Router> {
-    public static final RuleInfo INFO = new RuleInfo("openwrt/mape-legacymap", Severity.ERROR,
-            "a map interface on a service that uses the legacy CE address layout lacks legacymap '1'");
+public final class MapeLegacymapRule extends BaseRule<Router> {
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public MapeLegacymapRule() {
+        super(RuleInfo.rule("openwrt/mape-legacymap", Severity.ERROR)
+                .summary("a map interface on a service that uses the legacy CE address layout lacks legacymap '1'")
+                .rationale("""
+                        The Japanese MAP-E services build the CE's IPv6 interface identifier in the layout of an \
+                        early draft of the MAP-E specification, not the one RFC 7597 settled on. OpenWrt uses that \
+                        older layout only with `option legacymap '1'` (LuCI: "Use legacy MAP"). Without it the \
+                        tunnel's source address is not the one the border relay expects, and IPv4 traffic is \
+                        dropped.""")
+                .bad(OpenWrtExamples.network(OpenWrtExamples.NETWORK.replace("\toption legacymap '1'\n", "")))
+                .good(OpenWrtExamples.network(OpenWrtExamples.NETWORK))
+                .fixable()
+                .tags("mape")
+                .build());
     }
 
     @Override

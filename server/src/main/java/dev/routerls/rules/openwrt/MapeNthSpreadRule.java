@@ -10,7 +10,8 @@ import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.shell.EvaluatedWord;
 import dev.routerls.openwrt.shell.IptablesCommand;
 import dev.routerls.rules.Findings;
-import dev.routerls.rules.Rule;
+import dev.routerls.rules.BaseRule;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
 import java.util.ArrayList;
@@ -27,13 +28,21 @@ import java.util.TreeSet;
  * rules that spread connections over the port blocks (seed 000) must use N = the number of blocks,
  * give each packet index 0…N−1 exactly once per chain, and set a different mark each.
  */
-public final class MapeNthSpreadRule implements Rule<Router> {
-    public static final RuleInfo INFO = new RuleInfo("openwrt/mape-nth-spread", Severity.WARNING,
-            "nth-statistic MARK rules do not spread connections evenly over the MAP-E port blocks");
+public final class MapeNthSpreadRule extends BaseRule<Router> {
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public MapeNthSpreadRule() {
+        super(RuleInfo.rule("openwrt/mape-nth-spread", Severity.WARNING)
+                .summary("nth-statistic MARK rules do not spread connections evenly over the MAP-E port blocks")
+                .rationale("""
+                        firewall.user loops spread new connections over the port blocks with \
+                        `-m statistic --mode nth --every N --packet P -j MARK`, one mark per block, and one SNAT \
+                        rule per mark. N must be the number of blocks, and each packet index 0 to N-1 must appear \
+                        once per chain with a mark of its own. Otherwise some blocks never get a connection (fewer \
+                        usable ports), or some connections get no mark and so no SNAT rule.""")
+                .bad(OpenWrtExamples.script(OpenWrtExamples.SCRIPT.replace("--every $units1", "--every 16")))
+                .good(OpenWrtExamples.script(OpenWrtExamples.SCRIPT))
+                .tags("mape", "nat")
+                .build());
     }
 
     /** One nth rule: where its --every and --packet are, their values, and the mark it sets (null if none/unknown). */

@@ -11,7 +11,8 @@ import dev.routerls.openwrt.router.MapInterface;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.SnatTarget;
 import dev.routerls.rules.Findings;
-import dev.routerls.rules.Rule;
+import dev.routerls.rules.BaseRule;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
 import java.util.List;
@@ -25,13 +26,24 @@ import java.util.OptionalInt;
  * ports, no block left out. Which PSID it should be is {@code openwrt/mape-psid-mismatch}'s concern;
  * this rule checks the shape against the PSID most ranges belong to (the shared {@link PortSetCheck}).
  */
-public final class MapePortRangeRule implements Rule<Router> {
-    public static final RuleInfo INFO = new RuleInfo("openwrt/mape-port-range", Severity.ERROR,
-            "SNAT port ranges (firewall.user or nftables.d) are not exactly a MAP-E port set");
+public final class MapePortRangeRule extends BaseRule<Router> {
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public MapePortRangeRule() {
+        super(RuleInfo.rule("openwrt/mape-port-range", Severity.ERROR)
+                .summary("SNAT port ranges (firewall.user or nftables.d) are not exactly a MAP-E port set")
+                .rationale("""
+                        A MAP-E customer may use only the ports of its PSID: with v6plus and BIGLOBE 15 blocks of \
+                        16 ports, 4096 apart, starting at 4096 + 16 * PSID; with OCN 63 blocks of 16, 1024 apart. \
+                        A firewall.user loop or an nftables.d snippet that SNATs to other ports (OCN's stride on a \
+                        BIGLOBE line, 32-port blocks, ports below 4096, a block left out) gets those connections \
+                        dropped by the border relay or wastes ports. routerls evaluates the script, or reads the \
+                        nft rules, and compares the ranges with the PSID's port set.""")
+                .bad(OpenWrtExamples.script(OpenWrtExamples.SCRIPT.replace("units1=15", "units1=63")
+                        .replace("units2=4096", "units2=1024")))
+                .good(OpenWrtExamples.script(OpenWrtExamples.SCRIPT))
+                .fixable()
+                .tags("mape", "nat")
+                .build());
     }
 
     @Override

@@ -11,7 +11,8 @@ import dev.routerls.openwrt.router.MapeExpectation;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.SnatTarget;
 import dev.routerls.rules.Findings;
-import dev.routerls.rules.Rule;
+import dev.routerls.rules.BaseRule;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
 import java.util.List;
@@ -21,15 +22,23 @@ import java.util.OptionalInt;
 /**
  * {@code openwrt/mape-psid-mismatch}: the IPv4 address and PSID firewall.user (or an nftables.d snippet) SNATs to must be those
  * the delegated prefix in the config gives under the ISP's rule (seed 000: IP4 and PSID typed by hand).
- * When the script takes them from something routerls cannot evaluate, it says so once and checks nothing.
+ * When the script takes them from something routerls cannot evaluate it checks nothing ({@link MapeSnatUnknownRule} says so).
  */
-public final class MapePsidMismatchRule implements Rule<Router> {
-    public static final RuleInfo INFO = new RuleInfo("openwrt/mape-psid-mismatch", Severity.ERROR,
-            "SNAT (firewall.user or nftables.d) to an IPv4 address or PSID other than the one the delegated prefix gives");
+public final class MapePsidMismatchRule extends BaseRule<Router> {
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public MapePsidMismatchRule() {
+        super(RuleInfo.rule("openwrt/mape-psid-mismatch", Severity.ERROR)
+                .summary("SNAT (firewall.user or nftables.d) to an IPv4 address or PSID other than the one the delegated prefix gives")
+                .rationale("""
+                        The IPv4 address and PSID of a MAP-E line follow from the delegated IPv6 prefix. A script \
+                        that SNATs to another address or PSID (typed by hand, copied from a guide or from another \
+                        router) uses addresses and ports that belong to another customer, and the border relay \
+                        drops that traffic. `routerls mape PREFIX` prints the right values.""")
+                .bad(OpenWrtExamples.script(OpenWrtExamples.SCRIPT.replace("PSID='86'", "PSID='87'")))
+                .good(OpenWrtExamples.script(OpenWrtExamples.SCRIPT))
+                .fixable()
+                .tags("mape", "nat")
+                .build());
     }
 
     @Override
@@ -37,14 +46,8 @@ public final class MapePsidMismatchRule implements Rule<Router> {
         for (MapInterface m : router.mapInterfaces()) {
             List<SnatTarget> targets = router.snatTargetsFor(m);
             if (targets.isEmpty()) continue;
-            Optional<SnatTarget> unknown = targets.stream().filter(t -> !t.known()).findFirst();
-            if (unknown.isPresent()) {
-                out.report(Severity.INFO, unknown.get().uri(), SnatPortRanges.at(unknown.get()), "The SNAT address and ports here come "
-                        + "from a value routerls cannot compute (e.g. a command inside $(…)), so the IPv4 address, "
-                        + "PSID and port set are not checked. Write them as numbers or compute them in the script "
-                        + "from options routerls can read (uci get).");
-                continue;
-            }
+            // values routerls cannot compute are said once by MapeSnatUnknownRule; nothing to compare here
+            if (targets.stream().anyMatch(t -> !t.known())) continue;
             Optional<MapeExpectation> e = router.expectation(m);
             if (e.isEmpty()) continue;
             MapeResult want = e.get().result();

@@ -8,7 +8,8 @@ import dev.routerls.openwrt.router.MapInterface;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.uci.UciValue;
 import dev.routerls.rules.Findings;
-import dev.routerls.rules.Rule;
+import dev.routerls.rules.BaseRule;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
 import java.util.Objects;
@@ -20,13 +21,21 @@ import java.util.OptionalInt;
  * Mapping Rule that the bundled table has for its prefix (rule prefixes, EA length, PSID length,
  * offset, border relay).
  */
-public final class MapeRuleMismatchRule implements Rule<Router> {
-    public static final RuleInfo INFO = new RuleInfo("openwrt/mape-rule-mismatch", Severity.ERROR,
-            "a map interface's options contradict the ISP's MAP-E rule for its prefix");
+public final class MapeRuleMismatchRule extends BaseRule<Router> {
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public MapeRuleMismatchRule() {
+        super(RuleInfo.rule("openwrt/mape-rule-mismatch", Severity.ERROR)
+                .summary("a map interface's options contradict the ISP's MAP-E rule for its prefix")
+                .rationale("""
+                        Each MAP-E service (v6plus, OCN, BIGLOBE) has Basic Mapping Rules: rule IPv6 and IPv4 \
+                        prefixes, EA-bits length, PSID length, offset and border relay. routerls carries these \
+                        rules and compares a map interface's options with the rule for the delegated prefix. A \
+                        value copied from another provider's guide gives a wrong address or port set, or a tunnel \
+                        to a border relay that does not serve the prefix.""")
+                .bad(OpenWrtExamples.network(OpenWrtExamples.NETWORK.replace("option offset '4'", "option offset '6'")))
+                .good(OpenWrtExamples.network(OpenWrtExamples.NETWORK))
+                .tags("mape")
+                .build());
     }
 
     @Override

@@ -13,7 +13,8 @@ import dev.routerls.openwrt.shell.ShellAssignments;
 import dev.routerls.openwrt.shell.ShellCommand;
 import dev.routerls.openwrt.shell.ShellWord;
 import dev.routerls.rules.Findings;
-import dev.routerls.rules.Rule;
+import dev.routerls.rules.BaseRule;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
 import java.util.HashSet;
@@ -26,13 +27,21 @@ import java.util.Optional;
  * creates, {@code map-<interface name>} (seed 000: the small name under the icon, {@code map-wan_map},
  * not the LuCI label).
  */
-public final class MapeTunnelDeviceRule implements Rule<Router> {
-    public static final RuleInfo INFO = new RuleInfo("openwrt/mape-tunnel-device", Severity.ERROR,
-            "a SNAT rule (firewall.user or nftables.d) does not leave through the map-<name> device of a map interface");
+public final class MapeTunnelDeviceRule extends BaseRule<Router> {
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public MapeTunnelDeviceRule() {
+        super(RuleInfo.rule("openwrt/mape-tunnel-device", Severity.ERROR)
+                .summary("a SNAT rule (firewall.user or nftables.d) does not leave through the map-<name> device of a map interface")
+                .rationale("""
+                        netifd creates the MAP-E tunnel as the device `map-<interface name>`: for interface \
+                        `wan_map` it is `map-wan_map`, whatever LuCI shows as the label. An SNAT rule that matches \
+                        another output device never matches the MAP-E traffic, so the hand-written port spreading \
+                        does nothing and the traffic leaves with the stock rules only.""")
+                .bad(OpenWrtExamples.script(OpenWrtExamples.SCRIPT.replace("-o map-wan_map", "-o wan_map")))
+                .good(OpenWrtExamples.script(OpenWrtExamples.SCRIPT))
+                .fixable()
+                .tags("mape", "nat")
+                .build());
     }
 
     @Override

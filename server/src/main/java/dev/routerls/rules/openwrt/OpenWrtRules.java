@@ -1,9 +1,6 @@
 package dev.routerls.rules.openwrt;
 
-import dev.routerls.core.Severity;
-import dev.routerls.openwrt.nft.NftSnippet;
 import dev.routerls.openwrt.router.Router;
-import dev.routerls.openwrt.shell.ShellEvaluator;
 import dev.routerls.openwrt.uci.UciConfigs;
 import dev.routerls.rules.Rule;
 import dev.routerls.rules.RuleInfo;
@@ -22,10 +19,11 @@ public final class OpenWrtRules {
     }
 
     // rules hold no state between runs, so one instance of each serves every analysis
-    private static final List<Rule<UciConfigs>> UCI_RULES = List.of(new UciSyntaxRule(), new UciUnknownOptionRule(),
+    private static final List<Rule<UciConfigs>> UCI_RULES = List.of(new UciSyntaxRule(), new UciIgnoredTextRule(),
+            new UciUnknownOptionRule(),
             new UciInvalidValueRule(), new UciUndefinedReferenceRule());
 
-    /** The rules over a whole router: MAP-E parameters and SNAT script, zones, fw4. */
+    /** The rules over a whole router: MAP-E parameters and SNAT script, zones, fw4, and the script readers' findings. */
     public static List<Rule<Router>> routerRules() {
         return ROUTER_RULES;
     }
@@ -36,28 +34,21 @@ public final class OpenWrtRules {
                 new MapeLegacymapRule(),
                 new MapePortRangeRule(),
                 new MapePsidMismatchRule(),
+                new MapeSnatUnknownRule(),
                 new MapeTunnelDeviceRule(),
                 new MapeNthSpreadRule(),
                 new FirewallZoneMissingRule(),
-                new Fw4FirewallUserRule());
-
-    /**
-     * Findings of the firewall.user parser and evaluator and of the nftables.d reader, which the analyzer passes on (they are not
-     * Rule classes but users disable and re-grade them by these ids too).
-     */
-    public static final List<RuleInfo> SHELL_INFOS = List.of(
-            new RuleInfo(ShellEvaluator.RULE_SYNTAX, Severity.ERROR, "firewall.user / rc.local shell syntax errors"),
-            new RuleInfo(ShellEvaluator.RULE_UNEVALUATED, Severity.INFO,
-                    "parts of firewall.user routerls cannot evaluate, so the commands there are not checked"),
-            new RuleInfo(ShellEvaluator.RULE_LOOP_LIMIT, Severity.WARNING,
-                    "firewall.user evaluation stopped at the step limit"),
-            new RuleInfo(NftSnippet.SYNTAX_RULE, Severity.ERROR, "nftables.d snippet syntax errors (nft then rejects it)"));
+                new Fw4FirewallUserRule(),
+                // what the script readers found, passed on under their ids
+                new ShellSyntaxRule(),
+                new ShellUnevaluatedRule(),
+                new ShellLoopLimitRule(),
+                new NftSyntaxRule());
 
     public static List<RuleInfo> infos() {
         List<RuleInfo> out = new ArrayList<>();
         for (Rule<UciConfigs> r : uciRules()) out.add(r.info());
         for (Rule<Router> r : routerRules()) out.add(r.info());
-        out.addAll(SHELL_INFOS);
         return out;
     }
 }

@@ -8,20 +8,42 @@ import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciOption;
 import dev.routerls.openwrt.uci.UciValue;
 import dev.routerls.rules.Findings;
-import dev.routerls.rules.Rule;
+import dev.routerls.rules.BaseRule;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
 import java.util.List;
 import java.util.Optional;
 
 /** Option values that do not match the datatype the consumer expects (e.g. an IPv4 address with 300 in it). */
-public final class UciInvalidValueRule implements Rule<UciConfigs> {
-    public static final RuleInfo INFO = new RuleInfo("openwrt/invalid-value", Severity.ERROR,
-            "an option value that is not of the datatype OpenWrt expects (address, port, boolean, number, choice)");
-
+public final class UciInvalidValueRule extends BaseRule<UciConfigs> {
     private final UciSchema schema;
 
     public UciInvalidValueRule(UciSchema schema) {
+        super(RuleInfo.rule("openwrt/invalid-value", Severity.ERROR)
+                .summary("an option value that is not of the datatype OpenWrt expects (address, port, boolean, number, choice)")
+                .rationale("""
+                        Options have datatypes: an IPv4 or IPv6 address, a port, a boolean, a number, one word of a \
+                        fixed list. The program that reads a value of the wrong type cannot use it; depending on \
+                        the option it ignores the option or does not set the section up, leaving at most a line in \
+                        the system log. An address with 300 in it, or `yes please` for a boolean, is caught here \
+                        before the router runs it.""")
+                .bad(Example.openwrt("etc/config/network", """
+                        config interface 'lan'
+                        	option device 'br-lan'
+                        	option proto 'static'
+                        	option ipaddr '192.168.1.300'
+                        	option netmask '255.255.255.0'
+                        """))
+                .good(Example.openwrt("etc/config/network", """
+                        config interface 'lan'
+                        	option device 'br-lan'
+                        	option proto 'static'
+                        	option ipaddr '192.168.1.1'
+                        	option netmask '255.255.255.0'
+                        """))
+                .tags("schema")
+                .build());
         this.schema = schema;
     }
 
@@ -29,10 +51,6 @@ public final class UciInvalidValueRule implements Rule<UciConfigs> {
         this(UciSchema.standard());
     }
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
 
     @Override
     public void check(UciConfigs model, Findings out) {

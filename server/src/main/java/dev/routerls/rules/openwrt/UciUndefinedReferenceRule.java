@@ -9,7 +9,8 @@ import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciSection;
 import dev.routerls.openwrt.uci.UciValue;
 import dev.routerls.rules.Findings;
-import dev.routerls.rules.Rule;
+import dev.routerls.rules.BaseRule;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
 import java.util.LinkedHashSet;
@@ -23,13 +24,23 @@ import java.util.Set;
  * interface whose device is {@code @name} (another interface), and the zones that forwardings and
  * rules name (the references of {@link UciReferences}). UCI names are case-sensitive, so {@code WAN6PD} and {@code wan6pd} differ.
  */
-public final class UciUndefinedReferenceRule implements Rule<UciConfigs> {
-    public static final RuleInfo INFO = new RuleInfo("openwrt/undefined-reference", Severity.WARNING,
-            "a zone, forwarding, DHCP pool or @interface device that names an interface or zone that does not exist");
+public final class UciUndefinedReferenceRule extends BaseRule<UciConfigs> {
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public UciUndefinedReferenceRule() {
+        super(RuleInfo.rule("openwrt/undefined-reference", Severity.WARNING)
+                .summary("a zone, forwarding, DHCP pool or @interface device that names an interface or zone that does not exist")
+                .rationale("""
+                        Firewall zones, forwardings, DHCP pools and `@name` devices refer to interfaces and zones \
+                        by name, and UCI names are case-sensitive (`WAN6PD` is not `wan6pd`). A name that matches \
+                        nothing is not an error for OpenWrt: the zone just does not cover that interface, so its \
+                        traffic is neither masqueraded nor forwarded, or the DHCP pool serves no network.""")
+                .bad(Example.openwrt("etc/config/network", OpenWrtExamples.NETWORK, "etc/config/firewall",
+                        OpenWrtExamples.FIREWALL.replace("list network 'WAN6PD'", "list network 'wan6pd'")))
+                .good(Example.openwrt("etc/config/network", OpenWrtExamples.NETWORK, "etc/config/firewall",
+                        OpenWrtExamples.FIREWALL))
+                .fixable()
+                .tags("reference")
+                .build());
     }
 
     @Override
@@ -44,8 +55,10 @@ public final class UciUndefinedReferenceRule implements Rule<UciConfigs> {
         for (UciReferences.Reference r : UciReferences.all()) {
             // dnsmasq takes a device name as readily as an interface name: a miss is no evidence
             if (r.form() == UciReferences.Form.NAME_OR_DEVICE) continue;
-            // without /etc/config/network the interfaces are unknown, not missing
-            if (r.kind() == UciReferences.Kind.INTERFACE && network.isEmpty()) continue;
+            // without /etc/config/network the interfaces are unknown, not missing; so are the names of a
+            // file libuci rejects (a line it cannot read may be the one that defines the name)
+            if (r.kind() == UciReferences.Kind.INTERFACE && !fullyRead(network)) continue;
+            if (r.kind() == UciReferences.Kind.ZONE && !fullyRead(model.uciPackage("firewall"))) continue;
             Optional<UciFile> f = model.uciPackage(r.pkg());
             if (f.isEmpty()) continue;
             Set<String> known = r.kind() == UciReferences.Kind.INTERFACE ? interfaces : zones;
@@ -55,6 +68,10 @@ public final class UciUndefinedReferenceRule implements Rule<UciConfigs> {
                 }
             }
         }
+    }
+
+    private static boolean fullyRead(Optional<UciFile> f) {
+        return f.isPresent() && f.get().acceptedByLibuci();
     }
 
     /** How a finding puts it: who names what, what is absent, and what happens then. */

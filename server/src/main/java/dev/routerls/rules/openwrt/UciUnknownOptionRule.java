@@ -10,7 +10,8 @@ import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciOption;
 import dev.routerls.openwrt.uci.UciSection;
 import dev.routerls.rules.Findings;
-import dev.routerls.rules.Rule;
+import dev.routerls.rules.BaseRule;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
 import java.util.List;
@@ -22,13 +23,35 @@ import java.util.Set;
  * Options that the package's consumer does not read, for section types whose options the schema
  * lists completely. Such options are silently ignored, which usually means a typo.
  */
-public final class UciUnknownOptionRule implements Rule<UciConfigs> {
-    public static final RuleInfo INFO = new RuleInfo("openwrt/unknown-option", Severity.WARNING,
-            "an option that OpenWrt does not read for this section type (usually a typo), with a suggestion");
-
+public final class UciUnknownOptionRule extends BaseRule<UciConfigs> {
     private final UciSchema schema;
 
     public UciUnknownOptionRule(UciSchema schema) {
+        super(RuleInfo.rule("openwrt/unknown-option", Severity.WARNING)
+                .summary("an option that OpenWrt does not read for this section type (usually a typo), with a suggestion")
+                .rationale("""
+                        OpenWrt ignores an option that the program reading the section does not know, without an \
+                        error or a log line. A misspelt `ipaddr`, or an option that belongs to another `proto`, \
+                        therefore just has no effect. routerls knows which options netifd, the firewall and the \
+                        other services read for each section type and protocol, and suggests the nearest known \
+                        name.""")
+                .bad(Example.openwrt("etc/config/network", """
+                        config interface 'lan'
+                        	option device 'br-lan'
+                        	option proto 'static'
+                        	option ipadr '192.168.1.1'
+                        	option netmask '255.255.255.0'
+                        """))
+                .good(Example.openwrt("etc/config/network", """
+                        config interface 'lan'
+                        	option device 'br-lan'
+                        	option proto 'static'
+                        	option ipaddr '192.168.1.1'
+                        	option netmask '255.255.255.0'
+                        """))
+                .fixable()
+                .tags("schema")
+                .build());
         this.schema = schema;
     }
 
@@ -36,10 +59,6 @@ public final class UciUnknownOptionRule implements Rule<UciConfigs> {
         this(UciSchema.standard());
     }
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
 
     @Override
     public void check(UciConfigs model, Findings out) {

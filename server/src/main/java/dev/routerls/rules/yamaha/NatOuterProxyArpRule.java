@@ -1,7 +1,9 @@
 package dev.routerls.rules.yamaha;
 
 import dev.routerls.core.Severity;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.Findings;
+import dev.routerls.rules.RuleInfo;
 import dev.routerls.yamaha.model.Ipv4;
 import dev.routerls.yamaha.model.YamahaConfig;
 import dev.routerls.yamaha.model.YamahaConfig.*;
@@ -18,26 +20,51 @@ public final class NatOuterProxyArpRule extends YamahaRule {
     public static final String ID = "yamaha/nat-outer-proxy-arp";
 
     public NatOuterProxyArpRule() {
-        super(ID, Severity.WARNING, "forward NAT on a LAN whose outer addresses are inside that LAN's subnet");
+        super(RuleInfo.rule(ID, Severity.WARNING)
+                .summary("forward NAT on a LAN whose outer addresses are inside that LAN's subnet")
+                .rationale("""
+                        On a LAN interface the router answers ARP for the outer addresses of every NAT descriptor \
+                        applied there in the forward direction, and this cannot be switched off (`ip lan1 proxyarp \
+                        off` does not stop it). When those outer addresses lie inside the LAN's own subnet, the \
+                        router claims addresses that hosts on that LAN use, and their traffic goes to the router \
+                        instead. Apply the descriptor with `reverse`, or pick outer addresses outside the subnet.""")
+                .bad(Example.yamaha("""
+                        ip lan1 address 192.168.11.250/24
+                        ip lan1 nat descriptor 31
+                        nat descriptor type 31 nat
+                        nat descriptor address outer 31 192.168.11.254
+                        nat descriptor address inner 31 192.168.253.254
+                        nat descriptor static 31 1 192.168.11.2=192.168.253.2 253
+                        """))
+                .good(Example.yamaha("""
+                        ip lan1 address 192.168.11.250/24
+                        ip lan1 nat descriptor reverse 31
+                        nat descriptor type 31 nat
+                        nat descriptor address outer 31 192.168.11.254
+                        nat descriptor address inner 31 192.168.253.254
+                        nat descriptor static 31 1 192.168.11.2=192.168.253.2 253
+                        """))
+                .tags("nat")
+                .build());
     }
 
     @Override
     public void check(YamahaConfig m, Findings out) {
-        for (NatUse use : m.natUses) {
+        for (NatUse use : m.natUses()) {
             if (use.reverse() || !use.onLan()) continue;
-            NetInterface lan = m.interfaces.get(use.iface());
-            NatDescriptor d = m.natDescriptors.get(use.descriptor());
+            NetInterface lan = m.interfaces().get(use.iface());
+            NatDescriptor d = m.natDescriptors().get(use.descriptor());
             if (lan == null || d == null) continue;
             List<String> clashes = new ArrayList<>();
             Ipv4.Subnet hit = null;
-            for (InterfaceAddress a : lan.addresses) {
-                for (NatAddressItem item : d.outer) {
+            for (InterfaceAddress a : lan.addresses()) {
+                for (NatAddressItem item : d.outer()) {
                     if (item.addresses() != null && a.subnet().range().overlaps(item.addresses())) {
                         clashes.add(item.addresses() + " (address outer)");
                         hit = a.subnet();
                     }
                 }
-                for (NatStatic s : d.statics) {
+                for (NatStatic s : d.statics()) {
                     if (a.subnet().range().overlaps(s.outer())) {
                         clashes.add(s.outer() + " (static entry " + s.entry() + ")");
                         hit = a.subnet();
@@ -45,9 +72,9 @@ public final class NatOuterProxyArpRule extends YamahaRule {
                 }
             }
             if (clashes.isEmpty()) continue;
-            out.report(use.range(), "NAT descriptor " + d.id + " is applied in the forward direction on " + lan.name
-                    + ", and its outer addresses " + String.join(", ", clashes) + " are inside " + lan.name
-                    + "'s own subnet " + hit + ". The router answers ARP on " + lan.name + " for those addresses "
+            out.report(use.range(), "NAT descriptor " + d.id() + " is applied in the forward direction on " + lan.name()
+                    + ", and its outer addresses " + String.join(", ", clashes) + " are inside " + lan.name()
+                    + "'s own subnet " + hit + ". The router answers ARP on " + lan.name() + " for those addresses "
                     + "(`proxyarp off` does not stop it), so it collides with hosts that use them. Apply the "
                     + "descriptor with `reverse`, or choose outer addresses outside " + hit + ".");
         }

@@ -1,7 +1,9 @@
 package dev.routerls.rules.yamaha;
 
 import dev.routerls.core.Severity;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.Findings;
+import dev.routerls.rules.RuleInfo;
 import dev.routerls.yamaha.model.YamahaConfig;
 import dev.routerls.yamaha.model.YamahaConfig.InterfaceAddress;
 import dev.routerls.yamaha.model.YamahaConfig.Route;
@@ -18,13 +20,29 @@ public final class RouteGatewaySelfRule extends YamahaRule {
     public static final String ID = "yamaha/route-gateway-self";
 
     public RouteGatewaySelfRule() {
-        super(ID, Severity.WARNING, "static route via the router's own interface address");
+        super(RuleInfo.rule(ID, Severity.WARNING)
+                .summary("static route via the router's own interface address")
+                .rationale("""
+                        A static route whose gateway is one of the router's own interface addresses hands the \
+                        packets to the router itself instead of to a next hop. Traffic routed that way is not \
+                        translated by the NAT descriptor of that interface either, which breaks setups that rely on \
+                        it. The gateway must be another host or router in the subnet.""")
+                .bad(Example.yamaha("""
+                        ip lan1 address 192.168.11.250/24
+                        ip route 192.168.253.0/24 gateway 192.168.11.250
+                        """))
+                .good(Example.yamaha("""
+                        ip lan1 address 192.168.11.250/24
+                        ip route 192.168.253.0/24 gateway 192.168.11.240
+                        """))
+                .tags("routing", "nat")
+                .build());
     }
 
     @Override
     public void check(YamahaConfig m, Findings out) {
         List<InterfaceAddress> own = m.ownAddresses();
-        for (Route r : m.routes) {
+        for (Route r : m.routes()) {
             for (RouteGateway g : r.gateways()) {
                 if (g.address() < 0) continue;
                 for (InterfaceAddress a : own) {

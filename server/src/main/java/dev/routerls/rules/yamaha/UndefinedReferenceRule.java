@@ -1,7 +1,9 @@
 package dev.routerls.rules.yamaha;
 
 import dev.routerls.core.Severity;
+import dev.routerls.rules.Example;
 import dev.routerls.rules.Findings;
+import dev.routerls.rules.RuleInfo;
 import dev.routerls.yamaha.model.YamahaConfig;
 import dev.routerls.yamaha.model.YamahaConfig.Reference;
 
@@ -13,12 +15,31 @@ public final class UndefinedReferenceRule extends YamahaRule {
     public static final String ID = "yamaha/undefined-reference";
 
     public UndefinedReferenceRule() {
-        super(ID, Severity.WARNING, "descriptor, tunnel, PP, IPsec policy, filter or scope used but never defined");
+        super(RuleInfo.rule(ID, Severity.WARNING)
+                .summary("descriptor, tunnel, PP, IPsec policy, filter or scope used but never defined")
+                .rationale("""
+                        NAT descriptors, filters, tunnels, PPs, IPsec policies and DHCP scopes are referred to by \
+                        number. A number that is never defined is accepted but refers to nothing: the interface gets \
+                        no address translation, a filter list has a hole, a route leads to a PP that does not exist. \
+                        It is usually a typo, or a definition deleted while its uses stayed. Tunnels and policies \
+                        that a template creates count as defined.""")
+                .bad(Example.yamaha("""
+                        ip lan2 address 192.168.1.1/24
+                        ip lan2 nat descriptor 40
+                        nat descriptor type 4 masquerade
+                        """))
+                .good(Example.yamaha("""
+                        ip lan2 address 192.168.1.1/24
+                        ip lan2 nat descriptor 40
+                        nat descriptor type 40 masquerade
+                        """))
+                .tags("reference")
+                .build());
     }
 
     @Override
     public void check(YamahaConfig m, Findings out) {
-        for (Reference r : m.references) {
+        for (Reference r : m.references()) {
             if (m.isDefined(r.kind(), r.key())) continue;
             out.report(r.range(), r.kind().label() + " " + r.key() + " is used by `" + r.where()
                     + "` but never defined in this config, so " + consequence(r.kind()) + " Define "

@@ -33,38 +33,38 @@ final class YamahaFixes {
     static Optional<Fix> backwardCompatibility(YamahaConfig m, String uri) {
         String line = "nat descriptor backward-compatibility 1";
         String title = "Add `" + line + "` (port saving off; takes effect after the router restarts)";
-        if (m.backwardCompatibility != null) {
+        if (m.backwardCompatibility().isPresent()) {
             return Optional.of(new Fix("Set `" + line + "` (port saving off; takes effect after the router restarts)",
-                    List.of(new TextEdit(uri, m.backwardCompatibility.range(), line))));
+                    List.of(new TextEdit(uri, m.backwardCompatibility().get().range(), line))));
         }
-        Optional<SourceRange> first = m.natDescriptors.values().stream().map(d -> d.firstRange)
+        Optional<SourceRange> first = m.natDescriptors().values().stream().map(d -> d.firstRange())
                 .filter(r -> r != null).min((a, b) -> Integer.compare(a.startLine(), b.startLine()));
         return first.map(r -> new Fix(title, List.of(new TextEdit(uri, SourceRange.of(r.startLine(), 0, 0), line + "\n"))));
     }
 
     /** Add the missing {@code address outer}/{@code address inner} lines listing the static entries' addresses. */
     static Optional<Fix> staticAddresses(NatDescriptor d, String uri) {
-        if (d.typeRange == null || d.statics.isEmpty()) return Optional.empty();
+        if (d.typeRange() == null || d.statics().isEmpty()) return Optional.empty();
         Set<String> outer = new LinkedHashSet<>(), inner = new LinkedHashSet<>();
-        for (NatStatic s : d.statics) {
+        for (NatStatic s : d.statics()) {
             outer.add(s.outer().toString());
             inner.add(s.inner().toString());
         }
-        String indent = " ".repeat(d.typeRange.startColumn());
+        String indent = " ".repeat(d.typeRange().startColumn());
         StringBuilder text = new StringBuilder();
         List<String> added = new ArrayList<>();
-        if (d.outerLine == null) {
-            String l = "nat descriptor address outer " + d.id + " " + String.join(" ", outer);
+        if (d.outerLine() == null) {
+            String l = "nat descriptor address outer " + d.id() + " " + String.join(" ", outer);
             text.append(indent).append(l).append('\n');
             added.add("`" + l + "`");
         }
-        if (d.innerLine == null) {
-            String l = "nat descriptor address inner " + d.id + " " + String.join(" ", inner);
+        if (d.innerLine() == null) {
+            String l = "nat descriptor address inner " + d.id() + " " + String.join(" ", inner);
             text.append(indent).append(l).append('\n');
             added.add("`" + l + "`");
         }
         if (added.isEmpty()) return Optional.empty();
-        int after = d.typeRange.endLine() + 1;
+        int after = d.typeRange().endLine() + 1;
         return Optional.of(new Fix("Add " + String.join(" and ", added) + " (static entries only)",
                 List.of(new TextEdit(uri, SourceRange.of(after, 0, 0), text.toString()))));
     }
@@ -80,20 +80,20 @@ final class YamahaFixes {
      */
     static Optional<Fix> renumberPolicy(YamahaConfig m, String uri, int from, int to) {
         String toKey = Integer.toString(to), fromKey = Integer.toString(from);
-        for (Definition def : m.definitions) {
+        for (Definition def : m.definitions()) {
             if (def.kind() == RefKind.IPSEC_POLICY && def.key().equals(toKey) && !def.fromTemplate()) return Optional.empty();
         }
         Set<SourceRange> ranges = new LinkedHashSet<>();
-        for (TunnelBlock t : m.tunnels.values()) {
-            for (IpsecId id : t.ipsecIds) if (isPolicyId(id) && id.value() == from) ranges.add(id.range());
+        for (TunnelBlock t : m.tunnels().values()) {
+            for (IpsecId id : t.ipsecIds()) if (isPolicyId(id) && id.value() == from) ranges.add(id.range());
         }
-        for (IpsecTransport tr : m.transports) if (tr.policy() == from) ranges.add(tr.policyRange());
-        for (Reference r : m.references) {
+        for (IpsecTransport tr : m.transports()) if (tr.policy() == from) ranges.add(tr.policyRange());
+        for (Reference r : m.references()) {
             // references made by expanding a transport template follow the source transport, which is renumbered
             if (r.where().startsWith("ipsec transport template")) continue;
             if (r.kind() == RefKind.IPSEC_POLICY && r.key().equals(fromKey) && !ranges.contains(r.range())) return Optional.empty();
         }
-        for (Definition def : m.definitions) {
+        for (Definition def : m.definitions()) {
             if (def.kind() == RefKind.IPSEC_POLICY && def.key().equals(fromKey) && !def.fromTemplate()
                     && !ranges.contains(def.range())) return Optional.empty();
         }
@@ -103,11 +103,11 @@ final class YamahaFixes {
 
     /** Renumber IKE gateway {@code from} to {@code to} within tunnel {@code t} (every ipsec ike / sa policy line there). */
     static Optional<Fix> renumberGateway(TunnelBlock t, String uri, int from, int to) {
-        if (t.ipsecIds.stream().anyMatch(id -> !isPolicyId(id) && id.value() == to)) return Optional.empty();
-        Set<SourceRange> ranges = t.ipsecIds.stream().filter(id -> !isPolicyId(id) && id.value() == from)
+        if (t.ipsecIds().stream().anyMatch(id -> !isPolicyId(id) && id.value() == to)) return Optional.empty();
+        Set<SourceRange> ranges = t.ipsecIds().stream().filter(id -> !isPolicyId(id) && id.value() == from)
                 .map(IpsecId::range).collect(Collectors.toCollection(LinkedHashSet::new));
         if (ranges.isEmpty()) return Optional.empty();
-        return Optional.of(renumber(uri, ranges, "IKE gateway " + from + " of tunnel " + t.id, to));
+        return Optional.of(renumber(uri, ranges, "IKE gateway " + from + " of tunnel " + t.id(), to));
     }
 
     private static Fix renumber(String uri, Set<SourceRange> ranges, String what, int to) {
@@ -118,11 +118,11 @@ final class YamahaFixes {
 
     /** Replace the whole masquerade port range list with {@code expected}. */
     static Optional<Fix> portRanges(NatDescriptor d, String uri, int psid, List<PortRange> expected) {
-        if (d.portBlocks.isEmpty() || expected.isEmpty()) return Optional.empty();
-        SourceRange first = d.portBlocks.get(0).range();
-        SourceRange last = d.portBlocks.get(d.portBlocks.size() - 1).range();
+        if (d.portBlocks().isEmpty() || expected.isEmpty()) return Optional.empty();
+        SourceRange first = d.portBlocks().get(0).range();
+        SourceRange last = d.portBlocks().get(d.portBlocks().size() - 1).range();
         String list = expected.stream().map(PortRange::toString).collect(Collectors.joining(" "));
-        return Optional.of(new Fix("Replace the port ranges of NAT descriptor " + d.id + " with the " + expected.size()
+        return Optional.of(new Fix("Replace the port ranges of NAT descriptor " + d.id() + " with the " + expected.size()
                 + " blocks of PSID " + psid, List.of(new TextEdit(uri, new SourceRange(first.startLine(), first.startColumn(),
                 last.endLine(), last.endColumn()), list))));
     }

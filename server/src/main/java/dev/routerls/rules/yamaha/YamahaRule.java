@@ -1,21 +1,14 @@
 package dev.routerls.rules.yamaha;
 
-import dev.routerls.core.Severity;
-import dev.routerls.rules.Rule;
+import dev.routerls.rules.BaseRule;
 import dev.routerls.rules.RuleInfo;
 import dev.routerls.yamaha.model.YamahaConfig;
 
-/** Common base: a YAMAHA rule is a {@link Rule} over {@link YamahaConfig} with a fixed {@link RuleInfo}. */
-abstract class YamahaRule implements Rule<YamahaConfig> {
-    private final RuleInfo info;
+/** A rule over a {@link YamahaConfig}, with the message helpers YAMAHA rules share. */
+abstract class YamahaRule extends BaseRule<YamahaConfig> {
 
-    YamahaRule(String id, Severity severity, String summary) {
-        this.info = new RuleInfo(id, severity, summary);
-    }
-
-    @Override
-    public final RuleInfo info() {
-        return info;
+    YamahaRule(RuleInfo info) {
+        super(info);
     }
 
     /** "NVR510" or "this model" for messages. */

@@ -4,8 +4,8 @@ import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
-import dev.routerls.fixes.DocumentEdits;
-import dev.routerls.fixes.LineEnding;
+import dev.routerls.core.edit.DocumentEdits;
+import dev.routerls.core.edit.LineEnding;
 import dev.routerls.openwrt.mape.SnatBlockGenerator;
 import dev.routerls.openwrt.router.FirewallGeneration;
 import dev.routerls.openwrt.router.MapInterface;
@@ -15,7 +15,10 @@ import dev.routerls.openwrt.shell.ShellCommand;
 import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.openwrt.uci.UciOption;
 import dev.routerls.openwrt.uci.UciSection;
-import dev.routerls.services.EditorAction;
+import dev.routerls.services.feature.CodeActionParticipant;
+import dev.routerls.services.feature.FeatureContext;
+import dev.routerls.services.types.ActionOffer;
+import dev.routerls.services.types.EditorAction;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,19 +32,29 @@ import java.util.Optional;
  * deleted silently). On fw3 the block goes at the end of firewall.user, replacing a block generated
  * before; on fw4 it becomes a file in /etc/nftables.d/.
  */
-public final class SnatActions {
+public final class SnatActions implements CodeActionParticipant {
     private static final List<String> LOOP_RULES = List.of("openwrt/mape-port-range", "openwrt/mape-nth-spread");
 
     /** Actions at {@code range} of document {@code uri}, given the latest {@code diagnostics} there. */
     public List<EditorAction> at(Router router, String uri, SourceRange range, List<Diagnostic> diagnostics) {
-        List<EditorAction> out = new ArrayList<>();
+        return offers(router, uri, range, diagnostics).stream().map(o -> o.resolve().get()).toList();
+    }
+
+    /** In the editor: listed with their titles; the SNAT block is generated only when the user picks one. */
+    @Override
+    public List<ActionOffer> actions(FeatureContext c, SourceRange range) {
+        return offers(c.router(), c.uri(), range, c.diagnostics());
+    }
+
+    private List<ActionOffer> offers(Router router, String uri, SourceRange range, List<Diagnostic> diagnostics) {
+        List<ActionOffer> out = new ArrayList<>();
         Optional<ShellScript> script = router.firewallUser();
         boolean inScript = script.isPresent() && script.get().uri().equals(uri);
         for (MapInterface m : router.mapInterfaces()) {
             Optional<MapeExpectation> e = router.expectation(m);
             if (e.isEmpty()) continue;
             if (inScript || m.uri().equals(uri) && inside(m.iface().section(), range)) {
-                action(router, e.get(), null, null).ifPresent(out::add);
+                offer(router, e.get(), null, null).ifPresent(out::add);
             }
         }
         if (inScript) {
@@ -49,10 +62,23 @@ public final class SnatActions {
                 if (!LOOP_RULES.contains(d.ruleId()) || !d.fixes().isEmpty() || !overlaps(d.range(), range)) continue;
                 Optional<MapeExpectation> e = router.mapInterfaces().size() == 1
                         ? router.expectation(router.mapInterfaces().get(0)) : Optional.empty();
-                e.flatMap(x -> action(router, x, d, loopStart(script.get(), d.range()))).ifPresent(out::add);
+                e.flatMap(x -> offer(router, x, d, loopStart(script.get(), d.range()))).ifPresent(out::add);
             }
         }
         return out;
+    }
+
+    /** The offer of {@link #action}, when it can be made: its title now, its edits when resolved. */
+    private Optional<ActionOffer> offer(Router router, MapeExpectation e, Diagnostic finding, Integer loopLine) {
+        boolean fw4 = router.release().generation() == FirewallGeneration.FW4;
+        if (fw4 ? router.rootUri() == null : router.firewallUser().isEmpty()) return Optional.empty();
+        if (finding != null && (router.firewallUser().isEmpty() || loopLine == null)) return Optional.empty();
+        String device = e.iface().iface().mapDevice();
+        String title = (finding == null ? "Insert" : "Insert correct") + " MAP-E SNAT rules for " + e.iface().name()
+                + " (PSID " + e.result().psid() + ")" + (fw4 ? " in " + SnatBlockGenerator.nftablesPath(device) : "")
+                + (finding == null ? "" : "; mark the old loop for removal");
+        return Optional.of(new ActionOffer(title, finding != null, finding,
+                () -> action(router, e, finding, loopLine).orElseThrow()));
     }
 
     /**

@@ -13,9 +13,9 @@ import dev.routerls.openwrt.shell.ShellCommand;
 import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.openwrt.shell.ShellWord;
 import dev.routerls.core.TextEdit;
-import dev.routerls.services.HoverText;
-import dev.routerls.services.Location;
-import dev.routerls.services.RenameRefusedException;
+import dev.routerls.services.types.HoverText;
+import dev.routerls.services.types.Location;
+import dev.routerls.services.types.RenameRefusedException;
 import dev.routerls.services.mape.MapeFacts;
 
 import java.util.ArrayList;

@@ -11,11 +11,11 @@ import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciOption;
 import dev.routerls.openwrt.uci.UciReader;
 import dev.routerls.openwrt.uci.UciSection;
-import dev.routerls.services.CompletionEntry;
-import dev.routerls.services.FoldRange;
-import dev.routerls.services.HoverText;
-import dev.routerls.services.Location;
-import dev.routerls.services.OutlineSymbol;
+import dev.routerls.services.types.CompletionEntry;
+import dev.routerls.services.types.FoldRange;
+import dev.routerls.services.types.HoverText;
+import dev.routerls.services.types.Location;
+import dev.routerls.services.types.OutlineSymbol;
 import dev.routerls.services.mape.MapeFacts;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.routerls.services.yamaha;
 
 import dev.routerls.core.SourceRange;
 import dev.routerls.yamaha.ConfigLine;
-import dev.routerls.yamaha.YamahaAnalyzer;
+import dev.routerls.analysis.YamahaAnalyzer;
 import dev.routerls.yamaha.model.YamahaConfig;
 import dev.routerls.yamaha.model.YamahaConfig.RefKind;
 import dev.routerls.yamaha.parse.Command;
@@ -25,10 +25,24 @@ final class YamahaSymbols {
 
     private final List<Occurrence> all = new ArrayList<>();
 
+    /** The symbols of the last analysis result asked about; requests mostly come for the document being edited. */
+    private static volatile YamahaSymbols last;
+    private final YamahaAnalyzer.Result result;
+
+    /** The symbols of {@code r}, built once per analysis result. */
+    static YamahaSymbols of(YamahaAnalyzer.Result r) {
+        YamahaSymbols s = last;
+        if (s != null && s.result == r) return s;
+        s = new YamahaSymbols(r);
+        last = s;
+        return s;
+    }
+
     YamahaSymbols(YamahaAnalyzer.Result result) {
+        this.result = result;
         YamahaConfig m = result.model();
         Set<SourceRange> seen = new HashSet<>();
-        for (YamahaConfig.Definition d : m.definitions) {
+        for (YamahaConfig.Definition d : m.definitions()) {
             if (seen.add(d.range())) all.add(new Occurrence(d.kind(), d.key(), d.range(), true, true));
         }
         for (ConfigLine l : result.lines()) {
@@ -37,9 +51,13 @@ final class YamahaSymbols {
             SourceRange r = l.positions().range(id);
             if (seen.add(r)) all.add(new Occurrence(RefKind.NAT_DESCRIPTOR, id.text(), r, true, false));
         }
-        for (YamahaConfig.Reference ref : m.references) {
+        for (YamahaConfig.Reference ref : m.references()) {
             if (seen.add(ref.range())) all.add(new Occurrence(ref.kind(), ref.key(), ref.range(), false, false));
         }
+    }
+
+    List<Occurrence> all() {
+        return all;
     }
 
     Optional<Occurrence> at(int line, int column) {

@@ -102,6 +102,11 @@ public final class CommandCatalog implements CommandChecker {
         return Optional.ofNullable(profiles.get(ModelNames.canonical(model)));
     }
 
+    /** Every model something is known of (the reference's models, then NVR500/NVR510), in catalog order. */
+    public List<String> models() {
+        return List.copyOf(profiles.keySet());
+    }
+
     /** Whether the reference covers the model, i.e. whether model-specific findings can be made. */
     public boolean coversModel(String model) {
         return model != null && catalogModels.contains(ModelNames.canonical(model));
@@ -387,18 +392,42 @@ public final class CommandCatalog implements CommandChecker {
      * Never includes the line's own values (they may be secrets).
      */
     public Optional<CommandDescription> describe(List<CatalogToken> tokens) {
+        return describe(tokens, null);
+    }
+
+    /**
+     * As {@link #describe(List)}, and when several reference sections share the line's form (the BRI and the
+     * PRI {@code pp bind}), the one that lists {@code model} (the config's model; null: the first).
+     */
+    public Optional<CommandDescription> describe(List<CatalogToken> tokens, String model) {
         if (tokens == null || tokens.isEmpty()) return Optional.empty();
         List<String> words = new ArrayList<>();
         for (CatalogToken t : tokens) words.add(t.text());
         Resolution r = resolve(words);
         if (!r.known()) return Optional.empty();
-        CommandEntry e;
+        List<Form> candidates;
         if (r.fullyMatched()) {
-            e = r.matched().get(0).entry();
+            candidates = r.matched();
         } else {
-            e = r.headMatched().stream().max(Comparator.comparingInt(f -> f.head().size())).get().entry();
+            int longest = r.headMatched().stream().mapToInt(f -> f.head().size()).max().orElse(0);
+            candidates = r.headMatched().stream().filter(f -> f.head().size() == longest).toList();
         }
+        String canonical = model == null ? null : ModelNames.canonical(model);
+        CommandEntry e = candidates.stream().map(Form::entry).filter(x -> canonical != null && x.models().contains(canonical))
+                .findFirst().orElse(candidates.get(0).entry());
         return Optional.of(describe(e));
+    }
+
+    /**
+     * How many leading words of a line name its command ({@code ip pp nat descriptor} of
+     * {@code ip pp nat descriptor 1000}; an optional {@code no} included), or 0 when the command is unknown.
+     */
+    public int commandWordCount(List<String> words) {
+        if (words == null || words.isEmpty()) return 0;
+        Resolution r = resolve(words);
+        if (!r.known()) return 0;
+        List<Form> forms = r.fullyMatched() ? r.matched() : r.headMatched();
+        return r.start() + forms.stream().mapToInt(f -> f.head().size()).max().orElse(0);
     }
 
     CommandDescription describe(CommandEntry e) {

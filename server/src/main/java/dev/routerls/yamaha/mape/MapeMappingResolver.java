@@ -61,23 +61,23 @@ public final class MapeMappingResolver {
 
     private static List<TunnelBlock> tunnelsOf(YamahaConfig m, int descriptor) {
         List<TunnelBlock> out = new ArrayList<>();
-        for (NatUse use : m.natUses) {
+        for (NatUse use : m.natUses()) {
             if (use.descriptor() != descriptor || !use.iface().equals("tunnel") || use.context().tunnel() == null) continue;
-            TunnelBlock t = m.tunnels.get(use.context().tunnel());
+            TunnelBlock t = m.tunnels().get(use.context().tunnel());
             if (t != null && !out.contains(t)) out.add(t);
         }
         return out;
     }
 
     private Optional<MapeMapping> fromCe(YamahaConfig m, TunnelBlock t) {
-        if (t.endpointLocal != null) {
-            Ipv6Address ce = address(t.endpointLocal.value());
+        if (t.endpointLocal() != null) {
+            Ipv6Address ce = address(t.endpointLocal().value());
             Optional<MapRule> rule = ce == null ? Optional.empty() : table.lookup(ce);
-            if (rule.isPresent()) return Optional.of(mapping(rule.get(), ce, t.endpointLocal.value(), t.endpointLocal.range(), true));
+            if (rule.isPresent()) return Optional.of(mapping(rule.get(), ce, t.endpointLocal().value(), t.endpointLocal().range(), true));
             return Optional.empty();
         }
         // no local endpoint written: the router uses the interface address, so a CE address there counts
-        for (YamahaConfig.Ipv6InterfaceAddress a : m.ipv6Addresses) {
+        for (YamahaConfig.Ipv6InterfaceAddress a : m.ipv6Addresses()) {
             Ipv6Address ce = address(a.text());
             Optional<MapRule> rule = ce == null ? Optional.empty() : table.lookup(ce);
             if (rule.isPresent()) return Optional.of(mapping(rule.get(), ce, a.text(), a.range(), false));
@@ -112,8 +112,8 @@ public final class MapeMappingResolver {
     }
 
     private Optional<MapeMapping> fromBr(TunnelBlock t) {
-        if (t.endpointRemote == null) return Optional.empty();
-        Ipv6Address br = address(t.endpointRemote.value());
+        if (t.endpointRemote() == null) return Optional.empty();
+        Ipv6Address br = address(t.endpointRemote().value());
         if (br == null) return Optional.empty();
         Set<List<Integer>> shapes = new LinkedHashSet<>();
         Set<String> isps = new LinkedHashSet<>();
@@ -127,7 +127,7 @@ public final class MapeMappingResolver {
         List<Integer> shape = shapes.iterator().next();
         String family = String.join("/", isps);
         return Optional.of(new MapeMapping(family, shape.get(0), shape.get(1), OptionalInt.empty(), null, null, null, null,
-                "the " + family + " rule shape of the tunnel's border relay " + t.endpointRemote.value(), List.of()));
+                "the " + family + " rule shape of the tunnel's border relay " + t.endpointRemote().value(), List.of()));
     }
 
     /**

@@ -1,16 +1,18 @@
 package dev.routerls.yamaha.model;
 
-import dev.routerls.mape.PortRange;
 import dev.routerls.core.SourceRange;
 import dev.routerls.grammar.YamahaLexer;
+import dev.routerls.mape.PortRange;
+import dev.routerls.yamaha.catalog.CatalogFinding;
+import dev.routerls.yamaha.model.YamahaConfig.*;
 import dev.routerls.yamaha.parse.Command;
 import dev.routerls.yamaha.parse.ParsedLine;
 import dev.routerls.yamaha.parse.Word;
-import dev.routerls.yamaha.model.YamahaConfig.*;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,37 +21,81 @@ import java.util.Set;
 /**
  * Builds a {@link YamahaConfig} from parsed lines fed in document order. Tracks the {@code pp select} /
  * {@code tunnel select} state, so each line knows the block it belongs to, and expands templates at the end.
+ * What each kind of command means for the model is one method of {@link Positive} (and of {@link Negated}
+ * for its {@code no} form): a new {@link Command} record does not compile until both say what it does.
+ * The builder collects into private drafts; {@link #finish()} freezes them into the immutable model.
  */
 public final class ConfigBuilder {
     /** Larger number ranges than this are not expanded (a typo must not allocate millions of entries). */
     static final int MAX_RANGE_EXPANSION = 4096;
 
-    private final YamahaConfig m = new YamahaConfig();
-    private SelectContext ctx = SelectContext.NONE;
+    private final String model;
+    private final String revision;
+    private final SourceRange headerRange;
+    private final Map<String, InterfaceDraft> interfaces = new LinkedHashMap<>();
+    private final List<Ipv6InterfaceAddress> ipv6Addresses = new ArrayList<>();
+    private final Map<Integer, NatDraft> natDescriptors = new LinkedHashMap<>();
+    private final List<NatUse> natUses = new ArrayList<>();
+    private Setting backwardCompatibility;
+    private final Map<String, PpDraft> pps = new LinkedHashMap<>();
+    private final Map<Integer, TunnelDraft> tunnels = new LinkedHashMap<>();
+    private final List<IpsecTransport> transports = new ArrayList<>();
+    private final List<TransportTemplate> transportTemplates = new ArrayList<>();
+    private final List<Route> routes = new ArrayList<>();
+    private final Map<Integer, DhcpScope> dhcpScopes = new LinkedHashMap<>();
+    private final List<Secret> secrets = new ArrayList<>();
+    private final List<Definition> definitions = new ArrayList<>();
+    private final List<Reference> references = new ArrayList<>();
+    private final List<SyntaxProblem> syntaxProblems = new ArrayList<>();
+    private final List<CatalogFinding> catalogFindings = new ArrayList<>();
     private final Set<String> looseFilterUses = new HashSet<>();
+    private final List<Setting> tunnelSelects = new ArrayList<>();
+    private final List<Setting> ppSelects = new ArrayList<>();
+
+    private SelectContext ctx = SelectContext.NONE;
     private LinePositions pos = LinePositions.single(0);
+    /** The line being read (for its range). */
+    private ParsedLine line;
+    private final Positive positive = new Positive();
+    private final Negated negated = new Negated();
 
     public ConfigBuilder(String model, String revision, SourceRange headerRange) {
-        m.model = model;
-        m.revision = revision;
-        m.headerRange = headerRange;
+        this.model = model;
+        this.revision = revision;
+        this.headerRange = headerRange;
     }
 
-    /** Filter numbers mentioned after a {@code filter} keyword by lines without an explicit rule. */
-    public Set<String> looseFilterUses() {
-        return looseFilterUses;
+    /** A problem found outside the builder (a line that does not parse, a line too long), in document order. */
+    public void problem(SourceRange range, String message) {
+        syntaxProblems.add(new SyntaxProblem(range, message));
     }
+
+    /** The catalog's findings of one line. */
+    public void catalogFindings(List<CatalogFinding> findings) {
+        catalogFindings.addAll(findings);
+    }
+
+    /** Feeds the next logical line; returns the select context the line belongs to. */
+    public SelectContext accept(LinePositions positions, ParsedLine p) {
+        this.pos = positions;
+        this.line = p;
+        Command c = p.command();
+        if (c != null) c.accept(p.negated() ? negated : positive);
+        return ctx;
+    }
+
+    // ---- helpers ----
 
     private SourceRange r(Word w) {
         return pos.range(w);
     }
 
-    private SourceRange lineRange(ParsedLine p) {
-        return pos.range(p.word(0).start(), p.word(p.wordCount() - 1).end());
+    private SourceRange lineRange() {
+        return pos.range(line.word(0).start(), line.word(line.wordCount() - 1).end());
     }
 
     private void problem(Word w, String message) {
-        m.syntaxProblems.add(new SyntaxProblem(r(w), message));
+        syntaxProblems.add(new SyntaxProblem(r(w), message));
     }
 
     private Integer number(Word w) {
@@ -76,194 +122,6 @@ public final class ConfigBuilder {
         return t == YamahaLexer.IPV4_ADDR || t == YamahaLexer.IPV4_RANGE || t == YamahaLexer.IPV4_PREFIX;
     }
 
-    /** Feeds the next logical line; returns the select context the line belongs to. */
-    public SelectContext accept(LinePositions positions, ParsedLine p) {
-        this.pos = positions;
-        Command c = p.command();
-        if (c == null) return ctx;
-        if (p.negated()) {
-            negated(p, c);
-            return ctx;
-        }
-        if (c instanceof Command.PpSelect s) {
-            selectPp(s);
-        } else if (c instanceof Command.TunnelSelect s) {
-            selectTunnel(s);
-        } else if (c instanceof Command.InterfaceAddress a) {
-            interfaceAddress(a);
-        } else if (c instanceof Command.ProxyArp a) {
-            NetInterface i = iface(a.iface().text());
-            i.proxyArp = a.state().text().equalsIgnoreCase("on");
-            i.proxyArpRange = lineRange(p);
-        } else if (c instanceof Command.NatType t) {
-            NatDescriptor d = nat(t.id(), p);
-            if (d != null) {
-                d.type = t.kind().text();
-                d.typeRange = lineRange(p);
-            }
-        } else if (c instanceof Command.NatAddress a) {
-            natAddress(a, p);
-        } else if (c instanceof Command.NatStatic s) {
-            natStatic(s, p);
-        } else if (c instanceof Command.NatMasqueradeStatic s) {
-            NatDescriptor d = nat(s.id(), p);
-            Integer entry = number(s.entry());
-            Ipv4.Range inner = addresses(s.inner());
-            if (d != null && entry != null && inner != null) {
-                d.masqueradeStatics.add(new NatMasqueradeStatic(entry, inner.first(), s.protocol().text(), lineRange(p)));
-            }
-        } else if (c instanceof Command.NatPortRange pr) {
-            portRange(pr, p);
-        } else if (c instanceof Command.NatBackwardCompatibility b) {
-            m.backwardCompatibility = new Setting(b.value().text(), lineRange(p));
-        } else if (c instanceof Command.NatApply a) {
-            natApply(a);
-        } else if (c instanceof Command.PpBind b) {
-            ppBind(b);
-        } else if (c instanceof Command.PpRemotePool pool) {
-            remotePool(pool);
-        } else if (c instanceof Command.SecretSetting s) {
-            secret(s, p);
-        } else if (c instanceof Command.TunnelEncapsulation e) {
-            TunnelBlock t = currentTunnel();
-            if (t != null) t.encapsulation = new Setting(e.kind().text().toLowerCase(Locale.ROOT), r(e.kind()));
-        } else if (c instanceof Command.TunnelEndpoint e) {
-            TunnelBlock t = currentTunnel();
-            if (t != null) {
-                Word local = e.second() == null ? null : e.first();
-                Word remote = e.second() == null ? e.first() : e.second();
-                t.endpointLocal = local == null ? null : new Setting(local.text(), r(local));
-                t.endpointRemote = new Setting(remote.text(), r(remote));
-            }
-        } else if (c instanceof Command.TunnelTemplate tt) {
-            TunnelBlock t = currentTunnel();
-            if (t != null) for (Word w : tt.targets()) t.templateTargets.addAll(tunnelRefs(w));
-        } else if (c instanceof Command.IpsecTunnel it) {
-            Integer policy = number(it.policy());
-            TunnelBlock t = currentTunnel();
-            if (policy != null) {
-                m.references.add(new Reference(RefKind.IPSEC_POLICY, policy.toString(), r(it.policy()), "ipsec tunnel"));
-                if (t != null) {
-                    t.ipsecPolicy = policy;
-                    t.ipsecPolicyRange = r(it.policy());
-                    t.ipsecIds.add(new IpsecId("the policy id of `ipsec tunnel`", policy, r(it.policy())));
-                }
-            }
-        } else if (c instanceof Command.IpsecSaPolicy sp) {
-            Integer policy = number(sp.policy());
-            Integer gateway = number(sp.gateway());
-            if (policy != null) m.definitions.add(new Definition(RefKind.IPSEC_POLICY, policy.toString(), r(sp.policy()), false));
-            TunnelBlock t = currentTunnel();
-            if (t != null && policy != null && gateway != null) {
-                t.ipsecIds.add(new IpsecId("the policy id of `ipsec sa policy`", policy, r(sp.policy())));
-                t.ipsecIds.add(new IpsecId("the gateway id of `ipsec sa policy`", gateway, r(sp.gateway())));
-            }
-        } else if (c instanceof Command.IpsecIke ike) {
-            ikeGateway(ike.gateway(), "the gateway id of `ipsec ike`");
-        } else if (c instanceof Command.IpsecTransport tr) {
-            Integer id = number(tr.transport());
-            Integer policy = number(tr.policy());
-            if (id != null && policy != null) {
-                m.transports.add(new IpsecTransport(id, policy, lineRange(p), r(tr.policy())));
-                m.definitions.add(new Definition(RefKind.IPSEC_TRANSPORT, id.toString(), r(tr.transport()), false));
-                m.references.add(new Reference(RefKind.IPSEC_POLICY, policy.toString(), r(tr.policy()), "ipsec transport"));
-            }
-        } else if (c instanceof Command.IpsecTransportTemplate tt) {
-            Integer source = number(tt.source());
-            if (source != null) {
-                List<TunnelRef> targets = new ArrayList<>();
-                for (Word w : tt.targets()) targets.addAll(tunnelRefs(w));
-                m.transportTemplates.add(new TransportTemplate(source, r(tt.source()), targets, lineRange(p)));
-                m.references.add(new Reference(RefKind.IPSEC_TRANSPORT, source.toString(), r(tt.source()),
-                        "ipsec transport template"));
-            }
-        } else if (c instanceof Command.IpRoute route) {
-            route(route, p);
-        } else if (c instanceof Command.DhcpScope s) {
-            dhcpScope(s, p);
-        } else if (c instanceof Command.DhcpScopeRef s) {
-            Integer id = number(s.id());
-            if (id != null) m.references.add(new Reference(RefKind.DHCP_SCOPE, id.toString(), r(s.id()), "dhcp scope"));
-        } else if (c instanceof Command.FilterDefinition f) {
-            RefKind kind = f.ipv6() ? (f.dynamic() ? RefKind.IPV6_DYNAMIC_FILTER : RefKind.IPV6_FILTER)
-                    : (f.dynamic() ? RefKind.IP_DYNAMIC_FILTER : RefKind.IP_FILTER);
-            m.definitions.add(new Definition(kind, f.id().text(), r(f.id()), false));
-        } else if (c instanceof Command.SecureFilter sf) {
-            String where = (sf.ipv6() ? "ipv6 " : "ip ") + sf.iface().text() + " secure filter " + sf.direction().text();
-            for (Word w : sf.filters()) {
-                m.references.add(new Reference(sf.ipv6() ? RefKind.IPV6_FILTER : RefKind.IP_FILTER, w.text(), r(w), where));
-            }
-            for (Word w : sf.dynamics()) {
-                m.references.add(new Reference(sf.ipv6() ? RefKind.IPV6_DYNAMIC_FILTER : RefKind.IP_DYNAMIC_FILTER,
-                        w.text(), r(w), where));
-            }
-        } else if (c instanceof Command.Generic g) {
-            looseFilters(p);
-        }
-        return ctx;
-    }
-
-    // ---- contexts ----
-
-    private void selectPp(Command.PpSelect s) {
-        Word t = s.target();
-        if (t == null || t.type() == YamahaLexer.NONE) {
-            ctx = SelectContext.NONE;
-            return;
-        }
-        String id = t.type() == YamahaLexer.ANONYMOUS ? "anonymous" : t.text();
-        if (t.type() == YamahaLexer.NUMBER) {
-            Integer n = number(t);
-            if (n == null) return;
-            id = n.toString();
-            m.ppSelects.add(new Setting(id, r(t)));
-        }
-        ctx = new SelectContext(id, null);
-        if (!m.pps.containsKey(id)) {
-            m.pps.put(id, new PpBlock(id, r(t)));
-            m.definitions.add(new Definition(RefKind.PP, id, r(t), false));
-        }
-    }
-
-    private void selectTunnel(Command.TunnelSelect s) {
-        Word t = s.target();
-        if (t == null || t.type() == YamahaLexer.NONE) {
-            ctx = SelectContext.NONE;
-            return;
-        }
-        Integer n = number(t);
-        if (n == null) return;
-        m.tunnelSelects.add(new Setting(n.toString(), r(t)));
-        ctx = new SelectContext(null, n);
-        if (!m.tunnels.containsKey(n)) {
-            m.tunnels.put(n, new TunnelBlock(n, r(t), null));
-            m.definitions.add(new Definition(RefKind.TUNNEL, n.toString(), r(t), false));
-        }
-    }
-
-    private TunnelBlock currentTunnel() {
-        return ctx.tunnel() == null ? null : m.tunnels.get(ctx.tunnel());
-    }
-
-    private void negated(ParsedLine p, Command c) {
-        if (c instanceof Command.PpSelect s) {
-            ctx = SelectContext.NONE;
-        } else if (c instanceof Command.TunnelSelect s) {
-            ctx = SelectContext.NONE;
-        } else if (c instanceof Command.NatBackwardCompatibility b) {
-            m.backwardCompatibility = null;
-        } else if (c instanceof Command.ProxyArp a) {
-            NetInterface i = iface(a.iface().text());
-            i.proxyArp = false;
-            i.proxyArpRange = lineRange(p);
-        } else if (c instanceof Command.PpRemotePool pool) {
-            PpBlock pp = ctx.pp() == null ? null : m.pps.get(ctx.pp());
-            if (pp != null) pp.pool.clear();
-        }
-    }
-
-    // ---- interfaces ----
-
     /** The interface key: lan1 …, or "pp 1" / "tunnel 2" for the selected PP or tunnel. */
     private String ifaceKey(String word) {
         String w = word.toLowerCase(Locale.ROOT);
@@ -272,132 +130,29 @@ public final class ConfigBuilder {
         return w;
     }
 
-    private NetInterface iface(String word) {
-        return m.interfaces.computeIfAbsent(ifaceKey(word), NetInterface::new);
+    private InterfaceDraft iface(String word) {
+        return interfaces.computeIfAbsent(ifaceKey(word), InterfaceDraft::new);
     }
 
-    private void interfaceAddress(Command.InterfaceAddress a) {
-        if (a.ipv6() && a.value().type() == YamahaLexer.IPV6_PREFIX) {
-            m.ipv6Addresses.add(new YamahaConfig.Ipv6InterfaceAddress(a.iface().text().toLowerCase(Locale.ROOT), a.value().text(), r(a.value())));
-            return;
-        }
-        if (a.ipv6() || a.value().type() != YamahaLexer.IPV4_PREFIX) return;
-        String text = a.value().text();
-        int slash = text.indexOf('/');
-        long address = Ipv4.parse(text.substring(0, slash));
-        int len = Ipv4.prefixLength(text.substring(slash + 1));
-        if (address < 0 || len < 0) {
-            addresses(a.value());
-            return;
-        }
-        NetInterface i = iface(a.iface().text());
-        i.addresses.add(new InterfaceAddress(i.name, address, Ipv4.Subnet.of(address, len), a.secondary(), r(a.value())));
+    private TunnelDraft currentTunnel() {
+        return ctx.tunnel() == null ? null : tunnels.get(ctx.tunnel());
     }
 
-    // ---- NAT ----
+    private PpDraft currentPp() {
+        return ctx.pp() == null ? null : pps.get(ctx.pp());
+    }
 
-    private NatDescriptor nat(Word id, ParsedLine p) {
+    private NatDraft nat(Word id) {
         Integer n = number(id);
         if (n == null) return null;
-        NatDescriptor d = m.natDescriptors.get(n);
+        NatDraft d = natDescriptors.get(n);
         if (d == null) {
-            d = new NatDescriptor(n);
-            d.firstRange = r(id);
-            m.natDescriptors.put(n, d);
-            m.definitions.add(new Definition(RefKind.NAT_DESCRIPTOR, n.toString(), r(id), false));
+            d = new NatDraft(n, r(id));
+            natDescriptors.put(n, d);
+            definitions.add(new Definition(RefKind.NAT_DESCRIPTOR, n.toString(), r(id), false));
         }
         return d;
     }
-
-    private void natAddress(Command.NatAddress a, ParsedLine p) {
-        NatDescriptor d = nat(a.id(), p);
-        if (d == null) return;
-        List<NatAddressItem> list = a.outer() ? d.outer : d.inner;
-        list.clear();
-        for (Word w : a.items()) {
-            Ipv4.Range range = isAddressToken(w) ? addresses(w) : null;
-            if (isAddressToken(w) && range == null) continue;
-            list.add(new NatAddressItem(w.text(), range, r(w)));
-        }
-        if (a.outer()) d.outerLine = lineRange(p);
-        else d.innerLine = lineRange(p);
-    }
-
-    private void natStatic(Command.NatStatic s, ParsedLine p) {
-        NatDescriptor d = nat(s.id(), p);
-        Integer entry = number(s.entry());
-        if (d == null || entry == null) return;
-        String pair = s.pair().text();
-        int eq = pair.indexOf('=');
-        int slash = pair.indexOf('/', eq);
-        long outer = Ipv4.parse(pair.substring(0, eq));
-        long inner = Ipv4.parse(slash > 0 ? pair.substring(eq + 1, slash) : pair.substring(eq + 1));
-        long count = 1;
-        SourceRange countRange = null;
-        if (slash > 0) {
-            int len = Ipv4.prefixLength(pair.substring(slash + 1));
-            if (len < 0) {
-                problem(s.pair(), "the netmask after '/' is not valid (0-32 or a contiguous dotted mask). Correct it.");
-                return;
-            }
-            count = 1L << (32 - len);
-            countRange = r(s.pair());
-        } else if (s.count() != null) {
-            Integer n = number(s.count());
-            if (n == null) return;
-            count = n;
-            countRange = r(s.count());
-        }
-        if (outer < 0 || inner < 0) {
-            addresses(s.pair());
-            return;
-        }
-        if (count < 1) {
-            problem(s.count(), "a static NAT count must be at least 1. Use 1 for a single address.");
-            return;
-        }
-        int outerEnd = s.pair().start() + eq;
-        SourceRange outerRange = pos.range(s.pair().start(), outerEnd);
-        d.statics.add(new NatStatic(entry, new Ipv4.Range(outer, outer + count - 1),
-                new Ipv4.Range(inner, inner + count - 1), lineRange(p), outerRange, countRange, slash > 0));
-    }
-
-    private void portRange(Command.NatPortRange pr, ParsedLine p) {
-        NatDescriptor d = nat(pr.id(), p);
-        if (d == null) return;
-        d.portBlocks.clear();
-        d.portRangeLine = lineRange(p);
-        for (Word w : pr.ranges()) {
-            String t = w.text();
-            PortRange range;
-            try {
-                range = PortRange.parse(t);
-            } catch (IllegalArgumentException e) {
-                range = null;
-            }
-            // the router takes ports 1-65535 here (port 0 is no port to translate to)
-            if (range == null || !range.isValid() || range.lo() < 1) {
-                problem(w, "'" + t + "' is not a port range (1-65535, low-high). Correct the range.");
-                continue;
-            }
-            d.portBlocks.add(new PortBlock(range.lo(), range.hi(), r(w)));
-        }
-    }
-
-    private void natApply(Command.NatApply a) {
-        String key = a.iface().text().toLowerCase(Locale.ROOT);
-        for (Word w : a.forward()) natUse(w, key, false);
-        for (Word w : a.reverse()) natUse(w, key, true);
-    }
-
-    private void natUse(Word w, String iface, boolean reverse) {
-        Integer id = number(w);
-        if (id == null) return;
-        m.natUses.add(new NatUse(id, iface, ctx, reverse, r(w)));
-        m.references.add(new Reference(RefKind.NAT_DESCRIPTOR, id.toString(), r(w), "ip " + ifaceKey(iface) + " nat descriptor"));
-    }
-
-    // ---- PP ----
 
     private List<TunnelRef> tunnelRefs(Word w) {
         String t = w.text().toLowerCase(Locale.ROOT).replace("tunnel", "");
@@ -419,142 +174,719 @@ public final class ConfigBuilder {
         return out;
     }
 
-    private void ppBind(Command.PpBind b) {
-        PpBlock pp = ctx.pp() == null ? null : m.pps.get(ctx.pp());
-        for (Word w : b.targets()) {
-            if (w.type() != YamahaLexer.TUNNEL_ID && w.type() != YamahaLexer.TUNNEL_RANGE) continue;
-            for (TunnelRef ref : tunnelRefs(w)) {
-                if (pp != null) pp.binds.add(ref);
-                m.references.add(new Reference(RefKind.TUNNEL, Integer.toString(ref.tunnel()), ref.range(), "pp bind"));
-            }
-        }
-    }
-
-    private void remotePool(Command.PpRemotePool pool) {
-        PpBlock pp = ctx.pp() == null ? null : m.pps.get(ctx.pp());
-        if (pp == null) return;
-        pp.pool.clear();
-        for (Word w : pool.items()) {
-            if (w.type() == YamahaLexer.DHCP) {
-                pp.pool.add(new PoolItem(null, r(w)));
-            } else if (isAddressToken(w)) {
-                Ipv4.Range range = addresses(w);
-                if (range != null) pp.pool.add(new PoolItem(range, r(w)));
-            }
-        }
-    }
-
-    // ---- secrets, IPsec ----
-
-    private void secret(Command.SecretSetting s, ParsedLine p) {
-        for (Command.SecretValue v : s.values()) {
-            m.secrets.add(new Secret(v.kind(), v.plaintext(), r(v.secret()), lineRange(p)));
-        }
-        for (Command.SecretValue v : s.values()) {
-            if (s.subject() == null || !v.kind().namesIkeGateway()) continue;
-            ikeGateway(s.subject(), v.kind() == Command.SecretKind.IKE_PRE_SHARED_KEY
-                    ? "the gateway id of `ipsec ike pre-shared-key`" : "the gateway id of `ipsec ike … myname`");
-        }
-    }
-
     private void ikeGateway(Word w, String what) {
         Integer g = number(w);
-        TunnelBlock t = currentTunnel();
+        TunnelDraft t = currentTunnel();
         if (g != null && t != null) t.ipsecIds.add(new IpsecId(what, g, r(w)));
     }
 
-    // ---- routes, DHCP, filters ----
-
-    private void route(Command.IpRoute route, ParsedLine p) {
-        List<RouteGateway> gws = new ArrayList<>();
-        for (Command.RouteGateway g : route.gateways()) {
-            long address = -1;
-            switch (g.kind()) {
-                case ADDRESS -> {
-                    Ipv4.Range a = addresses(g.target());
-                    if (a != null) address = a.first();
-                }
-                case PP -> m.references.add(new Reference(RefKind.PP, g.target().text().toLowerCase(Locale.ROOT),
-                        r(g.target()), "ip route gateway"));
-                case TUNNEL -> m.references.add(new Reference(RefKind.TUNNEL, g.target().text(), r(g.target()),
-                        "ip route gateway"));
-                case OTHER -> { }
-            }
-            for (Word f : g.filters()) {
-                m.references.add(new Reference(RefKind.IP_FILTER, f.text(), r(f), "ip route filter"));
-            }
-            gws.add(new RouteGateway(g.kind().name().toLowerCase(Locale.ROOT), g.target().text(), address, r(g.target())));
-        }
-        if (route.destination().type() != YamahaLexer.DEFAULT) addresses(route.destination());
-        m.routes.add(new Route(route.destination().text(), lineRange(p), gws));
-    }
-
-    private void dhcpScope(Command.DhcpScope s, ParsedLine p) {
-        Integer id = number(s.id());
-        if (id == null) return;
-        String t = s.range().text();
-        int slash = t.indexOf('/');
-        Ipv4.Range range = addresses(s.range().type() == YamahaLexer.IPV4_RANGE_PREFIX
-                ? new Word(t.substring(0, slash), s.range().start(), s.range().start() + slash, YamahaLexer.IPV4_RANGE, false)
-                : s.range());
-        Ipv4.Subnet subnet = null;
-        if (slash > 0 && range != null) {
-            int len = Ipv4.prefixLength(t.substring(slash + 1));
-            if (len >= 0) subnet = Ipv4.Subnet.of(range.first(), len);
-        }
-        if (range == null) return;
-        m.dhcpScopes.put(id, new DhcpScope(id, range, subnet, lineRange(p)));
-        m.definitions.add(new Definition(RefKind.DHCP_SCOPE, id.toString(), r(s.id()), false));
-    }
-
     /** Any number after a {@code filter} keyword may name a filter (ip filter set, rip filter, …). */
-    private void looseFilters(ParsedLine p) {
+    private void looseFilters() {
         boolean afterFilter = false;
-        for (int i = 0; i < p.wordCount(); i++) {
-            Word w = p.word(i);
+        for (int i = 0; i < line.wordCount(); i++) {
+            Word w = line.word(i);
             if (w.type() == YamahaLexer.FILTER) afterFilter = true;
             else if (afterFilter && w.type() == YamahaLexer.NUMBER) looseFilterUses.add(w.text());
         }
     }
 
+    // ---- what each command sets ----
+
+    /** A command line as written: what it adds to the model. */
+    private final class Positive implements Command.Visitor<Void> {
+        @Override
+        public Void generic(Command.Generic c) {
+            looseFilters();
+            return null;
+        }
+
+        @Override
+        public Void interfaceAddress(Command.InterfaceAddress a) {
+            if (a.ipv6() && a.value().type() == YamahaLexer.IPV6_PREFIX) {
+                ipv6Addresses.add(new Ipv6InterfaceAddress(a.iface().text().toLowerCase(Locale.ROOT), a.value().text(), r(a.value())));
+                return null;
+            }
+            if (a.ipv6() || a.value().type() != YamahaLexer.IPV4_PREFIX) return null;
+            String text = a.value().text();
+            int slash = text.indexOf('/');
+            long address = Ipv4.parse(text.substring(0, slash));
+            int len = Ipv4.prefixLength(text.substring(slash + 1));
+            if (address < 0 || len < 0) {
+                addresses(a.value());
+                return null;
+            }
+            InterfaceDraft i = iface(a.iface().text());
+            i.addresses.add(new InterfaceAddress(i.name, address, Ipv4.Subnet.of(address, len), a.secondary(), r(a.value())));
+            return null;
+        }
+
+        @Override
+        public Void proxyArp(Command.ProxyArp a) {
+            InterfaceDraft i = iface(a.iface().text());
+            i.proxyArp = a.state().text().equalsIgnoreCase("on");
+            i.proxyArpRange = lineRange();
+            return null;
+        }
+
+        @Override
+        public Void natType(Command.NatType t) {
+            NatDraft d = nat(t.id());
+            if (d != null) {
+                d.type = t.kind().text();
+                d.typeRange = lineRange();
+            }
+            return null;
+        }
+
+        @Override
+        public Void natAddress(Command.NatAddress a) {
+            NatDraft d = nat(a.id());
+            if (d == null) return null;
+            List<NatAddressItem> list = a.outer() ? d.outer : d.inner;
+            list.clear();
+            for (Word w : a.items()) {
+                Ipv4.Range range = isAddressToken(w) ? addresses(w) : null;
+                if (isAddressToken(w) && range == null) continue;
+                list.add(new NatAddressItem(w.text(), range, r(w)));
+            }
+            if (a.outer()) d.outerLine = lineRange();
+            else d.innerLine = lineRange();
+            return null;
+        }
+
+        @Override
+        public Void natStatic(Command.NatStatic s) {
+            NatDraft d = nat(s.id());
+            Integer entry = number(s.entry());
+            if (d == null || entry == null) return null;
+            String pair = s.pair().text();
+            int eq = pair.indexOf('=');
+            int slash = pair.indexOf('/', eq);
+            long outer = Ipv4.parse(pair.substring(0, eq));
+            long inner = Ipv4.parse(slash > 0 ? pair.substring(eq + 1, slash) : pair.substring(eq + 1));
+            long count = 1;
+            SourceRange countRange = null;
+            if (slash > 0) {
+                int len = Ipv4.prefixLength(pair.substring(slash + 1));
+                if (len < 0) {
+                    problem(s.pair(), "the netmask after '/' is not valid (0-32 or a contiguous dotted mask). Correct it.");
+                    return null;
+                }
+                count = 1L << (32 - len);
+                countRange = r(s.pair());
+            } else if (s.count() != null) {
+                Integer n = number(s.count());
+                if (n == null) return null;
+                count = n;
+                countRange = r(s.count());
+            }
+            if (outer < 0 || inner < 0) {
+                addresses(s.pair());
+                return null;
+            }
+            if (count < 1) {
+                problem(s.count(), "a static NAT count must be at least 1. Use 1 for a single address.");
+                return null;
+            }
+            int outerEnd = s.pair().start() + eq;
+            SourceRange outerRange = pos.range(s.pair().start(), outerEnd);
+            d.statics.add(new NatStatic(entry, new Ipv4.Range(outer, outer + count - 1),
+                    new Ipv4.Range(inner, inner + count - 1), lineRange(), outerRange, countRange, slash > 0));
+            return null;
+        }
+
+        @Override
+        public Void natMasqueradeStatic(Command.NatMasqueradeStatic s) {
+            NatDraft d = nat(s.id());
+            Integer entry = number(s.entry());
+            Ipv4.Range inner = addresses(s.inner());
+            if (d != null && entry != null && inner != null) {
+                d.masqueradeStatics.add(new NatMasqueradeStatic(entry, inner.first(), s.protocol().text(), lineRange()));
+            }
+            return null;
+        }
+
+        @Override
+        public Void natPortRange(Command.NatPortRange pr) {
+            NatDraft d = nat(pr.id());
+            if (d == null) return null;
+            d.portBlocks.clear();
+            d.portRangeLine = lineRange();
+            for (Word w : pr.ranges()) {
+                String t = w.text();
+                PortRange range;
+                try {
+                    range = PortRange.parse(t);
+                } catch (IllegalArgumentException e) {
+                    range = null;
+                }
+                // the router takes ports 1-65535 here (port 0 is no port to translate to)
+                if (range == null || !range.isValid() || range.lo() < 1) {
+                    problem(w, "'" + t + "' is not a port range (1-65535, low-high). Correct the range.");
+                    continue;
+                }
+                d.portBlocks.add(new PortBlock(range.lo(), range.hi(), r(w)));
+            }
+            return null;
+        }
+
+        @Override
+        public Void natBackwardCompatibility(Command.NatBackwardCompatibility b) {
+            backwardCompatibility = new Setting(b.value().text(), lineRange());
+            return null;
+        }
+
+        @Override
+        public Void natApply(Command.NatApply a) {
+            String key = a.iface().text().toLowerCase(Locale.ROOT);
+            for (Word w : a.forward()) natUse(w, key, false);
+            for (Word w : a.reverse()) natUse(w, key, true);
+            return null;
+        }
+
+        private void natUse(Word w, String iface, boolean reverse) {
+            Integer id = number(w);
+            if (id == null) return;
+            natUses.add(new NatUse(id, iface, ctx, reverse, r(w)));
+            references.add(new Reference(RefKind.NAT_DESCRIPTOR, id.toString(), r(w), "ip " + ifaceKey(iface) + " nat descriptor"));
+        }
+
+        @Override
+        public Void ppSelect(Command.PpSelect s) {
+            Word t = s.target();
+            if (t == null || t.type() == YamahaLexer.NONE) {
+                ctx = SelectContext.NONE;
+                return null;
+            }
+            String id = t.type() == YamahaLexer.ANONYMOUS ? "anonymous" : t.text();
+            if (t.type() == YamahaLexer.NUMBER) {
+                Integer n = number(t);
+                if (n == null) return null;
+                id = n.toString();
+                ppSelects.add(new Setting(id, r(t)));
+            }
+            ctx = new SelectContext(id, null);
+            if (!pps.containsKey(id)) {
+                pps.put(id, new PpDraft(id, r(t)));
+                definitions.add(new Definition(RefKind.PP, id, r(t), false));
+            }
+            return null;
+        }
+
+        @Override
+        public Void tunnelSelect(Command.TunnelSelect s) {
+            Word t = s.target();
+            if (t == null || t.type() == YamahaLexer.NONE) {
+                ctx = SelectContext.NONE;
+                return null;
+            }
+            Integer n = number(t);
+            if (n == null) return null;
+            tunnelSelects.add(new Setting(n.toString(), r(t)));
+            ctx = new SelectContext(null, n);
+            if (!tunnels.containsKey(n)) {
+                tunnels.put(n, new TunnelDraft(n, r(t), null));
+                definitions.add(new Definition(RefKind.TUNNEL, n.toString(), r(t), false));
+            }
+            return null;
+        }
+
+        @Override
+        public Void ppBind(Command.PpBind b) {
+            PpDraft pp = currentPp();
+            for (Word w : b.targets()) {
+                if (w.type() != YamahaLexer.TUNNEL_ID && w.type() != YamahaLexer.TUNNEL_RANGE) continue;
+                for (TunnelRef ref : tunnelRefs(w)) {
+                    if (pp != null) pp.binds.add(ref);
+                    references.add(new Reference(RefKind.TUNNEL, Integer.toString(ref.tunnel()), ref.range(), "pp bind"));
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public Void ppRemotePool(Command.PpRemotePool pool) {
+            PpDraft pp = currentPp();
+            if (pp == null) return null;
+            pp.pool.clear();
+            for (Word w : pool.items()) {
+                if (w.type() == YamahaLexer.DHCP) {
+                    pp.pool.add(new PoolItem(null, r(w)));
+                } else if (isAddressToken(w)) {
+                    Ipv4.Range range = addresses(w);
+                    if (range != null) pp.pool.add(new PoolItem(range, r(w)));
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public Void tunnelEncapsulation(Command.TunnelEncapsulation e) {
+            TunnelDraft t = currentTunnel();
+            if (t != null) t.encapsulation = new Setting(e.kind().text().toLowerCase(Locale.ROOT), r(e.kind()));
+            return null;
+        }
+
+        @Override
+        public Void tunnelEndpoint(Command.TunnelEndpoint e) {
+            TunnelDraft t = currentTunnel();
+            if (t != null) {
+                Word local = e.second() == null ? null : e.first();
+                Word remote = e.second() == null ? e.first() : e.second();
+                t.endpointLocal = local == null ? null : new Setting(local.text(), r(local));
+                t.endpointRemote = new Setting(remote.text(), r(remote));
+            }
+            return null;
+        }
+
+        @Override
+        public Void tunnelTemplate(Command.TunnelTemplate tt) {
+            TunnelDraft t = currentTunnel();
+            if (t != null) for (Word w : tt.targets()) t.templateTargets.addAll(tunnelRefs(w));
+            return null;
+        }
+
+        @Override
+        public Void ipsecTunnel(Command.IpsecTunnel it) {
+            Integer policy = number(it.policy());
+            TunnelDraft t = currentTunnel();
+            if (policy != null) {
+                references.add(new Reference(RefKind.IPSEC_POLICY, policy.toString(), r(it.policy()), "ipsec tunnel"));
+                if (t != null) {
+                    t.ipsecPolicy = policy;
+                    t.ipsecPolicyRange = r(it.policy());
+                    t.ipsecIds.add(new IpsecId("the policy id of `ipsec tunnel`", policy, r(it.policy())));
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public Void ipsecSaPolicy(Command.IpsecSaPolicy sp) {
+            Integer policy = number(sp.policy());
+            Integer gateway = number(sp.gateway());
+            if (policy != null) definitions.add(new Definition(RefKind.IPSEC_POLICY, policy.toString(), r(sp.policy()), false));
+            TunnelDraft t = currentTunnel();
+            if (t != null && policy != null && gateway != null) {
+                t.ipsecIds.add(new IpsecId("the policy id of `ipsec sa policy`", policy, r(sp.policy())));
+                t.ipsecIds.add(new IpsecId("the gateway id of `ipsec sa policy`", gateway, r(sp.gateway())));
+            }
+            return null;
+        }
+
+        @Override
+        public Void ipsecIke(Command.IpsecIke ike) {
+            ikeGateway(ike.gateway(), "the gateway id of `ipsec ike`");
+            return null;
+        }
+
+        @Override
+        public Void ipsecTransport(Command.IpsecTransport tr) {
+            Integer id = number(tr.transport());
+            Integer policy = number(tr.policy());
+            if (id != null && policy != null) {
+                transports.add(new IpsecTransport(id, policy, lineRange(), r(tr.policy())));
+                definitions.add(new Definition(RefKind.IPSEC_TRANSPORT, id.toString(), r(tr.transport()), false));
+                references.add(new Reference(RefKind.IPSEC_POLICY, policy.toString(), r(tr.policy()), "ipsec transport"));
+            }
+            return null;
+        }
+
+        @Override
+        public Void ipsecTransportTemplate(Command.IpsecTransportTemplate tt) {
+            Integer source = number(tt.source());
+            if (source != null) {
+                List<TunnelRef> targets = new ArrayList<>();
+                for (Word w : tt.targets()) targets.addAll(tunnelRefs(w));
+                transportTemplates.add(new TransportTemplate(source, r(tt.source()), targets, lineRange()));
+                references.add(new Reference(RefKind.IPSEC_TRANSPORT, source.toString(), r(tt.source()),
+                        "ipsec transport template"));
+            }
+            return null;
+        }
+
+        @Override
+        public Void ipRoute(Command.IpRoute route) {
+            List<RouteGateway> gws = new ArrayList<>();
+            for (Command.RouteGateway g : route.gateways()) {
+                long address = -1;
+                switch (g.kind()) {
+                    case ADDRESS -> {
+                        Ipv4.Range a = addresses(g.target());
+                        if (a != null) address = a.first();
+                    }
+                    case PP -> references.add(new Reference(RefKind.PP, g.target().text().toLowerCase(Locale.ROOT),
+                            r(g.target()), "ip route gateway"));
+                    case TUNNEL -> references.add(new Reference(RefKind.TUNNEL, g.target().text(), r(g.target()),
+                            "ip route gateway"));
+                    case OTHER -> { }
+                }
+                for (Word f : g.filters()) {
+                    references.add(new Reference(RefKind.IP_FILTER, f.text(), r(f), "ip route filter"));
+                }
+                gws.add(new RouteGateway(g.kind().name().toLowerCase(Locale.ROOT), g.target().text(), address, r(g.target())));
+            }
+            if (route.destination().type() != YamahaLexer.DEFAULT) addresses(route.destination());
+            routes.add(new Route(route.destination().text(), lineRange(), gws));
+            return null;
+        }
+
+        @Override
+        public Void dhcpScope(Command.DhcpScope s) {
+            Integer id = number(s.id());
+            if (id == null) return null;
+            String t = s.range().text();
+            int slash = t.indexOf('/');
+            Ipv4.Range range = addresses(s.range().type() == YamahaLexer.IPV4_RANGE_PREFIX
+                    ? new Word(t.substring(0, slash), s.range().start(), s.range().start() + slash, YamahaLexer.IPV4_RANGE, false)
+                    : s.range());
+            Ipv4.Subnet subnet = null;
+            if (slash > 0 && range != null) {
+                int len = Ipv4.prefixLength(t.substring(slash + 1));
+                if (len >= 0) subnet = Ipv4.Subnet.of(range.first(), len);
+            }
+            if (range == null) return null;
+            dhcpScopes.put(id, new DhcpScope(id, range, subnet, lineRange()));
+            definitions.add(new Definition(RefKind.DHCP_SCOPE, id.toString(), r(s.id()), false));
+            return null;
+        }
+
+        @Override
+        public Void dhcpScopeRef(Command.DhcpScopeRef s) {
+            Integer id = number(s.id());
+            if (id != null) references.add(new Reference(RefKind.DHCP_SCOPE, id.toString(), r(s.id()), "dhcp scope"));
+            return null;
+        }
+
+        @Override
+        public Void dhcpRelay(Command.DhcpRelay relay) {
+            return null; // nothing the rules read yet
+        }
+
+        @Override
+        public Void filterDefinition(Command.FilterDefinition f) {
+            RefKind kind = f.ipv6() ? (f.dynamic() ? RefKind.IPV6_DYNAMIC_FILTER : RefKind.IPV6_FILTER)
+                    : (f.dynamic() ? RefKind.IP_DYNAMIC_FILTER : RefKind.IP_FILTER);
+            definitions.add(new Definition(kind, f.id().text(), r(f.id()), false));
+            return null;
+        }
+
+        @Override
+        public Void secureFilter(Command.SecureFilter sf) {
+            String where = (sf.ipv6() ? "ipv6 " : "ip ") + sf.iface().text() + " secure filter " + sf.direction().text();
+            for (Word w : sf.filters()) {
+                references.add(new Reference(sf.ipv6() ? RefKind.IPV6_FILTER : RefKind.IP_FILTER, w.text(), r(w), where));
+            }
+            for (Word w : sf.dynamics()) {
+                references.add(new Reference(sf.ipv6() ? RefKind.IPV6_DYNAMIC_FILTER : RefKind.IP_DYNAMIC_FILTER,
+                        w.text(), r(w), where));
+            }
+            return null;
+        }
+
+        @Override
+        public Void secretSetting(Command.SecretSetting s) {
+            for (Command.SecretValue v : s.values()) {
+                secrets.add(new Secret(v.kind(), v.plaintext(), r(v.secret()), lineRange()));
+            }
+            for (Command.SecretValue v : s.values()) {
+                if (s.subject() == null || !v.kind().namesIkeGateway()) continue;
+                ikeGateway(s.subject(), v.kind() == Command.SecretKind.IKE_PRE_SHARED_KEY
+                        ? "the gateway id of `ipsec ike pre-shared-key`" : "the gateway id of `ipsec ike … myname`");
+            }
+            return null;
+        }
+    }
+
+    /**
+     * A {@code no …} line: it removes a setting. Only the removals the rules depend on are modelled; the
+     * rest are no-ops (the line still leaves the select context as it was).
+     */
+    private final class Negated implements Command.Visitor<Void> {
+        @Override
+        public Void ppSelect(Command.PpSelect s) {
+            ctx = SelectContext.NONE;
+            return null;
+        }
+
+        @Override
+        public Void tunnelSelect(Command.TunnelSelect s) {
+            ctx = SelectContext.NONE;
+            return null;
+        }
+
+        @Override
+        public Void natBackwardCompatibility(Command.NatBackwardCompatibility b) {
+            backwardCompatibility = null;
+            return null;
+        }
+
+        @Override
+        public Void proxyArp(Command.ProxyArp a) {
+            InterfaceDraft i = iface(a.iface().text());
+            i.proxyArp = false;
+            i.proxyArpRange = lineRange();
+            return null;
+        }
+
+        @Override
+        public Void ppRemotePool(Command.PpRemotePool pool) {
+            PpDraft pp = currentPp();
+            if (pp != null) pp.pool.clear();
+            return null;
+        }
+
+        @Override
+        public Void generic(Command.Generic c) {
+            return null;
+        }
+
+        @Override
+        public Void interfaceAddress(Command.InterfaceAddress c) {
+            return null;
+        }
+
+        @Override
+        public Void natType(Command.NatType c) {
+            return null;
+        }
+
+        @Override
+        public Void natAddress(Command.NatAddress c) {
+            return null;
+        }
+
+        @Override
+        public Void natStatic(Command.NatStatic c) {
+            return null;
+        }
+
+        @Override
+        public Void natMasqueradeStatic(Command.NatMasqueradeStatic c) {
+            return null;
+        }
+
+        @Override
+        public Void natPortRange(Command.NatPortRange c) {
+            return null;
+        }
+
+        @Override
+        public Void natApply(Command.NatApply c) {
+            return null;
+        }
+
+        @Override
+        public Void ppBind(Command.PpBind c) {
+            return null;
+        }
+
+        @Override
+        public Void tunnelEncapsulation(Command.TunnelEncapsulation c) {
+            return null;
+        }
+
+        @Override
+        public Void tunnelEndpoint(Command.TunnelEndpoint c) {
+            return null;
+        }
+
+        @Override
+        public Void tunnelTemplate(Command.TunnelTemplate c) {
+            return null;
+        }
+
+        @Override
+        public Void ipsecTunnel(Command.IpsecTunnel c) {
+            return null;
+        }
+
+        @Override
+        public Void ipsecSaPolicy(Command.IpsecSaPolicy c) {
+            return null;
+        }
+
+        @Override
+        public Void ipsecIke(Command.IpsecIke c) {
+            return null;
+        }
+
+        @Override
+        public Void ipsecTransport(Command.IpsecTransport c) {
+            return null;
+        }
+
+        @Override
+        public Void ipsecTransportTemplate(Command.IpsecTransportTemplate c) {
+            return null;
+        }
+
+        @Override
+        public Void ipRoute(Command.IpRoute c) {
+            return null;
+        }
+
+        @Override
+        public Void dhcpScope(Command.DhcpScope c) {
+            return null;
+        }
+
+        @Override
+        public Void dhcpScopeRef(Command.DhcpScopeRef c) {
+            return null;
+        }
+
+        @Override
+        public Void dhcpRelay(Command.DhcpRelay c) {
+            return null;
+        }
+
+        @Override
+        public Void filterDefinition(Command.FilterDefinition c) {
+            return null;
+        }
+
+        @Override
+        public Void secureFilter(Command.SecureFilter c) {
+            return null;
+        }
+
+        @Override
+        public Void secretSetting(Command.SecretSetting c) {
+            return null;
+        }
+    }
+
+    // ---- drafts: mutable while the lines come in, frozen by finish() ----
+
+    private static final class InterfaceDraft {
+        final String name;
+        final List<InterfaceAddress> addresses = new ArrayList<>();
+        Boolean proxyArp;
+        SourceRange proxyArpRange;
+
+        InterfaceDraft(String name) {
+            this.name = name;
+        }
+
+        NetInterface freeze() {
+            return new NetInterface(name, addresses, proxyArp, proxyArpRange);
+        }
+    }
+
+    private static final class NatDraft {
+        final int id;
+        final SourceRange firstRange;
+        String type;
+        SourceRange typeRange;
+        final List<NatAddressItem> outer = new ArrayList<>();
+        SourceRange outerLine;
+        final List<NatAddressItem> inner = new ArrayList<>();
+        SourceRange innerLine;
+        final List<NatStatic> statics = new ArrayList<>();
+        final List<NatMasqueradeStatic> masqueradeStatics = new ArrayList<>();
+        final List<PortBlock> portBlocks = new ArrayList<>();
+        SourceRange portRangeLine;
+
+        NatDraft(int id, SourceRange firstRange) {
+            this.id = id;
+            this.firstRange = firstRange;
+        }
+
+        NatDescriptor freeze() {
+            return new NatDescriptor(id, type, typeRange, firstRange, outer, outerLine, inner, innerLine, statics,
+                    masqueradeStatics, portBlocks, portRangeLine);
+        }
+    }
+
+    private static final class PpDraft {
+        final String id;
+        final SourceRange selectRange;
+        final List<TunnelRef> binds = new ArrayList<>();
+        final List<PoolItem> pool = new ArrayList<>();
+
+        PpDraft(String id, SourceRange selectRange) {
+            this.id = id;
+            this.selectRange = selectRange;
+        }
+
+        PpBlock freeze() {
+            return new PpBlock(id, selectRange, binds, pool);
+        }
+    }
+
+    private static final class TunnelDraft {
+        final int id;
+        final SourceRange selectRange;
+        final SourceRange fromTemplate;
+        Setting encapsulation;
+        Setting endpointLocal;
+        Setting endpointRemote;
+        Integer ipsecPolicy;
+        SourceRange ipsecPolicyRange;
+        final List<TunnelRef> templateTargets = new ArrayList<>();
+        final List<IpsecId> ipsecIds = new ArrayList<>();
+
+        TunnelDraft(int id, SourceRange selectRange, SourceRange fromTemplate) {
+            this.id = id;
+            this.selectRange = selectRange;
+            this.fromTemplate = fromTemplate;
+        }
+
+        TunnelBlock freeze() {
+            return new TunnelBlock(id, selectRange, fromTemplate, encapsulation, endpointLocal, endpointRemote,
+                    ipsecPolicy, ipsecPolicyRange, templateTargets, ipsecIds);
+        }
+    }
+
     // ---- templates ----
 
-    /** Expands {@code tunnel template} and {@code ipsec transport template}, then returns the model. */
+    /** Expands {@code tunnel template} and {@code ipsec transport template}, then returns the immutable model. */
     public YamahaConfig finish() {
-        for (TunnelBlock src : new ArrayList<>(m.tunnels.values())) {
+        for (TunnelDraft src : new ArrayList<>(tunnels.values())) {
             if (src.fromTemplate != null) continue;
             for (TunnelRef target : src.templateTargets) {
                 int n = target.tunnel();
-                if (n == src.id || m.tunnels.containsKey(n)) continue;
-                TunnelBlock copy = new TunnelBlock(n, target.range(), target.range());
+                if (n == src.id || tunnels.containsKey(n)) continue;
+                TunnelDraft copy = new TunnelDraft(n, target.range(), target.range());
                 copy.encapsulation = src.encapsulation;
                 if (src.ipsecPolicy != null) {
                     copy.ipsecPolicy = src.ipsecPolicy == src.id ? n : src.ipsecPolicy;
                     copy.ipsecPolicyRange = target.range();
                 }
-                m.tunnels.put(n, copy);
-                m.definitions.add(new Definition(RefKind.TUNNEL, Integer.toString(n), target.range(), true));
+                tunnels.put(n, copy);
+                definitions.add(new Definition(RefKind.TUNNEL, Integer.toString(n), target.range(), true));
                 for (IpsecId id : src.ipsecIds) {
                     if (id.what().contains("ipsec sa policy") && id.what().contains("policy id") && id.value() == src.id) {
-                        m.definitions.add(new Definition(RefKind.IPSEC_POLICY, Integer.toString(n), target.range(), true));
+                        definitions.add(new Definition(RefKind.IPSEC_POLICY, Integer.toString(n), target.range(), true));
                     }
                 }
             }
         }
         Map<Integer, IpsecTransport> transportById = new HashMap<>();
-        for (IpsecTransport t : m.transports) transportById.put(t.id(), t); // the last definition wins
-        for (TransportTemplate tt : m.transportTemplates) {
+        for (IpsecTransport t : transports) transportById.put(t.id(), t); // the last definition wins
+        for (TransportTemplate tt : transportTemplates) {
             IpsecTransport src = transportById.get(tt.source());
             if (src == null) continue;
             for (TunnelRef target : tt.targets()) {
                 int n = target.tunnel();
                 if (n == src.id()) continue;
                 int policy = src.policy() == src.id() ? n : src.policy();
-                m.definitions.add(new Definition(RefKind.IPSEC_TRANSPORT, Integer.toString(n), target.range(), true));
-                m.references.add(new Reference(RefKind.IPSEC_POLICY, Integer.toString(policy), target.range(),
+                definitions.add(new Definition(RefKind.IPSEC_TRANSPORT, Integer.toString(n), target.range(), true));
+                references.add(new Reference(RefKind.IPSEC_POLICY, Integer.toString(policy), target.range(),
                         "ipsec transport template " + tt.source()));
             }
         }
-        return m;
+        return new YamahaConfig(model, revision, headerRange, freeze(interfaces, InterfaceDraft::freeze),
+                ipv6Addresses, freeze(natDescriptors, NatDraft::freeze), natUses, backwardCompatibility,
+                freeze(pps, PpDraft::freeze), freeze(tunnels, TunnelDraft::freeze), transports, transportTemplates,
+                routes, dhcpScopes, secrets, definitions, references, syntaxProblems, catalogFindings, looseFilterUses,
+                tunnelSelects, ppSelects);
+    }
+
+    private static <K, D, V> Map<K, V> freeze(Map<K, D> drafts, java.util.function.Function<D, V> freeze) {
+        Map<K, V> out = new LinkedHashMap<>();
+        drafts.forEach((k, d) -> out.put(k, freeze.apply(d)));
+        return out;
     }
 }

@@ -1,27 +1,15 @@
 package dev.routerls.yamaha.model;
 
+import dev.routerls.core.IpText;
+
 /** IPv4 values as unsigned 32-bit numbers held in a long, with the few operations the rules need. */
 public final class Ipv4 {
     private Ipv4() {
     }
 
-    /** Dotted quad → number, or -1 when a part is missing or above 255. Input comes from typed tokens. */
+    /** Dotted quad → number, or -1 when it is not one. Input comes from typed tokens. */
     public static long parse(String dotted) {
-        String[] parts = dotted.split("\\.", -1);
-        if (parts.length != 4) return -1;
-        long v = 0;
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3) return -1;
-            int o;
-            try {
-                o = Integer.parseInt(p);
-            } catch (NumberFormatException e) {
-                return -1;
-            }
-            if (o > 255) return -1;
-            v = (v << 8) | o;
-        }
-        return v;
+        return IpText.ipv4(dotted, false);
     }
 
     public static String format(long v) {

@@ -5,6 +5,7 @@ import dev.routerls.yamaha.catalog.CatalogFinding;
 import dev.routerls.yamaha.parse.Command.SecretKind;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The semantic model of one YAMAHA config, built once by {@link ConfigBuilder} and then only read (by
- * rules, completion, hover). Every element keeps the SourceRange it came from. Secret values are never
- * stored: {@link Secret} keeps only where the value is.
+ * The semantic model of one YAMAHA config, built once by {@link ConfigBuilder} and immutable after that
+ * (safe to share between threads; rules, completion and hover only read it). Every element keeps the
+ * SourceRange it came from. Secret values are never stored: {@link Secret} keeps only where the value is.
  */
 public final class YamahaConfig {
 
@@ -29,15 +30,14 @@ public final class YamahaConfig {
     /** {@code ipv6 IF address X/LEN} with a literal address (a MAP-E CE may be given this way). */
     public record Ipv6InterfaceAddress(String iface, String text, SourceRange range) { }
 
-    /** A LAN-side interface (lan1, lan1/1, bridge1, vlan1 …) with its addresses and proxy ARP setting. */
-    public static final class NetInterface {
-        public final String name;
-        public final List<InterfaceAddress> addresses = new ArrayList<>();
-        public Boolean proxyArp;
-        public SourceRange proxyArpRange;
-
-        public NetInterface(String name) {
-            this.name = name;
+    /**
+     * An interface with addresses or settings (lan1, lan1/1, bridge1, vlan1 …; "pp 1" / "tunnel 2" for a
+     * selected PP or tunnel): its addresses and proxy ARP setting ({@code proxyArp} null when not written).
+     */
+    public record NetInterface(String name, List<InterfaceAddress> addresses, Boolean proxyArp,
+                               SourceRange proxyArpRange) {
+        public NetInterface {
+            addresses = List.copyOf(addresses);
         }
 
         public boolean proxyArpOn() {
@@ -65,22 +65,22 @@ public final class YamahaConfig {
         }
     }
 
-    public static final class NatDescriptor {
-        public final int id;
-        public String type;
-        public SourceRange typeRange;
-        public SourceRange firstRange;
-        public final List<NatAddressItem> outer = new ArrayList<>();
-        public SourceRange outerLine;
-        public final List<NatAddressItem> inner = new ArrayList<>();
-        public SourceRange innerLine;
-        public final List<NatStatic> statics = new ArrayList<>();
-        public final List<NatMasqueradeStatic> masqueradeStatics = new ArrayList<>();
-        public final List<PortBlock> portBlocks = new ArrayList<>();
-        public SourceRange portRangeLine;
-
-        public NatDescriptor(int id) {
-            this.id = id;
+    /**
+     * One NAT descriptor with everything set for it. {@code type}, {@code typeRange}, {@code outerLine},
+     * {@code innerLine} and {@code portRangeLine} are null when the config does not write that setting;
+     * {@code firstRange} is the id of the first line that mentions the descriptor.
+     */
+    public record NatDescriptor(int id, String type, SourceRange typeRange, SourceRange firstRange,
+                                List<NatAddressItem> outer, SourceRange outerLine,
+                                List<NatAddressItem> inner, SourceRange innerLine,
+                                List<NatStatic> statics, List<NatMasqueradeStatic> masqueradeStatics,
+                                List<PortBlock> portBlocks, SourceRange portRangeLine) {
+        public NatDescriptor {
+            outer = List.copyOf(outer);
+            inner = List.copyOf(inner);
+            statics = List.copyOf(statics);
+            masqueradeStatics = List.copyOf(masqueradeStatics);
+            portBlocks = List.copyOf(portBlocks);
         }
 
         /** The type as configured, or the router's default ({@code none}). */
@@ -106,38 +106,27 @@ public final class YamahaConfig {
     /** A remote address pool entry: an address range, or {@code dhcp} (range null). */
     public record PoolItem(Ipv4.Range addresses, SourceRange range) { }
 
-    public static final class PpBlock {
-        public final String id;
-        public final SourceRange selectRange;
-        public final List<TunnelRef> binds = new ArrayList<>();
-        public final List<PoolItem> pool = new ArrayList<>();
-
-        public PpBlock(String id, SourceRange selectRange) {
-            this.id = id;
-            this.selectRange = selectRange;
+    /** A {@code pp select} block: the tunnels it binds and its remote address pool. */
+    public record PpBlock(String id, SourceRange selectRange, List<TunnelRef> binds, List<PoolItem> pool) {
+        public PpBlock {
+            binds = List.copyOf(binds);
+            pool = List.copyOf(pool);
         }
     }
 
     /** An IPsec id used inside a tunnel block (policy id, gateway id, transport id …) and where. */
     public record IpsecId(String what, int value, SourceRange range) { }
 
-    public static final class TunnelBlock {
-        public final int id;
-        public final SourceRange selectRange;
-        /** The template target word that produced this tunnel, or null for a tunnel written out. */
-        public final SourceRange fromTemplate;
-        public Setting encapsulation;
-        public Setting endpointLocal;
-        public Setting endpointRemote;
-        public Integer ipsecPolicy;
-        public SourceRange ipsecPolicyRange;
-        public final List<TunnelRef> templateTargets = new ArrayList<>();
-        public final List<IpsecId> ipsecIds = new ArrayList<>();
-
-        public TunnelBlock(int id, SourceRange selectRange, SourceRange fromTemplate) {
-            this.id = id;
-            this.selectRange = selectRange;
-            this.fromTemplate = fromTemplate;
+    /**
+     * A {@code tunnel select} block (or one a template made: {@code fromTemplate} is the template target word
+     * that produced it, null for a tunnel written out). Settings not written are null.
+     */
+    public record TunnelBlock(int id, SourceRange selectRange, SourceRange fromTemplate, Setting encapsulation,
+                              Setting endpointLocal, Setting endpointRemote, Integer ipsecPolicy,
+                              SourceRange ipsecPolicyRange, List<TunnelRef> templateTargets, List<IpsecId> ipsecIds) {
+        public TunnelBlock {
+            templateTargets = List.copyOf(templateTargets);
+            ipsecIds = List.copyOf(ipsecIds);
         }
     }
 
@@ -179,61 +168,180 @@ public final class YamahaConfig {
 
     // ---- the model ----
 
-    public String model;
-    public String revision;
-    public SourceRange headerRange;
-    public final Map<String, NetInterface> interfaces = new LinkedHashMap<>();
-    public final List<Ipv6InterfaceAddress> ipv6Addresses = new ArrayList<>();
-    public final Map<Integer, NatDescriptor> natDescriptors = new LinkedHashMap<>();
-    public final List<NatUse> natUses = new ArrayList<>();
-    public Setting backwardCompatibility;
-    public final Map<String, PpBlock> pps = new LinkedHashMap<>();
-    public final Map<Integer, TunnelBlock> tunnels = new LinkedHashMap<>();
-    public final List<IpsecTransport> transports = new ArrayList<>();
-    public final List<TransportTemplate> transportTemplates = new ArrayList<>();
-    public final List<Route> routes = new ArrayList<>();
-    public final Map<Integer, DhcpScope> dhcpScopes = new LinkedHashMap<>();
-    public final List<Secret> secrets = new ArrayList<>();
-    public final List<Definition> definitions = new ArrayList<>();
-    public final List<Reference> references = new ArrayList<>();
-    public final List<SyntaxProblem> syntaxProblems = new ArrayList<>();
-    public final List<CatalogFinding> catalogFindings = new ArrayList<>();
-    /** Filter numbers that lines without an explicit rule mention after {@code filter} (count as uses). */
-    public final java.util.Set<String> looseFilterUses = new java.util.HashSet<>();
-    /** Tunnel and PP numbers selected, with where (for limit checks). */
-    public final List<Setting> tunnelSelects = new ArrayList<>();
-    public final List<Setting> ppSelects = new ArrayList<>();
+    private final String model;
+    private final String revision;
+    private final SourceRange headerRange;
+    private final Map<String, NetInterface> interfaces;
+    private final List<Ipv6InterfaceAddress> ipv6Addresses;
+    private final Map<Integer, NatDescriptor> natDescriptors;
+    private final List<NatUse> natUses;
+    private final Setting backwardCompatibility;
+    private final Map<String, PpBlock> pps;
+    private final Map<Integer, TunnelBlock> tunnels;
+    private final List<IpsecTransport> transports;
+    private final List<TransportTemplate> transportTemplates;
+    private final List<Route> routes;
+    private final Map<Integer, DhcpScope> dhcpScopes;
+    private final List<Secret> secrets;
+    private final List<Definition> definitions;
+    private final List<Reference> references;
+    private final List<SyntaxProblem> syntaxProblems;
+    private final List<CatalogFinding> catalogFindings;
+    private final Set<String> looseFilterUses;
+    private final List<Setting> tunnelSelects;
+    private final List<Setting> ppSelects;
+    /** Definition keys per kind, so that checking every reference stays linear in the config's size. */
+    private final Map<RefKind, Set<String>> definedKeys = new EnumMap<>(RefKind.class);
 
+    /** Everything the builder collected; the config keeps unmodifiable copies. */
+    YamahaConfig(String model, String revision, SourceRange headerRange, Map<String, NetInterface> interfaces,
+                 List<Ipv6InterfaceAddress> ipv6Addresses, Map<Integer, NatDescriptor> natDescriptors,
+                 List<NatUse> natUses, Setting backwardCompatibility, Map<String, PpBlock> pps,
+                 Map<Integer, TunnelBlock> tunnels, List<IpsecTransport> transports,
+                 List<TransportTemplate> transportTemplates, List<Route> routes, Map<Integer, DhcpScope> dhcpScopes,
+                 List<Secret> secrets, List<Definition> definitions, List<Reference> references,
+                 List<SyntaxProblem> syntaxProblems, List<CatalogFinding> catalogFindings,
+                 Set<String> looseFilterUses, List<Setting> tunnelSelects, List<Setting> ppSelects) {
+        this.model = model;
+        this.revision = revision;
+        this.headerRange = headerRange;
+        this.interfaces = ordered(interfaces);
+        this.ipv6Addresses = List.copyOf(ipv6Addresses);
+        this.natDescriptors = ordered(natDescriptors);
+        this.natUses = List.copyOf(natUses);
+        this.backwardCompatibility = backwardCompatibility;
+        this.pps = ordered(pps);
+        this.tunnels = ordered(tunnels);
+        this.transports = List.copyOf(transports);
+        this.transportTemplates = List.copyOf(transportTemplates);
+        this.routes = List.copyOf(routes);
+        this.dhcpScopes = ordered(dhcpScopes);
+        this.secrets = List.copyOf(secrets);
+        this.definitions = List.copyOf(definitions);
+        this.references = List.copyOf(references);
+        this.syntaxProblems = List.copyOf(syntaxProblems);
+        this.catalogFindings = List.copyOf(catalogFindings);
+        this.looseFilterUses = Set.copyOf(looseFilterUses);
+        this.tunnelSelects = List.copyOf(tunnelSelects);
+        this.ppSelects = List.copyOf(ppSelects);
+        for (Definition d : this.definitions) definedKeys.computeIfAbsent(d.kind(), k -> new HashSet<>()).add(d.key());
+    }
+
+    private static <K, V> Map<K, V> ordered(Map<K, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    /** The model named by the header or settings, if any. */
     public Optional<String> model() {
         return Optional.ofNullable(model);
     }
 
+    /** The firmware revision of the header (only when it names the model analysed for). */
     public Optional<String> revision() {
         return Optional.ofNullable(revision);
+    }
+
+    /** Where the {@code show config} header is, or null without one. */
+    public SourceRange headerRange() {
+        return headerRange;
+    }
+
+    /** Interfaces by key (lan1 …, "pp 1", "tunnel 2"), in the order the config first mentions them. */
+    public Map<String, NetInterface> interfaces() {
+        return interfaces;
+    }
+
+    public List<Ipv6InterfaceAddress> ipv6Addresses() {
+        return ipv6Addresses;
+    }
+
+    /** NAT descriptors by number, in the order the config first mentions them. */
+    public Map<Integer, NatDescriptor> natDescriptors() {
+        return natDescriptors;
+    }
+
+    /** Every {@code ip IF nat descriptor} entry, one per descriptor number listed. */
+    public List<NatUse> natUses() {
+        return natUses;
+    }
+
+    /** {@code nat descriptor backward-compatibility}, if written. */
+    public Optional<Setting> backwardCompatibility() {
+        return Optional.ofNullable(backwardCompatibility);
+    }
+
+    public Map<String, PpBlock> pps() {
+        return pps;
+    }
+
+    /** Tunnels by number: those selected, then those templates made. */
+    public Map<Integer, TunnelBlock> tunnels() {
+        return tunnels;
+    }
+
+    public List<IpsecTransport> transports() {
+        return transports;
+    }
+
+    public List<TransportTemplate> transportTemplates() {
+        return transportTemplates;
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public Map<Integer, DhcpScope> dhcpScopes() {
+        return dhcpScopes;
+    }
+
+    /** Where secrets are (never their values). */
+    public List<Secret> secrets() {
+        return secrets;
+    }
+
+    public List<Definition> definitions() {
+        return definitions;
+    }
+
+    public List<Reference> references() {
+        return references;
+    }
+
+    /** Lines the grammar could not read, and values no router accepts, in document order. */
+    public List<SyntaxProblem> syntaxProblems() {
+        return syntaxProblems;
+    }
+
+    /** What the command catalog found wrong with each line. */
+    public List<CatalogFinding> catalogFindings() {
+        return catalogFindings;
+    }
+
+    /** Filter numbers that lines without an explicit rule mention after {@code filter} (count as uses). */
+    public Set<String> looseFilterUses() {
+        return looseFilterUses;
+    }
+
+    /** Tunnel numbers selected, with where (for limit checks). */
+    public List<Setting> tunnelSelects() {
+        return tunnelSelects;
+    }
+
+    /** PP numbers selected, with where (for limit checks). */
+    public List<Setting> ppSelects() {
+        return ppSelects;
     }
 
     /** Every router-owned IPv4 address with its interface. */
     public List<InterfaceAddress> ownAddresses() {
         List<InterfaceAddress> out = new ArrayList<>();
-        for (NetInterface i : interfaces.values()) out.addAll(i.addresses);
+        for (NetInterface i : interfaces.values()) out.addAll(i.addresses());
         return out;
     }
 
     public boolean isDefined(RefKind kind, String key) {
-        DefinedIndex index = definedIndex;
-        if (index == null || index.size() != definitions.size()) {
-            // built on first use after the definitions are complete; rebuilt if any were added since
-            Map<RefKind, Set<String>> keys = new EnumMap<>(RefKind.class);
-            for (Definition d : definitions) keys.computeIfAbsent(d.kind(), k -> new HashSet<>()).add(d.key());
-            index = new DefinedIndex(definitions.size(), keys);
-            definedIndex = index;
-        }
-        Set<String> keys = index.keys().get(kind);
+        Set<String> keys = definedKeys.get(kind);
         return keys != null && keys.contains(key);
     }
-
-    /** Definition keys per kind, so that checking every reference stays linear in the config's size. */
-    private record DefinedIndex(int size, Map<RefKind, Set<String>> keys) { }
-
-    private volatile DefinedIndex definedIndex;
 }

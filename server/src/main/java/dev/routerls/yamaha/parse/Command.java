@@ -8,12 +8,30 @@ import java.util.List;
  */
 public sealed interface Command {
 
-    record Generic() implements Command { }
+    /** Calls the {@link Visitor} method for this kind of command. */
+    <R> R accept(Visitor<R> visitor);
+
+    record Generic() implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.generic(this);
+        }
+    }
 
     /** {@code ip|ipv6 IF address VALUE [secondary]} or {@code ip IF secondary address VALUE}. */
-    record InterfaceAddress(boolean ipv6, Word iface, Word value, boolean secondary) implements Command { }
+    record InterfaceAddress(boolean ipv6, Word iface, Word value, boolean secondary) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.interfaceAddress(this);
+        }
+    }
 
-    record ProxyArp(Word iface, Word state) implements Command { }
+    record ProxyArp(Word iface, Word state) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.proxyArp(this);
+        }
+    }
 
     /**
      * A {@code nat descriptor …} line that sets something of descriptor {@link #id()}: it configures that
@@ -24,65 +42,190 @@ public sealed interface Command {
         Word id();
     }
 
-    record NatType(Word id, Word kind) implements NatSetting { }
+    record NatType(Word id, Word kind) implements NatSetting {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.natType(this);
+        }
+    }
 
     /** {@code nat descriptor address outer|inner ID ITEM...}. */
-    record NatAddress(Word id, boolean outer, List<Word> items) implements NatSetting { }
+    record NatAddress(Word id, boolean outer, List<Word> items) implements NatSetting {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.natAddress(this);
+        }
+    }
 
     /** {@code nat descriptor static ID ENTRY OUTER=INNER[/MASK] [COUNT]}. */
-    record NatStatic(Word id, Word entry, Word pair, Word count) implements NatSetting { }
+    record NatStatic(Word id, Word entry, Word pair, Word count) implements NatSetting {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.natStatic(this);
+        }
+    }
 
-    record NatMasqueradeStatic(Word id, Word entry, Word inner, Word protocol, Word ports) implements NatSetting { }
+    record NatMasqueradeStatic(Word id, Word entry, Word inner, Word protocol, Word ports) implements NatSetting {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.natMasqueradeStatic(this);
+        }
+    }
 
-    record NatPortRange(Word id, List<Word> ranges) implements NatSetting { }
+    record NatPortRange(Word id, List<Word> ranges) implements NatSetting {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.natPortRange(this);
+        }
+    }
 
-    record NatBackwardCompatibility(Word value) implements Command { }
+    record NatBackwardCompatibility(Word value) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.natBackwardCompatibility(this);
+        }
+    }
 
     /** {@code ip IF nat descriptor [LIST] [reverse LIST]}. */
-    record NatApply(Word iface, List<Word> forward, List<Word> reverse) implements Command { }
+    record NatApply(Word iface, List<Word> forward, List<Word> reverse) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.natApply(this);
+        }
+    }
 
-    record PpSelect(Word target) implements Command { }
+    record PpSelect(Word target) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.ppSelect(this);
+        }
+    }
 
-    record TunnelSelect(Word target) implements Command { }
+    record TunnelSelect(Word target) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.tunnelSelect(this);
+        }
+    }
 
-    record PpBind(List<Word> targets) implements Command { }
+    record PpBind(List<Word> targets) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.ppBind(this);
+        }
+    }
 
-    record PpRemotePool(List<Word> items) implements Command { }
+    record PpRemotePool(List<Word> items) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.ppRemotePool(this);
+        }
+    }
 
-    record TunnelEncapsulation(Word kind) implements Command { }
+    record TunnelEncapsulation(Word kind) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.tunnelEncapsulation(this);
+        }
+    }
 
-    record TunnelEndpoint(Word first, Word second) implements Command { }
+    record TunnelEndpoint(Word first, Word second) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.tunnelEndpoint(this);
+        }
+    }
 
-    record TunnelTemplate(List<Word> targets) implements Command { }
+    record TunnelTemplate(List<Word> targets) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.tunnelTemplate(this);
+        }
+    }
 
-    record IpsecTunnel(Word policy) implements Command { }
+    record IpsecTunnel(Word policy) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.ipsecTunnel(this);
+        }
+    }
 
-    record IpsecSaPolicy(Word policy, Word gateway) implements Command { }
+    record IpsecSaPolicy(Word policy, Word gateway) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.ipsecSaPolicy(this);
+        }
+    }
 
     /** Any {@code ipsec ike … GATEWAY …} setting (the gateway id is what the analysis needs). */
-    record IpsecIke(Word gateway) implements Command { }
+    record IpsecIke(Word gateway) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.ipsecIke(this);
+        }
+    }
 
-    record IpsecTransport(Word transport, Word policy) implements Command { }
+    record IpsecTransport(Word transport, Word policy) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.ipsecTransport(this);
+        }
+    }
 
-    record IpsecTransportTemplate(Word source, List<Word> targets) implements Command { }
+    record IpsecTransportTemplate(Word source, List<Word> targets) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.ipsecTransportTemplate(this);
+        }
+    }
 
-    record IpRoute(Word destination, List<RouteGateway> gateways) implements Command { }
+    record IpRoute(Word destination, List<RouteGateway> gateways) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.ipRoute(this);
+        }
+    }
 
     record RouteGateway(GatewayKind kind, Word target, List<Word> filters) { }
 
     enum GatewayKind { ADDRESS, PP, TUNNEL, OTHER }
 
-    record DhcpScope(Word id, Word range) implements Command { }
+    record DhcpScope(Word id, Word range) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.dhcpScope(this);
+        }
+    }
 
     /** {@code dhcp scope bind|option ID …}: uses scope ID. */
-    record DhcpScopeRef(Word id) implements Command { }
+    record DhcpScopeRef(Word id) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.dhcpScopeRef(this);
+        }
+    }
 
-    record DhcpRelay(Word iface, List<Word> servers) implements Command { }
+    record DhcpRelay(Word iface, List<Word> servers) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.dhcpRelay(this);
+        }
+    }
 
-    record FilterDefinition(boolean ipv6, boolean dynamic, Word id) implements Command { }
+    record FilterDefinition(boolean ipv6, boolean dynamic, Word id) implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.filterDefinition(this);
+        }
+    }
 
     record SecureFilter(boolean ipv6, Word iface, Word direction, List<Word> filters, List<Word> dynamics)
-            implements Command { }
+            implements Command {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.secureFilter(this);
+        }
+    }
 
     /**
      * A setting that carries one or more secrets (a line such as {@code pp auth username} or
@@ -93,6 +236,11 @@ public sealed interface Command {
         /** The first secret of the line (null when the line has none written). */
         public Word secret() {
             return values.isEmpty() ? null : values.get(0).secret();
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.secretSetting(this);
         }
     }
 
@@ -158,5 +306,69 @@ public sealed interface Command {
         public boolean namesIkeGateway() {
             return this == IKE_PRE_SHARED_KEY || this == IKE_MYNAME;
         }
+    }
+
+    /**
+     * One method per kind of command, so that adding a command record makes the compiler list every
+     * place that must decide what the new command means (the model builder, for instance).
+     */
+    interface Visitor<R> {
+        R generic(Generic command);
+
+        R interfaceAddress(InterfaceAddress command);
+
+        R proxyArp(ProxyArp command);
+
+        R natType(NatType command);
+
+        R natAddress(NatAddress command);
+
+        R natStatic(NatStatic command);
+
+        R natMasqueradeStatic(NatMasqueradeStatic command);
+
+        R natPortRange(NatPortRange command);
+
+        R natBackwardCompatibility(NatBackwardCompatibility command);
+
+        R natApply(NatApply command);
+
+        R ppSelect(PpSelect command);
+
+        R tunnelSelect(TunnelSelect command);
+
+        R ppBind(PpBind command);
+
+        R ppRemotePool(PpRemotePool command);
+
+        R tunnelEncapsulation(TunnelEncapsulation command);
+
+        R tunnelEndpoint(TunnelEndpoint command);
+
+        R tunnelTemplate(TunnelTemplate command);
+
+        R ipsecTunnel(IpsecTunnel command);
+
+        R ipsecSaPolicy(IpsecSaPolicy command);
+
+        R ipsecIke(IpsecIke command);
+
+        R ipsecTransport(IpsecTransport command);
+
+        R ipsecTransportTemplate(IpsecTransportTemplate command);
+
+        R ipRoute(IpRoute command);
+
+        R dhcpScope(DhcpScope command);
+
+        R dhcpScopeRef(DhcpScopeRef command);
+
+        R dhcpRelay(DhcpRelay command);
+
+        R filterDefinition(FilterDefinition command);
+
+        R secureFilter(SecureFilter command);
+
+        R secretSetting(SecretSetting command);
     }
 }

@@ -1,8 +1,8 @@
 package dev.routerls.openwrt.mape;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.analysis.Analyzer;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.mape.Ipv6Prefix;
 import dev.routerls.mape.MapeCalculator;

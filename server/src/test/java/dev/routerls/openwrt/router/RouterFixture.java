@@ -1,10 +1,10 @@
 package dev.routerls.openwrt.router;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.analysis.LanguageDetector;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
-import dev.routerls.openwrt.OpenWrtAnalyzer;
+import dev.routerls.analysis.OpenWrtAnalyzer;
 import dev.routerls.testing.Fixture;
 
 import java.util.ArrayList;

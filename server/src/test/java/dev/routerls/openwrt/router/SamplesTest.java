@@ -1,9 +1,9 @@
 package dev.routerls.openwrt.router;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.analysis.Analyzer;
 import dev.routerls.analysis.LanguageDetector;
-import dev.routerls.analysis.SourceFile;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LanguageId;
 import dev.routerls.core.Severity;

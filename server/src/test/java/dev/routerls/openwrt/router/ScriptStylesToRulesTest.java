@@ -1,6 +1,6 @@
 package dev.routerls.openwrt.router;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.mape.PortRange;
 import org.junit.jupiter.api.Test;
 

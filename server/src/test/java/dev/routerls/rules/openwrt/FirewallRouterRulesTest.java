@@ -1,6 +1,6 @@
 package dev.routerls.rules.openwrt;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.openwrt.router.RouterFixture;
 import dev.routerls.openwrt.router.RouterTexts;
 import org.junit.jupiter.api.Test;

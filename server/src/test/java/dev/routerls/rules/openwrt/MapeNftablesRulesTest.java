@@ -1,6 +1,6 @@
 package dev.routerls.rules.openwrt;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.mape.PortRange;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.RouterFixture;

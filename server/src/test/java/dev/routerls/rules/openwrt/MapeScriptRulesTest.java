@@ -42,7 +42,8 @@ class MapeScriptRulesTest {
     @Test
     void unknownAddressIsSaidOnceAndNotChecked() {
         String s = markSnat(SCRIPT.replace("IP4='133.200.18.52'", "IP4=$(ip -4 addr show map-wan_map | awk '{print $2}')")
-                .replace("PSID='86'", "PSID='87'"), "openwrt/mape-psid-mismatch~cannot compute");
+                .replace("PSID='86'", "PSID='87'"), "openwrt/mape-snat-unknown~cannot compute");
+        withScript(s).assertFindings("openwrt/mape-snat-unknown");
         withScript(s).assertFindings("openwrt/mape-psid-mismatch");
         withScript(s).assertFindings("openwrt/mape-port-range");
     }

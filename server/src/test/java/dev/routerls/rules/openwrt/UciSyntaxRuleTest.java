@@ -33,7 +33,7 @@ class UciSyntaxRuleTest {
         UciRuleFixtures.assertFile(RULE, "system", """
                 «openwrt/uci-syntax~option/list command found before the first section|option» a b
                 config «openwrt/uci-syntax~invalid character in type field|'a b'»
-                «openwrt/uci-syntax~insufficient arguments|config» ;
+                «openwrt/uci-syntax~insufficient arguments|config ;»
                 config t 's'
                 \toption a «openwrt/uci-syntax~EOF with unterminated "|"»never closed
                 """);
@@ -44,9 +44,9 @@ class UciSyntaxRuleTest {
     }
 
     @Test
-    void semicolonQuirkIsAWarning() {
-        List<Diagnostic> all = UciRuleFixtures.assertFile(RULE, "system", """
-                config system«openwrt/uci-syntax~ignores the rest of this line|; option hostname x»
+    void semicolonQuirkIsAWarningOfItsOwnRule() {
+        List<Diagnostic> all = UciRuleFixtures.assertFile("openwrt/uci-ignored-text", "system", """
+                config system«openwrt/uci-ignored-text~ignores the rest of this line|; option hostname x»
                 config system 'b'; option hostname y
                 """);
         assertEquals(Severity.WARNING, all.get(0).severity());

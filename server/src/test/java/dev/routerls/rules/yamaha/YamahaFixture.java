@@ -1,9 +1,9 @@
 package dev.routerls.rules.yamaha;
 
-import dev.routerls.analysis.AnalysisSettings;
+import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.testing.Fixture;
-import dev.routerls.yamaha.YamahaAnalyzer;
+import dev.routerls.analysis.YamahaAnalyzer;
 
 import java.util.List;
 

@@ -1,0 +1,126 @@
+package dev.routerls.analysis;
+
+import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.Diagnostic;
+import dev.routerls.core.LanguageId;
+import dev.routerls.core.LineIndex;
+import dev.routerls.core.SourceRange;
+import dev.routerls.openwrt.uci.UciFile;
+import dev.routerls.openwrt.uci.UciOption;
+import dev.routerls.openwrt.uci.UciProblem;
+import dev.routerls.openwrt.uci.UciReader;
+import dev.routerls.openwrt.uci.UciSection;
+import dev.routerls.yamaha.ConfigLine;
+import dev.routerls.analysis.YamahaAnalyzer;
+import dev.routerls.yamaha.parse.ParsedLine;
+import dev.routerls.yamaha.parse.Word;
+
+import java.util.stream.Stream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lines of a document as they may be printed: secret values (passwords, pre-shared keys) replaced by
+ * {@link Word#MASK}. YAMAHA secrets come from the parser, which already flags them (also across
+ * terminal-wrapped lines); UCI secrets are the values of options named like passwords and keys. A line the
+ * parser cannot read may hold a secret in a place no rule recognises, so everything after its first word
+ * is masked.
+ */
+public final class SecretMask {
+    private final LineIndex lines;
+    /** Per line: column spans to mask, as [start, end) pairs; end = -1 means to the end of the line. */
+    private final Map<Integer, List<int[]>> spans = new HashMap<>();
+
+    private SecretMask(String text) {
+        this.lines = new LineIndex(text);
+    }
+
+    public static SecretMask of(LanguageId language, String uri, String text) {
+        SecretMask m = new SecretMask(text);
+        switch (language) {
+            case YAMAHA_RTX -> m.yamaha(uri, text);
+            case OPENWRT_UCI -> m.uci(uri, text);
+            default -> { }
+        }
+        return m;
+    }
+
+    /** Line {@code i} (0-based) with its secrets masked. */
+    public String line(int i) {
+        String text = lines.line(i);
+        List<int[]> s = spans.get(i);
+        if (s == null) return text;
+        boolean[] hidden = new boolean[text.length()];
+        for (int[] span : s) {
+            int end = span[1] < 0 ? text.length() : Math.min(span[1], text.length());
+            for (int c = Math.max(0, span[0]); c < end; c++) hidden[c] = true;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < text.length(); c++) {
+            if (!hidden[c]) {
+                sb.append(text.charAt(c));
+            } else if (c == 0 || !hidden[c - 1]) {
+                sb.append(Word.MASK);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Every line, masked. */
+    public List<String> lines() {
+        List<String> out = new ArrayList<>(lineCount());
+        for (int i = 0; i < lineCount(); i++) out.add(line(i));
+        return out;
+    }
+
+    public int lineCount() {
+        return lines.lineCount();
+    }
+
+    private void hide(SourceRange r) {
+        for (int l = r.startLine(); l <= r.endLine(); l++) {
+            int from = l == r.startLine() ? r.startColumn() : 0;
+            int to = l == r.endLine() ? r.endColumn() : -1;
+            spans.computeIfAbsent(l, k -> new ArrayList<>()).add(new int[]{from, to});
+        }
+    }
+
+    private void hideAfterFirstWord(int line) {
+        String text = lines.line(line);
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
+        while (i < text.length() && !Character.isWhitespace(text.charAt(i))) i++;
+        if (i < text.length()) spans.computeIfAbsent(line, k -> new ArrayList<>()).add(new int[]{i, -1});
+    }
+
+    private void yamaha(String uri, String text) {
+        YamahaAnalyzer.Result r = new YamahaAnalyzer().analyze(uri, text, AnalysisSettings.DEFAULT);
+        for (ConfigLine l : r.lines()) {
+            ParsedLine p = l.parsed();
+            for (int w = 0; w < p.wordCount(); w++) {
+                if (p.word(w).secret()) hide(l.positions().range(p.word(w)));
+            }
+            if (p.error() != null) {
+                for (int line = l.firstLine(); line <= l.lastLine(); line++) hideAfterFirstWord(line);
+            }
+        }
+        for (Diagnostic d : r.diagnostics()) {
+            if (!d.ruleId().equals("yamaha/syntax")) continue;
+            for (int line = d.range().startLine(); line <= d.range().endLine(); line++) hideAfterFirstWord(line);
+        }
+    }
+
+    private void uci(String uri, String text) {
+        UciFile f = UciReader.read(uri, text);
+        for (UciSection s : Stream.concat(f.sections().stream(), f.brokenSections().stream()).toList()) {
+            for (UciOption o : s.options()) {
+                if (o.isSecret()) hide(o.value().range());
+            }
+        }
+        for (UciProblem p : f.problems()) {
+            for (int line = p.range().startLine(); line <= p.range().endLine(); line++) hideAfterFirstWord(line);
+        }
+    }
+}

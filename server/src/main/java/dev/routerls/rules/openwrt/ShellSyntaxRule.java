@@ -1,0 +1,43 @@
+package dev.routerls.rules.openwrt;
+
+import dev.routerls.core.Diagnostic;
+import dev.routerls.core.Severity;
+import dev.routerls.openwrt.router.Router;
+import dev.routerls.openwrt.shell.ShellEvaluator;
+import dev.routerls.openwrt.shell.ShellScript;
+import dev.routerls.rules.Example;
+import dev.routerls.rules.RuleInfo;
+
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** {@code openwrt/shell-syntax}: the syntax errors the shell parser found in firewall.user and rc.local. */
+public final class ShellSyntaxRule extends ReaderFindingRule {
+
+    public ShellSyntaxRule() {
+        super(RuleInfo.rule(ShellEvaluator.RULE_SYNTAX, Severity.ERROR)
+                .summary("firewall.user / rc.local shell syntax errors")
+                .rationale("""
+                        /etc/firewall.user and /etc/rc.local are run by the shell when the firewall or the router \
+                        starts. A syntax error makes the shell give up on the script, so its firewall commands \
+                        never run, and the error only reaches a log nobody reads. routerls parses the scripts as a \
+                        POSIX shell does and points at the error.""")
+                .bad(Example.openwrt("etc/firewall.user", """
+                        for dev in br-lan wg0; do
+                          iptables -A forwarding_rule -i "$dev" -j ACCEPT
+                        """))
+                .good(Example.openwrt("etc/firewall.user", """
+                        for dev in br-lan wg0; do
+                          iptables -A forwarding_rule -i "$dev" -j ACCEPT
+                        done
+                        """))
+                .tags("syntax", "shell")
+                .build());
+    }
+
+    @Override
+    Stream<Diagnostic> found(Router router) {
+        return Stream.of(router.firewallUser(), router.rcLocal()).flatMap(Optional::stream)
+                .flatMap((ShellScript s) -> s.problems().stream());
+    }
+}

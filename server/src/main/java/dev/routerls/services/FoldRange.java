@@ -1,5 +1,0 @@
-package dev.routerls.services;
-
-/** Lines an editor may fold: {@code startLine} stays visible, lines after it up to {@code endLine} hide. */
-public record FoldRange(int startLine, int endLine, boolean comment) {
-}

@@ -1,0 +1,24 @@
+package dev.routerls.services;
+
+import dev.routerls.services.feature.FeatureContext;
+import dev.routerls.services.feature.HoverParticipant;
+import dev.routerls.services.types.HoverText;
+
+import java.util.Optional;
+
+/** Hover: the first participant that has something to say about the position. */
+final class Hover {
+    private final Languages languages;
+
+    Hover(Languages languages) {
+        this.languages = languages;
+    }
+
+    Optional<HoverText> hover(FeatureContext c, int line, int column) {
+        for (HoverParticipant p : languages.of(c.language(), HoverParticipant.class)) {
+            Optional<HoverText> h = p.hover(c, line, column);
+            if (h.isPresent()) return h;
+        }
+        return Optional.empty();
+    }
+}

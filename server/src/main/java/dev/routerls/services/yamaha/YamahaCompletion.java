@@ -1,0 +1,118 @@
+package dev.routerls.services.yamaha;
+
+import dev.routerls.analysis.YamahaAnalyzer;
+import dev.routerls.core.SourceRange;
+import dev.routerls.services.feature.CompletionParticipant;
+import dev.routerls.services.feature.FeatureContext;
+import dev.routerls.services.types.CompletionEntry;
+import dev.routerls.yamaha.ConfigLine;
+import dev.routerls.yamaha.catalog.CommandCatalog;
+import dev.routerls.yamaha.model.SelectContext;
+import dev.routerls.yamaha.model.YamahaConfig;
+import dev.routerls.yamaha.model.YamahaConfig.RefKind;
+import dev.routerls.yamaha.parse.Word;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Completion in a YAMAHA config, from the analysis of the text as it is now (an edit that defines a
+ * descriptor and uses it in the same change sees it): the command words and keywords the catalog allows
+ * after the words before the caret, commands of the {@code pp select}/{@code tunnel select} block first,
+ * and for id and interface slots the ids and interfaces the config defines.
+ */
+final class YamahaCompletion implements CompletionParticipant {
+    private final CommandCatalog catalog;
+
+    YamahaCompletion(CommandCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public List<CompletionEntry> complete(FeatureContext c, int line, int column) {
+        YamahaAnalyzer.Result r = c.yamaha();
+        Optional<ConfigLine> at = r.lineAt(line);
+        SelectContext context = at.map(ConfigLine::context).orElseGet(() -> contextBefore(r, line));
+        List<String> before = new ArrayList<>();
+        if (at.isPresent()) {
+            ConfigLine cl = at.get();
+            int comment = cl.parsed().commentStart();
+            if (comment >= 0 && startsBefore(cl.positions().range(comment, comment), line, column)) return List.of();
+            for (Word w : cl.parsed().words()) {
+                if (endsBefore(cl.positions().range(w), line, column)) before.add(w.text());
+            }
+        }
+        String ctx = context.pp() != null ? "pp" : context.tunnel() != null ? "tunnel" : null;
+        Map<String, CompletionEntry> out = new LinkedHashMap<>();
+        YamahaSymbols symbols = YamahaSymbols.of(r);
+        for (CommandCatalog.Completion k : catalog.completions(before, ctx)) {
+            switch (k.type()) {
+                case COMMAND_WORD -> out.putIfAbsent(k.text(), CompletionEntry.of(k.text(), CompletionEntry.Kind.COMMAND, k.label()));
+                case KEYWORD -> out.putIfAbsent(k.text(), CompletionEntry.of(k.text(), CompletionEntry.Kind.KEYWORD, k.label()));
+                case PARAMETER -> {
+                    String param = k.text().replaceAll("^<|>$", "");
+                    for (CompletionEntry e : valuesFor(r, symbols, param, before)) out.putIfAbsent(e.label(), e);
+                }
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** Existing ids and interface names for a parameter slot the catalog names. */
+    private static List<CompletionEntry> valuesFor(YamahaAnalyzer.Result r, YamahaSymbols symbols, String param, List<String> before) {
+        YamahaConfig m = r.model();
+        boolean ipv6 = !before.isEmpty() && before.get(0).equalsIgnoreCase("ipv6");
+        boolean dynamic = before.stream().anyMatch(w -> w.equalsIgnoreCase("dynamic"));
+        List<CompletionEntry> out = new ArrayList<>();
+        switch (param) {
+            case "nat_descriptor", "nat_descriptor_list" -> {
+                for (String id : symbols.defined(RefKind.NAT_DESCRIPTOR)) {
+                    YamahaConfig.NatDescriptor d = m.natDescriptors().get(Integer.parseInt(id));
+                    out.add(CompletionEntry.of(id, CompletionEntry.Kind.REFERENCE,
+                            "NAT descriptor (" + (d == null ? "?" : d.effectiveType()) + ")"));
+                }
+            }
+            case "tunnel_num" -> symbols.defined(RefKind.TUNNEL)
+                    .forEach(id -> out.add(CompletionEntry.of(id, CompletionEntry.Kind.REFERENCE, "tunnel")));
+            case "peer_num" -> symbols.defined(RefKind.PP)
+                    .forEach(id -> out.add(CompletionEntry.of(id, CompletionEntry.Kind.REFERENCE, "PP")));
+            case "filter_list" -> {
+                RefKind k = ipv6 ? (dynamic ? RefKind.IPV6_DYNAMIC_FILTER : RefKind.IPV6_FILTER)
+                        : (dynamic ? RefKind.IP_DYNAMIC_FILTER : RefKind.IP_FILTER);
+                symbols.defined(k).forEach(id -> out.add(CompletionEntry.of(id, CompletionEntry.Kind.REFERENCE, k.label())));
+            }
+            case "interface" -> {
+                if (before.size() >= 2 && before.get(0).equalsIgnoreCase("pp") && before.get(1).equalsIgnoreCase("bind")) {
+                    symbols.defined(RefKind.TUNNEL).forEach(id ->
+                            out.add(CompletionEntry.of("tunnel" + id, CompletionEntry.Kind.INTERFACE, "tunnel " + id)));
+                } else {
+                    m.interfaces().keySet().forEach(name ->
+                            out.add(CompletionEntry.of(name, CompletionEntry.Kind.INTERFACE, "interface with an address here")));
+                }
+            }
+            default -> { }
+        }
+        return out;
+    }
+
+    /** The select context in force at a line past the last command line (the end of the document). */
+    private static SelectContext contextBefore(YamahaAnalyzer.Result r, int line) {
+        SelectContext ctx = SelectContext.NONE;
+        for (ConfigLine l : r.lines()) {
+            if (l.firstLine() > line) break;
+            ctx = l.context();
+        }
+        return ctx;
+    }
+
+    private static boolean endsBefore(SourceRange w, int line, int column) {
+        return w.endLine() < line || (w.endLine() == line && w.endColumn() < column);
+    }
+
+    private static boolean startsBefore(SourceRange start, int line, int column) {
+        return start.startLine() < line || (start.startLine() == line && start.startColumn() < column);
+    }
+}
