@@ -73,7 +73,9 @@ class RouterFuzzTest {
         });
         Map<String, List<Diagnostic>> found = SHARED.analyze(files, settings);
         String network = texts.get("config/network");
-        FuzzChecks.findings(found, docs, planted.secretsIf(UciFuzzTest.ownOption(
+        // the fuzzer learns the secret from the checks and may write it into another file, where quoting it is no leak
+        boolean onlyPlanted = docs.values().stream().filter(t -> t.contains(planted.secret())).count() == 1;
+        FuzzChecks.findings(found, docs, planted.secretsIf(onlyPlanted && UciFuzzTest.ownOption(
                 dev.routerls.openwrt.uci.UciReader.read(SampleRouters.uri("config/network"), network), network, planted.line())));
         FuzzChecks.same(found, new Analyzer().analyze(files, settings), "router findings");
     }
