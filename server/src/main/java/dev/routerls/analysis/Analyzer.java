@@ -44,6 +44,12 @@ public final class Analyzer {
                 (key, router) -> openwrt.read(router, settings));
     }
 
+    /** As {@link #analyze(List, AnalysisSettings)}, keeping the findings inline suppressions silenced apart. */
+    public Map<String, Suppressions.Result> analyzeDetailed(List<SourceFile> files, AnalysisSettings settings,
+                                                            Function<SourceFile, YamahaAnalyzer.Result> yamahaResults) {
+        return analyzeDetailed(files, settings, yamahaResults, (key, router) -> openwrt.read(router, settings));
+    }
+
     /**
      * The same dispatch with the models supplied by the caller: the language server passes results and
      * routers it keeps per document version, so diagnostics and editor features share one analysis.
@@ -52,12 +58,24 @@ public final class Analyzer {
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings,
                                                  Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
                                                  BiFunction<String, List<SourceFile>, Router> routers) {
+        Map<String, List<Diagnostic>> out = new LinkedHashMap<>();
+        analyzeDetailed(files, settings, yamahaResults, routers).forEach((uri, r) -> out.put(uri, r.kept()));
+        return out;
+    }
+
+    /**
+     * The dispatch itself: findings per document, then each document's inline suppressions
+     * ({@link Suppressions}) applied to its own findings.
+     */
+    public Map<String, Suppressions.Result> analyzeDetailed(List<SourceFile> files, AnalysisSettings settings,
+                                                            Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
+                                                            BiFunction<String, List<SourceFile>, Router> routers) {
         return AnalysisBudget.within(budget, () -> dispatch(files, settings, yamahaResults, routers));
     }
 
-    private Map<String, List<Diagnostic>> dispatch(List<SourceFile> files, AnalysisSettings settings,
-                                                   Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
-                                                   BiFunction<String, List<SourceFile>, Router> routers) {
+    private Map<String, Suppressions.Result> dispatch(List<SourceFile> files, AnalysisSettings settings,
+                                                      Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
+                                                      BiFunction<String, List<SourceFile>, Router> routers) {
         Map<String, List<Diagnostic>> result = new LinkedHashMap<>();
         Map<String, List<SourceFile>> groups = new LinkedHashMap<>();
         for (SourceFile f : files) {
@@ -74,7 +92,15 @@ public final class Analyzer {
             openwrt.analyze(router, g.getValue().get(0).uri(), settings).forEach((uri, diags) ->
                     result.computeIfAbsent(uri, k -> new ArrayList<>()).addAll(diags));
         }
-        return result;
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (SourceFile f : files) texts.put(f.uri(), f.text());
+        Map<String, Suppressions.Result> out = new LinkedHashMap<>();
+        result.forEach((uri, diags) -> {
+            String text = texts.get(uri);
+            out.put(uri, text == null ? new Suppressions.Result(diags, List.of())
+                    : Suppressions.apply(uri, text, diags, id -> RuleRegistry.find(id).isPresent(), settings));
+        });
+        return out;
     }
 
     public YamahaAnalyzer yamaha() {

@@ -23,6 +23,7 @@ public final class RuleRegistry {
     static {
         List<RuleInfo> all = new ArrayList<>(YamahaRules.infos());
         all.addAll(OpenWrtRules.infos());
+        all.add(Suppressions.UNUSED);
         all.add(InternalFailure.INFO);
         all.add(AnalysisStopped.INFO);
         Map<String, RuleInfo> byId = new LinkedHashMap<>();

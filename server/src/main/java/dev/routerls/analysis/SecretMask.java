@@ -32,9 +32,18 @@ public final class SecretMask {
     private final LineIndex lines;
     /** Per line: column spans to mask, as [start, end) pairs; end = -1 means to the end of the line. */
     private final Map<Integer, List<int[]>> spans = new HashMap<>();
+    /** Lines no parser could read: their first word is kept by {@link #line}, but it may itself be a secret. */
+    private final java.util.Set<Integer> unreadable = new java.util.HashSet<>();
 
     private SecretMask(String text) {
         this.lines = new LineIndex(text);
+    }
+
+    /** The mask of a YAMAHA document already analysed (saves reading it again). */
+    public static SecretMask of(YamahaAnalyzer.Result analysed, String text) {
+        SecretMask m = new SecretMask(text);
+        m.yamaha(analysed);
+        return m;
     }
 
     public static SecretMask of(LanguageId language, String uri, String text) {
@@ -87,7 +96,16 @@ public final class SecretMask {
         }
     }
 
+    /**
+     * True when line {@code i} could not be read, so even the word {@link #line} keeps may be a secret
+     * written where a command was expected: outputs that quote source lines leave such lines out.
+     */
+    public boolean unreadable(int i) {
+        return unreadable.contains(i);
+    }
+
     private void hideAfterFirstWord(int line) {
+        unreadable.add(line);
         String text = lines.line(line);
         int i = 0;
         while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
@@ -96,7 +114,10 @@ public final class SecretMask {
     }
 
     private void yamaha(String uri, String text) {
-        YamahaAnalyzer.Result r = new YamahaAnalyzer().analyze(uri, text, AnalysisSettings.DEFAULT);
+        yamaha(new YamahaAnalyzer().analyze(uri, text, AnalysisSettings.DEFAULT));
+    }
+
+    private void yamaha(YamahaAnalyzer.Result r) {
         for (ConfigLine l : r.lines()) {
             ParsedLine p = l.parsed();
             for (int w = 0; w < p.wordCount(); w++) {
@@ -106,9 +127,12 @@ public final class SecretMask {
                 for (int line = l.firstLine(); line <= l.lastLine(); line++) hideAfterFirstWord(line);
             }
         }
-        for (Diagnostic d : r.diagnostics()) {
-            if (!d.ruleId().equals("yamaha/syntax")) continue;
-            for (int line = d.range().startLine(); line <= d.range().endLine(); line++) hideAfterFirstWord(line);
+        // what the syntax rule reports, read from the model so rule settings cannot unmask it
+        List<SourceRange> unreadable = new ArrayList<>();
+        r.model().syntaxProblems().forEach(p -> unreadable.add(p.range()));
+        r.model().catalogFindings().forEach(f -> unreadable.add(f.range()));
+        for (SourceRange u : unreadable) {
+            for (int line = u.startLine(); line <= u.endLine(); line++) hideAfterFirstWord(line);
         }
     }
 

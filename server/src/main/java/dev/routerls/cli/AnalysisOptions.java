@@ -16,7 +16,7 @@ final class AnalysisOptions {
     @Option(names = "--openwrt-release", description = "OpenWrt release, overriding etc/openwrt_release (e.g. 21.02, 23.05)")
     String openwrtRelease;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or folders")
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "files or folders")
     List<Path> paths;
 
     /** The nearest .routerls.json above the first path, overridden by the flags (see {@link CliSettings}). */

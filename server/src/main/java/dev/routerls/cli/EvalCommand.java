@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
  * rules check them, and what stayed unknown. Inside an OpenWrt {@code etc/} tree the script is read with
  * that router, as {@code lint} reads it.
  */
-@Command(name = "eval", description = {"Print the firewall commands a firewall.user script would run, in order,",
+@Command(name = "eval", mixinStandardHelpOptions = true, description = {"Print the firewall commands a firewall.user script would run, in order,",
         "with the source line of each and what routerls could not work out."})
 final class EvalCommand implements Callable<Integer> {
 

@@ -30,9 +30,70 @@ final class FileCollector {
     private static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules", "target", ".idea", ".vscode");
 
-    private final Map<String, Path> byUri = new LinkedHashMap<>();
-    private final Set<String> requested = new HashSet<>();
-    private final Map<String, String> display = new HashMap<>();
+    private final Map<String, Path> byUri = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<String> requested = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, String> display = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A piece of work for one lint worker: one file, or the files of one OpenWrt router, of which
+     * {@code named} were asked for (the others are read as context when the router is analysed).
+     */
+    record Unit(Path routerRoot, List<Path> named) {
+    }
+
+    /**
+     * The units for these paths without reading any file yet (so a worker holds only the texts of the
+     * unit it analyses): folders walked, {@code ignored} files skipped, one unit per router root.
+     */
+    List<Unit> plan(List<Path> paths, java.util.function.Predicate<Path> ignored) throws IOException {
+        List<Path> named = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) throw new NoSuchFileException(p.toString(), null, "no such file or folder");
+            if (Files.isDirectory(p)) walk(p, named);
+            else named.add(p);
+        }
+        Map<Object, List<Path>> units = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Path p : named) {
+            if (ignored.test(p)) continue;
+            String uri = uriOf(p);
+            display.putIfAbsent(uri, p.toString());
+            if (!seen.add(uri)) continue;
+            Path root = RouterLocator.rootOf(p);
+            units.computeIfAbsent(root == null ? uri : root, k -> new ArrayList<>()).add(p);
+        }
+        List<Unit> out = new ArrayList<>();
+        units.forEach((key, files) -> out.add(new Unit(key instanceof Path root ? root : null, files)));
+        return out;
+    }
+
+    /**
+     * Reads one file as a document (null when it is too large or not a language routerls reads), with
+     * {@code text} instead of the file's content when given (standard input linted as if at that path).
+     */
+    SourceFile read(Path p, boolean asked, String text) throws IOException {
+        String uri = uriOf(p);
+        TextDecoder.Decoded decoded = null;
+        if (text == null) {
+            if (Files.size(p) > MAX_FILE_BYTES) return null;
+            decoded = TextDecoder.decodeDetailed(Files.readAllBytes(p));
+            text = decoded.text();
+        }
+        LanguageId lang = LanguageDetector.detect(p.toString(), text);
+        if (lang == LanguageId.UNKNOWN) return null;
+        if (asked) {
+            requested.add(uri);
+            display.putIfAbsent(uri, p.toString());
+        }
+        byUri.put(uri, p);
+        Path root = RouterLocator.rootOf(p);
+        return new SourceFile(uri, text, lang, root == null ? null : root.toUri().toString(),
+                decoded == null ? null : decoded.encoding());
+    }
+
+    static String uriOf(Path p) {
+        return p.toAbsolutePath().normalize().toUri().toString();
+    }
 
     List<SourceFile> collect(List<Path> paths) throws IOException {
         List<Path> named = new ArrayList<>();
@@ -89,16 +150,10 @@ final class FileCollector {
             if (asked) requested.add(uri);
             return;
         }
-        if (Files.size(p) > MAX_FILE_BYTES) return;
-        TextDecoder.Decoded decoded = TextDecoder.decodeDetailed(Files.readAllBytes(p));
-        String text = decoded.text();
-        Path root = RouterLocator.rootOf(p);
-        LanguageId lang = LanguageDetector.detect(p.toString(), text);
-        if (lang == LanguageId.UNKNOWN) return;
+        SourceFile f = read(p, asked, null);
+        if (f == null) return;
         seen.put(uri, true);
-        if (asked) requested.add(uri);
-        byUri.put(uri, p);
-        out.add(new SourceFile(uri, text, lang, root == null ? null : root.toUri().toString(), decoded.encoding()));
+        out.add(f);
     }
 
     boolean requested(String uri) {

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * the edits are spliced into the original bytes, and {@link FileUpdates} writes them atomically. Exit 0 when
  * no error-level finding is left, 1 when one is, 2 on a usage or I/O error (then no file is written).
  */
-@Command(name = "fix", description = "Apply the automatic fixes of the rules to YAMAHA and OpenWrt files (folders are walked).")
+@Command(name = "fix", mixinStandardHelpOptions = true, description = "Apply the automatic fixes of the rules to YAMAHA and OpenWrt files (folders are walked).")
 final class FixCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "print the changes as a diff and change no file")
@@ -52,6 +52,10 @@ final class FixCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        if (analysis.paths == null || analysis.paths.isEmpty()) {
+            err.println("routerls fix: name the files or folders to fix (routerls fix --help)");
+            return 2;
+        }
         Set<String> known = RuleRegistry.all().stream().map(RuleInfo::id).collect(Collectors.toSet());
         if (rules != null) {
             for (String r : rules) {

@@ -1,94 +1,157 @@
 package dev.routerls.cli;
 
-import dev.routerls.core.AnalysisSettings;
-import dev.routerls.analysis.Analyzer;
-import dev.routerls.core.SourceFile;
-import dev.routerls.core.Diagnostic;
+import dev.routerls.analysis.RouterLocator;
 import dev.routerls.core.Severity;
+import dev.routerls.core.TextDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code routerls lint}: analyse files and folders, print findings, exit by the worst one. */
-@Command(name = "lint", description = "Lint YAMAHA and OpenWrt configuration files (folders are walked).")
+/**
+ * {@code routerls lint}: analyse files and folders (or standard input), print findings in one of the
+ * {@link OutputFormats}, exit 0 when nothing reaches --fail-on, 1 when something does, 2 on a usage,
+ * settings or I/O error.
+ */
+@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Lint YAMAHA and OpenWrt configuration files (folders are walked).")
 final class LintCommand implements Callable<Integer> {
 
-    /** The output formats, one list for validation, completion and the tests that check every format. */
-    static final class Formats extends java.util.ArrayList<String> {
-        Formats() {
-            super(List.of("text", "json"));
-        }
-    }
-
-    @Option(names = "--format", defaultValue = "text", completionCandidates = Formats.class,
-            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
+            description = "text, compact, json, sarif, github, checkstyle, gitlab or junit (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--fail-on", defaultValue = "error",
+    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "SEVERITY",
             description = "exit 1 when a finding reaches this severity: error, warning, info, hint or none (default: ${DEFAULT-VALUE})")
     String failOn;
+
+    @Option(names = {"-q", "--quiet"}, description = "report errors only")
+    boolean quiet;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "settings file for every file (default: the .routerls.json nearest above each file)")
+    Path config;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "report only findings not recorded in this baseline")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "record today's findings in FILE (for --baseline) instead of reporting them")
+    Path writeBaseline;
+
+    @Option(names = "--stdin", description = "lint the text on standard input (needs --stdin-filename)")
+    boolean stdin;
+
+    @Option(names = "--stdin-filename", paramLabel = "PATH",
+            description = "the path standard input is linted as: its language, router and settings come from it")
+    Path stdinFilename;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "files linted in parallel (default: the number of cores)")
+    Integer jobs;
 
     @Mixin
     AnalysisOptions analysis;
 
     @Override
     public Integer call() {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        if (!new Formats().contains(format)) {
-            System.err.println("routerls: --format must be one of " + String.join(", ", new Formats()) + ", not '" + format + "'");
-            return 2;
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        try {
+            return lint(out, err);
+        } finally {
+            out.flush();
         }
-        Severity threshold;
-        if (failOn.equalsIgnoreCase("none")) {
-            threshold = null;
-        } else {
+    }
+
+    private int lint(PrintStream out, PrintStream err) {
+        OutputFormat output = OutputFormats.find(format).orElse(null);
+        if (output == null) {
+            return usage(err, "--format must be one of " + String.join(", ", OutputFormats.names()) + ", not '" + format + "'");
+        }
+        Severity threshold = null;
+        if (!failOn.equalsIgnoreCase("none")) {
             try {
                 threshold = Severity.parse(failOn);
             } catch (IllegalArgumentException e) {
-                System.err.println("routerls: --fail-on must be error, warning, info, hint or none, not '" + failOn + "'");
-                return 2;
+                return usage(err, "--fail-on must be error, warning, info, hint or none, not '" + failOn + "'");
             }
         }
-        List<SourceFile> files;
-        FileCollector collector = new FileCollector();
+        List<Path> paths = analysis.paths == null ? List.of() : analysis.paths;
+        if (stdin != (stdinFilename != null)) return usage(err, "--stdin and --stdin-filename PATH go together");
+        if (stdin && !paths.isEmpty()) return usage(err, "with --stdin, give no PATH (the text comes from standard input)");
+        if (!stdin && paths.isEmpty()) return usage(err, "give at least one PATH (file or folder) to lint, or --stdin (routerls lint --help)");
+        if (jobs != null && jobs < 1) return usage(err, "--jobs must be at least 1");
+        Terminal terminal = Terminal.detect();
         try {
-            files = collector.collect(analysis.paths);
+            ConfigResolver configs = new ConfigResolver(config, analysis.model, analysis.openwrtRelease);
+            FileCollector collector = new FileCollector();
+            List<FileCollector.Unit> units;
+            Map<Path, String> texts = Map.of();
+            if (stdin) {
+                Path as = stdinFilename;
+                texts = Map.of(as, TextDecoder.decode(System.in.readAllBytes()));
+                units = List.of(new FileCollector.Unit(RouterLocator.rootOf(as), List.of(as)));
+            } else {
+                units = collector.plan(paths, p -> {
+                    try {
+                        return configs.ignored(p);
+                    } catch (ConfigFile.Invalid e) {
+                        throw new InvalidSettings(e);
+                    }
+                });
+            }
+            int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+            LintResult result = new BatchLinter(collector, configs, texts, threads,
+                    terminal.stderrTty() && units.size() > 1 ? err : null).run(units);
+            if (writeBaseline != null) {
+                Baseline.write(result, writeBaseline);
+                long n = result.files().stream().mapToLong(f -> f.findings().size()).sum();
+                err.println("routerls: recorded " + n + " finding(s) in " + writeBaseline + "; lint with --baseline "
+                        + writeBaseline + " to see only new ones");
+                return 0;
+            }
+            if (baseline != null) {
+                Baseline accepted = Baseline.read(baseline);
+                result = result.filter(f -> !accepted.contains(f));
+            }
+            if (quiet) result = result.filter(f -> f.severity() == Severity.ERROR);
+            output.write(result, out, terminal);
+            Severity t = threshold;
+            boolean failed = t != null && result.files().stream().flatMap(f -> f.findings().stream())
+                    .anyMatch(f -> f.severity().atLeast(t));
+            return failed ? 1 : 0;
+        } catch (ConfigFile.Invalid e) {
+            err.println("routerls: invalid settings: " + e.getMessage());
+            return 2;
+        } catch (InvalidSettings e) {
+            err.println("routerls: invalid settings: " + e.getCause().getMessage());
+            return 2;
         } catch (IOException e) {
-            System.err.println("routerls: " + e.getMessage());
+            err.println("routerls: " + e.getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            err.println("routerls: " + e.getCause().getMessage());
             return 2;
         }
-        AnalysisSettings settings;
-        try {
-            settings = analysis.settings();
-        } catch (IOException e) {
-            System.err.println("routerls: cannot read settings: " + e.getMessage());
-            return 2;
+    }
+
+    private static int usage(PrintStream err, String message) {
+        err.println("routerls lint: " + message);
+        return 2;
+    }
+
+    /** Carries an invalid settings file out of the folder walk's filter. */
+    private static final class InvalidSettings extends RuntimeException {
+        InvalidSettings(ConfigFile.Invalid cause) {
+            super(cause);
         }
-        Map<String, List<Diagnostic>> results = new Analyzer().analyze(files, settings);
-        List<LintReport.FileResult> report = files.stream()
-                .filter(f -> collector.requested(f.uri()))
-                .map(f -> new LintReport.FileResult(collector.displayPath(f.uri()), f.language(),
-                        results.getOrDefault(f.uri(), List.of()).stream()
-                                .sorted(Comparator.comparingInt((Diagnostic d) -> d.range().startLine())
-                                        .thenComparingInt(d -> d.range().startColumn()))
-                                .toList()))
-                .toList();
-        if (format.equals("json")) {
-            out.println(LintReport.toJson(report));
-        } else {
-            LintReport.printText(report, out);
-        }
-        boolean failed = threshold != null && report.stream()
-                .flatMap(f -> f.diagnostics().stream())
-                .anyMatch(d -> d.severity().atLeast(threshold));
-        return failed ? 1 : 0;
     }
 }

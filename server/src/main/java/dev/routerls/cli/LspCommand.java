@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 
 /** {@code routerls lsp}: the language server over stdio, or over a TCP socket with {@code --port}. */
-@Command(name = "lsp", description = "Run the language server (LSP over stdio, or a TCP socket with --port).")
+@Command(name = "lsp", mixinStandardHelpOptions = true, description = "Run the language server (LSP over stdio, or a TCP socket with --port).")
 final class LspCommand implements Callable<Integer> {
     @Option(names = "--stdio", description = "talk over stdin/stdout (the default; accepted for clients that pass it)")
     boolean stdio;

@@ -2,12 +2,13 @@ package dev.routerls.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code routerls}: lint, fix, mape, rules, lsp, uci and eval subcommands. */
-@Command(name = "routerls", mixinStandardHelpOptions = true, version = "routerls 0.1.0",
+/** {@code routerls}: lint, fix, rules, explain, mape, lsp, uci, eval and completion subcommands. */
+@Command(name = "routerls", mixinStandardHelpOptions = true, version = "routerls " + Version.VERSION,
         description = "Language server and linter for YAMAHA RTX/NVR and OpenWrt router configurations.",
         subcommands = {LintCommand.class, FixCommand.class, RulesCommand.class, ExplainCommand.class, MapeCommand.class,
-                LspCommand.class, GenerateDocsCommand.class, UciCommand.class, EvalCommand.class})
+                LspCommand.class, GenerateDocsCommand.class, UciCommand.class, EvalCommand.class, CompletionCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -16,7 +17,8 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = args.length > 0 ? only(args[0]) : null;
+        if (cl == null) cl = new CommandLine(new Main());
         // usage errors exit 2, as every routerls command does for usage and I/O problems
         cl.setExitCodeExceptionMapper(t -> 2);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -25,6 +27,23 @@ public final class Main implements Runnable {
             return 2;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * A command line holding only the subcommand {@code name} (null if there is none such): picocli reads
+     * the annotations of every command it is given, and a pre-commit hook should not wait for the other
+     * seven. The full tree serves everything else (no subcommand, --help, completion).
+     */
+    private static CommandLine only(String name) {
+        if (name.equals("completion")) return null;
+        for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+            Command sub = c.getAnnotation(Command.class);
+            if (sub == null || !sub.name().equals(name)) continue;
+            CommandLine root = new CommandLine(CommandSpec.create().name("routerls"));
+            root.addSubcommand(name, new CommandLine(c));
+            return root;
+        }
+        return null;
     }
 
     @Override

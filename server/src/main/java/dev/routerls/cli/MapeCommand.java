@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.routerls.mape.GeneratedBlock;
 import dev.routerls.mape.Ipv4Prefix;
 import dev.routerls.mape.Ipv6Address;
 import dev.routerls.mape.Ipv6Prefix;
@@ -13,6 +14,8 @@ import dev.routerls.mape.MapeResult;
 import dev.routerls.mape.MapeRuleTable;
 import dev.routerls.mape.PortRange;
 import dev.routerls.openwrt.mape.SnatBlockGenerator;
+import dev.routerls.openwrt.mape.UciMapeGenerator;
+import dev.routerls.yamaha.mape.YamahaMapeGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +33,7 @@ import java.util.stream.Collectors;
  * rule given on the command line. Exit 0 when every prefix was computed, 2 when any was malformed,
  * matched no rule, or could not be computed (each reason goes to stderr; the others still print).
  */
-@Command(name = "mape", description = {
+@Command(name = "mape", mixinStandardHelpOptions = true, description = {
         "Compute MAP-E (RFC 7597) parameters for delegated IPv6 prefixes: IPv4 address, PSID, port set, CE address.",
         "The rule comes from the built-in table (v6plus, OCN, BIGLOBE) or from --rule-ip6/--rule-ip4/--ealen."})
 final class MapeCommand implements Callable<Integer> {
@@ -62,12 +65,21 @@ final class MapeCommand implements Callable<Integer> {
     @Option(names = "--legacymap", description = "CE interface id in the pre-RFC layout the Japanese services use")
     boolean legacymap;
 
-    @Option(names = "--snat", paramLabel = "iptables|nft",
-            description = "print SNAT rules for all port blocks instead: a firewall.user block (iptables, fw3) or an /etc/nftables.d/ file (nft, fw4)")
+    @Option(names = "--snat", paramLabel = "TARGET",
+            description = {"print the MAP-E configuration for all port blocks instead: iptables (a firewall.user block for fw3),",
+                    "nft (an /etc/nftables.d/ file for fw4), yamaha (YAMAHA RTX lines, native MAP-E where --model/--firmware have it),",
+                    "uci (/etc/config/network sections with the map interface)"})
     String snat;
 
-    @Option(names = "--device", paramLabel = "DEVICE", description = "tunnel device for --snat: map-<interface name>, e.g. map-wan_map")
+    @Option(names = "--device", paramLabel = "DEVICE",
+            description = "tunnel device for --snat iptables|nft|uci: map-<interface name>, e.g. map-wan_map")
     String device;
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "YAMAHA model for --snat yamaha, e.g. RTX830")
+    String model;
+
+    @Option(names = "--firmware", paramLabel = "REV", description = "YAMAHA firmware revision for --snat yamaha, e.g. 15.02.09")
+    String firmware;
 
     @Parameters(arity = "1..*", paramLabel = "PREFIX", description = "delegated IPv6 prefixes, e.g. 240b:10:a5cd:6800::/56")
     List<String> prefixes;
@@ -81,19 +93,9 @@ final class MapeCommand implements Callable<Integer> {
                 err.println("routerls: --format must be text or json, not '" + format + "'");
                 return 2;
             }
-            if (snat != null) {
-                if (!snat.equals("iptables") && !snat.equals("nft")) {
-                    err.println("routerls mape: --snat must be iptables or nft, not '" + snat + "'");
-                    return 2;
-                }
-                // the name goes into shell and nft text: only what Linux interface names use
-                if (device == null || !device.matches("[A-Za-z0-9_.-]{1,15}")) {
-                    err.println("routerls mape: --snat needs --device with the tunnel device (map-<interface name>, "
-                            + "at most 15 letters, digits, '_', '.', '-')");
-                    return 2;
-                }
-            } else if (device != null) {
-                err.println("routerls mape: --device is only used with --snat");
+            String usage = snatUsage();
+            if (usage != null) {
+                err.println("routerls mape: " + usage);
                 return 2;
             }
             Optional<MapRule> explicit;
@@ -114,9 +116,13 @@ final class MapeCommand implements Callable<Integer> {
                             .orElseThrow(() -> new IllegalArgumentException(noRule(delegated, explicit)));
                     MapeResult result = MapeCalculator.calculate(rule, delegated);
                     if (snat != null) {
-                        if (snat.equals("nft")) out.println("# " + SnatBlockGenerator.nftablesPath(device));
-                        out.print(snat.equals("nft") ? SnatBlockGenerator.nftables(result, device)
-                                : SnatBlockGenerator.iptables(result, device));
+                        GeneratedBlock block = block(result);
+                        if (format.equals("json")) {
+                            out.println(gson.toJson(toJson(block)));
+                        } else {
+                            if (block.target().equals("nft")) out.println("# " + block.path());
+                            out.print(block.text());
+                        }
                     } else if (format.equals("json")) {
                         out.println(gson.toJson(toJson(result)));
                     } else {
@@ -132,6 +138,54 @@ final class MapeCommand implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /** What is wrong with the --snat/--device/--model/--firmware combination, or null. */
+    private String snatUsage() {
+        if (snat == null) {
+            if (device != null || model != null || firmware != null) return "--device, --model and --firmware are only used with --snat";
+            return null;
+        }
+        if (!List.of("iptables", "nft", "yamaha", "uci").contains(snat)) {
+            return "--snat must be iptables, nft, yamaha or uci, not '" + snat + "'";
+        }
+        if (snat.equals("yamaha")) {
+            if (device != null) return "--device is not used with --snat yamaha (the tunnel is tunnel " + YamahaMapeGenerator.TUNNEL + ")";
+            if (firmware != null && model == null) return "--firmware needs --model";
+            return null;
+        }
+        if (model != null || firmware != null) return "--model and --firmware are only used with --snat yamaha";
+        // the name goes into shell, nft and UCI text: only what Linux interface names use
+        if (device == null || !device.matches("[A-Za-z0-9_.-]{1,15}")) {
+            return "--snat " + snat + " needs --device with the tunnel device (map-<interface name>, at most 15 letters, "
+                    + "digits, '_', '.', '-')";
+        }
+        if (snat.equals("uci") && !device.matches("map-[A-Za-z0-9_]+")) {
+            return "--snat uci needs --device map-<interface name>, the interface name being letters, digits and '_'";
+        }
+        return null;
+    }
+
+    private GeneratedBlock block(MapeResult result) {
+        return switch (snat) {
+            case "nft" -> SnatBlockGenerator.nftablesBlock(result, device);
+            case "iptables" -> SnatBlockGenerator.iptablesBlock(result, device);
+            case "yamaha" -> YamahaMapeGenerator.generate(result, model, firmware);
+            default -> UciMapeGenerator.network(result, device.substring("map-".length()));
+        };
+    }
+
+    private static JsonObject toJson(GeneratedBlock b) {
+        Gson gson = new Gson();
+        JsonObject o = new JsonObject();
+        o.addProperty("prefix", b.result().delegated().toString());
+        o.addProperty("target", b.target());
+        o.addProperty("path", b.path());
+        b.data().forEach((k, v) -> o.add(k, gson.toJsonTree(v)));
+        JsonArray lines = new JsonArray();
+        b.lines().forEach(lines::add);
+        o.add("lines", lines);
+        return o;
     }
 
     private static String noRule(Ipv6Prefix delegated, Optional<MapRule> explicit) {

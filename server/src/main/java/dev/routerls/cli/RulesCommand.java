@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import java.util.concurrent.Callable;
 
 /** {@code routerls rules}: every rule id with its default severity and what it checks. */
-@Command(name = "rules", description = "List the rules with their ids and default severities.")
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "List the rules with their ids and default severities.")
 final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {

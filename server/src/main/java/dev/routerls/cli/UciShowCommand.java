@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * {@code /etc/config} holds packages. A file libuci would reject is not shown: its errors go to stderr
  * and the exit code is 1. Secret values are masked.
  */
-@Command(name = "show", description = {"Print UCI files as `uci show` prints them, after libuci's reading.",
+@Command(name = "show", mixinStandardHelpOptions = true, description = {"Print UCI files as `uci show` prints them, after libuci's reading.",
         "A folder stands for the files in it (e.g. etc/config). Secret values are masked."})
 final class UciShowCommand implements Callable<Integer> {
 

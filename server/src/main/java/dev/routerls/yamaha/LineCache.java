@@ -13,8 +13,22 @@ import java.util.Map;
  */
 final class LineCache {
     static final int MAX_DOCUMENTS = 64;
+    /**
+     * Lines any document of this process has (bounded): configs of one network repeat many lines word for
+     * word (filters, PP and tunnel settings), so a batch lint or a workspace of routers parses and checks
+     * each distinct line once. {@link CachedLine} is safe to share; the map is emptied when full.
+     */
+    private static final int MAX_SHARED_LINES = 20_000;
+    private static final Map<String, CachedLine> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final LineParser parser = new LineParser();
+    /** Whether this cache's lines may come from and go to {@link #SHARED}: only for the bundled catalog's checks. */
+    private final boolean shareLines;
+
+    /** @param shareLines true when the lines are checked with the bundled catalog (the memo in a line assumes one checker) */
+    LineCache(boolean shareLines) {
+        this.shareLines = shareLines;
+    }
     private final Map<String, Map<String, CachedLine>> documents = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Map<String, CachedLine>> eldest) {
@@ -38,8 +52,16 @@ final class LineCache {
             CachedLine p = current.get(text);
             if (p == null && old != null) p = old.get(text);
             if (p == null) {
-                p = new CachedLine(parser.parse(text));
+                // new to this document (counted as such), though another document may have parsed it already
                 parsed++;
+                p = shareLines ? SHARED.get(text) : null;
+                if (p == null) {
+                    p = new CachedLine(parser.parse(text));
+                    if (shareLines) {
+                        if (SHARED.size() >= MAX_SHARED_LINES) SHARED.clear();
+                        SHARED.put(text, p);
+                    }
+                }
             }
             current.put(text, p);
             return p;

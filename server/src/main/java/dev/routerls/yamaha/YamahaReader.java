@@ -49,18 +49,25 @@ public final class YamahaReader {
         }
     }
 
-    private final CommandChecker checker;
-    private final LineCache cache = new LineCache();
+    private final java.util.function.Supplier<CommandChecker> checkers;
+    private final LineCache cache;
 
+    /**
+     * With the bundled command catalog, loaded when the first YAMAHA document is read (not before: start-up
+     * time); lines are shared with the other readers of the bundled catalog in this process.
+     */
     public YamahaReader() {
-        this(CommandCatalog.standard());
+        this.checkers = CommandCatalog::standard;
+        this.cache = new LineCache(true);
     }
 
     public YamahaReader(CommandChecker checker) {
-        this.checker = checker;
+        this.checkers = () -> checker;
+        this.cache = new LineCache(false);
     }
 
     public Document read(String uri, String text, AnalysisSettings settings) {
+        CommandChecker checker = checkers.get();
         LineIndex index = new LineIndex(text);
         LineCache.Session session = cache.open(uri);
         List<Logical> logical = joinWrapped(index, session, settings);
@@ -164,6 +171,7 @@ public final class YamahaReader {
     /** A line that does not read: a parse error, or a command the catalog does not know. */
     private boolean bad(CachedLine line) {
         if (line.parsed.error() != null) return true;
+        CommandChecker checker = checkers.get();
         if (line.parsed.command() == null || checker == CommandChecker.NONE) return false;
         return line.unknownCommand(checker);
     }

@@ -72,6 +72,9 @@ class FixCommandTest {
     @Test
     void errorsWithoutAFixRemainAndExitOne(@TempDir Path tmp) throws IOException {
         Path router = SampleRouters.copy("bad-ealen", tmp.resolve("r"));
+        // a rule prefix the table does not know: which of ealen, ip4prefixlen and psidlen is wrong is not certain
+        Path network = router.resolve("etc/config/network");
+        Files.writeString(network, Files.readString(network).replace("option ip6prefix '2404:7a80::'", "option ip6prefix '2001:db8::'"));
         LintRun r = LintRun.of("fix", router.toString());
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("remaining findings:"), r.out());

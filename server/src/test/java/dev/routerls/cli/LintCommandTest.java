@@ -161,11 +161,11 @@ class LintCommandTest {
     }
 
     @Test
-    void textPrintsOneLinePerFindingThenASummary(@TempDir Path dir) throws IOException {
+    void compactPrintsOneLinePerFindingThenASummary(@TempDir Path dir) throws IOException {
         Path e = write(dir, "a-error.conf", YAMAHA_ERROR);
         Path i = write(dir, "b-info.conf", YAMAHA_INFO);
         Path c = write(dir, "c-clean.conf", YAMAHA_CLEAN);
-        LintRun r = LintRun.of("lint", "--fail-on", "none", e.toString(), i.toString(), c.toString());
+        LintRun r = LintRun.of("lint", "--format", "compact", "--fail-on", "none", e.toString(), i.toString(), c.toString());
         assertEquals(0, r.exit(), r.describe());
         List<String> lines = r.lines();
         Pattern finding = Pattern.compile("^(.+):(\\d+):(\\d+): (error|warning|info|hint) ([a-z]+/[a-z0-9-]+): (.+)$");

@@ -30,7 +30,7 @@ class UciLintEncodingTest {
         System.arraycopy(bom, 0, withBom, 0, 3);
         System.arraycopy(network, 0, withBom, 3, network.length);
         Files.write(config.resolve("network"), withBom);
-        LintRun r = LintRun.of("lint", "--fail-on", "none", config.toString());
+        LintRun r = LintRun.of("lint", "--format", "compact", "--fail-on", "none", config.toString());
         assertEquals(0, r.exit(), r.err());
         String out = r.out();
         // only the second line of system is too long: the first reads as hostname "ソ x"

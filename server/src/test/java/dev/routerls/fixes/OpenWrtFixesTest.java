@@ -111,9 +111,143 @@ class OpenWrtFixesTest {
         // the PSID comes from a command the evaluator cannot run
         assertNoFix(SampleRouters.edited("wrong-psid", "firewall.user", t -> t.replace("PSID='87'", "PSID=87\nIP4=$(cat /tmp/ip4)")),
                 "openwrt/mape-psid-mismatch");
-        // the PSID variable also sets another value (two literal holders of the same value)
-        assertNoFix(SampleRouters.edited("wrong-psid", "firewall.user", t -> t.replace("PSID='87'", "PSID='87'\nOTHER=87")),
-                "openwrt/mape-psid-mismatch");
+        // the PSID variable also sets another value (two literal holders of the same value): no assignment is
+        // certain, so the one fix is replacing the loop with the generated rules
+        List<Diagnostic> ds = FixFixtures.analyze(SampleRouters.edited("wrong-psid", "firewall.user",
+                t -> t.replace("PSID='87'", "PSID='87'\nOTHER=87")), S).values().stream().flatMap(List::stream)
+                .filter(d -> d.ruleId().equals("openwrt/mape-psid-mismatch")).toList();
+        assertTrue(!ds.isEmpty() && ds.stream().allMatch(d -> d.fixes().size() == 1
+                && d.fixes().get(0).title().startsWith("Replace with correct MAP-E SNAT rules")), ds.toString());
+    }
+
+    // ---- MAP-E options set to the ISP's rule
+
+    @Test
+    void wrongEalenIsSetToTheRulesValue() {
+        FixFixtures.check(SampleRouters.files("bad-ealen"), S, "openwrt/mape-ealen", "Set ealen '25'",
+                Map.of(SampleRouters.uri("config/network"), good("config/network")));
+    }
+
+    @Test
+    void ruleMismatchesAreSetToTheRulesValues() {
+        String network = good("config/network");
+        for (String[] wrong : new String[][]{{"option offset '4'", "option offset '6'", "Set offset '4'"},
+                {"option peeraddr '2001:260:700:1::1:275'", "option peeraddr '2001:db8::1'", "Set peeraddr"},
+                {"option ip6prefixlen '31'", "option ip6prefixlen '32'", "Set ip6prefix '2404:7a80::' and ip6prefixlen '31'"},
+                {"option ip4prefixlen '15'", "option ip4prefixlen '16'", "and ip4prefixlen '15'"}}) {
+            FixFixtures.check(SampleRouters.edited("good", "config/network", t -> t.replace(wrong[0], wrong[1])), S,
+                    "openwrt/mape-rule-mismatch", wrong[2], Map.of(SampleRouters.uri("config/network"), network));
+        }
+        // a missing offset (map.sh would use 6) is added at the end of the section
+        FixFixtures.check(SampleRouters.edited("good", "config/network", t -> t.replace("\toption offset '4'\n", "")), S,
+                "openwrt/mape-rule-mismatch", "Add option offset '4'", Map.of(SampleRouters.uri("config/network"),
+                        network.replace("\toption offset '4'\n", "").replace("\toption legacymap '1'\n",
+                                "\toption legacymap '1'\n\toption offset '4'\n")));
+    }
+
+    // ---- SNAT loops replaced by the generated rules
+
+    private static final String GOOD_PORTL = "portl=`expr $rule \\* $units2 + $PSID \\* 16`";
+
+    /** Runs `routerls fix` on the good router with firewall.user changed, checks the replacement, returns the script. */
+    private static String replaced(java.util.function.UnaryOperator<String> change, String why) {
+        FixEngine.Outcome o = new FixEngine().run(SampleRouters.edited("good", "firewall.user", change), S, FixEngine.Options.all());
+        String script = o.texts().get(SampleRouters.uri("firewall.user"));
+        assertTrue(o.applied().stream().anyMatch(a -> a.title().startsWith("Replace with correct MAP-E SNAT rules for wan_map (PSID 86")),
+                o.applied().toString());
+        assertTrue(script.contains("# routerls: the SNAT loop below is wrong for this router (" + why), script);
+        assertTrue(script.contains("\n# while [ $rule -le $units1  ] ; do\n"), "the old loop is kept, commented out:\n" + script);
+        dev.routerls.mape.Ipv6Prefix p = dev.routerls.mape.Ipv6Prefix.parse("2404:7a80:1234:5600::/56");
+        String block = dev.routerls.openwrt.mape.SnatBlockGenerator.iptables(dev.routerls.mape.MapeCalculator.calculate(
+                dev.routerls.mape.MapeRuleTable.bundled().lookup(p).orElseThrow(), p), "map-wan_map");
+        assertTrue(script.contains("# done\n" + block), "the generated block follows the old loop:\n" + script);
+        List<Diagnostic> left = o.remaining().values().stream().flatMap(List::stream)
+                .filter(d -> d.severity().atLeast(dev.routerls.core.Severity.WARNING)).toList();
+        assertEquals(List.of(), left);
+        return script;
+    }
+
+    @Test
+    void loopWithOcnUnitsWrittenIntoTheArithmeticIsReplaced() {
+        // 1024 written into expr: no assignment holds the stride, so the loop is replaced
+        replaced(t -> t.replace(GOOD_PORTL, "portl=`expr $rule \\* 1024 + $PSID \\* 16`").replace("units1=15", "units1=63"),
+                "its blocks are 1024 ports apart, not 4096");
+    }
+
+    @Test
+    void loopWithTheWrongBlockWidthIsReplaced() {
+        replaced(t -> t.replace("portr=`expr $portl + 15`", "portr=`expr $portl + 31`"), "its blocks are 32 ports wide, not 16");
+    }
+
+    @Test
+    void seedFlushesThatOnlyFedAWrongLoopAreCommentedOutWithIt() {
+        String script = SampleRouters.texts("fw3-chain-flush").get("firewall.user");
+        FixEngine.Outcome o = new FixEngine().run(SampleRouters.edited("fw3-chain-flush", "firewall.user",
+                t -> t.replace(GOOD_PORTL, "portl=`expr $rule \\* 1024 + $PSID \\* 16`")), S, FixEngine.Options.all());
+        String fixed = o.texts().get(SampleRouters.uri("firewall.user"));
+        assertTrue(fixed.contains("\n# iptables -t nat -F PREROUTING\n# iptables -t nat -F OUTPUT\n# iptables -t nat -F POSTROUTING\n"),
+                fixed);
+        assertTrue(o.remaining().values().stream().flatMap(List::stream).noneMatch(d -> d.ruleId().equals("openwrt/fw3-chain-flush")
+                || d.ruleId().startsWith("openwrt/mape-")), o.remaining().toString());
+        assertTrue(script.contains("\niptables -t nat -F POSTROUTING\n"));
+    }
+
+    // ---- fw3's chains are not flushed
+
+    @Test
+    void flushOfAFw3ChainBecomesAChainOfTheScriptsOwn() {
+        String script = SampleRouters.texts("fw3-chain-flush").get("firewall.user");
+        String want = script.replace("iptables -t nat -F PREROUTING\n", """
+                # routerls: this script's rules live in fwuser_prerouting; flushing PREROUTING deleted fw3's rules too
+                iptables -t nat -N fwuser_prerouting 2>/dev/null
+                iptables -t nat -F fwuser_prerouting
+                iptables -t nat -D PREROUTING -j fwuser_prerouting 2>/dev/null
+                iptables -t nat -I PREROUTING -j fwuser_prerouting
+                """).replace("iptables -t nat -A PREROUTING ", "iptables -t nat -A fwuser_prerouting ");
+        FixFixtures.check(SampleRouters.files("fw3-chain-flush"), S, "openwrt/fw3-chain-flush", "fwuser_prerouting",
+                Map.of(SampleRouters.uri("firewall.user"), want));
+        // all three fixed, the router is the good one (but for the comments)
+        FixEngine.Outcome o = new FixEngine().run(SampleRouters.files("fw3-chain-flush"), S, FixEngine.Options.all());
+        assertEquals(3, o.applied().size(), o.applied().toString());
+        assertTrue(o.remaining().values().stream().flatMap(List::stream).noneMatch(d -> d.severity()
+                .atLeast(dev.routerls.core.Severity.WARNING)), o.remaining().toString());
+        String strip = "(?m)^#.*\n";
+        assertEquals(good("firewall.user").replaceAll(strip, ""), o.texts().get(SampleRouters.uri("firewall.user")).replaceAll(strip, ""));
+    }
+
+    @Test
+    void flushWithNothingAddedIsCommentedOut() {
+        List<SourceFile> files = SampleRouters.edited("good", "firewall.user", t -> t + "iptables -t mangle -F FORWARD\n");
+        String script = files.stream().filter(f -> f.uri().endsWith("firewall.user")).findFirst().orElseThrow().text();
+        FixFixtures.check(files, S, "openwrt/fw3-chain-flush", "Comment out the flush of mangle FORWARD",
+                Map.of(SampleRouters.uri("firewall.user"), script.replace("iptables -t mangle -F FORWARD",
+                        "# iptables -t mangle -F FORWARD   # routerls: nothing here adds to FORWARD; the flush only deleted fw3's rules")));
+    }
+
+    // ---- nftables.d snippets
+
+    @Test
+    void rangeInMapBecomesTheConcatenatedForm() {
+        String nft = SampleRouters.texts("fw4-nftables-range-in-map").get("nftables.d/10-mape.nft");
+        String want = nft.replace("snat ip to 133.200.18.52 : numgen", "snat ip to numgen")
+                .replaceAll("(\\d+) : (\\d+-\\d+)", "$1 : 133.200.18.52 . $2");
+        FixFixtures.check(SampleRouters.files("fw4-nftables-range-in-map"), S, "openwrt/nft-map-range", "133.200.18.52 . range",
+                Map.of(SampleRouters.uri("nftables.d/10-mape.nft"), want));
+    }
+
+    @Test
+    void snippetBlocksOfAnotherPsidAreRewrittenInPlace() {
+        String good = SampleRouters.texts("fw4-nftables").get("nftables.d/10-mape.nft");
+        String wrong = SampleRouters.texts("fw4-nftables-wrong-psid").get("nftables.d/10-mape.nft");
+        String firstLine = wrong.substring(0, wrong.indexOf('\n'));
+        FixFixtures.check(SampleRouters.files("fw4-nftables-wrong-psid"), S, "openwrt/mape-psid-mismatch", "PSID 86",
+                Map.of(SampleRouters.uri("nftables.d/10-mape.nft"), firstLine + good.substring(good.indexOf('\n'))));
+    }
+
+    @Test
+    void snippetDeviceIsSetToTheMapDevice() {
+        FixFixtures.check(SampleRouters.files("fw4-nftables-wrong-device"), S, "openwrt/mape-tunnel-device", "oifname \"map-wan_map\"",
+                Map.of(SampleRouters.uri("nftables.d/10-mape.nft"), SampleRouters.texts("fw4-nftables").get("nftables.d/10-mape.nft")));
     }
 
     private static void assertNoFix(List<SourceFile> files, String rule) {

@@ -43,6 +43,21 @@ class YamahaFixesTest {
             nat descriptor masquerade port range 3000 5856-5871 9952-9967 14048-14063 18144-18159 22240-22255 26336-26351 30432-30447 34544-34559 38624-38639 42720-42735 46816-46831 50912-50927 55008-55023 59104-59119 63200-63215
             """;
 
+    /** Descriptor 40 maps lan1's own hosts 192.168.11.x to addresses that are also in lan1's subnet. */
+    private static final String LAN_HOSTS = """
+            ip lan1 address 192.168.11.250/24
+            USE
+            nat descriptor type 30 nat
+            nat descriptor address outer 30 192.168.253.254
+            nat descriptor address inner 30 192.168.11.254
+            nat descriptor type 40 nat
+            nat descriptor address outer 40 192.168.11.100
+            nat descriptor address inner 40 192.168.11.20
+            nat descriptor static 40 1 192.168.11.100=192.168.11.20 1
+            nat descriptor type 50 masquerade
+            nat descriptor address outer 50 192.0.2.1
+            """;
+
     static Stream<Case> cases() {
         return Stream.of(
                 new Case("backward-compatibility added before the first NAT descriptor line",
@@ -193,7 +208,17 @@ class YamahaFixesTest {
                         no tunnel select
                         """),
                 new Case("MAP-E port ranges replaced with the PSID's set", "yamaha/mape-port-range", "PSID 110",
-                        MANUAL_MAPE, MANUAL_MAPE.replace("34544-34559", "34528-34543")));
+                        MANUAL_MAPE, MANUAL_MAPE.replace("34544-34559", "34528-34543")),
+                // the inner hosts are lan1's own: only the reverse direction translates them
+                new Case("forward NAT of lan1's own hosts applied in reverse", "yamaha/nat-outer-proxy-arp", "reverse",
+                        LAN_HOSTS.replace("USE", "ip lan1 nat descriptor 40"),
+                        LAN_HOSTS.replace("USE", "ip lan1 nat descriptor reverse 40")),
+                new Case("moved after the existing reverse list", "yamaha/nat-outer-proxy-arp", "reverse",
+                        LAN_HOSTS.replace("USE", "ip lan1 nat descriptor 40 reverse 30"),
+                        LAN_HOSTS.replace("USE", "ip lan1 nat descriptor reverse 30 40")),
+                new Case("moved out of the middle of the forward list", "yamaha/nat-outer-proxy-arp", "reverse",
+                        LAN_HOSTS.replace("USE", "ip lan1 nat descriptor 40 50"),
+                        LAN_HOSTS.replace("USE", "ip lan1 nat descriptor 50 reverse 40")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -215,6 +240,28 @@ class YamahaFixesTest {
         List<Diagnostic> port = ds.stream().filter(d -> d.ruleId().equals("yamaha/mape-port-range")).toList();
         assertTrue(!port.isEmpty(), ds.toString());
         assertTrue(port.stream().allMatch(d -> d.fixes().isEmpty()), "a PSID guessed from the ranges is no basis for a fix");
+    }
+
+    @Test
+    void noReverseFixWhenTheInnerHostsAreBeyondTheLan() {
+        // seed 002: descriptor 31 translates 192.168.253.x, hosts behind the router, forward on purpose
+        String text = """
+                ip lan1 address 192.168.11.250/24
+                ip lan1 nat descriptor 31 reverse 30
+                nat descriptor type 30 nat
+                nat descriptor address outer 30 192.168.253.254
+                nat descriptor address inner 30 192.168.11.254
+                nat descriptor static 30 1 192.168.253.2=192.168.11.2 253
+                nat descriptor type 31 nat
+                nat descriptor address outer 31 192.168.11.254
+                nat descriptor address inner 31 192.168.253.254
+                nat descriptor static 31 1 192.168.11.2=192.168.253.2 253
+                """;
+        List<Diagnostic> ds = FixFixtures.analyze(List.of(new SourceFile(URI, text, LanguageId.YAMAHA_RTX, null)),
+                AnalysisSettings.DEFAULT).get(URI);
+        List<Diagnostic> arp = ds.stream().filter(d -> d.ruleId().equals("yamaha/nat-outer-proxy-arp")).toList();
+        assertTrue(!arp.isEmpty(), ds.toString());
+        assertTrue(arp.stream().allMatch(d -> d.fixes().isEmpty()), "which outer addresses would be right is not known");
     }
 
     @Test

@@ -53,13 +53,20 @@ class LspMapeActionsTest {
                 .orElseThrow(() -> new AssertionError("no action '" + start + "' in " + actions.stream().map(CodeAction::getTitle).toList()));
     }
 
+    private static List<CodeAction> actions(LspHarness h, String uri, Range range, List<String> only) throws Exception {
+        return h.server.getTextDocumentService().codeAction(new CodeActionParams(new TextDocumentIdentifier(uri), range,
+                new CodeActionContext(List.of(), only))).get(10, TimeUnit.SECONDS).stream().map(e -> e.getRight()).toList();
+    }
+
     @Test
-    void firewallUserAndMapInterfaceOfferTheGeneratedBlock(@TempDir Path tmp) throws Exception {
-        Path etc = SampleRouters.copy("ocn-units-on-biglobe", tmp.resolve("r")).resolve("etc");
+    void insertIsOfferedOnlyWhereTheRouterHasNoSnat(@TempDir Path tmp) throws Exception {
+        Path etc = SampleRouters.copy("good", tmp.resolve("r")).resolve("etc");
         String fwUri = Uris.fromPath(etc.resolve("firewall.user"));
         String netUri = Uris.fromPath(etc.resolve("config/network"));
-        String script = Files.readString(etc.resolve("firewall.user"));
+        String good = Files.readString(etc.resolve("firewall.user"));
         String network = Files.readString(etc.resolve("config/network"));
+        String script = "#!/bin/sh\necho start\n";
+        Files.writeString(etc.resolve("firewall.user"), script);
         int lastLine = (int) script.chars().filter(c -> c == '\n').count();
         try (LspHarness h = new LspHarness().initialize(null)) {
             h.open(fwUri, "openwrt-firewall-user", script);
@@ -80,16 +87,60 @@ class LspMapeActionsTest {
             // not on another interface
             assertTrue(actions(h, netUri, new Range(new Position(0, 0), new Position(0, 0))).stream()
                     .noneMatch(a -> a.getTitle().startsWith(TITLE)));
+
+        }
+        // the good router's own loop is right: nothing to insert or replace
+        Files.writeString(etc.resolve("firewall.user"), good);
+        try (LspHarness h = new LspHarness().initialize(null)) {
+            h.open(fwUri, "openwrt-firewall-user", good);
+            h.diagnosticsFor(fwUri);
+            assertEquals(List.of(), actions(h, fwUri, new Range(new Position(0, 0), new Position(0, 0))).stream()
+                    .map(CodeAction::getTitle).filter(t -> t.contains("MAP-E SNAT")).toList());
         }
     }
 
     @Test
-    void nthSpreadFindingGetsTheBlockAndACommentOnTheOldLoop(@TempDir Path tmp) throws Exception {
+    void aWrongLoopIsReplacedNotJoinedByASecondRuleSet(@TempDir Path tmp) throws Exception {
         Path etc = SampleRouters.copy("good", tmp.resolve("r")).resolve("etc");
         String fwUri = Uris.fromPath(etc.resolve("firewall.user"));
-        // a literal --every that no single assignment controls: the loop cannot be corrected by one value
+        // blocks 32 ports wide: no single assignment says so
+        String script = Files.readString(etc.resolve("firewall.user")).replace("portr=`expr $portl + 15`", "portr=`expr $portl + 31`");
+        Files.writeString(etc.resolve("firewall.user"), script);
+        try (LspHarness h = new LspHarness().initialize(null)) {
+            h.open(fwUri, "openwrt-firewall-user", script);
+            var published = h.diagnosticsFor(fwUri).getDiagnostics();
+            List<CodeAction> anywhere = actions(h, fwUri, new Range(new Position(0, 0), new Position(0, 0)));
+            assertTrue(anywhere.stream().noneMatch(a -> a.getTitle().startsWith(TITLE)), "no second rule set next to the loop");
+            CodeAction replace = titled(anywhere, "Replace with correct MAP-E SNAT rules for wan_map (PSID 86");
+            assertEquals(CodeActionKind.Refactor, replace.getKind());
+            String after = dev.routerls.core.edit.DocumentEdits.apply(script, Edits.byUri(replace.getEdit()).get(fwUri).stream()
+                    .map(e -> new dev.routerls.core.TextEdit(fwUri, Convert.range(e.getRange()), e.getNewText())).toList());
+            assertTrue(after.contains("# while [ $rule -le $units1  ] ; do") && after.contains("# done\n" + block()), after);
+            // at a finding it is the quick fix, offered once
+            var range = published.stream().filter(d -> d.getCode().getLeft().equals("openwrt/mape-port-range")).findFirst()
+                    .orElseThrow().getRange();
+            List<CodeAction> atFinding = actions(h, fwUri, range);
+            assertEquals(1, atFinding.stream().filter(a -> a.getTitle().startsWith("Replace with correct")).count(),
+                    atFinding.stream().map(CodeAction::getTitle).toList().toString());
+            assertEquals(CodeActionKind.QuickFix, titled(atFinding, "Replace with correct").getKind());
+            // a client asking for quick fixes only gets no refactorings, and the other way round
+            assertTrue(actions(h, fwUri, range, List.of(CodeActionKind.QuickFix)).stream()
+                    .allMatch(a -> a.getKind().equals(CodeActionKind.QuickFix)));
+            assertTrue(actions(h, fwUri, new Range(new Position(0, 0), new Position(0, 0)), List.of(CodeActionKind.QuickFix)).isEmpty());
+            assertEquals(List.of(CodeActionKind.Refactor), actions(h, fwUri, new Range(new Position(0, 0), new Position(0, 0)),
+                    List.of("refactor")).stream().map(CodeAction::getKind).distinct().toList());
+            assertTrue(actions(h, fwUri, range, List.of("refactor.rewrite")).stream().noneMatch(a -> a.getKind().equals("refactor")));
+        }
+    }
+
+    @Test
+    void aFindingWhoseLoopCannotBeReplacedGetsTheBlockAndACommentOnTheOldLoop(@TempDir Path tmp) throws Exception {
+        Path etc = SampleRouters.copy("good", tmp.resolve("r")).resolve("etc");
+        String fwUri = Uris.fromPath(etc.resolve("firewall.user"));
+        // a literal --every that no assignment controls, and an echo in the loop: replacing the loop would lose it
         String script = Files.readString(etc.resolve("firewall.user"))
-                .replace("PREROUTING -m statistic --mode nth --every $units1", "PREROUTING -m statistic --mode nth --every 16");
+                .replace("fwuser_prerouting -m statistic --mode nth --every $units1", "fwuser_prerouting -m statistic --mode nth --every 16")
+                .replace("  rule=`expr $rule + 1`\n", "  rule=`expr $rule + 1`\n  nft list ruleset\n");
         Files.writeString(etc.resolve("firewall.user"), script);
         try (LspHarness h = new LspHarness().initialize(null)) {
             h.open(fwUri, "openwrt-firewall-user", script);
@@ -148,7 +199,7 @@ class LspMapeActionsTest {
             assertEquals(nftUri, create.getUri());
             TextDocumentEdit content = changes.get(1).getLeft();
             assertEquals(nftUri, content.getTextDocument().getUri());
-            assertTrue(content.getEdits().get(0).getNewText().contains("snat ip to 133.200.18.52 : numgen inc mod 15 map {"));
+            assertTrue(content.getEdits().get(0).getNewText().contains("snat ip to numgen inc mod 15 map { 0 : 133.200.18.52 . 5472-5487"));
         }
         // a client that cannot create files is not offered the action
         try (LspHarness h = new LspHarness().initialize(null)) {

@@ -99,11 +99,12 @@ class LspWorkspaceFeaturesIT {
                     .getAsJsonArray("result");
             assertEquals(fw, links.get(0).getAsJsonObject().get("target").getAsString(), links.toString());
 
-            // the SNAT action is listed without its edit, and computed when resolved
+            // the SNAT action is listed without its edit, and computed when resolved (the script's loop SNATs to
+            // the wrong blocks, so the action replaces it rather than inserting a second rule set)
             JsonArray actions = c.call("textDocument/codeAction", LspDefectsIT.codeAction(fw, 14, 2)).getAsJsonArray("result");
             JsonObject insert = null;
             for (JsonElement a : actions) {
-                if (a.getAsJsonObject().get("title").getAsString().startsWith("Insert MAP-E SNAT rules")) insert = a.getAsJsonObject();
+                if (a.getAsJsonObject().get("title").getAsString().startsWith("Replace with correct MAP-E SNAT rules")) insert = a.getAsJsonObject();
             }
             assertNotNull(insert, actions.toString());
             assertFalse(insert.has("edit"), "listed without computing the block");

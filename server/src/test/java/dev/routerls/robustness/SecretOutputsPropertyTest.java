@@ -3,7 +3,6 @@ package dev.routerls.robustness;
 import com.google.gson.Gson;
 import dev.routerls.analysis.Analyzer;
 import dev.routerls.analysis.LanguageDetector;
-import dev.routerls.cli.Main;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
@@ -19,7 +18,6 @@ import dev.routerls.services.Workspace;
 import dev.routerls.testing.SampleRouters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,8 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Property: random secrets written into every secret-bearing position the rules know (every YAMAHA secret
  * command of {@link PlantedSecret#YAMAHA}, every UCI option name that holds a secret) appear in no output at
- * all. The outputs are listed in {@link #OUTPUTS}, one entry each: every lint format the CLI offers (read from
- * the {@code --format} option, so a new format is covered without touching this test), {@code fix --dry-run}
+ * all. The outputs are listed in {@link #OUTPUTS}, one entry each: every lint format the CLI offers (from
+ * {@code OutputFormats}, so a new format is covered without touching this test), {@code fix --dry-run}
  * and {@code fix}, and the editor features (diagnostics, hover, completion, outline, code actions), with
  * standard error captured throughout as the log. A later output (inlay hints, semantic tokens, a trace) is one
  * more entry.
@@ -76,12 +74,9 @@ class SecretOutputsPropertyTest {
         return out;
     }
 
-    /** The lint formats as the CLI declares them. */
+    /** The lint formats as the CLI offers them (the list `--format` is checked against). */
     static List<String> lintFormats() {
-        CommandLine lint = new CommandLine(new Main()).getSubcommands().get("lint");
-        List<String> formats = new ArrayList<>();
-        lint.getCommandSpec().findOption("--format").completionCandidates().forEach(formats::add);
-        return formats;
+        return dev.routerls.cli.OutputFormats.names();
     }
 
     @Test

@@ -30,16 +30,29 @@ final class NftSnippetReader {
     private final boolean astral;
     private final List<NftRule> rules = new ArrayList<>();
     private final List<Diagnostic> problems = new ArrayList<>();
+    /** Where text offsets are in the document; null when the text is the document itself. */
+    private final Positions positions;
 
-    private NftSnippetReader(String uri, String text) {
+    /** Maps a stretch of the read text (UTF-16 offsets, end exclusive) to its place in the document it came from. */
+    interface Positions {
+        SourceRange range(int start, int end);
+    }
+
+    private NftSnippetReader(String uri, String text, Positions positions) {
         this.uri = uri;
         this.text = text;
         this.lines = new LineIndex(text);
         this.astral = text.codePointCount(0, text.length()) != text.length();
+        this.positions = positions;
     }
 
     static NftSnippet read(String uri, String text) {
-        NftSnippetReader r = new NftSnippetReader(uri, text);
+        return read(uri, text, null);
+    }
+
+    /** Reads {@code text} that was built from parts of document {@code uri}; {@code positions} places it there. */
+    static NftSnippet read(String uri, String text, Positions positions) {
+        NftSnippetReader r = new NftSnippetReader(uri, text, positions);
         r.run();
         return new NftSnippet(uri, r.rules, r.problems);
     }
@@ -176,12 +189,14 @@ final class NftSnippetReader {
         if (b.getStopIndex() < a.getStartIndex()) b = a;   // recovery can leave a context ending before it starts
         int start = utf16(a.getStartIndex());
         int end = Math.max(start, utf16(b.getStopIndex() + 1));
+        if (positions != null) return positions.range(start, end);
         SourceRange from = position(start), to = position(end);
         return new SourceRange(from.startLine(), from.startColumn(), to.startLine(), to.startColumn());
     }
 
     /** The empty range at a UTF-16 offset, in the editor's lines (LF, CRLF and lone CR). */
     private SourceRange position(int offset) {
+        if (positions != null) return positions.range(offset, offset);
         int line = lines.lineOf(offset);
         return SourceRange.of(line, lines.columnOf(offset), lines.columnOf(offset));
     }

@@ -6,7 +6,9 @@ import dev.routerls.mape.MapRule;
 import dev.routerls.mape.MapeCalculator;
 import dev.routerls.mape.MapeException;
 import dev.routerls.mape.MapeRuleTable;
-import dev.routerls.openwrt.nft.NftSnat;
+import dev.routerls.openwrt.nft.NftCommands;
+import dev.routerls.openwrt.nft.NftNat;
+import dev.routerls.openwrt.nft.NftRule;
 import dev.routerls.openwrt.nft.NftSnippet;
 import dev.routerls.openwrt.shell.EvaluatedCommand;
 import dev.routerls.openwrt.shell.EvaluationResult;
@@ -48,7 +50,10 @@ public final class Router implements UciConfigs {
     private final List<FirewallZone> zones = new ArrayList<>();
     private final List<FirewallInclude> includes = new ArrayList<>();
     private final List<IptablesRule> iptables = new ArrayList<>();
+    private final List<NftRule> scriptNftRules = new ArrayList<>();
     private final List<DelegatedPrefix> delegatedPrefixes = new ArrayList<>();
+    /** Values derived from this (immutable) router that several rules ask for, computed once. */
+    private final Map<String, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     Router(String rootUri, List<UciFile> uciFiles, ShellScript firewallUser, ShellScript rcLocal,
            List<NftSnippet> nftables, OpenWrtRelease release, EvaluationResult firewallUserRun, MapeRuleTable ruleTable) {
@@ -81,8 +86,11 @@ public final class Router implements UciConfigs {
             }
         }
         for (IptablesRule r : iptables) SnatTarget.of(r, firewallUser.uri()).ifPresent(snatTargets::add);
+        if (firewallUserRun != null) {
+            scriptNftRules.addAll(NftCommands.read(firewallUser.uri(), firewallUser.text(), firewallUserRun.commands()));
+        }
         for (NftSnippet n : this.nftables) {
-            for (NftSnat s : NftSnat.in(n)) snatTargets.addAll(SnatTarget.of(s, n.uri()));
+            for (NftNat s : NftNat.in(n)) snatTargets.addAll(SnatTarget.of(s, n.uri()));
         }
         collectDelegatedPrefixes();
     }
@@ -120,6 +128,25 @@ public final class Router implements UciConfigs {
         if (firewallUser == null) throw new IllegalStateException("the router has no firewall.user");
         RouterFileCache.Script script = RouterFileCache.evaluate(firewallUser.uri(), text);
         return new Router(rootUri, uciFiles, script.script(), rcLocal, nftables, release, script.run(), ruleTable);
+    }
+
+    /**
+     * A value derived from this router, computed on first use and kept with it (e.g. the fix several MAP-E
+     * rules offer for one interface, which evaluates an edited script). {@code key} names what is computed.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(String key, java.util.function.Supplier<T> compute) {
+        Object v = derived.get(key);
+        if (v == null) {
+            v = compute.get();
+            derived.putIfAbsent(key, v);
+        }
+        return (T) v;
+    }
+
+    /** True when firewall.user was evaluated to its end (not stopped at the step limit); false without one. */
+    public boolean firewallUserEvaluated() {
+        return firewallUserRun != null && firewallUserRun.complete();
     }
 
     public String rootUri() {
@@ -186,6 +213,11 @@ public final class Router implements UciConfigs {
     /** The iptables/ip6tables commands firewall.user runs, in order (one per loop iteration). */
     public List<IptablesRule> iptables() {
         return List.copyOf(iptables);
+    }
+
+    /** The rule statements of the {@code nft} commands firewall.user runs, placed in the script. */
+    public List<NftRule> scriptNftRules() {
+        return List.copyOf(scriptNftRules);
     }
 
     /** The nftables snippets of /etc/nftables.d/ that fw4 includes. */

@@ -3,8 +3,7 @@ package dev.routerls.openwrt.router;
 import dev.routerls.core.SourceRange;
 import dev.routerls.mape.Ipv4Address;
 import dev.routerls.mape.PortRange;
-import dev.routerls.openwrt.nft.NftSnat;
-import dev.routerls.openwrt.nft.NftTerm;
+import dev.routerls.openwrt.nft.NftNat;
 import dev.routerls.openwrt.shell.IptablesCommand;
 
 import java.util.ArrayList;
@@ -17,10 +16,12 @@ import java.util.Optional;
  * {@code masquerade} statement. {@code ipv4} and {@code ports} are empty when the text does not give
  * them or the value is unknown (see {@link #known()}); {@code range} is where the target is written and
  * {@code statementRange} the whole rule; {@code out} the outgoing-device match, if the rule has one.
+ * {@code firstPortOnly} is set for a range written as the data of an nft map after a separate address
+ * ({@code IP : numgen … map { K : LO-HI }}): the kernel then uses only LO (rule {@code openwrt/nft-map-range}).
  */
 public record SnatTarget(Source source, String uri, SourceRange range, SourceRange statementRange, boolean known,
                          boolean ipv4Nat, Optional<Ipv4Address> ipv4, Optional<PortRange> ports,
-                         Optional<OutDevice> out) {
+                         Optional<OutDevice> out, boolean firstPortOnly) {
 
     public enum Source {
         FIREWALL_USER, NFTABLES;
@@ -48,18 +49,18 @@ public record SnatTarget(Source source, String uri, SourceRange range, SourceRan
         Optional<OutDevice> out = rule.command().option("-o").filter(o -> o.valueWord() != null)
                 .map(o -> new OutDevice(o.value(), o.valueWord().range(), o.negated()));
         return Optional.of(new SnatTarget(Source.FIREWALL_USER, uri, t.get().word().range(), rule.source().range(),
-                t.get().word().known(), rule.isIpv4Nat(), address(t.get().address()), ports, out));
+                t.get().word().known(), rule.isIpv4Nat(), address(t.get().address()), ports, out, false));
     }
 
-    /** One target per port range of an nftables statement (numgen maps give one per element). */
-    public static List<SnatTarget> of(NftSnat s, String uri) {
+    /** One target per port range of an nftables statement (a map gives one per element). */
+    public static List<SnatTarget> of(NftNat s, String uri) {
         List<SnatTarget> out = new ArrayList<>();
-        Optional<Ipv4Address> ip = s.address().flatMap(a -> address(a.text()));
         Optional<OutDevice> dev = s.oifname().map(d -> new OutDevice(d.name(), d.range(), d.negated()));
-        for (NftTerm p : s.ports()) {
-            Optional<PortRange> ports = portRange(p.text());
-            out.add(new SnatTarget(Source.NFTABLES, uri, p.range(), s.rule().range(), ports.isPresent(), s.ipv4(), ip,
-                    ports, dev));
+        for (NftNat.Target t : s.targets()) {
+            Optional<Ipv4Address> ip = t.address().flatMap(a -> address(a.text()));
+            Optional<PortRange> ports = portRange(t.ports().text());
+            out.add(new SnatTarget(Source.NFTABLES, uri, t.ports().range(), s.rule().range(), ports.isPresent(), s.ipv4(),
+                    ip, ports, dev, t.bareMapData()));
         }
         return out;
     }

@@ -108,8 +108,8 @@ public final class Fw4FirewallUserRule extends BaseRule<Router> {
             out.report(script.uri(), ipt.get().source().range(), "On " + release + " these " + ipt.get().source().program()
                     + " rules only take effect through the iptables-nft compatibility layer (package iptables-nft), "
                     + "beside fw4's own nftables ruleset, and fw4 does not manage them. The native way is an nftables "
-                    + "file in /etc/nftables.d/, e.g. snat ip to <IPv4> : numgen inc mod <blocks> map { … } for the "
-                    + "MAP-E port blocks.");
+                    + "file in /etc/nftables.d/, e.g. snat ip to numgen inc mod <blocks> map { 0 : <IPv4> . <first>-<last>, … } "
+                    + "for the MAP-E port blocks (routerls mape --snat nft writes it).");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.routerls.rules.openwrt;
 
+import dev.routerls.core.Fix;
 import dev.routerls.core.Severity;
+import dev.routerls.mape.MapRule;
 import dev.routerls.openwrt.router.DelegatedPrefix;
 import dev.routerls.openwrt.router.MapInterface;
 import dev.routerls.openwrt.router.Router;
@@ -10,6 +12,7 @@ import dev.routerls.rules.BaseRule;
 import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -31,6 +34,7 @@ public final class MapeEalenRule extends BaseRule<Router> {
                         than the ISP assigned, and the border relay drops the IPv4 traffic.""")
                 .bad(OpenWrtExamples.network(OpenWrtExamples.NETWORK.replace("option ealen '25'", "option ealen '24'")))
                 .good(OpenWrtExamples.network(OpenWrtExamples.NETWORK))
+                .fixable()
                 .tags("mape")
                 .build());
     }
@@ -38,6 +42,7 @@ public final class MapeEalenRule extends BaseRule<Router> {
     @Override
     public void check(Router router, Findings out) {
         for (MapInterface m : router.mapInterfaces()) {
+            Optional<MapRule> known = router.knownRule(m);
             OptionalInt ealen = m.integer("ealen");
             OptionalInt ip4len = m.integer("ip4prefixlen");
             OptionalInt psidlen = m.integer("psidlen");
@@ -51,7 +56,8 @@ public final class MapeEalenRule extends BaseRule<Router> {
                             + (32 - ip4len.getAsInt()) + " IPv4 bits that ip4prefixlen " + ip4len.getAsInt()
                             + " leaves open plus the " + psidlen.getAsInt() + " PSID bits, " + want
                             + " in all. With the wrong length map.sh derives the wrong IPv4 address and ports. "
-                            + "Set ealen '" + want + "' (or correct ip4prefixlen/psidlen to the ISP's rule).");
+                            + "Set ealen '" + want + "' (or correct ip4prefixlen/psidlen to the ISP's rule).",
+                            toRule(m, "ealen", known.map(MapRule::ealen)));
                 }
             }
             OptionalInt ip6len = m.ip6prefix().map(p -> OptionalInt.of(p.length())).orElse(m.integer("ip6prefixlen"));
@@ -65,15 +71,33 @@ public final class MapeEalenRule extends BaseRule<Router> {
                             + " (" + d.get().option() + " of '" + d.get().interfaceName() + "') is /" + have
                             + ": the EA bits must end exactly where the delegated prefix ends, or the IPv4 "
                             + "address and PSID are read from the wrong bits. Check ealen and ip6prefixlen against "
-                            + "the ISP's rule (routerls mape " + d.get().prefix() + ").");
+                            + "the ISP's rule (routerls mape " + d.get().prefix() + ").",
+                            toRule(m, "ealen", known.map(MapRule::ealen)));
                 }
             }
             if (offset.isPresent() && psidlen.isPresent() && offset.getAsInt() + psidlen.getAsInt() > 16) {
                 out.report(m.uri(), m.option("offset").get().range(), "offset " + offset.getAsInt() + " + psidlen "
                         + psidlen.getAsInt() + " = " + (offset.getAsInt() + psidlen.getAsInt())
                         + " bits, more than the 16 bits of a port number, so no port set exists. "
-                        + "Use the ISP's offset (4 for v6plus and BIGLOBE, 6 for OCN).");
+                        + "Use the ISP's offset (4 for v6plus and BIGLOBE, 6 for OCN).",
+                        toRule(m, "offset", known.map(MapRule::offset)));
             }
         }
+    }
+
+    /**
+     * Setting {@code option} to the value of the ISP's rule for this prefix, when the table has that rule and the
+     * option differs from it: the numbers then add up because the table's rules do. Without a known rule it is
+     * not certain which of the options is wrong.
+     */
+    private static List<Fix> toRule(MapInterface m, String option, Optional<Integer> ruleValue) {
+        Optional<UciValue> v = m.option(option);
+        OptionalInt have = m.integer(option);
+        if (ruleValue.isEmpty() || v.isEmpty() || !UciEdits.simple(v.get())
+                || have.isPresent() && have.getAsInt() == ruleValue.get()) {
+            return List.of();
+        }
+        return List.of(new Fix("Set " + option + " '" + ruleValue.get() + "' (the ISP's rule)",
+                List.of(UciEdits.set(m.uri(), v.get(), Integer.toString(ruleValue.get())))));
     }
 }

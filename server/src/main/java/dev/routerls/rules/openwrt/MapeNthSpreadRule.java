@@ -41,6 +41,7 @@ public final class MapeNthSpreadRule extends BaseRule<Router> {
                         usable ports), or some connections get no mark and so no SNAT rule.""")
                 .bad(OpenWrtExamples.script(OpenWrtExamples.SCRIPT.replace("--every $units1", "--every 16")))
                 .good(OpenWrtExamples.script(OpenWrtExamples.SCRIPT))
+                .fixable()
                 .tags("mape", "nat")
                 .build());
     }
@@ -63,7 +64,7 @@ public final class MapeNthSpreadRule extends BaseRule<Router> {
         LineFindings lines = new LineFindings();
         // when the loop's numbers are plain assignments, setting them right also fixes the spread
         List<Fix> fixes = chains.isEmpty() || router.mapInterfaces().size() != 1 ? List.of()
-                : SnatScriptRepair.forMap(router, router.mapInterfaces().get(0)).stream().toList();
+                : SnatFixes.forMap(router, router.mapInterfaces().get(0));
         for (List<Nth> rules : chains.values()) {
             String chain = rules.get(0).rule().command().chain();
             for (Nth n : rules) {

@@ -56,7 +56,7 @@ public final class MapePortRangeRule extends BaseRule<Router> {
             MapRule r = rule.get();
             PortSetCheck.Result result = PortSetCheck.check(ranges.ranges(), r.offset(), r.psidlen(), OptionalInt.empty());
             LineFindings lines = new LineFindings();
-            List<Fix> fixes = result.findings().isEmpty() ? List.of() : SnatScriptRepair.forMap(router, m).stream().toList();
+            List<Fix> fixes = result.findings().isEmpty() ? List.of() : SnatFixes.forMap(router, m);
             for (PortSetFinding f : result.findings()) {
                 if (f.rangeIndex() >= 0) {
                     for (SnatTarget t : ranges.sourcesOf(f.rangeIndex())) {

@@ -55,7 +55,8 @@ public final class MapePsidMismatchRule extends BaseRule<Router> {
                     + e.get().prefix().interfaceName() + "') under " + (e.get().ruleFromTable()
                     ? e.get().rule().isp() + "'s rule " + e.get().rule().ip6prefix() : "the rule of interface '" + m.name() + "'");
             LineFindings lines = new LineFindings();
-            List<Fix> fixes = SnatScriptRepair.forMap(router, m).stream().toList();
+            List<Fix> fixes = SnatFixes.forMap(router, m);
+            List<Fix> nftFixes = NftSnatRepair.forMap(router, m).stream().toList();
             for (SnatTarget t : targets) {
                 Optional<Ipv4Address> ip = t.ipv4();
                 if (ip.isPresent() && !ip.get().equals(want.ipv4())) {
@@ -63,7 +64,7 @@ public final class MapePsidMismatchRule extends BaseRule<Router> {
                             + "MAP-E address " + want.ipv4() + " (from " + origin + "); the border relay drops packets "
                             + "from any other address. Use " + want.ipv4()
                             + (t.source() == SnatTarget.Source.FIREWALL_USER ? " (IP4='" + want.ipv4() + "')." : "."),
-                            scriptFixes(t, fixes));
+                            fixesFor(t, fixes, nftFixes));
                 }
             }
             lines.reportTo(out);
@@ -81,7 +82,7 @@ public final class MapePsidMismatchRule extends BaseRule<Router> {
                         + SnatPortRanges.list(want.ports(), 3) + "); other customers own the ports used here, so "
                         + "those connections fail. " + (ranges.first().source() == SnatTarget.Source.FIREWALL_USER
                         ? "Set PSID=" + want.psid() + "." : "Use the blocks of PSID " + want.psid() + "."),
-                        scriptFixes(ranges.first(), fixes));
+                        fixesFor(ranges.first(), fixes, nftFixes));
             }
         }
     }
@@ -89,5 +90,10 @@ public final class MapePsidMismatchRule extends BaseRule<Router> {
     /** The script repairs edit firewall.user; a target written in an nftables.d file gets none. */
     static List<Fix> scriptFixes(SnatTarget t, List<Fix> fixes) {
         return t.source() == SnatTarget.Source.FIREWALL_USER ? fixes : List.of();
+    }
+
+    /** The fixes for a target: the script's for firewall.user, the snippet's in-place repair for nftables.d. */
+    private static List<Fix> fixesFor(SnatTarget t, List<Fix> script, List<Fix> nft) {
+        return t.source() == SnatTarget.Source.FIREWALL_USER ? script : nft;
     }
 }

@@ -66,9 +66,10 @@ public final class MapeTunnelDeviceRule extends BaseRule<Router> {
             if (router.interfaceOfDevice(dev.get().name()).filter(NetworkInterface::isMap).isPresent()) continue;
             String have = dev.get().name();
             String want = closest(have, router.mapInterfaces());
-            // the certain edits exist only for the shell script (its literal -o word or assignment)
-            List<Fix> fixes = t.source() == SnatTarget.Source.FIREWALL_USER && assignments.isPresent()
-                    ? deviceFix(assignments.get(), t.uri(), dev.get().range(), want).stream().toList() : List.of();
+            // the certain edits: the oifname value of a snippet, or the script's literal -o word or assignment
+            List<Fix> fixes = t.source() == SnatTarget.Source.NFTABLES ? List.of(NftSnatRepair.device(t.uri(), dev.get().range(), want))
+                    : assignments.isPresent() ? deviceFix(assignments.get(), t.uri(), dev.get().range(), want).stream().toList()
+                    : List.of();
             lines.add(t.uri(), dev.get().range(), "device", "SNAT leaves through '" + have + "', which is not the tunnel of any "
                     + "map interface (" + String.join(", ", devices) + "), so this rule never matches MAP-E traffic. "
                     + "netifd names the tunnel map-<interface name> after the UCI section, not the LuCI label. Use "

@@ -39,6 +39,8 @@ public final class OpenWrtRules {
                 new MapeNthSpreadRule(),
                 new FirewallZoneMissingRule(),
                 new Fw4FirewallUserRule(),
+                new Fw3ChainFlushRule(),
+                new NftMapRangeRule(),
                 // what the script readers found, passed on under their ids
                 new ShellSyntaxRule(),
                 new ShellUnevaluatedRule(),

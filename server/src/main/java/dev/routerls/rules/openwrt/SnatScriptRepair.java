@@ -9,12 +9,11 @@ import dev.routerls.mape.MapeResult;
 import dev.routerls.mape.PortRange;
 import dev.routerls.mape.PortSetCheck;
 import dev.routerls.mape.PortSetFinding;
-import dev.routerls.openwrt.router.IptablesRule;
+import dev.routerls.openwrt.mape.SnatExpectationCheck;
 import dev.routerls.openwrt.router.MapInterface;
 import dev.routerls.openwrt.router.MapeExpectation;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.SnatTarget;
-import dev.routerls.openwrt.shell.IptablesCommand;
 import dev.routerls.openwrt.shell.ShellAssignments;
 import dev.routerls.openwrt.shell.ShellCommand;
 import dev.routerls.openwrt.shell.ShellScript;
@@ -44,7 +43,7 @@ final class SnatScriptRepair {
     static Optional<Fix> forMap(Router router, MapInterface map) {
         Optional<MapeExpectation> e = router.expectation(map);
         Optional<ShellScript> script = router.firewallUser();
-        if (e.isEmpty() || script.isEmpty()) return Optional.empty();
+        if (e.isEmpty() || script.isEmpty() || !router.firewallUserEvaluated()) return Optional.empty();
         List<SnatTarget> targets = router.snatTargetsFor(map);
         if (targets.isEmpty() || targets.stream().anyMatch(t -> !t.known())) return Optional.empty();
         MapRule rule = e.get().rule();
@@ -103,33 +102,9 @@ final class SnatScriptRepair {
             shown.add(a.name() + "=" + value);
         }
         Router edited = router.withFirewallUser(apply(script.get().text(), edits));
-        if (!produces(edited, map.name(), want, rule)) return Optional.empty();
+        if (!SnatExpectationCheck.matches(edited, map.name(), want)) return Optional.empty();
         return Optional.of(new Fix("Set " + String.join(", ", shown) + " (the loop then SNATs to " + want.ipv4() + " with the "
                 + want.ports().size() + " port blocks of PSID " + want.psid() + ")", edits));
-    }
-
-    /** The edited script's SNAT rules give exactly the expected address and port set, and its nth rules fit it. */
-    private static boolean produces(Router edited, String mapName, MapeResult want, MapRule rule) {
-        Optional<MapInterface> map = edited.mapInterfaces().stream().filter(m -> m.name().equals(mapName)).findFirst();
-        if (map.isEmpty()) return false;
-        List<SnatTarget> targets = edited.snatTargetsFor(map.get());
-        if (targets.isEmpty() || targets.stream().anyMatch(t -> !t.known() || t.ports().isEmpty()
-                || !t.ipv4().equals(Optional.of(want.ipv4())))) {
-            return false;
-        }
-        List<PortRange> ranges = new SnatPortRanges(targets).ranges();
-        if (!new HashSet<>(ranges).equals(new HashSet<>(want.ports()))) return false;
-        if (!PortSetCheck.check(ranges, rule.offset(), rule.psidlen(), OptionalInt.of(want.psid())).findings().isEmpty()) {
-            return false;
-        }
-        for (IptablesRule r : edited.iptables()) {
-            Optional<IptablesCommand.Statistic> st = r.command().statistic();
-            if (r.adds() && st.isPresent() && "nth".equals(st.get().mode()) && st.get().every() != null
-                    && st.get().every() != want.ports().size()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String apply(String text, List<TextEdit> edits) {

@@ -1,5 +1,6 @@
 package dev.routerls.rules.yamaha;
 
+import dev.routerls.core.Fix;
 import dev.routerls.core.Severity;
 import dev.routerls.rules.Example;
 import dev.routerls.rules.Findings;
@@ -72,11 +73,36 @@ public final class NatOuterProxyArpRule extends YamahaRule {
                 }
             }
             if (clashes.isEmpty()) continue;
-            out.report(use.range(), "NAT descriptor " + d.id() + " is applied in the forward direction on " + lan.name()
+            List<Fix> fixes = innerOnLan(d, lan) ? YamahaFixes.applyReverse(m, use, out.defaultUri()).stream().toList()
+                    : List.of();
+            out.report(out.defaultUri(), use.range(), "NAT descriptor " + d.id() + " is applied in the forward direction on " + lan.name()
                     + ", and its outer addresses " + String.join(", ", clashes) + " are inside " + lan.name()
                     + "'s own subnet " + hit + ". The router answers ARP on " + lan.name() + " for those addresses "
                     + "(`proxyarp off` does not stop it), so it collides with hosts that use them. Apply the "
-                    + "descriptor with `reverse`, or choose outer addresses outside " + hit + ".");
+                    + "descriptor with `reverse`, or choose outer addresses outside " + hit + ".", fixes);
         }
+    }
+
+    /**
+     * Every inner address of the descriptor (address inner, static entries) lies in the LAN's own subnets: the
+     * hosts it translates are on that LAN, whose traffic enters the router there, so only the reverse direction
+     * translates them and applying it forward is the mistake. Then {@code reverse} is the certain repair.
+     */
+    private static boolean innerOnLan(NatDescriptor d, NetInterface lan) {
+        List<Ipv4.Range> inner = new ArrayList<>();
+        for (NatAddressItem i : d.inner()) {
+            if (i.addresses() == null) return false;   // auto or another keyword: the hosts are not known
+            inner.add(i.addresses());
+        }
+        for (NatStatic s : d.statics()) inner.add(s.inner());
+        if (inner.isEmpty()) return false;
+        for (Ipv4.Range r : inner) {
+            boolean onLan = false;
+            for (InterfaceAddress a : lan.addresses()) {
+                if (a.subnet().range().first() <= r.first() && r.last() <= a.subnet().range().last()) onLan = true;
+            }
+            if (!onLan) return false;
+        }
+        return true;
     }
 }

@@ -126,4 +126,36 @@ final class YamahaFixes {
                 + " blocks of PSID " + psid, List.of(new TextEdit(uri, new SourceRange(first.startLine(), first.startColumn(),
                 last.endLine(), last.endColumn()), list))));
     }
+
+    /**
+     * Moves descriptor {@code use} of an {@code ip IF nat descriptor} line from the forward list to the reverse
+     * list: {@code ip lan1 nat descriptor 31 reverse 30} becomes {@code ip lan1 nat descriptor reverse 30 31}.
+     * Not offered when the descriptor is listed twice on the line.
+     */
+    static Optional<Fix> applyReverse(YamahaConfig m, YamahaConfig.NatUse use, String uri) {
+        List<YamahaConfig.NatUse> line = m.natUses().stream()
+                .filter(u -> u.iface().equals(use.iface()) && u.range().startLine() == use.range().startLine())
+                .sorted((a, b) -> Integer.compare(a.range().startColumn(), b.range().startColumn())).toList();
+        if (line.stream().filter(u -> u.descriptor() == use.descriptor()).count() != 1) return Optional.empty();
+        List<YamahaConfig.NatUse> forward = line.stream().filter(u -> !u.reverse()).toList();
+        List<YamahaConfig.NatUse> reverse = line.stream().filter(YamahaConfig.NatUse::reverse).toList();
+        String id = Integer.toString(use.descriptor());
+        SourceRange t = use.range();
+        List<TextEdit> edits = new ArrayList<>();
+        int at = forward.indexOf(use);
+        YamahaConfig.NatUse next = at + 1 < forward.size() ? forward.get(at + 1) : null;
+        if (reverse.isEmpty() && next == null) {
+            edits.add(new TextEdit(uri, t, "reverse " + id));
+        } else {
+            // drop the number and the space after it, then list it last among the reverse descriptors
+            SourceRange cut = next != null ? new SourceRange(t.startLine(), t.startColumn(), next.range().startLine(),
+                    next.range().startColumn()) : SourceRange.of(t.startLine(), t.startColumn(), t.endColumn() + 1);
+            edits.add(new TextEdit(uri, cut, ""));
+            SourceRange end = reverse.isEmpty() ? forward.get(forward.size() - 1).range() : reverse.get(reverse.size() - 1).range();
+            edits.add(new TextEdit(uri, SourceRange.of(end.endLine(), end.endColumn(), end.endColumn()),
+                    (reverse.isEmpty() ? " reverse " : " ") + id));
+        }
+        return Optional.of(new Fix("Apply NAT descriptor " + id + " in the reverse direction on " + use.iface()
+                + " (its inner hosts are on " + use.iface() + ")", edits));
+    }
 }

@@ -7,10 +7,13 @@ import dev.routerls.core.TextEdit;
 import dev.routerls.core.edit.DocumentEdits;
 import dev.routerls.core.edit.LineEnding;
 import dev.routerls.openwrt.mape.SnatBlockGenerator;
+import dev.routerls.openwrt.mape.SnatExpectationCheck;
+import dev.routerls.openwrt.mape.SnatLoopReplacement;
 import dev.routerls.openwrt.router.FirewallGeneration;
 import dev.routerls.openwrt.router.MapInterface;
 import dev.routerls.openwrt.router.MapeExpectation;
 import dev.routerls.openwrt.router.Router;
+import dev.routerls.openwrt.router.SnatTarget;
 import dev.routerls.openwrt.shell.ShellCommand;
 import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.openwrt.uci.UciOption;
@@ -25,15 +28,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Code actions that write correct MAP-E SNAT rules from {@link SnatBlockGenerator}: "Insert MAP-E SNAT
- * rules for IFACE (PSID p)" in firewall.user and on a map interface in /etc/config/network, and, for the
- * SNAT findings whose script cannot be corrected by changing one value, a quick fix that inserts the
- * correct block and marks the old loop with a comment asking to remove it (the user's loop is never
- * deleted silently). On fw3 the block goes at the end of firewall.user, replacing a block generated
- * before; on fw4 it becomes a file in /etc/nftables.d/.
+ * Code actions that write correct MAP-E SNAT rules from {@link SnatBlockGenerator}, in firewall.user and on a
+ * map interface in /etc/config/network:
+ * <ul>
+ * <li>"Insert MAP-E SNAT rules for IFACE (PSID p)" only where the router has no SNAT for that interface yet
+ *     (on fw4: none in /etc/nftables.d/). On fw3 the block goes at the end of firewall.user, replacing a block
+ *     generated before; on fw4 it becomes a file in /etc/nftables.d/;</li>
+ * <li>"Replace with correct MAP-E SNAT rules …" where its SNAT is wrong and the loop can be replaced
+ *     ({@link SnatLoopReplacement}: the old loop is kept as comments; the SNAT rules attach the same edit to
+ *     their findings as a quick fix);</li>
+ * <li>for SNAT findings whose loop can be neither corrected by one value nor replaced, a quick fix that inserts
+ *     the correct block and marks the old loop with a comment asking to remove it.</li>
+ * </ul>
+ * A router whose SNAT already is the expected one gets none of them. The user's loop is never deleted silently.
  */
 public final class SnatActions implements CodeActionParticipant {
-    private static final List<String> LOOP_RULES = List.of("openwrt/mape-port-range", "openwrt/mape-nth-spread");
+    private static final List<String> LOOP_RULES = List.of("openwrt/mape-port-range", "openwrt/mape-nth-spread",
+            "openwrt/mape-psid-mismatch");
 
     /** Actions at {@code range} of document {@code uri}, given the latest {@code diagnostics} there. */
     public List<EditorAction> at(Router router, String uri, SourceRange range, List<Diagnostic> diagnostics) {
@@ -50,25 +61,39 @@ public final class SnatActions implements CodeActionParticipant {
         List<ActionOffer> out = new ArrayList<>();
         Optional<ShellScript> script = router.firewallUser();
         boolean inScript = script.isPresent() && script.get().uri().equals(uri);
+        boolean fw4 = router.release().generation() == FirewallGeneration.FW4;
         for (MapInterface m : router.mapInterfaces()) {
             Optional<MapeExpectation> e = router.expectation(m);
-            if (e.isEmpty()) continue;
-            if (inScript || m.uri().equals(uri) && inside(m.iface().section(), range)) {
+            if (e.isEmpty() || !(inScript || m.uri().equals(uri) && inside(m.iface().section(), range))) continue;
+            List<SnatTarget> targets = router.snatTargetsFor(m);
+            // on fw4 a firewall.user loop is a leftover (openwrt/fw4-firewall-user): the native place is nftables.d
+            boolean none = fw4 ? targets.stream().noneMatch(t -> t.source() == SnatTarget.Source.NFTABLES) : targets.isEmpty();
+            if (none) {
                 offer(router, e.get(), null, null).ifPresent(out::add);
+            } else if (!SnatExpectationCheck.matches(router, m.name(), e.get().result())) {
+                SnatLoopReplacement.forMap(router, m)
+                        // at a finding the same edit is already listed as its quick fix
+                        .filter(x -> diagnostics.stream().noneMatch(d -> touches(d.range(), range)
+                                && d.fixes().stream().anyMatch(f -> f.edits().equals(x.fix().edits()))))
+                        .ifPresent(x -> out.add(new ActionOffer(x.fix().title(), false, null, () -> new EditorAction(
+                                x.fix().title(), false, null, DocumentEdits.exact(script.get().text(), x.fix().edits()),
+                                List.of()))));
             }
         }
-        if (inScript) {
+        if (inScript && !fw4 && router.mapInterfaces().size() == 1) {
+            MapInterface m = router.mapInterfaces().get(0);
+            Optional<MapeExpectation> e = router.expectation(m);
+            boolean replaceable = e.isPresent() && SnatLoopReplacement.forMap(router, m).isPresent();
             for (Diagnostic d : diagnostics) {
                 if (!LOOP_RULES.contains(d.ruleId()) || !d.fixes().isEmpty() || !overlaps(d.range(), range)) continue;
-                Optional<MapeExpectation> e = router.mapInterfaces().size() == 1
-                        ? router.expectation(router.mapInterfaces().get(0)) : Optional.empty();
-                e.flatMap(x -> offer(router, x, d, loopStart(script.get(), d.range()))).ifPresent(out::add);
+                if (e.isEmpty() || replaceable) continue;
+                offer(router, e.get(), d, loopStart(script.get(), d.range())).ifPresent(out::add);
             }
         }
         return out;
     }
 
-    /** The offer of {@link #action}, when it can be made: its title now, its edits when resolved. */
+    /** The offer of {@link #insert}, when it can be made: its title now, its edits when resolved. */
     private Optional<ActionOffer> offer(Router router, MapeExpectation e, Diagnostic finding, Integer loopLine) {
         boolean fw4 = router.release().generation() == FirewallGeneration.FW4;
         if (fw4 ? router.rootUri() == null : router.firewallUser().isEmpty()) return Optional.empty();
@@ -78,14 +103,14 @@ public final class SnatActions implements CodeActionParticipant {
                 + " (PSID " + e.result().psid() + ")" + (fw4 ? " in " + SnatBlockGenerator.nftablesPath(device) : "")
                 + (finding == null ? "" : "; mark the old loop for removal");
         return Optional.of(new ActionOffer(title, finding != null, finding,
-                () -> action(router, e, finding, loopLine).orElseThrow()));
+                () -> insert(router, e, finding, loopLine).orElseThrow()));
     }
 
     /**
-     * The action for one map interface. With {@code finding} set it is that finding's quick fix and also
+     * The insert action for one map interface. With {@code finding} set it is that finding's quick fix and also
      * puts a comment before line {@code loopLine} of firewall.user.
      */
-    private Optional<EditorAction> action(Router router, MapeExpectation e, Diagnostic finding, Integer loopLine) {
+    private Optional<EditorAction> insert(Router router, MapeExpectation e, Diagnostic finding, Integer loopLine) {
         String device = e.iface().iface().mapDevice();
         String title = (finding == null ? "Insert" : "Insert correct") + " MAP-E SNAT rules for " + e.iface().name()
                 + " (PSID " + e.result().psid() + ")";
@@ -147,6 +172,16 @@ public final class SnatActions implements CodeActionParticipant {
         int last = s.header().range().endLine();
         for (UciOption o : s.options()) last = Math.max(last, o.range().endLine());
         return r.startLine() >= first && r.startLine() <= last;
+    }
+
+    /** Position overlap, as the quick fixes of findings are listed at a range. */
+    private static boolean touches(SourceRange a, SourceRange b) {
+        return !before(a.endLine(), a.endColumn(), b.startLine(), b.startColumn())
+                && !before(b.endLine(), b.endColumn(), a.startLine(), a.startColumn());
+    }
+
+    private static boolean before(int l1, int c1, int l2, int c2) {
+        return l1 < l2 || l1 == l2 && c1 < c2;
     }
 
     private static boolean overlaps(SourceRange a, SourceRange b) {

@@ -66,6 +66,19 @@ public final class CommandCatalog implements CommandChecker {
     private final Map<String, ModelProfile> profiles = new LinkedHashMap<>();
     private final List<CommandEntry> commands;
     private final Map<String, List<Form>> byFirstWord = new HashMap<>();
+    /**
+     * The forms again, as a tree of their head words (literal words lower-cased, one branch for an interface
+     * slot): walking a line's words down it finds exactly the forms whose whole head fits, without comparing
+     * the line with every form of {@code ip} or {@code nat}.
+     */
+    private final HeadNode heads = new HeadNode();
+    private final Map<Form, Integer> order = new java.util.IdentityHashMap<>();
+
+    private static final class HeadNode {
+        final Map<String, HeadNode> literal = new HashMap<>();
+        HeadNode iface;
+        final List<Form> ending = new ArrayList<>();
+    }
     private final Map<String, String> meanings;
 
     CommandCatalog(CatalogLoader.Loaded loaded, Map<String, String> meanings) {
@@ -81,7 +94,35 @@ public final class CommandCatalog implements CommandChecker {
 
     private void index(Form f) {
         if (f.head().isEmpty()) return;
-        byFirstWord.computeIfAbsent(f.head().get(0).literalText().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(f);
+        String first = f.head().get(0).literalText().toLowerCase(Locale.ROOT);
+        byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(f);
+        order.put(f, order.size());
+        HeadNode node = heads;
+        for (String word : f.headText()) {
+            if (word == null) {
+                if (node.iface == null) node.iface = new HeadNode();
+                node = node.iface;
+            } else {
+                node = node.literal.computeIfAbsent(word.toLowerCase(Locale.ROOT), k -> new HeadNode());
+            }
+        }
+        node.ending.add(f);
+    }
+
+    /** The forms whose whole head fits the line's first words, in catalog order. */
+    private List<Form> headMatched(WordsToMatch line) {
+        List<Form> out = new ArrayList<>();
+        walk(heads, 0, line, out);
+        if (out.size() > 1) out.sort(java.util.Comparator.comparingInt(order::get));
+        return out;
+    }
+
+    private static void walk(HeadNode node, int i, WordsToMatch line, List<Form> out) {
+        out.addAll(node.ending);
+        if (i >= line.words.size()) return;
+        HeadNode next = node.literal.get(line.words.get(i).toLowerCase(Locale.ROOT));
+        if (next != null) walk(next, i + 1, line, out);
+        if (node.iface != null && line.looksLikeInterface(i)) walk(node.iface, i + 1, line, out);
     }
 
     private static final class Holder {
@@ -130,10 +171,7 @@ public final class CommandCatalog implements CommandChecker {
         boolean negated = words.size() > 1 && words.get(0).equalsIgnoreCase("no");
         int start = negated ? 1 : 0;
         List<String> rest = words.subList(start, words.size());
-        List<Form> candidates = byFirstWord.getOrDefault(rest.get(0).toLowerCase(Locale.ROOT), List.of());
-        List<Form> headMatched = new ArrayList<>();
-        WordsToMatch line = new WordsToMatch(rest);
-        for (Form f : candidates) if (headMatches(f, line)) headMatched.add(f);
+        List<Form> headMatched = headMatched(new WordsToMatch(rest));
         List<Form> matched = new ArrayList<>();
         List<FormMatcher.Alignment> alignments = new ArrayList<>();
         if (!headMatched.isEmpty() && !negated) {
@@ -147,15 +185,6 @@ public final class CommandCatalog implements CommandChecker {
             }
         }
         return new Resolution(matched, alignments, negated, start, headMatched);
-    }
-
-    private static boolean headMatches(Form f, WordsToMatch line) {
-        int n = f.headText().length;
-        if (line.words.size() < n) return false;
-        for (int i = 0; i < n; i++) {
-            if (!line.fits(f, i)) return false;
-        }
-        return true;
     }
 
     @Override

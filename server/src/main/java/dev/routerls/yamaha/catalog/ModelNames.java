@@ -29,8 +29,16 @@ final class ModelNames {
     }
 
     /** Canonical spelling of a model given by a config header or by the user, or the input upper-cased. */
+    // asked for every line of a config: each spelling is worked out once
+    private static final java.util.Map<String, String> CANONICAL = new java.util.concurrent.ConcurrentHashMap<>();
+
     static String canonical(String model) {
         if (model == null) return null;
+        if (CANONICAL.size() > 1024) CANONICAL.clear();
+        return CANONICAL.computeIfAbsent(model, ModelNames::work);
+    }
+
+    private static String work(String model) {
         String s = model.strip();
         for (String m : CATALOG_MODELS) {
             if (m.equalsIgnoreCase(s)) return m;

@@ -11,8 +11,16 @@ public record Revision(int major, int minor, Integer patch) implements Comparabl
     private static final Pattern FORM = Pattern.compile("(?:Rev\\.?\\s*)?(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
     /** Parses "Rev.15.01.24", "15.01.24" or "15.04"; null when the text is no revision. */
+    // the few revision strings a run meets, parsed once: the catalog asks for every line of a config
+    private static final java.util.Map<String, java.util.Optional<Revision>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static Revision parse(String text) {
         if (text == null) return null;
+        if (PARSED.size() > 1024) PARSED.clear();
+        return PARSED.computeIfAbsent(text, t -> java.util.Optional.ofNullable(read(t))).orElse(null);
+    }
+
+    private static Revision read(String text) {
         Matcher m = FORM.matcher(text.strip());
         if (!m.find()) return null;
         return new Revision(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),

@@ -21,7 +21,9 @@ public record SyntaxPattern(List<Node> nodes) {
     /** One word of the command line: literal parts and parameter slots; {@code loose} accepts any word. */
     public record Word(List<Part> parts, boolean loose) implements Node {
         public boolean isLiteral() {
-            return !loose && parts.stream().allMatch(p -> p instanceof Literal);
+            if (loose) return false;
+            for (Part p : parts) if (!(p instanceof Literal)) return false;  // a loop: checked for every line read
+            return true;
         }
 
         /** The parameter of a word that is exactly one slot ({@code <name>} or {@code <~name>}), else null. */

@@ -88,6 +88,10 @@ public final class ModelFacts {
         if (r.atLeast("15.04")) return Optional.of(64);
         if (k.equals("RTX1210")) return Optional.of(r.atLeast("14.01.34") ? 64 : r.atLeast("14.01.26") ? 16 : 4);
         if (k.equals("RTX830")) return Optional.of(r.atLeast("15.02.10") ? 64 : r.atLeast("15.02.03") ? 16 : 4);
+        // reference 23.11: 64 from Rev.14.00.32, 4 up to Rev.14.00.29 (nothing is said of 14.00.30/31)
+        if (k.equals("RTX5000") || k.equals("RTX3500")) {
+            return r.atLeast("14.00.32") ? Optional.of(64) : r.atLeast("14.00.30") ? Optional.empty() : Optional.of(4);
+        }
         return Optional.empty();
     }
 

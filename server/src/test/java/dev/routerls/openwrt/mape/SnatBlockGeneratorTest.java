@@ -57,7 +57,14 @@ class SnatBlockGeneratorTest {
         assertEquals(15 * 3, targets.size());
         assertTrue(targets.stream().allMatch(t -> t.known() && t.ipv4().orElseThrow().equals(r.ipv4())));
         assertEquals(new HashSet<>(r.ports()), new HashSet<>(targets.stream().map(t -> t.ports().orElseThrow()).toList()));
-        assertEquals(15 * 5, router.iptables().size());
+        // -N, -F, -D, -I (the jump), then 15 marks and 45 SNAT rules, all in the block's own chain
+        assertEquals(4 + 15 * 4, router.iptables().size());
+        String chain = SnatBlockGenerator.iptablesChain("map-wan_map");
+        assertEquals(15 * 4, router.iptables().stream().filter(x -> x.adds() && chain.equals(x.command().chain())).count());
+        assertEquals(List.of("POSTROUTING"), router.iptables().stream().filter(x -> x.adds() && !chain.equals(x.command().chain()))
+                .map(x -> x.command().chain()).toList(), "the only rule in a built-in chain is the jump");
+        assertTrue(router.iptables().stream().noneMatch(x -> x.command().operation() == dev.routerls.openwrt.shell.IptablesCommand.Operation.FLUSH
+                && !chain.equals(x.command().chain())), "no chain of fw3's is flushed");
     }
 
     @Test
@@ -69,27 +76,30 @@ class SnatBlockGeneratorTest {
         assertTrue(!found.isEmpty());
     }
 
-    private static final Pattern MAP_ENTRY = Pattern.compile("(\\d+) : (\\d+)-(\\d+)");
+    private static final Pattern MAP_ENTRY = Pattern.compile("(\\d+) : (\\d+\\.\\d+\\.\\d+\\.\\d+) \\. (\\d+)-(\\d+)");
 
     @ParameterizedTest
     @ValueSource(strings = {"2404:7a80:1234:5600::/56", "240b:10:a5cd:6800::/56", "2400:4150:8100:1200::/56"})
-    void nftRangesAreTheCalculatorsPortSet(String prefix) {
+    void nftMapElementsAreAddressDotBlock(String prefix) {
         MapeResult r = compute(prefix);
         String nft = SnatBlockGenerator.nftables(r, "map-wan");
         List<String> rules = nft.lines().filter(l -> l.contains(" snat ip to ")).toList();
-        assertEquals(3, rules.size(), nft);
+        assertEquals(2, rules.size(), nft);
         for (String rule : rules) {
-            assertTrue(rule.contains("snat ip to " + r.ipv4() + " : numgen inc mod " + r.ports().size() + " map {"), rule);
+            assertTrue(rule.contains("snat ip to numgen inc mod " + r.ports().size() + " map {"), rule);
             List<PortRange> ranges = new ArrayList<>();
             Matcher m = MAP_ENTRY.matcher(rule.substring(rule.indexOf('{')));
             while (m.find()) {
                 assertEquals(ranges.size(), Integer.parseInt(m.group(1)), "keys run 0..N-1");
-                ranges.add(new PortRange(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+                assertEquals(r.ipv4().toString(), m.group(2));
+                ranges.add(new PortRange(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))));
             }
             assertEquals(r.ports(), ranges);
         }
         assertTrue(nft.contains("type nat hook postrouting priority srcnat - 1; policy accept;"), nft);
         assertTrue(nft.contains("IPv4 " + r.ipv4() + ", PSID " + r.psid()), nft);
+        // the output says why it uses this form
+        assertTrue(nft.contains("the kernel keeps only its") && nft.contains("'address . first-last'"), nft);
     }
 
     @Test
@@ -103,5 +113,53 @@ class SnatBlockGeneratorTest {
         assertEquals(2, LintRun.of("mape", "--snat", "iptables", "2404:7a80:1234:5600::/56").exit());
         assertEquals(2, LintRun.of("mape", "--snat", "iptables", "--device", "x; rm -rf /", "2404:7a80:1234:5600::/56").exit());
         assertEquals(2, LintRun.of("mape", "--snat", "pf", "--device", "map-wan", "2404:7a80:1234:5600::/56").exit());
+    }
+
+    @Test
+    void mapeCommandWritesYamahaAndUciAndChoosesByModel() {
+        String prefix = "2404:7a80:1234:5600::/56";
+        LintRun uci = LintRun.of("mape", "--snat", "uci", "--device", "map-wan_map", prefix);
+        assertEquals(0, uci.exit(), uci.err());
+        assertEquals(UciMapeGenerator.network(compute(prefix), "wan_map").text(), uci.out().replace("\r\n", "\n"));
+        assertTrue(uci.out().contains("option legacymap '1'"), "BIGLOBE uses the legacy CE layout");
+        LintRun older = LintRun.of("mape", "--snat", "yamaha", "--model", "RTX830", "--firmware", "15.02.20", prefix);
+        assertEquals(0, older.exit(), older.err());
+        assertTrue(older.out().contains(" tunnel encapsulation ipip") && older.out().contains("masquerade port range 1000 5472-5487"),
+                older.out());
+        LintRun newer = LintRun.of("mape", "--snat", "yamaha", "--model", "RTX830", "--firmware", "15.02.29", prefix);
+        assertTrue(newer.out().contains(" tunnel map-e type ipv6option"), newer.out());
+        assertEquals(2, LintRun.of("mape", "--snat", "yamaha", "--device", "map-wan_map", prefix).exit());
+        assertEquals(2, LintRun.of("mape", "--snat", "yamaha", "--firmware", "15.02.20", prefix).exit());
+        assertEquals(2, LintRun.of("mape", "--snat", "nft", "--device", "map-wan_map", "--model", "RTX830", prefix).exit());
+        assertEquals(2, LintRun.of("mape", "--snat", "uci", "--device", "wan_map", prefix).exit());
+        assertEquals(2, LintRun.of("mape", "--model", "RTX830", prefix).exit());
+    }
+
+    @Test
+    void jsonGivesTheSameBlockAsData() {
+        String prefix = "2404:7a80:1234:5600::/56";
+        MapeResult r = compute(prefix);
+        for (String target : List.of("nft", "iptables", "uci", "yamaha")) {
+            List<String> args = new ArrayList<>(List.of("mape", "--format", "json", "--snat", target));
+            if (!target.equals("yamaha")) args.addAll(List.of("--device", "map-wan_map"));
+            args.add(prefix);
+            LintRun run = LintRun.of(args.toArray(String[]::new));
+            assertEquals(0, run.exit(), run.err());
+            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(run.out().strip()).getAsJsonObject();
+            assertEquals(target, o.get("target").getAsString());
+            assertEquals(prefix, o.get("prefix").getAsString());
+            assertEquals(r.ipv4().toString(), o.get("ipv4").getAsString());
+            assertEquals(r.psid(), o.get("psid").getAsInt());
+            List<String> ports = new ArrayList<>();
+            o.getAsJsonArray("ports").forEach(p -> ports.add(p.getAsString()));
+            assertEquals(r.ports().stream().map(PortRange::toString).toList(), ports);
+            // the lines are the text block
+            List<String> lines = new ArrayList<>();
+            o.getAsJsonArray("lines").forEach(l -> lines.add(l.getAsString()));
+            LintRun text = LintRun.of(args.stream().filter(a -> !a.equals("--format") && !a.equals("json")).toArray(String[]::new));
+            String plain = text.out().replace("\r\n", "\n");
+            if (target.equals("nft")) plain = plain.substring(plain.indexOf('\n') + 1);   // the file name line
+            assertEquals(plain, String.join("\n", lines) + "\n", target);
+        }
     }
 }

@@ -25,20 +25,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SamplesTest {
     private static final Path SAMPLES = Path.of(System.getProperty("routerls.projectDir", "..")).resolve("samples/openwrt");
 
-    private static final Map<String, List<String>> EXPECTED = Map.of(
-            "good", List.of(),
-            "wrong-psid", List.of("firewall.user:25 openwrt/mape-psid-mismatch"),
-            "wrong-device", List.of("firewall.user:25 openwrt/mape-tunnel-device", "firewall.user:26 openwrt/mape-tunnel-device",
-                    "firewall.user:27 openwrt/mape-tunnel-device"),
-            "ocn-units-on-biglobe", List.of("firewall.user:22 openwrt/mape-nth-spread", "firewall.user:23 openwrt/mape-nth-spread",
-                    "firewall.user:25 openwrt/mape-port-range", "firewall.user:26 openwrt/mape-port-range",
-                    "firewall.user:27 openwrt/mape-port-range"),
-            "missing-zone", List.of("config/firewall:18 openwrt/firewall-zone-missing"),
-            "fw4-no-compat", List.of("config/firewall:31 openwrt/fw4-firewall-user", "firewall.user:11 openwrt/fw4-firewall-user"),
-            "bad-ealen", List.of("config/network:50 openwrt/mape-ealen", "config/network:50 openwrt/mape-rule-mismatch"),
-            "fw4-nftables", List.of(),
-            "fw4-nftables-wrong-psid", List.of("nftables.d/10-mape.nft:9 openwrt/mape-psid-mismatch"),
-            "fw4-nftables-wrong-device", List.of("nftables.d/10-mape.nft:8 openwrt/mape-tunnel-device"));
+    private static final Map<String, List<String>> EXPECTED = Map.ofEntries(
+            Map.entry("good", List.of()),
+            Map.entry("wrong-psid", List.of("firewall.user:36 openwrt/mape-psid-mismatch")),
+            Map.entry("wrong-device", List.of("firewall.user:36 openwrt/mape-tunnel-device",
+                    "firewall.user:37 openwrt/mape-tunnel-device", "firewall.user:38 openwrt/mape-tunnel-device")),
+            Map.entry("ocn-units-on-biglobe", List.of("firewall.user:33 openwrt/mape-nth-spread",
+                    "firewall.user:34 openwrt/mape-nth-spread", "firewall.user:36 openwrt/mape-port-range",
+                    "firewall.user:37 openwrt/mape-port-range", "firewall.user:38 openwrt/mape-port-range")),
+            Map.entry("missing-zone", List.of("config/firewall:18 openwrt/firewall-zone-missing")),
+            Map.entry("fw4-no-compat", List.of("config/firewall:31 openwrt/fw4-firewall-user",
+                    "firewall.user:11 openwrt/fw4-firewall-user")),
+            Map.entry("bad-ealen", List.of("config/network:50 openwrt/mape-ealen", "config/network:50 openwrt/mape-rule-mismatch")),
+            Map.entry("fw3-chain-flush", List.of("firewall.user:12 openwrt/fw3-chain-flush",
+                    "firewall.user:13 openwrt/fw3-chain-flush", "firewall.user:14 openwrt/fw3-chain-flush")),
+            Map.entry("fw4-nftables", List.of()),
+            Map.entry("fw4-nftables-range-in-map", List.of("nftables.d/10-mape.nft:8 openwrt/nft-map-range")),
+            Map.entry("fw4-nftables-wrong-psid", List.of("nftables.d/10-mape.nft:9 openwrt/mape-psid-mismatch")),
+            Map.entry("fw4-nftables-wrong-device", List.of("nftables.d/10-mape.nft:8 openwrt/mape-tunnel-device")));
 
     @Test
     void eachSampleShowsItsFindings() throws IOException {

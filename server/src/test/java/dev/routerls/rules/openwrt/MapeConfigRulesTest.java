@@ -19,7 +19,7 @@ class MapeConfigRulesTest {
 
     @Test
     void consistentRouterHasNoMapeFindings() {
-        withNetwork(NETWORK).assertFindings("openwrt/");
+        withNetwork(NETWORK).assertFindings("openwrt/mape-");
     }
 
     @Test

@@ -29,19 +29,20 @@ class MapeNftablesRulesTest {
                 # MAP-E SNAT
                 chain mape_srcnat {
                 \ttype nat hook postrouting priority srcnat - 1; policy accept;
-                \toifname DEVICE meta l4proto { tcp, udp } snat ip to 133.200.18.52 : numgen inc mod 15 map {
+                \toifname DEVICE meta l4proto { tcp, udp } snat ip to numgen inc mod 15 map {
                 ELEMENTS
                 \t}
                 }
                 """.replace("DEVICE", device).replace("ELEMENTS", map);
     }
 
-    /** numgen map elements {@code K : LO-HI} for the 15 blocks of {@code psid} (BIGLOBE: offset 4, 16 ports), five a line. */
+    /** numgen map elements {@code K : IP . LO-HI} for the 15 blocks of {@code psid} (BIGLOBE: offset 4, 16 ports), five a line. */
     private static String blocks(int psid) {
         StringBuilder b = new StringBuilder();
         for (int k = 0; k < 15; k++) {
             int lo = (k + 1) * 4096 + psid * 16;
-            b.append(k % 5 == 0 ? (k == 0 ? "\t\t" : ",\n\t\t") : ", ").append(k).append(" : ").append(lo).append('-').append(lo + 15);
+            b.append(k % 5 == 0 ? (k == 0 ? "\t\t" : ",\n\t\t") : ", ").append(k).append(" : 133.200.18.52 . ")
+                    .append(lo).append('-').append(lo + 15);
         }
         return b.toString();
     }
@@ -69,15 +70,17 @@ class MapeNftablesRulesTest {
 
     @Test
     void blocksOfAnotherPsid() {
-        String psid85 = blocks(85).replace("0 : 5456-5471", "0 : «openwrt/mape-psid-mismatch~PSID 85|5456-5471»");
+        String psid85 = blocks(85).replace("0 : 133.200.18.52 . 5456-5471",
+                "0 : 133.200.18.52 . «openwrt/mape-psid-mismatch~PSID 85|5456-5471»");
         router(snippet("\"map-wan_map\"", psid85)).assertFindings("openwrt/mape-psid-mismatch");
         router(snippet("\"map-wan_map\"", psid85)).assertFindings("openwrt/mape-port-range");
     }
 
     @Test
     void aMissingBlockAndAWrongSizeAreReportedOnTheirElements() {
-        String edited = BLOCKS.replace(", 14 : 62816-62831", "")
-                .replace("0 : 5472-5487", "0 : «openwrt/mape-port-range~leave out 1 of the 15|«openwrt/mape-port-range~16 ports|5472-5503»»");
+        String edited = BLOCKS.replace(", 14 : 133.200.18.52 . 62816-62831", "")
+                .replace("0 : 133.200.18.52 . 5472-5487",
+                        "0 : 133.200.18.52 . «openwrt/mape-port-range~leave out 1 of the 15|«openwrt/mape-port-range~16 ports|5472-5503»»");
         router(snippet("\"map-wan_map\"", edited)).assertFindings("openwrt/mape-port-range");
     }
 

@@ -22,7 +22,9 @@ class MapeScriptRulesTest {
 
     @Test
     void seedScriptWithThisRoutersValuesIsClean() {
-        withScript(SCRIPT).assertFindings("openwrt/");
+        // only the seed's flush of fw3's chain is reported (openwrt/fw3-chain-flush); the SNAT loop is right
+        withScript(SCRIPT.replace("iptables -t nat -F POSTROUTING",
+                "«openwrt/fw3-chain-flush~zone_*_postrouting|iptables -t nat -F POSTROUTING»")).assertFindings("openwrt/");
     }
 
     @Test
