@@ -97,11 +97,12 @@ class SecretOutputsPropertyTest {
                 }
             }
             // the silence is not for lack of output: every YAMAHA secret is reported where it is
-            String lint = cli("lint", "--format", "text", "--fail-on", "none", dir.resolve("rtx").toString());
+            LintRun lint = LintRun.of("lint", "--format", "json", "--fail-on", "none", dir.resolve("rtx").toString());
             for (int i = 0; i < PlantedSecret.YAMAHA.size(); i++) {
-                String at = "router.conf:" + (firstPlanted + i) + ":";
-                assertTrue(lint.lines().anyMatch(l -> l.contains(at) && l.contains("yamaha/plaintext-secret")),
-                        "the secret of `" + PlantedSecret.YAMAHA.get(i) + "` is reported on its line:\n" + lint);
+                int line = firstPlanted + i;
+                assertTrue(lint.diagnostics().stream().anyMatch(d -> d.get("line").getAsInt() == line
+                                && d.get("rule").getAsString().equals("yamaha/plaintext-secret")),
+                        "the secret of `" + PlantedSecret.YAMAHA.get(i) + "` is reported on its line:\n" + lint.out());
             }
         }
     }
