@@ -51,6 +51,9 @@ public final class ConfigBuilder {
     private final Set<String> looseFilterUses = new HashSet<>();
     private final List<Setting> tunnelSelects = new ArrayList<>();
     private final List<Setting> ppSelects = new ArrayList<>();
+    private final List<SourceRange> placeholders = new ArrayList<>();
+    private final List<SourceRange> pastedNotes = new ArrayList<>();
+    private CommentedCommands commentedCommands;
 
     private SelectContext ctx = SelectContext.NONE;
     private LinePositions pos = LinePositions.single(0);
@@ -70,6 +73,16 @@ public final class ConfigBuilder {
         syntaxProblems.add(new SyntaxProblem(range, message));
     }
 
+    /** A line of prose pasted with the config (not a command, not a comment). */
+    public void pastedNote(SourceRange range) {
+        pastedNotes.add(range);
+    }
+
+    /** Commands written as comments, found by the reader when they make up most of the file. */
+    public void commentedCommands(SourceRange first, int count) {
+        commentedCommands = new CommentedCommands(first, count);
+    }
+
     /** The catalog's findings of one line. */
     public void catalogFindings(List<CatalogFinding> findings) {
         catalogFindings.addAll(findings);
@@ -79,6 +92,8 @@ public final class ConfigBuilder {
     public SelectContext accept(LinePositions positions, ParsedLine p) {
         this.pos = positions;
         this.line = p;
+        Word placeholder = p.firstPlaceholder();
+        if (placeholder != null) placeholders.add(r(placeholder));
         Command c = p.command();
         if (c != null) c.accept(p.negated() ? negated : positive);
         return ctx;
@@ -184,9 +199,22 @@ public final class ConfigBuilder {
     private void looseFilters() {
         boolean afterFilter = false;
         for (int i = 0; i < line.wordCount(); i++) {
+            int type = line.type(i);
+            if (type == YamahaLexer.FILTER) afterFilter = true;
+            else if (afterFilter && type == YamahaLexer.NUMBER) looseFilterUses.add(line.word(i).text());
+        }
+    }
+
+    /** {@code emfs:NAME} or {@code emfs:/NAME} (lua, schedule at …) runs the embedded file NAME. */
+    private void embeddedFileUses() {
+        for (int i = 0; i < line.wordCount(); i++) {
+            if (line.type(i) != YamahaLexer.EMFS_PATH) continue;
             Word w = line.word(i);
-            if (w.type() == YamahaLexer.FILTER) afterFilter = true;
-            else if (afterFilter && w.type() == YamahaLexer.NUMBER) looseFilterUses.add(w.text());
+            int at = "emfs:".length() + (w.text().startsWith("/", "emfs:".length()) ? 1 : 0);
+            if (at >= w.text().length()) continue;
+            SourceRange name = pos.range(w.start() + at, w.end());
+            boolean lua = i > 0 && line.word(i - 1).text().equalsIgnoreCase("lua");
+            references.add(new Reference(RefKind.EMBEDDED_FILE, w.text().substring(at), name, lua ? "lua" : line.head()));
         }
     }
 
@@ -197,6 +225,13 @@ public final class ConfigBuilder {
         @Override
         public Void generic(Command.Generic c) {
             looseFilters();
+            embeddedFileUses();
+            return null;
+        }
+
+        @Override
+        public Void embeddedFile(Command.EmbeddedFile f) {
+            definitions.add(new Definition(RefKind.EMBEDDED_FILE, f.name().text(), r(f.name()), false));
             return null;
         }
 
@@ -327,6 +362,13 @@ public final class ConfigBuilder {
                 }
                 d.portBlocks.add(new PortBlock(range.lo(), range.hi(), r(w)));
             }
+            return null;
+        }
+
+        @Override
+        public Void natOtherSetting(Command.NatOtherSetting o) {
+            NatDraft d = nat(o.id());
+            if (d != null) d.otherSettings.add(lineRange());
             return null;
         }
 
@@ -677,6 +719,11 @@ public final class ConfigBuilder {
         }
 
         @Override
+        public Void natOtherSetting(Command.NatOtherSetting c) {
+            return null;
+        }
+
+        @Override
         public Void ppBind(Command.PpBind c) {
             return null;
         }
@@ -755,6 +802,11 @@ public final class ConfigBuilder {
         public Void secretSetting(Command.SecretSetting c) {
             return null;
         }
+
+        @Override
+        public Void embeddedFile(Command.EmbeddedFile c) {
+            return null;
+        }
     }
 
     // ---- drafts: mutable while the lines come in, frozen by finish() ----
@@ -787,6 +839,7 @@ public final class ConfigBuilder {
         final List<NatMasqueradeStatic> masqueradeStatics = new ArrayList<>();
         final List<PortBlock> portBlocks = new ArrayList<>();
         SourceRange portRangeLine;
+        final List<SourceRange> otherSettings = new ArrayList<>();
 
         NatDraft(int id, SourceRange firstRange) {
             this.id = id;
@@ -795,7 +848,7 @@ public final class ConfigBuilder {
 
         NatDescriptor freeze() {
             return new NatDescriptor(id, type, typeRange, firstRange, outer, outerLine, inner, innerLine, statics,
-                    masqueradeStatics, portBlocks, portRangeLine);
+                    masqueradeStatics, portBlocks, portRangeLine, otherSettings);
         }
     }
 
@@ -881,7 +934,7 @@ public final class ConfigBuilder {
                 ipv6Addresses, freeze(natDescriptors, NatDraft::freeze), natUses, backwardCompatibility,
                 freeze(pps, PpDraft::freeze), freeze(tunnels, TunnelDraft::freeze), transports, transportTemplates,
                 routes, dhcpScopes, secrets, definitions, references, syntaxProblems, catalogFindings, looseFilterUses,
-                tunnelSelects, ppSelects);
+                tunnelSelects, ppSelects, placeholders, pastedNotes, commentedCommands);
     }
 
     private static <K, D, V> Map<K, V> freeze(Map<K, D> drafts, java.util.function.Function<D, V> freeze) {

@@ -68,19 +68,33 @@ public final class YamahaConfig {
     /**
      * One NAT descriptor with everything set for it. {@code type}, {@code typeRange}, {@code outerLine},
      * {@code innerLine} and {@code portRangeLine} are null when the config does not write that setting;
-     * {@code firstRange} is the id of the first line that mentions the descriptor.
+     * {@code firstRange} is the id of the first line that mentions the descriptor; {@code otherSettings} are
+     * the lines of its other settings (timer, masquerade incoming …).
      */
     public record NatDescriptor(int id, String type, SourceRange typeRange, SourceRange firstRange,
                                 List<NatAddressItem> outer, SourceRange outerLine,
                                 List<NatAddressItem> inner, SourceRange innerLine,
                                 List<NatStatic> statics, List<NatMasqueradeStatic> masqueradeStatics,
-                                List<PortBlock> portBlocks, SourceRange portRangeLine) {
+                                List<PortBlock> portBlocks, SourceRange portRangeLine, List<SourceRange> otherSettings) {
         public NatDescriptor {
             outer = List.copyOf(outer);
             inner = List.copyOf(inner);
             statics = List.copyOf(statics);
             masqueradeStatics = List.copyOf(masqueradeStatics);
             portBlocks = List.copyOf(portBlocks);
+            otherSettings = List.copyOf(otherSettings);
+        }
+
+        /** The lines that set something of the descriptor besides its type, in document order. */
+        public List<SourceRange> settingLines() {
+            List<SourceRange> out = new ArrayList<>(otherSettings);
+            if (outerLine != null) out.add(outerLine);
+            if (innerLine != null) out.add(innerLine);
+            if (portRangeLine != null) out.add(portRangeLine);
+            for (NatStatic s : statics) out.add(s.range());
+            for (NatMasqueradeStatic s : masqueradeStatics) out.add(s.range());
+            out.sort(java.util.Comparator.comparingInt(SourceRange::startLine));
+            return out;
         }
 
         /** The type as configured, or the router's default ({@code none}). */
@@ -146,7 +160,8 @@ public final class YamahaConfig {
     public enum RefKind {
         NAT_DESCRIPTOR("NAT descriptor"), TUNNEL("tunnel"), PP("PP"), IPSEC_POLICY("IPsec SA policy"),
         IPSEC_TRANSPORT("IPsec transport"), IP_FILTER("IP filter"), IP_DYNAMIC_FILTER("dynamic IP filter"),
-        IPV6_FILTER("IPv6 filter"), IPV6_DYNAMIC_FILTER("dynamic IPv6 filter"), DHCP_SCOPE("DHCP scope");
+        IPV6_FILTER("IPv6 filter"), IPV6_DYNAMIC_FILTER("dynamic IPv6 filter"), DHCP_SCOPE("DHCP scope"),
+        EMBEDDED_FILE("embedded file");
 
         private final String label;
 
@@ -165,6 +180,12 @@ public final class YamahaConfig {
 
     /** A line the grammar could not read, or a value no router accepts. */
     public record SyntaxProblem(SourceRange range, String message) { }
+
+    /**
+     * Commands written after {@code #} (a console prompt before each, as in a terminal log): {@code first} is
+     * the first such line, {@code count} how many there are.
+     */
+    public record CommentedCommands(SourceRange first, int count) { }
 
     // ---- the model ----
 
@@ -190,6 +211,9 @@ public final class YamahaConfig {
     private final Set<String> looseFilterUses;
     private final List<Setting> tunnelSelects;
     private final List<Setting> ppSelects;
+    private final List<SourceRange> placeholders;
+    private final List<SourceRange> pastedNotes;
+    private final CommentedCommands commentedCommands;
     /** Definition keys per kind, so that checking every reference stays linear in the config's size. */
     private final Map<RefKind, Set<String>> definedKeys = new EnumMap<>(RefKind.class);
 
@@ -201,7 +225,8 @@ public final class YamahaConfig {
                  List<TransportTemplate> transportTemplates, List<Route> routes, Map<Integer, DhcpScope> dhcpScopes,
                  List<Secret> secrets, List<Definition> definitions, List<Reference> references,
                  List<SyntaxProblem> syntaxProblems, List<CatalogFinding> catalogFindings,
-                 Set<String> looseFilterUses, List<Setting> tunnelSelects, List<Setting> ppSelects) {
+                 Set<String> looseFilterUses, List<Setting> tunnelSelects, List<Setting> ppSelects,
+                 List<SourceRange> placeholders, List<SourceRange> pastedNotes, CommentedCommands commentedCommands) {
         this.model = model;
         this.revision = revision;
         this.headerRange = headerRange;
@@ -224,6 +249,9 @@ public final class YamahaConfig {
         this.looseFilterUses = Set.copyOf(looseFilterUses);
         this.tunnelSelects = List.copyOf(tunnelSelects);
         this.ppSelects = List.copyOf(ppSelects);
+        this.placeholders = List.copyOf(placeholders);
+        this.pastedNotes = List.copyOf(pastedNotes);
+        this.commentedCommands = commentedCommands;
         for (Definition d : this.definitions) definedKeys.computeIfAbsent(d.kind(), k -> new HashSet<>()).add(d.key());
     }
 
@@ -331,6 +359,21 @@ public final class YamahaConfig {
     /** PP numbers selected, with where (for limit checks). */
     public List<Setting> ppSelects() {
         return ppSelects;
+    }
+
+    /** The first template placeholder of each line that has one (its value is not checked). */
+    public List<SourceRange> placeholders() {
+        return placeholders;
+    }
+
+    /** Lines of prose pasted with the config (a heading, a note): not commands and not comments either. */
+    public List<SourceRange> pastedNotes() {
+        return pastedNotes;
+    }
+
+    /** Commands written as comments, when most of the file is such lines. */
+    public Optional<CommentedCommands> commentedCommands() {
+        return Optional.ofNullable(commentedCommands);
     }
 
     /** Every router-owned IPv4 address with its interface. */

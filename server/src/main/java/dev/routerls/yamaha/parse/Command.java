@@ -37,7 +37,8 @@ public sealed interface Command {
      * A {@code nat descriptor …} line that sets something of descriptor {@link #id()}: it configures that
      * descriptor without being its first mention.
      */
-    sealed interface NatSetting extends Command permits NatType, NatAddress, NatStatic, NatMasqueradeStatic, NatPortRange {
+    sealed interface NatSetting extends Command
+            permits NatType, NatAddress, NatStatic, NatMasqueradeStatic, NatPortRange, NatOtherSetting {
         /** The descriptor number. */
         Word id();
     }
@@ -76,6 +77,14 @@ public sealed interface Command {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.natPortRange(this);
+        }
+    }
+
+    /** Any other {@code nat descriptor SETTING ID …} (timer, masquerade incoming …); {@code setting} names it. */
+    record NatOtherSetting(Word id, String setting) implements NatSetting {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.natOtherSetting(this);
         }
     }
 
@@ -228,6 +237,23 @@ public sealed interface Command {
     }
 
     /**
+     * {@code embedded file [-b] NAME <<TERMINATOR}: the lines after it, up to a line that is the terminator,
+     * are the file's content (usually a Lua script), not commands. {@code terminator} is the word after
+     * {@code <<}; {@code base64} for {@code -b}.
+     */
+    record EmbeddedFile(Word name, boolean base64, Word terminator) implements Command {
+        /** The text of the line that ends the content. */
+        public String terminatorText() {
+            return terminator.text().substring(2);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.embeddedFile(this);
+        }
+    }
+
+    /**
      * A setting that carries one or more secrets (a line such as {@code pp auth username} or
      * {@code snmpv3 usm user} holds two). {@code subject} is the user name, gateway or peer id they belong
      * to (may be null). The secret words are already masked.
@@ -329,6 +355,8 @@ public sealed interface Command {
 
         R natPortRange(NatPortRange command);
 
+        R natOtherSetting(NatOtherSetting command);
+
         R natBackwardCompatibility(NatBackwardCompatibility command);
 
         R natApply(NatApply command);
@@ -370,5 +398,7 @@ public sealed interface Command {
         R secureFilter(SecureFilter command);
 
         R secretSetting(SecretSetting command);
+
+        R embeddedFile(EmbeddedFile command);
     }
 }
