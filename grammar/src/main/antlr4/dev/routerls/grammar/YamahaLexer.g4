@@ -26,6 +26,7 @@ INNER : 'inner' ;
 STATIC : 'static' ;
 MASQUERADE : 'masquerade' ;
 PORT : 'port' ;
+INCOMING : 'incoming' ;
 RANGE : 'range' ;
 BACKWARD_COMPATIBILITY : 'backward-compatibility' ;
 REVERSE : 'reverse' ;

@@ -179,6 +179,11 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
     }
 
     @Override
+    public Command visitNatMasqueradeIncoming(NatMasqueradeIncomingContext x) {
+        return new Command.NatMasqueradeIncoming(w(x.id), w(x.action), w(x.address));
+    }
+
+    @Override
     public Command visitNatOtherSetting(NatOtherSettingContext x) {
         return new Command.NatOtherSetting(w(x.id), String.join(" ", x.setting.stream().map(Token::getText).toList()));
     }
@@ -319,12 +324,24 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
 
     @Override
     public Command visitIpFilterDynamic(IpFilterDynamicContext x) {
-        return new Command.FilterDefinition(x.family().IPV6() != null, true, w(x.id));
+        return new Command.FilterDefinition(x.family().IPV6() != null, true, w(x.id), null,
+                present(w(x.src), w(x.dst), w(x.protocol)), tokens(x.triggers));
     }
 
     @Override
     public Command visitIpFilter(IpFilterContext x) {
-        return new Command.FilterDefinition(x.family().IPV6() != null, false, w(x.id));
+        return new Command.FilterDefinition(x.family().IPV6() != null, false, w(x.id), w(x.action),
+                present(w(x.src), w(x.dst), w(x.protocol), w(x.srcPorts), w(x.dstPorts)), List.of());
+    }
+
+    /** The leading words that are written (an omitted optional field ends the list). */
+    private static List<Word> present(Word... words) {
+        List<Word> out = new ArrayList<>(words.length);
+        for (Word x : words) {
+            if (x == null) break;
+            out.add(x);
+        }
+        return out;
     }
 
     @Override
@@ -460,6 +477,9 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
         } else if (t.TUNNEL() != null) {
             kind = Command.GatewayKind.TUNNEL;
             target = w(t.tunnelTarget);
+        } else if (t.dhcpIface != null) {
+            kind = Command.GatewayKind.DHCP;
+            target = w(t.dhcpIface);
         } else if (t.TUNNEL_ID() != null) {
             kind = Command.GatewayKind.TUNNEL;
             Word id = w(t.TUNNEL_ID());
