@@ -66,6 +66,7 @@ public final class YamahaAnalyzer {
     public Result analyze(String uri, String text, AnalysisSettings settings, Cancellation cancel) {
         YamahaReader.Document doc = reader.read(uri, text, settings, cancel);
         List<Diagnostic> diagnostics = RuleRunner.run(YamahaRules.rules(), doc.model(), uri, settings, cancel);
+        doc.stopped().filter(d -> settings.enabled(d.ruleId())).map(settings::apply).ifPresent(diagnostics::add);
         return new Result(List.copyOf(diagnostics), doc);
     }
 
