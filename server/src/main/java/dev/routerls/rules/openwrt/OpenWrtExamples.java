@@ -73,8 +73,10 @@ final class OpenWrtExamples {
 
     /** The loop and, after it, the SNAT rule for connections that got no mark (openwrt/mape-nth-spread). */
     static final String SCRIPT = LOOP + """
-            # connections that got no mark (nth counters race on two CPUs) go to the first block
-            iptables -t nat -A POSTROUTING -p tcp -o map-wan_map -j SNAT --to $IP4:5472-5487
+            # a connection that got no mark (the nth counters race on two CPUs) goes to the first block
+            portl=`expr $units2 + $PSID \\* 16`
+            portr=`expr $portl + 15`
+            iptables -t nat -A POSTROUTING -p tcp -o map-wan_map -j SNAT --to $IP4:$portl-$portr
             """;
 
     /** The network file alone. */
