@@ -4,7 +4,9 @@ import dev.routerls.openwrt.shell.IptablesCommand;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the chains of one table hold once firewall.user has run, in the order the kernel walks them: the
@@ -16,6 +18,7 @@ public final class IptablesChains {
     private final List<IptablesRule> script;
     private final IptablesCommand.Family family;
     private final String table;
+    private final Map<String, Optional<List<IptablesRule>>> chains = new ConcurrentHashMap<>();
 
     public IptablesChains(List<IptablesRule> script, IptablesCommand.Family family, String table) {
         this.script = List.copyOf(script);
@@ -25,6 +28,10 @@ public final class IptablesChains {
 
     /** The rules of {@code chain} in chain order, or empty when a command of the script leaves them unknown. */
     public Optional<List<IptablesRule>> rules(String chain) {
+        return chains.computeIfAbsent(chain, this::replay);
+    }
+
+    private Optional<List<IptablesRule>> replay(String chain) {
         List<IptablesRule> out = new ArrayList<>();
         for (IptablesRule r : script) {
             IptablesCommand c = r.command();
@@ -54,7 +61,7 @@ public final class IptablesChains {
                 }
             }
         }
-        return Optional.of(out);
+        return Optional.of(List.copyOf(out));
     }
 
     /** The rules of every chain that jump ({@code -j}/{@code -g}) to {@code chain}, each with the chain holding it. */
