@@ -26,6 +26,7 @@ INNER : 'inner' ;
 STATIC : 'static' ;
 MASQUERADE : 'masquerade' ;
 PORT : 'port' ;
+INCOMING : 'incoming' ;
 RANGE : 'range' ;
 BACKWARD_COMPATIBILITY : 'backward-compatibility' ;
 REVERSE : 'reverse' ;
@@ -104,6 +105,18 @@ EAP : 'eap' ;
 XAUTH : 'xauth' ;
 BGP : 'bgp' ;
 NEIGHBOR : 'neighbor' ;
+// `embedded file NAME <<EOF`: the lines up to EOF are the file's content, not commands
+EMBEDDED : 'embedded' ;
+FILE : 'file' ;
+// keywords of commands the grammar checks as strictly as the reference does
+OPTION : 'option' ;
+LOCAL : 'local' ;
+ID : 'id' ;
+DPI : 'dpi' ;
+METRIC : 'metric' ;
+HIDE : 'hide' ;
+WEIGHT : 'weight' ;
+KEEPALIVE : 'keepalive' ;
 
 // typed values
 IPV4_PAIR         : IPV4_F '=' IPV4_F ('/' (NUM_F | IPV4_F))? ;   // static NAT outer=inner[/mask]
@@ -125,6 +138,11 @@ NUMBER_RANGE      : NUM_F '-' NUM_F ;
 NUMBER            : NUM_F ;
 REVISION          : 'rev.' NUM_F ('.' NUM_F)+ ;
 IDENT             : [a-z] [a-z0-9_.-]* ;
+// a template placeholder ({{ name }}, <?= $x ?>, ${NAME}, <pre-shared key>), alone or inside a word
+// (<IPv6 of CE>/<Prefix length>); it may hold spaces. Not <<EOF nor <!-- (a pasted HTML comment).
+PLACEHOLDER       : PH_CHAR* PH_FORM ( PH_CHAR | PH_FORM )* ;
+HEREDOC           : '<<' WCHAR+ ;                              // <<EOF: the terminator of an embedded file
+EMFS_PATH         : 'emfs:' WCHAR+ ;                           // emfs:/notify.lua names an embedded file
 WORD              : ( WCHAR | ESCAPED | DQUOTED | SQUOTED )+ ;
 
 // a lone quote that is never closed, a trailing backslash, or a control character
@@ -134,6 +152,8 @@ fragment NUM_F   : [0-9]+ ;
 fragment IPV4_F  : NUM_F '.' NUM_F '.' NUM_F '.' NUM_F ;
 fragment HEX     : [0-9a-f] ;
 fragment IPV6_F  : HEX* ':' ( HEX | ':' | '.' )* ;
+fragment PH_FORM : '{{' ~[}\r\n]* '}}' | '${' ~[}\r\n]+ '}' | '<' ~[<>!=\r\n] ~[<>\r\n]* '>' ;
+fragment PH_CHAR : ~[ \t\r\n"'\\#<{$\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F] ;
 fragment WCHAR   : ~[ \t\r\n"'\\#\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F] ;
 fragment ESCAPED : '\\' ~[\r\n] ;
 fragment DQUOTED : '"' ~["\r\n]* '"' ;

@@ -24,8 +24,10 @@ command
     | natStatic
     | natMasqueradeStatic
     | natPortRange
+    | natMasqueradeIncoming
     | natBackwardCompatibility
     | natApply
+    | natOtherSetting
     | ppSelect
     | tunnelSelect
     | ppBind
@@ -41,6 +43,7 @@ command
     | ipsecSaPolicy
     | ipsecPreSharedKey
     | ipsecIkeMyname
+    | ipsecIkeId
     | ipsecIke
     | ipsecTransportTemplate
     | ipsecTransport
@@ -69,6 +72,7 @@ command
     | heartbeatPreSharedKey
     | heartbeat2Keys
     | httpdApiPassword
+    | embeddedFile
     | generic
     ;
 
@@ -91,10 +95,14 @@ natStatic                : NAT DESCRIPTOR STATIC id=NUMBER entry=NUMBER pair=IPV
 natMasqueradeStatic      : NAT DESCRIPTOR MASQUERADE STATIC id=NUMBER entry=NUMBER inner=IPV4_ADDR
                            protocol=word ports=word? ;   // a number, outer=inner, a service name (www); none for esp/gre
 natPortRange             : NAT DESCRIPTOR MASQUERADE PORT RANGE id=NUMBER portRange+ ;
+// what happens to a packet from outside that no translation entry matches: through|reject|discard|forward IP
+natMasqueradeIncoming    : NAT DESCRIPTOR MASQUERADE INCOMING id=NUMBER action=word address=IPV4_ADDR? ;
 portRange                : NUMBER_RANGE | NUMBER ;
 natBackwardCompatibility : NAT DESCRIPTOR BACKWARD_COMPATIBILITY value=NUMBER ;
 // `ip lan1 nat descriptor 1 2 reverse 30`; the forward list may be empty before `reverse`
 natApply                 : IP iface NAT DESCRIPTOR forward+=NUMBER* (REVERSE reverse+=NUMBER+)? ;
+// every other `nat descriptor SETTING… ID …` (timer, masquerade incoming, ftp port, sip …): ID is the descriptor
+natOtherSetting          : NAT DESCRIPTOR setting+=(MASQUERADE | PORT | INCOMING | IDENT)+ id=NUMBER word* ;
 
 // ---- PP and tunnel blocks ----
 ppSelect            : PP SELECT target=(NUMBER | ANONYMOUS | NONE)? ;   // bare form only after `no`
@@ -120,8 +128,10 @@ ipsecSaPolicy          : IPSEC SA POLICY policy=NUMBER gateway=NUMBER word* ;
 ipsecPreSharedKey      : IPSEC IKE PRE_SHARED_KEY gateway=NUMBER TEXT? secret=word ;
 // without the password the line falls to ipsecIke, which still records the gateway
 ipsecIkeMyname         : IPSEC IKE method=(EAP | XAUTH) MYNAME gateway=NUMBER user=word secret=word word* ;
+// the ID of a gateway is an address (a name is `ipsec ike local|remote name`)
+ipsecIkeId             : IPSEC IKE (LOCAL | REMOTE) ID gateway=NUMBER address=(IPV4_ADDR | IPV4_PREFIX | IPV6_ADDR | IPV6_PREFIX) ;
 ipsecIke               : IPSEC IKE ikeWord+ gateway=NUMBER word* ;
-ikeWord                : IDENT | keyword ;
+ikeWord                : IDENT | plainKeyword ;
 ipsecTransportTemplate : IPSEC TRANSPORT TEMPLATE source=NUMBER templateTarget+ ;
 ipsecTransport         : IPSEC TRANSPORT transport=NUMBER policy=NUMBER word* ;
 
@@ -129,15 +139,20 @@ ipsecTransport         : IPSEC TRANSPORT transport=NUMBER policy=NUMBER word* ;
 ipRoute        : IP ROUTE destination=routeDestination routeGateway+ ;
 routeDestination : DEFAULT | IPV4_PREFIX | IPV4_ADDR ;
 routeGateway   : GATEWAY routeTarget routeOption* ;
-routeTarget    : IPV4_ADDR | PP ppTarget=(NUMBER | ANONYMOUS) | TUNNEL tunnelTarget=NUMBER | TUNNEL_ID
-               | DHCP IFNAME | IFNAME | word ;
-routeOption    : FILTER filters+=NUMBER+ | ~(GATEWAY | FILTER | COMMENT | EOF) ;
+// the gateways and parameters of the reference (8.1.7): an address, `pp N [dlci=N]`, `pp anonymous [name=N]`,
+// `tunnel N`, `dhcp INTERFACE`, a loopback or null interface; then filter, dpi, metric, hide, weight, keepalive
+routeTarget    : IPV4_ADDR | PP ppTarget=(NUMBER | ANONYMOUS) ppOption=word? | TUNNEL tunnelTarget=NUMBER | TUNNEL_ID
+               | DHCP dhcpIface=IFNAME | IFNAME ;
+routeOption    : FILTER filters+=NUMBER+ | DPI NUMBER+ | METRIC NUMBER | HIDE | WEIGHT NUMBER | KEEPALIVE NUMBER ;
 dhcpScope      : DHCP SCOPE id=NUMBER range=(IPV4_RANGE_PREFIX | IPV4_RANGE | IPV4_PREFIX) word* ;
 dhcpScopeBind  : DHCP SCOPE BIND id=NUMBER address=(IPV4_ADDR | IPV4_RANGE) word* ;
-dhcpScopeOption: DHCP SCOPE option=IDENT id=NUMBER word* ;
+dhcpScopeOption: DHCP SCOPE OPTION id=NUMBER word+ ;
 dhcpRelay      : IP iface DHCP SERVICE RELAY servers+=IPV4_ADDR+ word* ;
-ipFilterDynamic: family FILTER DYNAMIC id=NUMBER word* ;
-ipFilter       : family FILTER id=NUMBER action=word word* ;
+// `ip filter dynamic N SRC DST PROTOCOL [option …]` or `… SRC DST filter LIST [in LIST] [out LIST] …`
+ipFilterDynamic: family FILTER DYNAMIC id=NUMBER (src=word dst=word (FILTER triggers+=NUMBER+ | protocol=word))? word* ;
+// `ip filter N ACTION SRC [DST [PROTOCOL [SRC_PORTS [DST_PORTS]]]]`
+ipFilter       : family FILTER id=NUMBER action=word
+                 (src=word (dst=word (protocol=word (srcPorts=word dstPorts=word?)?)?)?)? word* ;
 secureFilter   : family iface SECURE FILTER direction=(IN | OUT) filters+=NUMBER* (DYNAMIC dynamics+=NUMBER+)? ;
 
 // ---- secrets ----
@@ -168,12 +183,18 @@ heartbeatPreSharedKey : HEARTBEAT PRE_SHARED_KEY secret=word word* ;
 heartbeat2Keys        : HEARTBEAT2 (TRANSMIT | RECEIVE) id=NUMBER (CRYPTO crypto=word)? AUTH auth=word word* ;
 httpdApiPassword      : HTTPD CUSTOM_GUI API PASSWORD secret=word word* ;
 
+// ---- embedded files: the reader takes the lines after this one, up to the terminator, as the content ----
+embeddedFile : EMBEDDED FILE base64=word? name=word terminator=HEREDOC ;
+
 // ---- everything else ----
 generic     : head=commandHead word* ;
 commandHead : IDENT | keyword ;
 
-keyword
-    : IP | IPV6 | NAT | DESCRIPTOR | TYPE | ADDRESS | OUTER | INNER | STATIC | MASQUERADE | PORT | RANGE
+keyword : plainKeyword | ID ;
+
+// every keyword but `id`: `ipsec ike local id` is not one of the generic `ipsec ike … GATEWAY …` settings
+plainKeyword
+    : IP | IPV6 | NAT | DESCRIPTOR | TYPE | ADDRESS | OUTER | INNER | STATIC | MASQUERADE | PORT | INCOMING | RANGE
     | BACKWARD_COMPATIBILITY | REVERSE | PP | TUNNEL | SELECT | BIND | REMOTE | POOL | ENCAPSULATION
     | ENDPOINT | TEMPLATE | IPSEC | SA | POLICY | IKE | TRANSPORT | ROUTE | GATEWAY | FILTER | DHCP | SCOPE
     | SERVICE | RELAY | SERVER | SECURE | IN | OUT | DYNAMIC | PROXYARP | SECONDARY | ANONYMOUS | NONE
@@ -181,11 +202,12 @@ keyword
     | L2TP | ON | OFF | ENABLE | DEFAULT | BINDING | NO
     | USER | RADIUS | SECRET | SNMP | SNMPV2C | SNMPV3 | COMMUNITY | READ_ONLY | READ_WRITE | TRAP | HOST | USM
     | GROUP | HB46PP | NGN | HTTPD | CUSTOM_GUI | API | HEARTBEAT | HEARTBEAT2 | TRANSMIT | RECEIVE | CRYPTO
-    | RIP | KEY | EAP | XAUTH | BGP | NEIGHBOR
+    | RIP | KEY | EAP | XAUTH | BGP | NEIGHBOR | EMBEDDED | FILE
+    | OPTION | LOCAL | DPI | METRIC | HIDE | WEIGHT | KEEPALIVE
     ;
 
 word
     : keyword | IDENT | WORD | NUMBER | NUMBER_RANGE | NUMBER_PAIR | IPV4_ADDR | IPV4_PREFIX | IPV4_RANGE
     | IPV4_RANGE_PREFIX | IPV4_PAIR | IPV6_ADDR | IPV6_PREFIX | MAC_ADDR | TUNNEL_ID | TUNNEL_RANGE | IFNAME
-    | REVISION
+    | REVISION | HEREDOC | EMFS_PATH | PLACEHOLDER
     ;

@@ -30,7 +30,7 @@ public final class LanguageDetector {
     }
 
     private static LanguageId byContent(String name, String text) {
-        int yamaha = 0, uci = 0, shell = 0, lines = 0;
+        int yamaha = 0, uci = 0, shell = 0, lines = 0, commented = 0;
         int start = 0;
         while (start < text.length() && lines < SAMPLE_LINES) {
             int end = text.indexOf('\n', start);
@@ -42,15 +42,18 @@ public final class LanguageDetector {
             // a `show config` header, read by the YAMAHA grammar itself
             if (lines <= 3 && line.startsWith("#") && new LineParser().parseHeader(line.substring(1)).isPresent()) yamaha += 10;
             if (line.startsWith("#!") && line.contains("sh")) shell += 10;
-            if (line.startsWith("#")) continue;
+            if (line.startsWith("#")) {
+                // a console log copied as comments: `# ip route default gateway pp 1`
+                if (YAMAHA_FIRST_WORDS.contains(firstWord(line.substring(1).strip()))) commented++;
+                continue;
+            }
             String first = firstWord(line);
+            if (YAMAHA_FIRST_WORDS.contains(first)) {
+                yamaha++;
+                continue;
+            }
             switch (first) {
                 case "config", "option", "list", "package" -> uci++;
-                case "ip", "ipv6", "pp", "tunnel", "nat", "ipsec", "dhcp", "dns", "l2tp", "pppoe", "ppp",
-                     "console", "login", "administrator", "security", "syslog", "telnetd", "httpd",
-                     "sshd", "provider", "schedule", "ntp", "description", "bridge", "lan", "vlan",
-                     "switch", "ethernet", "netvolante-dns", "statistics", "alarm", "lua", "url",
-                     "upnp", "ip6", "no" -> yamaha++;
                 case "iptables", "ip6tables", "nft", "while", "for", "if", "do", "done", "fi", "then",
                      "echo", "export", "local", "case", "esac", "until", "sleep", "exit" -> shell++;
                 default -> {
@@ -60,10 +63,18 @@ public final class LanguageDetector {
         }
         if (shell > 0 && shell >= yamaha && shell >= uci) return LanguageId.OPENWRT_FIREWALL_USER;
         if (uci > 0 && uci >= yamaha) return LanguageId.OPENWRT_UCI;
-        if (yamaha > 0) return LanguageId.YAMAHA_RTX;
+        if (yamaha > 0 || shell == 0 && uci == 0 && commented >= 2) return LanguageId.YAMAHA_RTX;
         if (name.endsWith(".conf") || name.endsWith(".cfg") || name.endsWith(".txt")) return LanguageId.UNKNOWN;
         return LanguageId.UNKNOWN;
     }
+
+    /** First words of YAMAHA commands common enough to tell a config by. */
+    private static final java.util.Set<String> YAMAHA_FIRST_WORDS = java.util.Set.of(
+            "ip", "ipv6", "pp", "tunnel", "nat", "ipsec", "dhcp", "dns", "l2tp", "pppoe", "ppp",
+            "console", "login", "administrator", "security", "syslog", "telnetd", "httpd",
+            "sshd", "provider", "schedule", "ntp", "description", "bridge", "lan", "vlan",
+            "switch", "ethernet", "netvolante-dns", "statistics", "alarm", "lua", "url",
+            "upnp", "ip6", "no", "ngn", "embedded");
 
     private static boolean looksLikeUci(String text) {
         return byContent("", text) == LanguageId.OPENWRT_UCI || text.isBlank();

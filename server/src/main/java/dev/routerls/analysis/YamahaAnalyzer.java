@@ -4,6 +4,7 @@ import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.rules.yamaha.YamahaRules;
 import dev.routerls.yamaha.ConfigLine;
+import dev.routerls.yamaha.EmbeddedText;
 import dev.routerls.yamaha.YamahaReader;
 import dev.routerls.yamaha.catalog.CommandChecker;
 import dev.routerls.yamaha.model.YamahaConfig;
@@ -34,6 +35,11 @@ public final class YamahaAnalyzer {
         /** The logical line covering a 0-based document line, if any. */
         public Optional<ConfigLine> lineAt(int line) {
             return document.lineAt(line);
+        }
+
+        /** The embedded file content covering a 0-based document line, if any. */
+        public Optional<EmbeddedText> embeddedTextAt(int line) {
+            return document.embeddedTextAt(line);
         }
     }
 

@@ -98,6 +98,11 @@ public final class RouterLanguageServer implements LanguageServer, LanguageClien
         this.routerlsRequests = new RouterlsRequests(features, runner);
     }
 
+    /** The connected client, or null before {@link #connect}. */
+    LanguageClient client() {
+        return client;
+    }
+
     @Override
     public void connect(LanguageClient client) {
         this.client = client;
@@ -147,6 +152,8 @@ public final class RouterLanguageServer implements LanguageServer, LanguageClien
         caps.setSelectionRangeProvider(true);
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
         caps.setInlayHintProvider(true);
+        caps.setCodeLensProvider(new org.eclipse.lsp4j.CodeLensOptions(false));
+        caps.setExecuteCommandProvider(new org.eclipse.lsp4j.ExecuteCommandOptions(List.of(TraceCommand.ID)));
         caps.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(SemanticLegend.legend(), true, false));
         caps.setDiagnosticProvider(new DiagnosticRegistrationOptions(true, true));
         CodeActionOptions actions = new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.Refactor));

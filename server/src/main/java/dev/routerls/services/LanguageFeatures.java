@@ -6,8 +6,12 @@ import dev.routerls.core.Diagnostic;
 import dev.routerls.core.SourceFile;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
+import dev.routerls.services.trace.TraceFeatures;
+import dev.routerls.services.trace.TraceQuery;
+import dev.routerls.services.types.CodeLensEntry;
 import dev.routerls.services.types.AnalysisTarget;
 import dev.routerls.services.types.CompletionEntry;
+import dev.routerls.trace.TraceException;
 import dev.routerls.services.types.DocumentLink;
 import dev.routerls.services.types.EditorAction;
 import dev.routerls.services.types.FoldRange;
@@ -46,6 +50,7 @@ public final class LanguageFeatures {
     private final Outline outline;
     private final CodeActions actions;
     private final Decorations decorations;
+    private final TraceFeatures trace = new TraceFeatures();
 
     public LanguageFeatures(Workspace workspace, DiagnosticsScheduler diagnostics, AnalysisEngine engine) {
         this.workspace = workspace;
@@ -173,6 +178,21 @@ public final class LanguageFeatures {
     public List<QuickFix> quickFixes(String uri, SourceRange range) {
         if (range == null) return List.of();
         return context(uri, Cancellation.NONE).map(c -> QuickFixes.at(c.diagnostics(), range)).orElse(List.of());
+    }
+
+    /** The trace lenses of a document (see {@link TraceFeatures}). */
+    public List<CodeLensEntry> codeLenses(String uri, Cancellation cancel) {
+        return context(uri, cancel).map(trace::lenses).orElse(List.of());
+    }
+
+    /**
+     * Runs a trace on an open document's current models.
+     * @throws TraceException when the document is not open or the query is not one the trace can run
+     */
+    public TraceFeatures.Outcome trace(TraceQuery q) throws TraceException {
+        Optional<DocumentContext> c = q.uri() == null ? Optional.empty() : context(q.uri(), Cancellation.NONE);
+        if (c.isEmpty()) throw new TraceException("the document " + q.uri() + " is not open");
+        return trace.trace(c.get(), q);
     }
 
     public List<InlayHint> inlayHints(String uri, SourceRange range, Cancellation cancel) {

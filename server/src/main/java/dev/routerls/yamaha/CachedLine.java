@@ -1,9 +1,11 @@
 package dev.routerls.yamaha;
 
+import dev.routerls.grammar.YamahaLexer;
 import dev.routerls.yamaha.catalog.CatalogFinding;
 import dev.routerls.yamaha.catalog.CatalogToken;
 import dev.routerls.yamaha.catalog.CommandChecker;
 import dev.routerls.yamaha.model.LinePositions;
+import dev.routerls.yamaha.parse.ExplicitShape;
 import dev.routerls.yamaha.parse.ParsedLine;
 import dev.routerls.yamaha.parse.Word;
 
@@ -20,8 +22,6 @@ import java.util.Objects;
  * concurrent analyses: the memo is replaced whole, and a race only repeats a check.
  */
 final class CachedLine {
-    private static final int[] NO_SPLITS = new int[0];
-
     /** What {@link #findings} computed last, and for which inputs. */
     private record CatalogMemo(String model, String revision, int[] splits, List<CatalogFinding> relative) {
         boolean answers(String model, String revision, int[] splits) {
@@ -34,6 +34,8 @@ final class CachedLine {
     private volatile CatalogMemo memo;
     /** Whether the catalog knows the command when the line is read alone without a model (wrap joining). */
     private volatile Boolean unknownCommand;
+    /** For a comment line: whether its text after {@code #} is a command the catalog knows (a console log). */
+    private volatile Boolean commentedCommand;
 
     CachedLine(ParsedLine parsed) {
         this.parsed = parsed;
@@ -65,12 +67,43 @@ final class CachedLine {
         return clean;
     }
 
-    /** Whether the catalog, with no model, calls this line an unknown command. */
+    /**
+     * Whether this comment line is a known command after {@code #} ({@code # ip route default gateway pp 1}).
+     * {@code parse} reads the comment's text, once per line text.
+     */
+    boolean commentedCommand(CommandChecker checker, java.util.function.Function<String, ParsedLine> parse) {
+        Boolean c = commentedCommand;
+        if (c == null) {
+            c = false;
+            String body = parsed.commentBody();
+            if (parsed.isBlankOrComment() && body != null && !body.isBlank()) {
+                ParsedLine p = parse.apply(body.strip());
+                if (p.command() != null && p.error() == null) {
+                    List<String> words = new ArrayList<>(p.wordCount());
+                    for (int i = 0; i < p.wordCount(); i++) words.add(p.word(i).text());
+                    try {
+                        c = checker.knowsCommand(words);
+                    } catch (RuntimeException e) {
+                        c = false;
+                    }
+                }
+            }
+            commentedCommand = c;
+        }
+        return c;
+    }
+
+    /** Whether the checker knows no command (on any model) that this line's words start like. */
     boolean unknownCommand(CommandChecker checker) {
         Boolean u = unknownCommand;
         if (u == null) {
-            u = parsed.command() != null && check(checker, new LinePositions(0, NO_SPLITS), null, null).stream()
-                    .anyMatch(f -> f.kind() == CatalogFinding.Kind.UNKNOWN_COMMAND);
+            List<String> words = new ArrayList<>(parsed.wordCount());
+            for (int i = 0; i < parsed.wordCount(); i++) words.add(parsed.word(i).text());
+            try {
+                u = parsed.command() != null && !checker.knowsCommand(words);
+            } catch (RuntimeException e) {
+                u = false;
+            }
             unknownCommand = u;
         }
         return u;
@@ -81,14 +114,52 @@ final class CachedLine {
         List<CatalogToken> tokens = new ArrayList<>(parsed.wordCount());
         for (int i = 0; i < parsed.wordCount(); i++) {
             Word w = parsed.word(i);
-            tokens.add(new CatalogToken(w.text(), at.range(w)));
+            tokens.add(w.type() == YamahaLexer.PLACEHOLDER ? CatalogToken.placeholder(at.range(w))
+                    : new CatalogToken(w.text(), at.range(w)));
         }
+        List<CatalogFinding> found;
         try {
-            List<CatalogFinding> found = checker.check(tokens, model, revision);
-            return found == null || found.isEmpty() ? List.of() : List.copyOf(found);
+            found = checker.check(tokens, model, revision);
         } catch (RuntimeException e) {
-            return List.of();
+            found = List.of();
         }
+        if (found == null) found = List.of();
+        CatalogFinding shape = shapeFinding(checker, tokens, at);
+        if (shape != null && found.stream().noneMatch(f -> f.kind().isSyntax())) {
+            found = new ArrayList<>(found);
+            found.add(0, shape);
+        }
+        return found.isEmpty() ? List.of() : List.copyOf(found);
+    }
+
+    /**
+     * The fault of a line that starts like a command the grammar reads itself but is not of its shape, unless
+     * the catalog knows a longer command the line is (a longer reference command wins over an explicit rule
+     * that merely shares its first words: {@code ipsec tunnel outer df-bit} is not {@code ipsec tunnel}).
+     */
+    private CatalogFinding shapeFinding(CommandChecker checker, List<CatalogToken> tokens, LinePositions at) {
+        ExplicitShape s = parsed.shape();
+        if (s == null) return null;
+        List<String> words = new ArrayList<>(tokens.size());
+        for (CatalogToken t : tokens) words.add(t.text());
+        try {
+            if (checker.commandWordCount(words) > s.commandWords()) return null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+        String command = String.join(" ", words.subList(0, Math.min(s.commandWords(), words.size())));
+        if (s.kind() == ExplicitShape.Kind.EXTRA_WORDS) {
+            String what = s.word() == null ? "The words from here on are" : "\"" + s.word() + "\" and what follows are";
+            return new CatalogFinding(CatalogFinding.Kind.EXTRA_WORDS, at.range(s.start(), s.end()), what
+                    + " not part of the command: `" + command + "` is complete before them, and the router rejects a"
+                    + " line with extra parameters, so this setting is not made. " + (s.note()
+                    ? "They look like a note pasted into the config: delete them, or keep the note on a line of its own after `#`."
+                    : "Delete them, or correct the line to the command's form."));
+        }
+        String form = s.form() != null ? s.form() : checker.syntaxOf(words).orElse(command + " …");
+        return new CatalogFinding(CatalogFinding.Kind.WRONG_FORM, at.range(s.start(), s.end()),
+                "this line cannot be read as a command: its parameters do not have the expected form `" + form
+                        + "`. The router would reject it; correct or remove it." + (s.hint() == null ? "" : " " + s.hint()));
     }
 
     private static List<CatalogFinding> moved(List<CatalogFinding> relative, int lines) {

@@ -4,11 +4,13 @@ import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
 import dev.routerls.yamaha.catalog.CommandCatalog;
+import dev.routerls.yamaha.catalog.PastedNote;
 import dev.routerls.yamaha.catalog.CommandChecker;
 import dev.routerls.yamaha.model.ConfigBuilder;
 import dev.routerls.yamaha.model.LinePositions;
 import dev.routerls.yamaha.model.SelectContext;
 import dev.routerls.yamaha.model.YamahaConfig;
+import dev.routerls.yamaha.parse.Command;
 import dev.routerls.yamaha.parse.Header;
 import dev.routerls.yamaha.parse.ParsedLine;
 
@@ -31,7 +33,14 @@ public final class YamahaReader {
      * and select contexts) for completion, hover and definition. {@code freshlyParsed} counts the lines that
      * were not in the document's cache (for benchmarks).
      */
-    public record Document(YamahaConfig model, List<ConfigLine> lines, int freshlyParsed) {
+    public record Document(YamahaConfig model, List<ConfigLine> lines, List<EmbeddedText> embeddedTexts,
+                           int freshlyParsed) {
+        /** The embedded file content covering a 0-based document line, if any. */
+        public Optional<EmbeddedText> embeddedTextAt(int line) {
+            for (EmbeddedText t : embeddedTexts) if (t.contains(line)) return Optional.of(t);
+            return Optional.empty();
+        }
+
         /** The logical line covering a 0-based document line, if any. */
         public Optional<ConfigLine> lineAt(int line) {
             int lo = 0, hi = lines.size() - 1;
@@ -67,7 +76,8 @@ public final class YamahaReader {
         CommandChecker checker = checkers.get();
         LineIndex index = new LineIndex(text);
         LineCache.Session session = cache.open(uri);
-        List<Logical> logical = joinWrapped(index, session, settings);
+        List<EmbeddedText> embedded = new ArrayList<>();
+        List<Logical> logical = logicalLines(index, session, embedded);
         session.close();
 
         // header: the first comment naming a model and revision before any command
@@ -104,22 +114,34 @@ public final class YamahaReader {
                 }
             }
             ParsedLine p = l.parsed();
+            if (l.content() != null && !l.content().terminated() && p.command() instanceof Command.EmbeddedFile f) {
+                builder.problem(l.pos.range(f.terminator()), "the embedded file " + f.name().text() + " has no line `"
+                        + f.terminatorText() + "` after its content, so the router takes every following line as part"
+                        + " of the file and none of them as a command. Add a line `" + f.terminatorText()
+                        + "` where the file ends.");
+            }
             if (p.error() != null) {
-                builder.problem(l.pos.range(p.error().start(), p.error().end()),
-                        "this line cannot be read as a command: " + p.error().message()
-                                + ". The router would reject it; correct or remove it.");
+                if (isProse(p)) {
+                    builder.pastedNote(l.pos.range(0, l.text.length()));
+                } else if (p.firstPlaceholder() == null) { // a template line: its placeholder is reported instead
+                    builder.problem(l.pos.range(p.error().start(), p.error().end()),
+                            "this line cannot be read as a command: " + p.error().message()
+                                    + ". The router would reject it; correct or remove it.");
+                }
             }
             SelectContext ctx = builder.accept(l.pos, p);
             lines.add(new ConfigLine(l.pos, p, ctx));
             builder.catalogFindings(l.cached.findings(checker, l.pos, model, revision));
         }
+        commentedCommands(logical, builder);
         YamahaConfig config = builder.finish();
-        return new Document(config, List.copyOf(lines), session.parsed);
+        return new Document(config, List.copyOf(lines), List.copyOf(embedded), session.parsed);
     }
 
-    // ---- wrapped lines ----
+    // ---- logical lines: wrapped lines re-joined, embedded file content set aside ----
 
-    private record Logical(String text, CachedLine cached, LinePositions pos) {
+    /** One logical line; {@code content} is set on an embedded file's opener. */
+    private record Logical(String text, CachedLine cached, LinePositions pos, EmbeddedText content) {
         ParsedLine parsed() {
             return cached.parsed;
         }
@@ -127,22 +149,29 @@ public final class YamahaReader {
 
     /**
      * Terminal captures hard-wrap long lines at {@link WrapWidth#COLUMNS}, even inside a word. A line at
-     * that width is joined with the next when the join reads cleanly and one of the halves does not.
+     * that width is joined with the next when the join reads cleanly and one of the halves does not. In the
+     * header block a comment line is joined with a next line that does not read whatever its width: a dump
+     * whose serial or MAC addresses were masked by hand no longer ends its wrapped row at that width.
+     * The lines after an {@code embedded file … <<EOF} line, up to a line that is the terminator, are the
+     * file's content: they are recorded in {@code embedded} and not read as lines at all.
      */
-    private List<Logical> joinWrapped(LineIndex index, LineCache.Session session, AnalysisSettings settings) {
+    private List<Logical> logicalLines(LineIndex index, LineCache.Session session, List<EmbeddedText> embedded) {
         List<Logical> out = new ArrayList<>(index.lineCount());
         int n = index.lineCount();
+        boolean header = true; // only comments so far: the show config header, whose lines wrap mid-word
         for (int i = 0; i < n; i++) {
             String text = index.line(i);
             CachedLine parsed = session.get(text);
             int first = i;
             List<Integer> splits = null; // most lines are not wrapped
             String lastPhysical = text;
-            while (i + 1 < n && WrapWidth.atWrapWidth(lastPhysical)) {
+            while (i + 1 < n && (WrapWidth.atWrapWidth(lastPhysical) || header && isComment(parsed))) {
                 String next = index.line(i + 1);
                 if (next.isEmpty()) break;
                 CachedLine nextParsed = session.get(next);
                 if (!bad(parsed) && !bad(nextParsed)) break;
+                // below a narrower header comment only a line that reads as no command at all continues it
+                if (!WrapWidth.atWrapWidth(lastPhysical) && !(unreadable(nextParsed) && midWord(next, nextParsed))) break;
                 String joined = text + next;
                 CachedLine joinedParsed = session.get(joined);
                 if (bad(joinedParsed)) break;
@@ -153,15 +182,77 @@ public final class YamahaReader {
                 lastPhysical = next;
                 i++;
             }
-            out.add(new Logical(text, parsed, splits == null ? LinePositions.single(first)
-                    : new LinePositions(first, splits.stream().mapToInt(Integer::intValue).toArray())));
+            if (parsed.parsed.command() != null) header = false;
+            LinePositions pos = splits == null ? LinePositions.single(first)
+                    : new LinePositions(first, splits.stream().mapToInt(Integer::intValue).toArray());
+            EmbeddedText content = null;
+            if (parsed.parsed.command() instanceof Command.EmbeddedFile f) {
+                content = content(index, pos.lastLine(), f.terminatorText());
+                embedded.add(content);
+                i = content.lastLine();
+            }
+            out.add(new Logical(text, parsed, pos, content));
         }
         return out;
     }
 
-    /** A line that does not read: a parse error, or a command the catalog does not know. */
+    /** The content after an opener on line {@code opener}: up to the first line that is the terminator. */
+    private static EmbeddedText content(LineIndex index, int opener, String terminator) {
+        for (int j = opener + 1; j < index.lineCount(); j++) {
+            if (index.line(j).strip().equals(terminator)) return new EmbeddedText(opener, j, true);
+        }
+        return new EmbeddedText(opener, index.lineCount() - 1, false);
+    }
+
+    /** A line of prose (a heading, a note in Japanese) that does not start like a command at all. */
+    private static boolean isProse(ParsedLine p) {
+        return p.wordCount() > 0 && p.error().start() == p.word(0).start() && PastedNote.looksLikeNote(p.word(0).text());
+    }
+
+    /**
+     * Commands written after {@code #}, as a terminal log shows them after the prompt: when they outnumber
+     * both the other comment lines and the real commands, the file reads as comments only.
+     */
+    private void commentedCommands(List<Logical> logical, ConfigBuilder builder) {
+        CommandChecker checker = checkers.get();
+        if (checker == CommandChecker.NONE) return;
+        int comments = 0, commented = 0, commands = 0;
+        SourceRange first = null;
+        for (Logical l : logical) {
+            ParsedLine p = l.parsed();
+            if (p.command() != null) commands++;
+            if (!isComment(l.cached) || p.commentBody().isBlank()) continue;
+            comments++;
+            if (!l.cached.commentedCommand(checker, cache.parser()::parse)) continue;
+            commented++;
+            if (first == null) first = l.pos.range(p.commentStart(), l.text.length());
+        }
+        if (commented >= 2 && commented * 2 > comments && commented > commands) builder.commentedCommands(first, commented);
+    }
+
+    private static boolean isComment(CachedLine line) {
+        return line.parsed.isBlankOrComment() && line.parsed.commentStart() >= 0;
+    }
+
+    /**
+     * A row that goes on inside a word: no indent, ASCII like the header it continues (not prose), and a
+     * first word that starts no command ({@code ess=…}, not a mistyped {@code ip lan1 adress …}).
+     */
+    private boolean midWord(String line, CachedLine parsed) {
+        if (Character.isWhitespace(line.charAt(0)) || !line.chars().allMatch(c -> c < 0x80)) return false;
+        return parsed.parsed.wordCount() == 0 || !checkers.get().knowsFirstWord(parsed.parsed.word(0).text());
+    }
+
+    /** A line that is no command at all: a parse error, or words the catalog knows no command for. */
+    private boolean unreadable(CachedLine line) {
+        CommandChecker checker = checkers.get();
+        return line.parsed.error() != null || line.parsed.command() != null && checker != CommandChecker.NONE
+                && line.unknownCommand(checker);
+    }
+
+    /** A line that does not read: a parse error, a mis-shaped explicit command, or a command the catalog does not know. */
     private boolean bad(CachedLine line) {
-        if (line.parsed.error() != null) return true;
+        if (line.parsed.error() != null || line.parsed.shape() != null) return true;
         CommandChecker checker = checkers.get();
         if (line.parsed.command() == null || checker == CommandChecker.NONE) return false;
         return line.unknownCommand(checker);

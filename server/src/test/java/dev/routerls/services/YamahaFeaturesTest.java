@@ -189,4 +189,23 @@ class YamahaFeaturesTest {
         String typed = CONFIG.replace("pp enable 1", "pp enable 12");
         assertEquals(1, engine.yamaha(URI, typed, ws.settings()).freshlyParsed());
     }
+
+    /** An embedded file's content folds with its opener and is not offered commands (issue 7, item 1). */
+    @Test
+    void embeddedFileContentFoldsAndGetsNoCommandCompletion() {
+        String text = """
+                schedule at 1 startup * lua emfs:/notify.lua
+                embedded file notify.lua <<EOF
+                function logger(msg)
+                  rt.
+                end
+                EOF
+                ip 
+                """;
+        openPlain(text);
+        assertTrue(features.folding(URI).contains(new FoldRange(1, 5, false)), features.folding(URI).toString());
+        assertEquals(List.of(), features.complete(URI, 3, 5));
+        assertEquals(List.of(), features.complete(URI, 5, 0), "the terminator line is content too");
+        assertFalse(features.complete(URI, 6, 3).isEmpty(), "after the terminator, commands again");
+    }
 }

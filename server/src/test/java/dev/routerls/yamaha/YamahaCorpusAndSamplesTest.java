@@ -47,6 +47,29 @@ class YamahaCorpusAndSamplesTest {
         }
     }
 
+    /**
+     * Issue 7: real configs by others draw no error except where they were edited by hand: lines with a
+     * template placeholder (an info there, never an error), and one test line of the vscode-yamahart sample
+     * that lists `all` with other traps and the junk word `eee` (the router rejects both).
+     */
+    @Test
+    void corpusHasNoErrorsButOnHandEditedLines() throws IOException {
+        Path corpus = dir("routerls.sharedDir", "corpus/yamaha");
+        dev.routerls.testing.Shared.require(corpus != null && Files.isDirectory(corpus), "../shared/corpus/yamaha");
+        YamahaAnalyzer a = new YamahaAnalyzer();
+        List<String> errors = new ArrayList<>();
+        int lines = 0;
+        for (Path f : files(corpus)) {
+            String text = TextDecoder.decode(Files.readAllBytes(f));
+            lines += text.split("\n", -1).length;
+            for (Diagnostic d : a.analyze(f.toUri().toString(), text, AnalysisSettings.DEFAULT).diagnostics()) {
+                if (d.severity() == Severity.ERROR) errors.add(f.getFileName() + ":" + (d.range().startLine() + 1) + " " + d.ruleId());
+            }
+        }
+        assertTrue(lines > 800, "corpus lines: " + lines);
+        assertEquals(List.of("vscode-yamahart-sample.rtx:240 yamaha/syntax", "vscode-yamahart-sample.rtx:240 yamaha/syntax"), errors);
+    }
+
     @Test
     void samplesShowTheSeedProblemsAndNothingElseOfWarningLevel() throws IOException {
         Path samples = dir("routerls.projectDir", "samples/yamaha");

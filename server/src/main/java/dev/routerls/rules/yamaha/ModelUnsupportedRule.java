@@ -22,9 +22,11 @@ public final class ModelUnsupportedRule extends YamahaRule {
                         Models and firmware revisions do not all have the same commands. A command or keyword the \
                         router's model or firmware lacks is rejected when the config is loaded, so a config copied \
                         from another model quietly loses settings. routerls takes the model and revision from the \
-                        `show config` header (or from `--model` and the settings) and checks each command against \
-                        the command reference; native MAP-E (`tunnel encapsulation map-e`) is checked against the \
-                        firmware that introduced it.""")
+                        `show config` header (or from `--model` and the settings) and reports a command only where \
+                        the command reference excludes it positively: a note that the model cannot use it, or a \
+                        revision the firmware predates (a model line that merely omits the model is \
+                        `yamaha/model-not-listed`). Native MAP-E (`tunnel encapsulation map-e`) is checked against \
+                        the firmware that introduced it.""")
                 .bad(Example.yamaha("""
                         # RTX1210 Rev.14.01.33 (Fri Mar 27 15:30:12 2020)
                         tunnel select 1

@@ -16,6 +16,8 @@ import java.util.List;
  * {@code yamaha/nat-outer-proxy-arp}: a descriptor applied forward on a LAN interface whose outer
  * addresses lie in that interface's own subnet. The router answers ARP for forward descriptors' outer
  * addresses on that LAN (this cannot be turned off), so it claims addresses hosts there use (seed 002).
+ * The router's own addresses (written out, or as {@code primary}/{@code secondary}) are never a clash, and
+ * neither is the interface the default route leaves by, where the outer addresses are the provider's.
  */
 public final class NatOuterProxyArpRule extends YamahaRule {
     public static final String ID = "yamaha/nat-outer-proxy-arp";
@@ -28,7 +30,10 @@ public final class NatOuterProxyArpRule extends YamahaRule {
                         applied there in the forward direction, and this cannot be switched off (`ip lan1 proxyarp \
                         off` does not stop it). When those outer addresses lie inside the LAN's own subnet, the \
                         router claims addresses that hosts on that LAN use, and their traffic goes to the router \
-                        instead. Apply the descriptor with `reverse`, or pick outer addresses outside the subnet.""")
+                        instead. Apply the descriptor with `reverse`, or pick outer addresses outside the subnet. \
+                        The router's own address on that interface (written out, or as `primary`/`secondary`) is no \
+                        clash, and neither is the interface the default route leaves by, where the outer addresses \
+                        are a block the provider routes to the router.""")
                 .bad(Example.yamaha("""
                         ip lan1 address 192.168.11.250/24
                         ip lan1 nat descriptor 31
@@ -51,22 +56,25 @@ public final class NatOuterProxyArpRule extends YamahaRule {
 
     @Override
     public void check(YamahaConfig m, Findings out) {
+        List<Long> defaultGateways = defaultGateways(m);
         for (NatUse use : m.natUses()) {
             if (use.reverse() || !use.onLan()) continue;
             NetInterface lan = m.interfaces().get(use.iface());
             NatDescriptor d = m.natDescriptors().get(use.descriptor());
-            if (lan == null || d == null) continue;
+            if (lan == null || d == null || facesUpstream(defaultGateways, lan)) continue;
             List<String> clashes = new ArrayList<>();
             Ipv4.Subnet hit = null;
             for (InterfaceAddress a : lan.addresses()) {
                 for (NatAddressItem item : d.outer()) {
-                    if (item.addresses() != null && a.subnet().range().overlaps(item.addresses())) {
+                    // keywords (primary, secondary, ipcp …) name the router's own address: no clash
+                    if (item.addresses() == null || onlyOwn(lan, item.addresses())) continue;
+                    if (a.subnet().range().overlaps(item.addresses())) {
                         clashes.add(item.addresses() + " (address outer)");
                         hit = a.subnet();
                     }
                 }
                 for (NatStatic s : d.statics()) {
-                    if (a.subnet().range().overlaps(s.outer())) {
+                    if (!onlyOwn(lan, s.outer()) && a.subnet().range().overlaps(s.outer())) {
                         clashes.add(s.outer() + " (static entry " + s.entry() + ")");
                         hit = a.subnet();
                     }
@@ -81,6 +89,34 @@ public final class NatOuterProxyArpRule extends YamahaRule {
                     + "(`proxyarp off` does not stop it), so it collides with hosts that use them. Apply the "
                     + "descriptor with `reverse`, or choose outer addresses outside " + hit + ".", fixes);
         }
+    }
+
+    /** Whether every address of {@code range} is one the router itself has on {@code lan}: nothing else can use it. */
+    private static boolean onlyOwn(NetInterface lan, Ipv4.Range range) {
+        long own = lan.addresses().stream().mapToLong(InterfaceAddress::address).distinct().filter(range::contains).count();
+        return own >= range.size();
+    }
+
+    /**
+     * Whether the interface leads to the provider: a default route's gateway is in its subnet. There the
+     * answered ARP is what makes a block of provider addresses reach the router (the outer addresses are
+     * the provider's, not hosts' on a LAN).
+     */
+    private static boolean facesUpstream(List<Long> defaultGateways, NetInterface lan) {
+        for (long g : defaultGateways) {
+            for (InterfaceAddress a : lan.addresses()) if (a.subnet().contains(g)) return true;
+        }
+        return false;
+    }
+
+    /** The addresses default routes lead to. */
+    private static List<Long> defaultGateways(YamahaConfig m) {
+        List<Long> out = new ArrayList<>();
+        for (Route r : m.routes()) {
+            if (!r.destination().equalsIgnoreCase("default")) continue;
+            for (RouteGateway g : r.gateways()) if (g.address() >= 0) out.add(g.address());
+        }
+        return out;
     }
 
     /**

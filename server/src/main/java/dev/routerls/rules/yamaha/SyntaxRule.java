@@ -20,7 +20,10 @@ public final class SyntaxRule extends YamahaRule {
                         is simply missing, which is often noticed only when traffic stops. routerls reads every line \
                         with the command grammar and checks command names, keywords and value ranges against the \
                         command reference, so a misspelt keyword or an address such as 300.1.1.1 shows up before the \
-                        config reaches the router.""")
+                        config reaches the router. Words after a complete command fail the whole line too (the \
+                        router takes no extra parameters), which catches notes pasted into a config (`← from the \
+                        ONU`). The content of an embedded file (`embedded file NAME <<EOF` … `EOF`) is not read as \
+                        commands.""")
                 .bad(Example.yamaha("""
                         # RTX830 Rev.15.02.20 (Mon Jan  1 00:00:00 2024)
                         ip lan1 adress 192.168.100.1/24
@@ -37,7 +40,7 @@ public final class SyntaxRule extends YamahaRule {
     public void check(YamahaConfig m, Findings out) {
         for (YamahaConfig.SyntaxProblem p : m.syntaxProblems()) out.report(p.range(), p.message());
         for (CatalogFinding f : m.catalogFindings()) {
-            if (f.kind() != CatalogFinding.Kind.MODEL_UNSUPPORTED) out.report(f.range(), f.message());
+            if (f.kind().isSyntax()) out.report(f.range(), f.message());
         }
     }
 }

@@ -57,6 +57,7 @@ public final class UndefinedReferenceRule extends YamahaRule {
             case IP_FILTER, IP_DYNAMIC_FILTER, IPV6_FILTER, IPV6_DYNAMIC_FILTER ->
                     "the filter list does not do what it says.";
             case DHCP_SCOPE -> "the setting applies to no scope.";
+            case EMBEDDED_FILE -> "there is no such script to run and the command fails.";
         };
     }
 }

@@ -44,6 +44,11 @@ public final class UnusedDefinitionRule extends YamahaRule {
                 .build());
     }
 
+    private static boolean untyped(YamahaConfig m, String key) {
+        YamahaConfig.NatDescriptor d = m.natDescriptors().get(Integer.valueOf(key));
+        return d != null && d.typeRange() == null;
+    }
+
     @Override
     public void check(YamahaConfig m, Findings out) {
         Set<String> used = new HashSet<>();
@@ -53,6 +58,8 @@ public final class UnusedDefinitionRule extends YamahaRule {
             if (!CHECKED.contains(d.kind()) || d.fromTemplate()) continue;
             String key = d.kind() + ":" + d.key();
             if (used.contains(key) || !reported.add(key)) continue;
+            // a descriptor with no type either is yamaha/nat-settings-unused's finding
+            if (d.kind() == RefKind.NAT_DESCRIPTOR && untyped(m, d.key())) continue;
             boolean filter = d.kind() != RefKind.NAT_DESCRIPTOR && d.kind() != RefKind.IPSEC_POLICY;
             if (filter && m.looseFilterUses().contains(d.key())) continue;
             // kept short: a config can hold thousands of these hints and the language server retains them

@@ -14,18 +14,24 @@ public final class YamahaRules {
     private static final List<Rule<YamahaConfig>> RULES = List.of(
             new SyntaxRule(),
             new ModelUnsupportedRule(),
+            new ModelNotListedRule(),
             new NatOuterProxyArpRule(),
             new NatBackwardCompatibilityRule(),
             new NatStaticNeedsOuterRule(),
             new NatStaticRangeRule(),
+            new NatSettingsUnusedRule(),
             new MapePortRangeRule(),
             new UndefinedReferenceRule(),
             new UnusedDefinitionRule(),
             new SubnetOverlapRule(),
             new RouteGatewaySelfRule(),
+            new FilterShadowedRule(),
             new TemplateMismatchRule(),
             new LimitRule(),
-            new PlaintextSecretRule());
+            new PlaintextSecretRule(),
+            new TemplatePlaceholderRule(),
+            new PastedNoteRule(),
+            new CommentedCommandsRule());
 
     /** The rule objects, for the analyzer. */
     public static List<Rule<YamahaConfig>> rules() {

@@ -34,6 +34,7 @@ final class YamahaCompletion implements CompletionParticipant {
     @Override
     public List<CompletionEntry> complete(FeatureContext c, int line, int column) {
         YamahaAnalyzer.Result r = c.yamaha();
+        if (r.embeddedTextAt(line).isPresent()) return List.of(); // file content (a Lua script), not commands
         Optional<ConfigLine> at = r.lineAt(line);
         SelectContext context = at.map(ConfigLine::context).orElseGet(() -> contextBefore(r, line));
         List<String> before = new ArrayList<>();

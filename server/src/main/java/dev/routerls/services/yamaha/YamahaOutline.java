@@ -8,6 +8,7 @@ import dev.routerls.services.feature.OutlineParticipant;
 import dev.routerls.services.types.FoldRange;
 import dev.routerls.services.types.OutlineSymbol;
 import dev.routerls.yamaha.ConfigLine;
+import dev.routerls.yamaha.EmbeddedText;
 import dev.routerls.yamaha.catalog.CommandCatalog;
 import dev.routerls.yamaha.model.SelectContext;
 import dev.routerls.yamaha.model.YamahaConfig;
@@ -151,6 +152,7 @@ final class YamahaOutline implements OutlineParticipant {
             }
         }
         if (runStart >= 0 && runEnd > runStart) out.add(new FoldRange(runStart, runEnd, true));
+        for (EmbeddedText t : r.document().embeddedTexts()) out.add(new FoldRange(t.openerLine(), t.lastLine(), false));
         out.sort((a, b) -> Integer.compare(a.startLine(), b.startLine()));
         return out;
     }

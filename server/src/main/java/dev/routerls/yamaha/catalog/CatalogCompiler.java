@@ -62,9 +62,13 @@ public final class CatalogCompiler {
         List<JsonObject> commands = new ArrayList<>();
         Set<String> allModels = new LinkedHashSet<>();
         Map<String, Map<String, Integer>> lineVotes = new TreeMap<>();
+        List<List<String>> parameterTexts = new ArrayList<>();
+        for (JsonElement e : ref.getAsJsonArray("sections")) parameterTexts.add(strings(e.getAsJsonObject(), "parameters"));
+        List<String> portNames = new ArrayList<>(ParameterTextReader.portNames(parameterTexts));
+        for (String n : strings(supplement, "portNames")) if (!portNames.contains(n)) portNames.add(n);
         for (JsonElement e : ref.getAsJsonArray("sections")) {
             JsonObject section = e.getAsJsonObject();
-            JsonObject cmd = compileSection(section);
+            JsonObject cmd = compileSection(section, portNames);
             if (cmd != null) {
                 commands.add(cmd);
                 cmd.getAsJsonArray("models").forEach(m -> allModels.add(m.getAsString()));
@@ -89,11 +93,11 @@ public final class CatalogCompiler {
         return sb.toString();
     }
 
-    private static JsonObject compileSection(JsonObject section) {
+    private static JsonObject compileSection(JsonObject section, List<String> portNames) {
         List<String> placeholders = strings(section, "placeholders");
         List<SyntaxLineConverter.Converted> forms = new SyntaxLineConverter(placeholders).convert(strings(section, "syntax"));
         if (forms.isEmpty()) return null;
-        Map<String, ParamSpec> specs = new ParameterTextReader(placeholders).read(strings(section, "parameters"));
+        Map<String, ParamSpec> specs = new ParameterTextReader(placeholders, portNames).read(strings(section, "parameters"));
 
         JsonArray positive = new JsonArray();
         JsonArray negative = new JsonArray();
@@ -130,8 +134,9 @@ public final class CatalogCompiler {
     }
 
     /**
-     * Adds the supplement: extra keywords for reference sections (e.g. names older firmware used) and
-     * commands the reference lacks. Each compiled entry keeps its {@code seenIn} note.
+     * Adds the supplement: extra keywords for reference sections (e.g. names older firmware used), models
+     * a section's model line omits although genuine dumps of them use the command, and commands the
+     * reference lacks. Each compiled entry keeps its {@code seenIn} note.
      */
     private static void mergeSupplement(JsonObject supplement, List<JsonObject> commands) {
         if (supplement.has("keywords")) {
@@ -147,6 +152,19 @@ public final class CatalogCompiler {
                 for (JsonElement v : k.getAsJsonArray("values")) if (!values.contains(v)) values.add(v);
                 JsonArray notes = cmd.has("seenIn") ? cmd.getAsJsonArray("seenIn") : new JsonArray();
                 notes.add(k.get("param").getAsString() + " " + String.join("/", strings(k, "values")) + ": " + k.get("seenIn").getAsString());
+                cmd.add("seenIn", notes);
+            }
+        }
+        if (supplement.has("models")) {
+            for (JsonElement e : supplement.getAsJsonArray("models")) {
+                JsonObject m = e.getAsJsonObject();
+                JsonObject cmd = commands.stream().filter(c -> c.get("id").getAsString().equals(m.get("section").getAsString()))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException("supplement: no section " + m.get("section")));
+                List<String> models = new ArrayList<>(strings(cmd, "models"));
+                models.addAll(strings(m, "models"));
+                cmd.add("models", GSON.toJsonTree(orderModels(models)));
+                JsonArray notes = cmd.has("seenIn") ? cmd.getAsJsonArray("seenIn") : new JsonArray();
+                notes.add("models " + String.join("/", strings(m, "models")) + ": " + m.get("seenIn").getAsString());
                 cmd.add("seenIn", notes);
             }
         }

@@ -188,12 +188,30 @@ public final class CommandCatalog implements CommandChecker {
     }
 
     @Override
+    public boolean knowsFirstWord(String word) {
+        return byFirstWord.containsKey(word.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public boolean knowsCommand(List<String> words) {
+        return !words.isEmpty() && resolve(words).known();
+    }
+
+    @Override
+    public Optional<String> syntaxOf(List<String> words) {
+        if (words.isEmpty()) return Optional.empty();
+        Resolution r = resolve(words);
+        return r.headMatched().stream().filter(f -> !f.negated()).max(Comparator.comparingInt(f -> f.head().size()))
+                .map(f -> f.pattern().display());
+    }
+
+    @Override
     public List<CatalogFinding> check(List<CatalogToken> tokens, String model, String revision) {
         if (tokens == null || tokens.isEmpty()) return List.of();
         List<String> words = new ArrayList<>(tokens.size());
         for (CatalogToken t : tokens) words.add(t.text());
         Resolution r = resolve(words);
-        if (!r.known()) return unknown(tokens, words, r.start(), coversModel(model));
+        if (!r.known()) return unknown(tokens, words, r.start(), coversModel(model), model == null);
         if (r.negated()) {
             Form longest = r.headMatched().stream().max(Comparator.comparingInt(f -> f.head().size())).get();
             return modelFindings(List.of(longest), List.of(new FormMatcher.Alignment(List.of(), Map.of())), tokens, r.start(), model, revision);
@@ -221,16 +239,80 @@ public final class CommandCatalog implements CommandChecker {
             }
             if (n == min) minimal.add(a.violations());
         }
-        if (minimal.isEmpty() || min == 0) return List.of();
-        // report a word only if every best reading of the line finds the same fault in it
         List<CatalogFinding> out = new ArrayList<>();
-        for (FormMatcher.Violation v : minimal.get(0)) {
-            boolean shared = minimal.stream().allMatch(vs -> vs.stream().anyMatch(o -> o.token() == v.token() && o.fit() == v.fit()));
-            if (!shared) continue;
-            CatalogToken t = tokens.get(r.start() + v.token());
-            out.add(violationFinding(t, v));
+        if (!minimal.isEmpty() && min > 0) {
+            // report a word only if every best reading of the line finds the same fault in it
+            for (FormMatcher.Violation v : minimal.get(0)) {
+                boolean shared = minimal.stream().allMatch(vs -> vs.stream().anyMatch(o -> o.token() == v.token() && o.fit() == v.fit()));
+                if (!shared) continue;
+                CatalogToken t = tokens.get(r.start() + v.token());
+                out.add(violationFinding(t, v));
+            }
+        }
+        if (out.isEmpty()) {
+            CatalogFinding note = pastedNote(r, tokens, rest, longest);
+            if (note != null) return List.of(note);
+            return List.of();
+        }
+        String near = nearCommand(words, r.start());
+        if (near != null) {
+            CatalogFinding f = out.get(0);
+            CommandEntry meant = resolve(nearWords(words, r.start(), near)).matched().get(0).entry();
+            // the command only, never the line's values (a password may be among them)
+            out.set(0, new CatalogFinding(f.kind(), f.range(), f.message() + " Did you mean `" + meant.name() + "`?"
+                    + meaningsOf(r.headMatched().get(0).entry(), meant)));
         }
         return out;
+    }
+
+    /**
+     * A note pasted after a complete command ({@code ← from the ONU}, {@code <!-- note -->}): the first word
+     * that looks like one, where the words before it are a whole command of the line's forms.
+     */
+    private CatalogFinding pastedNote(Resolution r, List<CatalogToken> tokens, List<String> rest, int headLength) {
+        for (int k = headLength; k < rest.size(); k++) {
+            if (!PastedNote.looksLikeNote(rest.get(k))) continue;
+            List<String> before = rest.subList(0, k);
+            for (Form f : r.headMatched()) {
+                if (f.negated() || FormMatcher.match(f.entry(), f.pattern(), before, false) == null) continue;
+                CatalogToken t = tokens.get(r.start() + k);
+                String what = PastedNote.quotable(t.text()) ? "\"" + t.text() + "\" and what follows are" : "The words from here on are";
+                return new CatalogFinding(Kind.EXTRA_WORDS, t.range(), what + " not"
+                        + " part of the command: `" + f.entry().name() + "` is complete before them, and the router rejects"
+                        + " a line with extra parameters, so this setting is not made. They look like a note pasted into"
+                        + " the config: delete them, or keep the note on a line of its own after `#`.");
+            }
+            return null;
+        }
+        return null;
+    }
+
+    private static List<String> nearWords(List<String> words, int start, String near) {
+        List<String> out = new ArrayList<>(words.subList(0, start));
+        out.addAll(List.of(near.split(" ")));
+        return out;
+    }
+
+    /** " (`telnet`: … ; `telnetd service`: …)" when both commands have a meaning written for them, else "". */
+    private String meaningsOf(CommandEntry written, CommandEntry meant) {
+        String a = meanings.get(written.name()), b = meanings.get(meant.name());
+        if (a == null || b == null) return "";
+        return " (`" + written.name() + "`: " + a + " `" + meant.name() + "`: " + b + ")";
+    }
+
+    /**
+     * The line with its first word replaced by a near command word, when that is a whole command of the
+     * reference ({@code telnet service off} → {@code telnetd service off}); null otherwise.
+     */
+    private String nearCommand(List<String> words, int start) {
+        String first = words.get(start).toLowerCase(Locale.ROOT);
+        Set<String> others = new TreeSet<>(byFirstWord.keySet());
+        others.remove(first);
+        String near = Spelling.closest(first, others, 2).orElse(null);
+        if (near == null) return null;
+        List<String> changed = new ArrayList<>(words);
+        changed.set(start, near);
+        return resolve(changed).fullyMatched() ? String.join(" ", changed.subList(start, changed.size())) : null;
     }
 
     private static CatalogFinding violationFinding(CatalogToken t, FormMatcher.Violation v) {
@@ -242,6 +324,12 @@ public final class CommandCatalog implements CommandChecker {
                     "%s is out of range for %s: the reference allows %d to %d, and the router rejects the line otherwise. Use a number in that range.",
                     value, slot, v.spec().min(), v.spec().max()));
         }
+        if (ParamSpec.PORT.equals(v.spec().kind())) {
+            return new CatalogFinding(Kind.BAD_KEYWORD, t.range(), String.format(
+                    "\"%s\" is not a port: %s takes a port number (%d to %d) or a service name such as %s, so the"
+                            + " router rejects this line. Use a port.", value, slot, v.spec().min(), v.spec().max(),
+                    String.join(", ", v.spec().values().subList(0, Math.min(5, v.spec().values().size())))));
+        }
         return new CatalogFinding(Kind.BAD_KEYWORD, t.range(), String.format(
                 "\"%s\" is not a valid %s here: the router accepts only %s, so it rejects this line. Use one of those keywords.",
                 value, slot, String.join(", ", v.spec().values())));
@@ -249,11 +337,12 @@ public final class CommandCatalog implements CommandChecker {
 
     /**
      * Unknown command: find the first word no command continues with, and suggest the nearest one.
-     * For a model the reference does not cover (or an unknown model), a word the reference lacks may
-     * still be a real command of that model or of older firmware (NVR {@code analog …}), so only a
-     * near miss of a known word — a likely typo — is reported.
+     * For a model the reference does not cover, a word the reference lacks may still be a real command of
+     * that model or of older firmware (NVR {@code analog …}), so only a near miss of a known word — a
+     * likely typo — is reported; so too for an unknown first word when no model is named.
      */
-    private List<CatalogFinding> unknown(List<CatalogToken> tokens, List<String> words, int start, boolean modelCovered) {
+    private List<CatalogFinding> unknown(List<CatalogToken> tokens, List<String> words, int start, boolean modelCovered,
+                                         boolean modelUnknown) {
         List<String> rest = words.subList(start, words.size());
         List<Form> forms = byFirstWord.getOrDefault(rest.get(0).toLowerCase(Locale.ROOT), List.of());
         int depth = 0;
@@ -279,9 +368,14 @@ public final class CommandCatalog implements CommandChecker {
             }
         }
         CatalogToken bad = tokens.get(start + depth);
+        if (CatalogToken.ANY.equals(bad.text())) return List.of(); // a template placeholder: not judged
         String prefix = String.join(" ", rest.subList(0, depth));
         String suggestion = nearest(bad.text().toLowerCase(Locale.ROOT), alternatives);
-        if (suggestion == null && !modelCovered) return List.of();
+        // with no model named (a template, a snippet) a known command word followed by an unknown one is
+        // unknown on every model; an unknown first word may still be a command of a model the reference
+        // does not cover (NVR `analog …`), so only its near misses are reported
+        boolean certain = modelCovered || modelUnknown && depth > 0;
+        if (suggestion == null && !certain) return List.of();
         StringBuilder msg = new StringBuilder("Unknown command");
         // a first word is not quoted: on a terminal-wrapped line it may be the rest of a password
         if (!prefix.isEmpty()) msg.append(" \"").append(prefix).append(' ').append(bad.text()).append('"');
@@ -327,9 +421,12 @@ public final class CommandCatalog implements CommandChecker {
         String name = e.name();
         List<CatalogFinding> out = new ArrayList<>();
         if (!e.models().contains(model)) {
-            out.add(new CatalogFinding(Kind.MODEL_UNSUPPORTED, headRange, String.format(
-                    "\"%s\" is not available on %s (the command reference lists it for %s), so the router will reject this line. Remove it or use a model that has it.",
-                    name, model, String.join(", ", e.models()))));
+            // absence from a model line is no proof: genuine dumps show commands the line omits
+            out.add(new CatalogFinding(Kind.MODEL_NOT_LISTED, headRange, String.format(
+                    "the command reference lists \"%s\" for %s but not for %s. Its model lists are not always complete,"
+                            + " so this may work; if the router answers this line with an error, the model does not have"
+                            + " the command and the setting is missing.",
+                    name, String.join(", ", e.models()), model)));
             return out;
         }
         for (RevisionLimit l : e.limits()) {
@@ -451,6 +548,7 @@ public final class CommandCatalog implements CommandChecker {
      * How many leading words of a line name its command ({@code ip pp nat descriptor} of
      * {@code ip pp nat descriptor 1000}; an optional {@code no} included), or 0 when the command is unknown.
      */
+    @Override
     public int commandWordCount(List<String> words) {
         if (words == null || words.isEmpty()) return 0;
         Resolution r = resolve(words);

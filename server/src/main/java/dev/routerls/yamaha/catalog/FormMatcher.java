@@ -169,6 +169,7 @@ final class FormMatcher {
 
     /** A word mixing literal text and slots, such as {@code hairpin=<sw>} or {@code <outer_ip>=<inner_ip>}. */
     private boolean compound(Word word, int w, String token, Cont k) {
+        if (CatalogToken.ANY.equals(token)) return bind(w, word.soleParam(), null, k);
         Pattern p = COMPOUND.computeIfAbsent(word, FormMatcher::regex);
         Matcher m = p.matcher(token);
         if (!m.matches()) return false;

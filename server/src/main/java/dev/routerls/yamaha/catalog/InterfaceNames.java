@@ -15,6 +15,6 @@ final class InterfaceNames {
     }
 
     static boolean looksLikeInterface(String word) {
-        return SHAPE.matcher(word).matches();
+        return CatalogToken.ANY.equals(word) || SHAPE.matcher(word).matches();
     }
 }

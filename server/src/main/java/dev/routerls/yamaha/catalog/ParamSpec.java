@@ -20,6 +20,8 @@ public record ParamSpec(String kind, List<String> values, Long min, Long max, Bo
     public static final String INTERFACE = "interface";
     public static final String IP = "ip";
     public static final String TEXT = "text";
+    /** A port: a number in {@code min..max} or one of the service names in {@code values} (www, ftp …). */
+    public static final String PORT = "port";
 
     public record ModelDefault(String value, List<String> models) {
     }
@@ -36,6 +38,9 @@ public record ParamSpec(String kind, List<String> values, Long min, Long max, Bo
     public enum Fit { OK, NO, BAD_KEYWORD, OUT_OF_RANGE }
 
     public Fit check(String word) {
+        if (CatalogToken.ANY.equals(word)) return Fit.OK;
+        // a list of ports, filters or addresses never holds an arrow, an ellipsis or prose: a pasted note
+        if (isList() && PastedNote.looksLikeNote(word)) return Fit.NO;
         switch (kind) {
             case KEYWORD:
                 String w = word.toLowerCase(Locale.ROOT);
@@ -49,6 +54,12 @@ public record ParamSpec(String kind, List<String> values, Long min, Long max, Bo
                 return (min != null && v < min) || (max != null && v > max) ? Fit.OUT_OF_RANGE : Fit.OK;
             case INTERFACE:
                 return InterfaceNames.looksLikeInterface(word) ? Fit.OK : Fit.NO;
+            case PORT:
+                if (word.matches("\\d{1,9}")) {
+                    long p = Long.parseLong(word);
+                    return p < min || p > max ? Fit.OUT_OF_RANGE : Fit.OK;
+                }
+                return values.contains(word.toLowerCase(Locale.ROOT)) ? Fit.OK : Fit.BAD_KEYWORD;
             default:
                 return Fit.OK;
         }
@@ -69,6 +80,9 @@ public record ParamSpec(String kind, List<String> values, Long min, Long max, Bo
                 break;
             case IP:
                 s = "IP address";
+                break;
+            case PORT:
+                s = "port number " + min + ".." + max + " or service name (" + String.join(", ", values) + ")";
                 break;
             default:
                 s = "value";

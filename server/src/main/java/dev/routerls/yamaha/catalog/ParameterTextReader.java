@@ -27,12 +27,40 @@ final class ParameterTextReader {
     private static final Pattern OPEN_VALUE = Pattern.compile("番号|アドレス|数|値|任意|時刻|時間|文字列|名前|インタフェース名|インターフェース名|ニーモニック|範囲|十進数|十六進数|ホスト|ファイル");
     private static final Pattern CJK = Pattern.compile("[^\\x00-\\x7F]");
     private static final Pattern MODEL_DEFAULT = Pattern.compile("^•\\s*(\\S+)\\s*\\((.*)\\)\\s*$");
+    /** A keyword row that names a second spelling: {@code isakmp-sa ( もしくは ike-sa) …}. */
+    private static final Pattern ALSO_ACCEPTED = Pattern.compile(
+            "^([a-z0-9][a-z0-9_\\-.]*)\\s*\\(\\s*(?:もしくは|または)\\s*([a-z0-9][a-z0-9_\\-.]*)\\s*\\)(.*)$");
 
     private final Set<String> placeholders;
+    /** The service names the reference gives for ports (www, ftp …), for slots that take a port. */
+    private final List<String> portNames;
 
-    ParameterTextReader(List<String> placeholders) {
+    ParameterTextReader(List<String> placeholders, List<String> portNames) {
         this.placeholders = Set.copyOf(placeholders);
+        this.portNames = List.copyOf(portNames);
     }
+
+    /** The names of the reference's "mnemonic / port number" tables, in the order they are first listed. */
+    static List<String> portNames(List<List<String>> parameterTexts) {
+        Set<String> out = new LinkedHashSet<>();
+        for (List<String> lines : parameterTexts) {
+            boolean inTable = false;
+            for (String raw : lines) {
+                String l = SyntaxLineConverter.PAGE_FOOTER.matcher(raw).replaceAll("").strip();
+                if (l.matches("ニーモニック\\s*ポート番号.*")) {
+                    inTable = true;
+                    continue;
+                }
+                if (!inTable) continue;
+                Matcher m = PORT_ROW.matcher(l);
+                if (m.matches()) out.add(m.group(1));
+                else if (l.startsWith("•")) inTable = false;
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static final Pattern PORT_ROW = Pattern.compile("^([a-z][a-z0-9_\\-]*)\\s+\\d[\\d,]*.*$");
 
     Map<String, ParamSpec> read(List<String> rawLines) {
         Map<String, ParamSpec> out = new LinkedHashMap<>();
@@ -85,6 +113,10 @@ final class ParameterTextReader {
         boolean complete = block.stream().anyMatch(l -> DEFAULT_START.matcher(l).matches());
         // a block cut short (a table row read as a new parameter) is not trusted to be a closed set
         ParamSpec spec = complete || !hasTable(value) ? kind(names.get(0), value) : ParamSpec.text();
+        if (names.get(0).equals("port") && String.join(" ", value).contains("ポート番号のニーモニック") && !portNames.isEmpty()) {
+            // one port, by number or service name (telnet HOST PORT): a closed set the router checks
+            spec = new ParamSpec(ParamSpec.PORT, portNames, 1L, 65535L, null, null, null);
+        }
         spec = withDefaults(spec, deflt);
         for (String n : names) out.putIfAbsent(n, spec);
     }
@@ -138,6 +170,12 @@ final class ParameterTextReader {
                 continue;
             }
             if (!inTable || l.startsWith("•")) return null;
+            Matcher also = ALSO_ACCEPTED.matcher(l);
+            if (also.matches()) {
+                // both spellings are accepted; the row goes on like any other
+                if (!keywords.add(also.group(1)) || !keywords.add(also.group(2))) return null;
+                continue;
+            }
             String first = l.split("\\s+")[0];
             if (first.matches("\\d+\\.{2,3}\\d+")) return null; // a number range row: not a keyword set
             if (KEYWORD.matcher(first).matches() && l.length() > first.length() && CJK.matcher(l.substring(first.length())).find()) {

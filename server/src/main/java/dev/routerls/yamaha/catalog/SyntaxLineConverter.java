@@ -177,7 +177,8 @@ final class SyntaxLineConverter {
                     out.set(out.size() - 1, loosen(prev));
                     continue;
                 }
-                if (endsGlued(raw) || !IDENT.matcher(raw.substring(0, 1)).lookingAt() && !raw.startsWith("<")) {
+                boolean flag = raw.matches("-[A-Za-z]"); // an option flag such as [-b]: a word of its own
+                if (endsGlued(raw) || !flag && !IDENT.matcher(raw.substring(0, 1)).lookingAt() && !raw.startsWith("<")) {
                     looseNext = true;
                     continue;
                 }
@@ -256,7 +257,8 @@ final class SyntaxLineConverter {
 
     private List<Node> classifySeq(List<Node> nodes, List<String> flat, int[] index, boolean[] allLiteral, boolean required) {
         List<Node> out = new ArrayList<>();
-        for (Node n : nodes) {
+        for (int k = 0; k < nodes.size(); k++) {
+            Node n = nodes.get(k);
             if (n instanceof Word w) {
                 int i = index[0]++;
                 if (w.loose()) {
@@ -265,7 +267,17 @@ final class SyntaxLineConverter {
                     continue;
                 }
                 String text = ((Literal) w.parts().get(0)).text();
-                Word c = classifyWord(text, i, flat, allLiteral[0] && required);
+                // a word written twice in a row (`gateway gateway`, `hostname hostname`): the keyword, then its value
+                Word c;
+                boolean pairable = IDENT.matcher(text).matches() && !ParameterTextReader.isInterfaceName(text); // `interface interface`: two slots
+                if (k > 0 && pairable && text.equals(plainText(nodes.get(k - 1)))) {
+                    c = new Word(List.of(new Param(text)), false);
+                } else if (k + 1 < nodes.size() && pairable && text.equals(plainText(nodes.get(k + 1)))) {
+                    if (allLiteral[0] && required) commandWords.add(i + ":" + text);
+                    c = new Word(List.of(new Literal(text)), false);
+                } else {
+                    c = classifyWord(text, i, flat, allLiteral[0] && required);
+                }
                 // an interface slot between command words (ip <interface> proxyarp) keeps them command words
                 if (!c.isLiteral() && !ParameterTextReader.isInterfaceName(c.soleParam())) allLiteral[0] = false;
                 out.add(c);
@@ -281,14 +293,30 @@ final class SyntaxLineConverter {
         return out;
     }
 
+    /** The text of a plain (unclassified, not loose) word node, else null. */
+    private static String plainText(Node n) {
+        return n instanceof Word w && !w.loose() && w.parts().size() == 1 && w.parts().get(0) instanceof Literal l
+                ? l.text() : null;
+    }
+
     /**
      * Whether the word comes again later in the line ({@code ip routing routing},
      * {@code snmp trap enable snmp trap}): then this occurrence, among the command words, is the
      * command word and the later one the slot.
      */
     private static boolean repeatedAsSlot(String id, int index, List<String> flat) {
-        // only the first of several command-word occurrences (pp auth accept accept [accept])
-        return flat.subList(index + 1, flat.size()).contains(id) && !flat.subList(1, index).contains(id);
+        // only the first of several command-word occurrences (pp auth accept accept [accept]); a later
+        // `option=value` names the slot too (dhcp scope option scope_num option=value)
+        boolean later = flat.subList(index + 1, flat.size()).stream().anyMatch(f -> f.equals(id) || f.startsWith(id + "="));
+        return later && !flat.subList(1, index).contains(id);
+    }
+
+    /**
+     * Whether the key of {@code key=value} is itself a slot: the value is another placeholder
+     * ({@code option=value}: option names, {@code attribute=value}), not the key's own name ({@code update=update}).
+     */
+    private boolean keyIsSlot(String key, String value) {
+        return !value.isEmpty() && !value.equals(key) && placeholders.contains(value);
     }
 
     private Word classifyWord(String text, int index, List<String> flat, boolean inCommandWords) {
@@ -306,8 +334,8 @@ final class SyntaxLineConverter {
                 slot = true;
             } else if (!placeholders.contains(id)) {
                 slot = false;
-            } else if (m.end() < text.length() && text.charAt(m.end()) == '=') {
-                slot = false; // the key of key=value
+            } else if (m.end() < text.length() && text.charAt(m.end()) == '=' && !keyIsSlot(id, text.substring(m.end() + 1))) {
+                slot = false; // the key of key=value (`update=update`)
             } else if (inCommandWords && id.equals(text)
                     && (commandWords.contains(index + ":" + id) || repeatedAsSlot(id, index, flat))) {
                 commandWords.add(index + ":" + id);

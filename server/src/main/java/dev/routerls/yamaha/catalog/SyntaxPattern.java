@@ -112,9 +112,10 @@ public record SyntaxPattern(List<Node> nodes) {
         List<Part> parts = new ArrayList<>();
         int i = 0;
         while (i < t.length()) {
-            int lt = t.indexOf('<', i);
-            int gt = lt < 0 ? -1 : t.indexOf('>', lt);
-            if (lt < 0 || gt < 0) {
+            // the slot is the innermost <name>: `<<<eof>` is the literal << and the slot eof
+            int gt = t.indexOf('>', i);
+            int lt = gt < 0 ? -1 : t.lastIndexOf('<', gt);
+            if (lt < i || gt < 0) {
                 parts.add(new Literal(t.substring(i)));
                 break;
             }

@@ -2,6 +2,9 @@ package dev.routerls.yamaha.model;
 
 import dev.routerls.core.SourceRange;
 import dev.routerls.yamaha.catalog.CatalogFinding;
+import dev.routerls.yamaha.filter.DynamicFilter;
+import dev.routerls.yamaha.filter.IpFilter;
+import dev.routerls.yamaha.filter.SecureFilterList;
 import dev.routerls.yamaha.parse.Command.SecretKind;
 
 import java.util.ArrayList;
@@ -32,10 +35,12 @@ public final class YamahaConfig {
 
     /**
      * An interface with addresses or settings (lan1, lan1/1, bridge1, vlan1 …; "pp 1" / "tunnel 2" for a
-     * selected PP or tunnel): its addresses and proxy ARP setting ({@code proxyArp} null when not written).
+     * selected PP or tunnel): its addresses and proxy ARP setting ({@code proxyArp} null when not written);
+     * {@code dhcpAddress} is where {@code ip IF address dhcp} says the address comes from a DHCP server (null
+     * otherwise).
      */
     public record NetInterface(String name, List<InterfaceAddress> addresses, Boolean proxyArp,
-                               SourceRange proxyArpRange) {
+                               SourceRange proxyArpRange, SourceRange dhcpAddress) {
         public NetInterface {
             addresses = List.copyOf(addresses);
         }
@@ -56,7 +61,17 @@ public final class YamahaConfig {
     public record NatStatic(int entry, Ipv4.Range outer, Ipv4.Range inner, SourceRange range,
                             SourceRange outerRange, SourceRange countRange, boolean maskForm) { }
 
-    public record NatMasqueradeStatic(int entry, long inner, String protocol, SourceRange range) { }
+    /**
+     * {@code nat descriptor masquerade static N ID INNER PROTOCOL [OUTER_PORT=]INNER_PORT}: {@code innerPort}
+     * null when no port is written (esp …), {@code outerPort} null when it equals the inner port.
+     */
+    public record NatMasqueradeStatic(int entry, long inner, String protocol, Integer outerPort, Integer innerPort,
+                                      SourceRange range) {
+        /** The port seen from outside (the inner port when no outer port is written). */
+        public Integer publicPort() {
+            return outerPort != null ? outerPort : innerPort;
+        }
+    }
 
     /** One {@code lo-hi} block of {@code nat descriptor masquerade port range}. */
     public record PortBlock(int first, int last, SourceRange range) {
@@ -68,19 +83,35 @@ public final class YamahaConfig {
     /**
      * One NAT descriptor with everything set for it. {@code type}, {@code typeRange}, {@code outerLine},
      * {@code innerLine} and {@code portRangeLine} are null when the config does not write that setting;
-     * {@code firstRange} is the id of the first line that mentions the descriptor.
+     * {@code firstRange} is the id of the first line that mentions the descriptor; {@code otherSettings} are
+     * the lines of its other settings (timer, ftp port …). {@code incoming} is {@code masquerade incoming}
+     * (through, reject — the default —, discard or forward to {@code incomingAddress}), null when not written.
      */
     public record NatDescriptor(int id, String type, SourceRange typeRange, SourceRange firstRange,
                                 List<NatAddressItem> outer, SourceRange outerLine,
                                 List<NatAddressItem> inner, SourceRange innerLine,
                                 List<NatStatic> statics, List<NatMasqueradeStatic> masqueradeStatics,
-                                List<PortBlock> portBlocks, SourceRange portRangeLine) {
+                                List<PortBlock> portBlocks, SourceRange portRangeLine, List<SourceRange> otherSettings,
+                                Setting incoming, Long incomingAddress) {
         public NatDescriptor {
             outer = List.copyOf(outer);
             inner = List.copyOf(inner);
             statics = List.copyOf(statics);
             masqueradeStatics = List.copyOf(masqueradeStatics);
             portBlocks = List.copyOf(portBlocks);
+            otherSettings = List.copyOf(otherSettings);
+        }
+
+        /** The lines that set something of the descriptor besides its type, in document order. */
+        public List<SourceRange> settingLines() {
+            List<SourceRange> out = new ArrayList<>(otherSettings);
+            if (outerLine != null) out.add(outerLine);
+            if (innerLine != null) out.add(innerLine);
+            if (portRangeLine != null) out.add(portRangeLine);
+            for (NatStatic s : statics) out.add(s.range());
+            for (NatMasqueradeStatic s : masqueradeStatics) out.add(s.range());
+            out.sort(java.util.Comparator.comparingInt(SourceRange::startLine));
+            return out;
         }
 
         /** The type as configured, or the router's default ({@code none}). */
@@ -134,9 +165,23 @@ public final class YamahaConfig {
 
     public record TransportTemplate(int source, SourceRange sourceRange, List<TunnelRef> targets, SourceRange range) { }
 
-    public record RouteGateway(String kind, String target, long address, SourceRange range) { }
+    /**
+     * One gateway of a route. {@code kind} is address, pp, tunnel, dhcp (target: the interface whose lease
+     * gives the gateway) or other (null, loopback …); {@code address} is set for address; {@code filters}
+     * make it a filter route (used for the packets the filters pass).
+     */
+    public record RouteGateway(String kind, String target, long address, SourceRange range, List<Integer> filters) {
+        public RouteGateway {
+            filters = List.copyOf(filters);
+        }
+    }
 
-    public record Route(String destination, SourceRange range, List<RouteGateway> gateways) { }
+    /** {@code ip route DEST gateway …}; {@code network} is null when the destination is not a valid address. */
+    public record Route(String destination, Ipv4.Subnet network, SourceRange range, List<RouteGateway> gateways) {
+        public Route {
+            gateways = List.copyOf(gateways);
+        }
+    }
 
     public record DhcpScope(int id, Ipv4.Range addresses, Ipv4.Subnet subnet, SourceRange range) { }
 
@@ -146,7 +191,8 @@ public final class YamahaConfig {
     public enum RefKind {
         NAT_DESCRIPTOR("NAT descriptor"), TUNNEL("tunnel"), PP("PP"), IPSEC_POLICY("IPsec SA policy"),
         IPSEC_TRANSPORT("IPsec transport"), IP_FILTER("IP filter"), IP_DYNAMIC_FILTER("dynamic IP filter"),
-        IPV6_FILTER("IPv6 filter"), IPV6_DYNAMIC_FILTER("dynamic IPv6 filter"), DHCP_SCOPE("DHCP scope");
+        IPV6_FILTER("IPv6 filter"), IPV6_DYNAMIC_FILTER("dynamic IPv6 filter"), DHCP_SCOPE("DHCP scope"),
+        EMBEDDED_FILE("embedded file");
 
         private final String label;
 
@@ -166,6 +212,12 @@ public final class YamahaConfig {
     /** A line the grammar could not read, or a value no router accepts. */
     public record SyntaxProblem(SourceRange range, String message) { }
 
+    /**
+     * Commands written after {@code #} (a console prompt before each, as in a terminal log): {@code first} is
+     * the first such line, {@code count} how many there are.
+     */
+    public record CommentedCommands(SourceRange first, int count) { }
+
     // ---- the model ----
 
     private final String model;
@@ -181,6 +233,9 @@ public final class YamahaConfig {
     private final List<IpsecTransport> transports;
     private final List<TransportTemplate> transportTemplates;
     private final List<Route> routes;
+    private final Map<Integer, IpFilter> filters;
+    private final Map<Integer, DynamicFilter> dynamicFilters;
+    private final List<SecureFilterList> secureFilters;
     private final Map<Integer, DhcpScope> dhcpScopes;
     private final List<Secret> secrets;
     private final List<Definition> definitions;
@@ -190,6 +245,9 @@ public final class YamahaConfig {
     private final Set<String> looseFilterUses;
     private final List<Setting> tunnelSelects;
     private final List<Setting> ppSelects;
+    private final List<SourceRange> placeholders;
+    private final List<SourceRange> pastedNotes;
+    private final CommentedCommands commentedCommands;
     /** Definition keys per kind, so that checking every reference stays linear in the config's size. */
     private final Map<RefKind, Set<String>> definedKeys = new EnumMap<>(RefKind.class);
 
@@ -198,10 +256,13 @@ public final class YamahaConfig {
                  List<Ipv6InterfaceAddress> ipv6Addresses, Map<Integer, NatDescriptor> natDescriptors,
                  List<NatUse> natUses, Setting backwardCompatibility, Map<String, PpBlock> pps,
                  Map<Integer, TunnelBlock> tunnels, List<IpsecTransport> transports,
-                 List<TransportTemplate> transportTemplates, List<Route> routes, Map<Integer, DhcpScope> dhcpScopes,
+                 List<TransportTemplate> transportTemplates, List<Route> routes, Map<Integer, IpFilter> filters,
+                 Map<Integer, DynamicFilter> dynamicFilters, List<SecureFilterList> secureFilters,
+                 Map<Integer, DhcpScope> dhcpScopes,
                  List<Secret> secrets, List<Definition> definitions, List<Reference> references,
                  List<SyntaxProblem> syntaxProblems, List<CatalogFinding> catalogFindings,
-                 Set<String> looseFilterUses, List<Setting> tunnelSelects, List<Setting> ppSelects) {
+                 Set<String> looseFilterUses, List<Setting> tunnelSelects, List<Setting> ppSelects,
+                 List<SourceRange> placeholders, List<SourceRange> pastedNotes, CommentedCommands commentedCommands) {
         this.model = model;
         this.revision = revision;
         this.headerRange = headerRange;
@@ -215,6 +276,9 @@ public final class YamahaConfig {
         this.transports = List.copyOf(transports);
         this.transportTemplates = List.copyOf(transportTemplates);
         this.routes = List.copyOf(routes);
+        this.filters = ordered(filters);
+        this.dynamicFilters = ordered(dynamicFilters);
+        this.secureFilters = List.copyOf(secureFilters);
         this.dhcpScopes = ordered(dhcpScopes);
         this.secrets = List.copyOf(secrets);
         this.definitions = List.copyOf(definitions);
@@ -224,6 +288,9 @@ public final class YamahaConfig {
         this.looseFilterUses = Set.copyOf(looseFilterUses);
         this.tunnelSelects = List.copyOf(tunnelSelects);
         this.ppSelects = List.copyOf(ppSelects);
+        this.placeholders = List.copyOf(placeholders);
+        this.pastedNotes = List.copyOf(pastedNotes);
+        this.commentedCommands = commentedCommands;
         for (Definition d : this.definitions) definedKeys.computeIfAbsent(d.kind(), k -> new HashSet<>()).add(d.key());
     }
 
@@ -291,6 +358,26 @@ public final class YamahaConfig {
         return routes;
     }
 
+    /** IPv4 static filters by number (a later definition replaces an earlier one, as on the router). */
+    public Map<Integer, IpFilter> filters() {
+        return filters;
+    }
+
+    /** IPv4 dynamic filters by number. */
+    public Map<Integer, DynamicFilter> dynamicFilters() {
+        return dynamicFilters;
+    }
+
+    /** IPv4 {@code secure filter} lists, one per interface and direction (the last line wins). */
+    public List<SecureFilterList> secureFilters() {
+        return secureFilters;
+    }
+
+    /** The IPv4 filter list of interface {@code iface} (model key) in one direction, if it has one. */
+    public Optional<SecureFilterList> secureFilter(String iface, boolean in) {
+        return secureFilters.stream().filter(l -> l.iface().equals(iface) && l.in() == in).findFirst();
+    }
+
     public Map<Integer, DhcpScope> dhcpScopes() {
         return dhcpScopes;
     }
@@ -331,6 +418,21 @@ public final class YamahaConfig {
     /** PP numbers selected, with where (for limit checks). */
     public List<Setting> ppSelects() {
         return ppSelects;
+    }
+
+    /** The first template placeholder of each line that has one (its value is not checked). */
+    public List<SourceRange> placeholders() {
+        return placeholders;
+    }
+
+    /** Lines of prose pasted with the config (a heading, a note): not commands and not comments either. */
+    public List<SourceRange> pastedNotes() {
+        return pastedNotes;
+    }
+
+    /** Commands written as comments, when most of the file is such lines. */
+    public Optional<CommentedCommands> commentedCommands() {
+        return Optional.ofNullable(commentedCommands);
     }
 
     /** Every router-owned IPv4 address with its interface. */

@@ -37,7 +37,8 @@ public sealed interface Command {
      * A {@code nat descriptor …} line that sets something of descriptor {@link #id()}: it configures that
      * descriptor without being its first mention.
      */
-    sealed interface NatSetting extends Command permits NatType, NatAddress, NatStatic, NatMasqueradeStatic, NatPortRange {
+    sealed interface NatSetting extends Command
+            permits NatType, NatAddress, NatStatic, NatMasqueradeStatic, NatPortRange, NatMasqueradeIncoming, NatOtherSetting {
         /** The descriptor number. */
         Word id();
     }
@@ -76,6 +77,22 @@ public sealed interface Command {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.natPortRange(this);
+        }
+    }
+
+    /** {@code nat descriptor masquerade incoming ID ACTION [ADDRESS]}. */
+    record NatMasqueradeIncoming(Word id, Word action, Word address) implements NatSetting {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.natMasqueradeIncoming(this);
+        }
+    }
+
+    /** Any other {@code nat descriptor SETTING ID …} (timer, ftp port, sip …); {@code setting} names it. */
+    record NatOtherSetting(Word id, String setting) implements NatSetting {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.natOtherSetting(this);
         }
     }
 
@@ -186,9 +203,10 @@ public sealed interface Command {
         }
     }
 
+    /** One {@code gateway …} of a route: for DHCP, {@code target} is the interface whose lease gives the gateway. */
     record RouteGateway(GatewayKind kind, Word target, List<Word> filters) { }
 
-    enum GatewayKind { ADDRESS, PP, TUNNEL, OTHER }
+    enum GatewayKind { ADDRESS, PP, TUNNEL, DHCP, OTHER }
 
     record DhcpScope(Word id, Word range) implements Command {
         @Override
@@ -212,7 +230,14 @@ public sealed interface Command {
         }
     }
 
-    record FilterDefinition(boolean ipv6, boolean dynamic, Word id) implements Command {
+    /**
+     * {@code ip|ipv6 filter [dynamic] N …}. A static filter has its {@code action} and up to five
+     * {@code fields} (source, destination, protocol, source ports, destination ports, as written); a dynamic
+     * one has source and destination, then its protocol as a third field or the static filters of its
+     * {@code filter} list as {@code triggers}.
+     */
+    record FilterDefinition(boolean ipv6, boolean dynamic, Word id, Word action, List<Word> fields, List<Word> triggers)
+            implements Command {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.filterDefinition(this);
@@ -224,6 +249,23 @@ public sealed interface Command {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.secureFilter(this);
+        }
+    }
+
+    /**
+     * {@code embedded file [-b] NAME <<TERMINATOR}: the lines after it, up to a line that is the terminator,
+     * are the file's content (usually a Lua script), not commands. {@code terminator} is the word after
+     * {@code <<}; {@code base64} for {@code -b}.
+     */
+    record EmbeddedFile(Word name, boolean base64, Word terminator) implements Command {
+        /** The text of the line that ends the content. */
+        public String terminatorText() {
+            return terminator.text().substring(2);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.embeddedFile(this);
         }
     }
 
@@ -326,6 +368,10 @@ public sealed interface Command {
 
         R natPortRange(NatPortRange command);
 
+        R natMasqueradeIncoming(NatMasqueradeIncoming command);
+
+        R natOtherSetting(NatOtherSetting command);
+
         R natBackwardCompatibility(NatBackwardCompatibility command);
 
         R natApply(NatApply command);
@@ -367,5 +413,7 @@ public sealed interface Command {
         R secureFilter(SecureFilter command);
 
         R secretSetting(SecretSetting command);
+
+        R embeddedFile(EmbeddedFile command);
     }
 }

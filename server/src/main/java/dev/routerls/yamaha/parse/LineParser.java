@@ -3,7 +3,6 @@ package dev.routerls.yamaha.parse;
 import dev.routerls.grammar.YamahaLexer;
 import dev.routerls.grammar.YamahaParser;
 import dev.routerls.grammar.YamahaParser.*;
-import dev.routerls.yamaha.parse.Command.SecretKind;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
@@ -15,8 +14,6 @@ import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
-import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,26 +39,21 @@ public final class LineParser {
             else words.add(w);
         }
         if (p.error != null) {
-            return new ParsedLine(text, words, comment, false, null, p.error.mapped(cols));
+            return new ParsedLine(text, words, comment, false, null, p.error.mapped(cols), null);
         }
         LineContext line = p.tree;
         Command command = null;
+        ExplicitShape shape = null;
         if (line.command() != null) {
-            Converter c = new Converter(cols);
+            CommandConverter c = new CommandConverter(cols);
             command = c.convert(line.command());
             words = c.applySecrets(words);
             if (command instanceof Command.Generic && line.NO() == null) {
                 // `no` forms may drop trailing parameters, so only positive lines are held to the form
-                String form = ExplicitForms.expectedFormOf(words);
-                if (form != null) {
-                    Word last = words.get(words.size() - 1);
-                    LineError e = new LineError("its parameters do not have the expected form `" + form + "`",
-                            words.get(0).start(), last.end());
-                    return new ParsedLine(text, words, comment, false, null, e);
-                }
+                shape = ExplicitForms.check(text, words, cols);
             }
         }
-        return new ParsedLine(text, words, comment, line.NO() != null, command, null);
+        return new ParsedLine(text, words, comment, line.NO() != null, command, null, shape);
     }
 
     /** Reads a header comment's text (after '#'): model name and firmware revision, if it is one. */
@@ -138,7 +130,7 @@ public final class LineParser {
         }
     }
 
-    private static Word word(Token t, ColumnMap cols) {
+    static Word word(Token t, ColumnMap cols) {
         String raw = t.getText();
         String text = t.getType() == YamahaLexer.WORD ? unescape(raw) : raw;
         return new Word(text, cols.utf16(t.getStartIndex()), cols.utf16(t.getStopIndex() + 1), t.getType(), false);
@@ -165,7 +157,7 @@ public final class LineParser {
     }
 
     /** ANTLR counts code points; editors count UTF-16 units. Only lines with surrogates differ. */
-    private static final class ColumnMap {
+    static final class ColumnMap {
         private final int[] utf16;
 
         ColumnMap(String text) {
@@ -186,203 +178,6 @@ public final class LineParser {
         int utf16(int codePoint) {
             if (utf16 == null) return codePoint;
             return utf16[Math.max(0, Math.min(codePoint, utf16.length - 1))];
-        }
-    }
-
-    /** Parse tree → {@link Command}. */
-    private static final class Converter {
-        private final ColumnMap cols;
-        private final List<int[]> secretSpans = new ArrayList<>();
-
-        Converter(ColumnMap cols) {
-            this.cols = cols;
-        }
-
-        Word w(Token t) {
-            return t == null ? null : word(t, cols);
-        }
-
-        Word w(TerminalNode n) {
-            return n == null ? null : w(n.getSymbol());
-        }
-
-        Word w(ParserRuleContext ctx) {
-            if (ctx == null) return null;
-            Token start = ctx.getStart();
-            Token stop = ctx.getStop();
-            if (start == stop) return w(start);
-            String raw = ctx.getText();
-            return new Word(raw, cols.utf16(start.getStartIndex()), cols.utf16(stop.getStopIndex() + 1),
-                    start.getType(), false);
-        }
-
-        Word secret(ParserRuleContext ctx) {
-            Word x = w(ctx);
-            if (x == null) return null;
-            secretSpans.add(new int[]{x.start(), x.end()});
-            return x.masked();
-        }
-
-        /** A secret of the line (masked), or null when the line does not write it. */
-        Command.SecretValue value(SecretKind kind, ParserRuleContext ctx, boolean plaintext) {
-            Word x = secret(ctx);
-            return x == null ? null : new Command.SecretValue(kind, x, plaintext);
-        }
-
-        Command.SecretValue plain(SecretKind kind, ParserRuleContext ctx) {
-            return value(kind, ctx, true);
-        }
-
-        Command.SecretSetting secrets(Word subject, Command.SecretValue... values) {
-            List<Command.SecretValue> written = new ArrayList<>(values.length);
-            for (Command.SecretValue v : values) if (v != null) written.add(v);
-            return new Command.SecretSetting(subject, written);
-        }
-
-        List<Word> ws(List<? extends ParseTree> nodes) {
-            List<Word> out = new ArrayList<>(nodes.size());
-            for (ParseTree n : nodes) {
-                if (n instanceof TerminalNode t) out.add(w(t));
-                else if (n instanceof ParserRuleContext c) out.add(w(c));
-            }
-            return out;
-        }
-
-        List<Word> tokens(List<Token> ts) {
-            List<Word> out = new ArrayList<>(ts.size());
-            for (Token t : ts) out.add(w(t));
-            return out;
-        }
-
-        /** The line's words with secret values replaced by masks. */
-        List<Word> applySecrets(List<Word> words) {
-            if (secretSpans.isEmpty()) return words;
-            List<Word> out = new ArrayList<>(words.size());
-            for (Word x : words) {
-                boolean secret = secretSpans.stream().anyMatch(s -> s[0] == x.start() && s[1] == x.end());
-                out.add(secret ? x.masked() : x);
-            }
-            return out;
-        }
-
-        Command convert(CommandContext c) {
-            ParseTree k = c.getChild(0);
-            if (k instanceof InterfaceAddressContext x) {
-                return new Command.InterfaceAddress(x.family().IPV6() != null, w(x.iface()), w(x.value),
-                        x.SECONDARY() != null);
-            }
-            if (k instanceof SecondaryAddressContext x) {
-                return new Command.InterfaceAddress(x.family().IPV6() != null, w(x.iface()), w(x.value), true);
-            }
-            if (k instanceof ProxyArpContext x) return new Command.ProxyArp(w(x.iface()), w(x.state));
-            if (k instanceof NatTypeContext x) return new Command.NatType(w(x.id), w(x.kind));
-            if (k instanceof NatAddressOuterContext x) return new Command.NatAddress(w(x.id), true, ws(x.natAddressItem()));
-            if (k instanceof NatAddressInnerContext x) return new Command.NatAddress(w(x.id), false, ws(x.natAddressItem()));
-            if (k instanceof NatStaticContext x) return new Command.NatStatic(w(x.id), w(x.entry), w(x.pair), w(x.count));
-            if (k instanceof NatMasqueradeStaticContext x) {
-                return new Command.NatMasqueradeStatic(w(x.id), w(x.entry), w(x.inner), w(x.protocol), w(x.ports));
-            }
-            if (k instanceof NatPortRangeContext x) return new Command.NatPortRange(w(x.id), ws(x.portRange()));
-            if (k instanceof NatBackwardCompatibilityContext x) return new Command.NatBackwardCompatibility(w(x.value));
-            if (k instanceof NatApplyContext x) return new Command.NatApply(w(x.iface()), tokens(x.forward), tokens(x.reverse));
-            if (k instanceof PpSelectContext x) return new Command.PpSelect(w(x.target));
-            if (k instanceof TunnelSelectContext x) return new Command.TunnelSelect(w(x.target));
-            if (k instanceof PpBindContext x) return new Command.PpBind(ws(x.bindTarget()));
-            if (k instanceof PpRemotePoolContext x) return new Command.PpRemotePool(ws(x.poolItem()));
-            if (k instanceof PpAuthUsernameContext x) {
-                return secrets(w(x.user), plain(SecretKind.PP_AUTH_USERNAME, x.secret),
-                        plain(SecretKind.PP_AUTH_MYNAME, x.mysecret));
-            }
-            if (k instanceof PpAuthMynameContext x) return secrets(w(x.user), plain(SecretKind.PP_AUTH_MYNAME, x.secret));
-            if (k instanceof WanAuthMynameContext x) return secrets(w(x.user), plain(SecretKind.WAN_AUTH_MYNAME, x.secret));
-            if (k instanceof TunnelHb46ppAuthContext x) return secrets(w(x.user), plain(SecretKind.HB46PP_PASSWORD, x.secret));
-            if (k instanceof TunnelEncapsulationContext x) return new Command.TunnelEncapsulation(w(x.kind));
-            if (k instanceof TunnelEndpointContext x) return new Command.TunnelEndpoint(w(x.first), w(x.second));
-            if (k instanceof TunnelTemplateContext x) return new Command.TunnelTemplate(ws(x.templateTarget()));
-            if (k instanceof IpsecTunnelContext x) return new Command.IpsecTunnel(w(x.policy));
-            if (k instanceof IpsecSaPolicyContext x) return new Command.IpsecSaPolicy(w(x.policy), w(x.gateway));
-            // a hex key (0x…) is the key itself in another notation, not an encrypted form
-            if (k instanceof IpsecPreSharedKeyContext x) return secrets(w(x.gateway), plain(SecretKind.IKE_PRE_SHARED_KEY, x.secret));
-            if (k instanceof IpsecIkeMynameContext x) return secrets(w(x.gateway), plain(SecretKind.IKE_MYNAME, x.secret));
-            if (k instanceof IpsecIkeContext x) return new Command.IpsecIke(w(x.gateway));
-            if (k instanceof IpsecTransportTemplateContext x) {
-                return new Command.IpsecTransportTemplate(w(x.source), ws(x.templateTarget()));
-            }
-            if (k instanceof IpsecTransportContext x) return new Command.IpsecTransport(w(x.transport), w(x.policy));
-            if (k instanceof IpRouteContext x) return route(x);
-            if (k instanceof DhcpScopeBindContext x) return new Command.DhcpScopeRef(w(x.id));
-            if (k instanceof DhcpScopeOptionContext x) return new Command.DhcpScopeRef(w(x.id));
-            if (k instanceof DhcpScopeContext x) return new Command.DhcpScope(w(x.id), w(x.range));
-            if (k instanceof DhcpRelayContext x) return new Command.DhcpRelay(w(x.iface()), tokens(x.servers));
-            if (k instanceof IpFilterDynamicContext x) {
-                return new Command.FilterDefinition(x.family().IPV6() != null, true, w(x.id));
-            }
-            if (k instanceof IpFilterContext x) return new Command.FilterDefinition(x.family().IPV6() != null, false, w(x.id));
-            if (k instanceof SecureFilterContext x) {
-                return new Command.SecureFilter(x.family().IPV6() != null, w(x.iface()), w(x.direction),
-                        tokens(x.filters), tokens(x.dynamics));
-            }
-            if (k instanceof LoginPasswordContext x) {
-                return secrets(null, value(SecretKind.LOGIN_PASSWORD, x.secret, x.ENCRYPTED() == null));
-            }
-            if (k instanceof AdministratorPasswordContext x) {
-                return secrets(null, value(SecretKind.ADMINISTRATOR_PASSWORD, x.secret, x.ENCRYPTED() == null));
-            }
-            if (k instanceof LoginUserContext x) {
-                return secrets(w(x.user), value(SecretKind.LOGIN_USER_PASSWORD, x.secret, x.ENCRYPTED() == null));
-            }
-            if (k instanceof L2tpTunnelAuthContext x) return secrets(null, plain(SecretKind.L2TP_TUNNEL_AUTH, x.secret));
-            if (k instanceof AuthUserContext x) return secrets(w(x.user), plain(SecretKind.AUTH_USER_PASSWORD, x.secret));
-            if (k instanceof RadiusSecretContext x) return secrets(null, plain(SecretKind.RADIUS_SECRET, x.secret));
-            if (k instanceof NgnRadiusPasswordContext x) return secrets(null, plain(SecretKind.NGN_RADIUS_PASSWORD, x.secret));
-            if (k instanceof SnmpCommunityContext x) return secrets(null, plain(SecretKind.SNMP_COMMUNITY, x.secret));
-            if (k instanceof SnmpTrapCommunityContext x) return secrets(null, plain(SecretKind.SNMP_COMMUNITY, x.secret));
-            if (k instanceof SnmpHostContext x) {
-                return secrets(w(x.host), plain(SecretKind.SNMP_COMMUNITY, x.readOnly), plain(SecretKind.SNMP_COMMUNITY, x.readWrite));
-            }
-            if (k instanceof SnmpTrapHostContext x) return secrets(w(x.host), plain(SecretKind.SNMP_COMMUNITY, x.secret));
-            if (k instanceof Snmpv3UserContext x) {
-                return secrets(w(x.user), plain(SecretKind.SNMPV3_AUTH_PASSWORD, x.authSecret),
-                        plain(SecretKind.SNMPV3_PRIV_PASSWORD, x.privSecret));
-            }
-            if (k instanceof RipAuthKeyContext x) return secrets(w(x.iface()), plain(SecretKind.RIP_AUTH_KEY, x.secret));
-            if (k instanceof BgpPreSharedKeyContext x) return secrets(w(x.id), plain(SecretKind.BGP_PRE_SHARED_KEY, x.secret));
-            if (k instanceof HeartbeatPreSharedKeyContext x) return secrets(null, plain(SecretKind.HEARTBEAT_KEY, x.secret));
-            if (k instanceof Heartbeat2KeysContext x) {
-                return secrets(w(x.id), plain(SecretKind.HEARTBEAT2_CRYPTO_KEY, x.crypto), plain(SecretKind.HEARTBEAT2_AUTH_KEY, x.auth));
-            }
-            if (k instanceof HttpdApiPasswordContext x) return secrets(null, plain(SecretKind.HTTPD_API_PASSWORD, x.secret));
-            return new Command.Generic();
-        }
-
-        private Command route(IpRouteContext x) {
-            List<Command.RouteGateway> gws = new ArrayList<>();
-            for (RouteGatewayContext g : x.routeGateway()) {
-                RouteTargetContext t = g.routeTarget();
-                Command.GatewayKind kind;
-                Word target;
-                if (t.IPV4_ADDR() != null) {
-                    kind = Command.GatewayKind.ADDRESS;
-                    target = w(t.IPV4_ADDR());
-                } else if (t.PP() != null) {
-                    kind = Command.GatewayKind.PP;
-                    target = w(t.ppTarget);
-                } else if (t.TUNNEL() != null) {
-                    kind = Command.GatewayKind.TUNNEL;
-                    target = w(t.tunnelTarget);
-                } else if (t.TUNNEL_ID() != null) {
-                    kind = Command.GatewayKind.TUNNEL;
-                    Word id = w(t.TUNNEL_ID());
-                    target = new Word(id.text().substring(6), id.start() + 6, id.end(), YamahaLexer.NUMBER, false);
-                } else {
-                    kind = Command.GatewayKind.OTHER;
-                    target = w(t);
-                }
-                List<Word> filters = new ArrayList<>();
-                for (RouteOptionContext o : g.routeOption()) filters.addAll(tokens(o.filters));
-                gws.add(new Command.RouteGateway(kind, target, filters));
-            }
-            return new Command.IpRoute(w(x.destination), gws);
         }
     }
 }

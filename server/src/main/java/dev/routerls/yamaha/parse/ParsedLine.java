@@ -23,8 +23,10 @@ public final class ParsedLine {
     private final boolean negated;
     private final Command command;
     private final LineError error;
+    private final ExplicitShape shape;
 
-    ParsedLine(String text, List<Word> words, Word comment, boolean negated, Command command, LineError error) {
+    ParsedLine(String text, List<Word> words, Word comment, boolean negated, Command command, LineError error,
+               ExplicitShape shape) {
         this.text = text;
         boolean wide = text.length() > Character.MAX_VALUE;
         this.packed = wide ? null : new char[words.size() * 3];
@@ -46,6 +48,7 @@ public final class ParsedLine {
         this.negated = negated;
         this.command = command;
         this.error = error;
+        this.shape = shape;
     }
 
     public String text() {
@@ -64,12 +67,25 @@ public final class ParsedLine {
         return error;
     }
 
+    /**
+     * How the line fails the explicit command rule it starts like (it was read by the generic rule), or
+     * null. Whether that is a fault depends on the command catalog: a longer reference command wins.
+     */
+    public ExplicitShape shape() {
+        return shape;
+    }
+
     public int wordCount() {
         return (packed != null ? packed.length : packedWide.length) / 3;
     }
 
     private int at(int i) {
         return packed != null ? packed[i] : packedWide[i];
+    }
+
+    /** The token type ({@code YamahaLexer} constant) of word {@code i}, without making the word. */
+    public int type(int i) {
+        return at(3 * i + 2) & (SECRET - 1);
     }
 
     /** Word {@code i} of the command (comment excluded); secret values come back masked. */
@@ -86,6 +102,14 @@ public final class ParsedLine {
         List<Word> out = new ArrayList<>(wordCount());
         for (int i = 0; i < wordCount(); i++) out.add(word(i));
         return out;
+    }
+
+    /** The first template placeholder word ({@code {{ name }}}, {@code <Shared-IPv4>}), or null. */
+    public Word firstPlaceholder() {
+        for (int i = 0; i < wordCount(); i++) {
+            if (type(i) == dev.routerls.grammar.YamahaLexer.PLACEHOLDER) return word(i);
+        }
+        return null;
     }
 
     /** Column where the comment starts, or -1. */

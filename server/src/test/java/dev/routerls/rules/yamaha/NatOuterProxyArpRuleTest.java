@@ -45,4 +45,38 @@ class NatOuterProxyArpRuleTest {
                 ip pp nat descriptor 31
                 """ + DESCRIPTORS);
     }
+
+    /** The router's own address as the outer address cannot clash (issue 7, item 5); the next address can. */
+    @Test
+    void ownAddressAndInterfaceKeywordsAreNoClash() {
+        YamahaFixture.assertRule(NatOuterProxyArpRule.ID, """
+                ip lan2 address 172.16.0.60/24
+                ip lan2 nat descriptor 1 2 «yamaha/nat-outer-proxy-arp~172.16.0.61|3»
+                nat descriptor type 1 masquerade
+                nat descriptor address outer 1 172.16.0.60
+                nat descriptor type 2 masquerade
+                nat descriptor address outer 2 primary
+                nat descriptor type 3 masquerade
+                nat descriptor address outer 3 172.16.0.60-172.16.0.61
+                """);
+    }
+
+    /**
+     * Outer addresses of a provider's address block on the interface the default route leaves by: answering
+     * ARP there is what makes the block reach the router. The same block on an inside LAN still fires.
+     */
+    @Test
+    void providerBlockOnTheUpstreamInterfaceIsQuiet() {
+        YamahaFixture.assertRule(NatOuterProxyArpRule.ID, """
+                ip route default gateway 203.0.113.209
+                ip lan2 address 203.0.113.210/28
+                ip lan2 nat descriptor 211
+                ip lan3 address 198.51.100.1/28
+                ip lan3 nat descriptor «yamaha/nat-outer-proxy-arp|212»
+                nat descriptor type 211 masquerade
+                nat descriptor address outer 211 203.0.113.211
+                nat descriptor type 212 masquerade
+                nat descriptor address outer 212 198.51.100.2
+                """);
+    }
 }

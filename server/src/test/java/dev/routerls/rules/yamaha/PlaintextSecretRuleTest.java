@@ -27,6 +27,19 @@ class PlaintextSecretRuleTest {
         }
     }
 
+    /** `show config` writes a password that is set as `*`: nothing secret is in the text (issue 7, item 7). */
+    @Test
+    void passwordsShownAsSetDoNotFire() {
+        YamahaFixture.assertRule(PlaintextSecretRule.ID, """
+                # RTX1210 Rev.14.01.42 (Fri Jul  5 11:17:45 2024)
+                login password *
+                administrator password *
+                administrator password encrypted *
+                login user admin *
+                login user operator «yamaha/plaintext-secret~login user password|**»
+                """);
+    }
+
     @Test
     void encryptedFormsDoNotFire() {
         YamahaFixture.assertRule(PlaintextSecretRule.ID, """

@@ -62,6 +62,8 @@ class CatalogCorpusTest {
             if (!line.chars().allMatch(c -> c < 0x80)) continue;
             List<CatalogToken> words = LineWords.split(line, n);
             if (words.isEmpty()) continue;
+            // show config writes commands in lower case; "NAT descriptor 31", "PP NAT for NVR500" are the post's prose
+            if (!words.get(0).text().equals(words.get(0).text().toLowerCase(Locale.ROOT))) continue;
             String first = words.get(0).text().toLowerCase(Locale.ROOT);
             if (catalog.completions(List.of(), null).stream().noneMatch(c -> c.text().equals(first))) continue;
             checked++;
