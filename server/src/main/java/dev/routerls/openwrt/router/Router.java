@@ -248,11 +248,6 @@ public final class Router implements UciConfigs {
         return List.copyOf(iptables);
     }
 
-    /** What the IPv4 chains of {@code table} hold once firewall.user has run (its own rules, in chain order). */
-    public IptablesChains iptablesChains(String table) {
-        return derived("iptables-chains " + table, () -> new IptablesChains(iptables, IptablesCommand.Family.IPV4, table));
-    }
-
     /** The rule statements of the {@code nft} commands firewall.user runs, placed in the script. */
     public List<NftRule> scriptNftRules() {
         return List.copyOf(scriptNftRules);

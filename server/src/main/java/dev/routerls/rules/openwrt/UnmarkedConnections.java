@@ -2,7 +2,7 @@ package dev.routerls.rules.openwrt;
 
 import dev.routerls.core.SourceRange;
 import dev.routerls.mape.PortRange;
-import dev.routerls.openwrt.router.IptablesChains;
+import dev.routerls.openwrt.router.NatChains;
 import dev.routerls.openwrt.router.IptablesRule;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.shell.EvaluatedWord;
@@ -24,10 +24,10 @@ import java.util.Set;
  * (in the same chain, or after the jump into it), or it reaches the end of a built-in chain and with it
  * fw3's masquerading.
  *
- * <p>The chains are read as the script leaves them ({@link IptablesChains}). A rule "catches" a connection
- * the marked rule would have taken when its conditions are among that rule's conditions less the mark
- * match. Where the script does not tell (a jump into a chain of fw3's, a -g, an unknown word, a chain the
- * script never jumps to), no gap is reported.
+ * <p>The chains are read as the router leaves them ({@link NatChains}: fw3's zone masquerading, then the
+ * script's commands, when something runs the script). A rule "catches" a connection the marked rule would
+ * have taken when its conditions are among that rule's conditions less the mark match. Where the script does
+ * not tell (a jump into a chain of fw3's, a -g, an unknown word, a chain nothing jumps to), no gap is reported.
  */
 final class UnmarkedConnections {
     private static final Set<String> BUILTIN_CHAINS = Set.of("PREROUTING", "INPUT", "OUTPUT", "POSTROUTING");
@@ -71,7 +71,7 @@ final class UnmarkedConnections {
             c.setMark().map(IptablesCommand.Mark::value).ifPresent(nthMarks::add);
         }
         if (nthMarks.isEmpty()) return List.of();
-        IptablesChains nat = router.iptablesChains("nat");
+        NatChains nat = NatChains.of(router);
         Map<String, List<IptablesRule>> markedByChain = new LinkedHashMap<>();
         for (IptablesRule r : router.iptables()) {
             IptablesCommand c = r.command();
@@ -82,16 +82,15 @@ final class UnmarkedConnections {
         }
         List<Gap> out = new ArrayList<>();
         for (Map.Entry<String, List<IptablesRule>> e : markedByChain.entrySet()) {
-            Optional<List<IptablesRule>> rules = nat.rules(e.getKey());
-            if (rules.isEmpty()) continue;
+            List<NatChains.Entry> rules = nat.chain(e.getKey());
             Map<String, IptablesRule> uncovered = new LinkedHashMap<>();
             Set<SourceRange> lines = new HashSet<>();
-            for (int i = 0; i < rules.get().size(); i++) {
-                IptablesRule s = rules.get().get(i);
-                if (!e.getValue().contains(s)) continue;
+            for (int i = 0; i < rules.size(); i++) {
+                if (!(rules.get(i) instanceof NatChains.UserRule u) || !e.getValue().contains(u.rule())) continue;
+                IptablesRule s = u.rule();
                 List<List<String>> conditions = conditions(s.command(), true);
                 if (conditions == null) continue;
-                if (caught(nat, e.getKey(), rules.get(), i + 1, new HashSet<>(conditions), 0) != Caught.NO) continue;
+                if (caught(nat, e.getKey(), rules, i + 1, new HashSet<>(conditions), 0) != Caught.NO) continue;
                 uncovered.putIfAbsent(String.valueOf(flatten(conditions)), s);
                 lines.add(s.source().range());
             }
@@ -113,10 +112,17 @@ final class UnmarkedConnections {
     }
 
     /** Whether a packet that matched {@code conditions} but no mark is SNATed from rule {@code from} of {@code chain} on. */
-    private static Caught caught(IptablesChains nat, String chain, List<IptablesRule> rules, int from,
+    private static Caught caught(NatChains nat, String chain, List<NatChains.Entry> rules, int from,
                                  Set<List<String>> conditions, int jumps) {
         for (int i = from; i < rules.size(); i++) {
-            IptablesCommand c = rules.get(i).command();
+            if (rules.get(i) instanceof NatChains.ZoneMasquerade z) {
+                // fw3's masquerading of a zone device: reached unless the connection leaves through another device
+                boolean otherDevice = conditions.stream().anyMatch(w -> w.size() == 2 && w.get(0).equals("-o")
+                        && !w.get(1).equals(z.device()));
+                if (otherDevice) continue;
+                return Caught.NO;
+            }
+            IptablesCommand c = ((NatChains.UserRule) rules.get(i)).rule().command();
             List<List<String>> own = conditions(c, false);
             if (own == null || !conditions.containsAll(own)) continue;
             String target = c.target();
@@ -130,22 +136,30 @@ final class UnmarkedConnections {
     }
 
     /** Where a packet goes at the end of {@code chain}: on past every jump into it, or out of nat (built-in chains). */
-    private static Caught afterChain(IptablesChains nat, String chain, Set<List<String>> conditions, int jumps) {
+    private static Caught afterChain(NatChains nat, String chain, Set<List<String>> conditions, int jumps) {
         if (BUILTIN_CHAINS.contains(chain)) return Caught.NO;
         if (jumps >= MAX_JUMPS) return Caught.UNKNOWN;
-        List<IptablesChains.Jump> callers = nat.jumpsTo(chain);
-        if (callers.isEmpty()) return Caught.UNKNOWN;
-        Caught all = Caught.YES;
-        for (IptablesChains.Jump j : callers) {
-            List<List<String>> via = conditions(j.rule().command(), false);
-            if (via == null || j.rule().command().option("-g").isPresent()) return Caught.UNKNOWN;
-            Set<List<String>> more = new HashSet<>(conditions);
-            more.addAll(via);
-            Caught c = caught(nat, j.chain(), j.rules(), j.index() + 1, more, jumps + 1);
-            if (c == Caught.NO) return Caught.NO;
-            if (c == Caught.UNKNOWN) all = Caught.UNKNOWN;
+        boolean reached = false;
+        boolean unknown = false;
+        for (String caller : nat.chainNames()) {
+            List<NatChains.Entry> rules = nat.chain(caller);
+            for (int i = 0; i < rules.size(); i++) {
+                if (!(rules.get(i) instanceof NatChains.UserRule u) || !chain.equals(u.rule().command().target())) continue;
+                List<List<String>> via = conditions(u.rule().command(), false);
+                if (via == null || u.rule().command().option("-g").isPresent()) {
+                    unknown = true;   // after a -g the packet returns further up; not followed
+                    continue;
+                }
+                Set<List<String>> more = new HashSet<>(conditions);
+                more.addAll(via);
+                Caught c = caught(nat, caller, rules, i + 1, more, jumps + 1);
+                if (c == Caught.NO) return Caught.NO;
+                if (c == Caught.UNKNOWN) unknown = true;
+                reached = true;
+            }
         }
-        return all;
+        // nothing jumps here: the rules are never reached
+        return reached && !unknown ? Caught.YES : Caught.UNKNOWN;
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.routerls.mape.MapeRuleTable;
 import dev.routerls.mape.PortRange;
 import dev.routerls.openwrt.router.MapInterface;
 import dev.routerls.openwrt.router.MapeExpectation;
+import dev.routerls.openwrt.router.NatChains;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.RouterReader;
 import dev.routerls.openwrt.router.SnatTarget;
@@ -68,6 +69,12 @@ class GeneratedBlocksPropertyTest {
             	option masq '1'
             """;
 
+    private static final String FW3_INCLUDE = """
+
+            config include
+            	option path '/etc/firewall.user'
+            """;
+
     /** Random (rule, IPv4, PSID) of each ISP in the table, as delegated prefixes. */
     private static List<MapeResult> randomResults() {
         Map<String, List<MapRule>> families = new TreeMap<>();
@@ -98,7 +105,8 @@ class GeneratedBlocksPropertyTest {
     private static Map<String, String> openwrt(MapeResult r, String release) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("config/network", UciMapeGenerator.network(r, "wan_map").text());
-        files.put("config/firewall", FIREWALL);
+        // fw3's default config runs /etc/firewall.user; fw4 reads /etc/nftables.d/ instead
+        files.put("config/firewall", release.startsWith("21.") ? FIREWALL + FW3_INCLUDE : FIREWALL);
         files.put("openwrt_release", "DISTRIB_ID='OpenWrt'\nDISTRIB_RELEASE='" + release + "'\n");
         return files;
     }
@@ -157,8 +165,8 @@ class GeneratedBlocksPropertyTest {
             // the shell evaluator runs the block: icmp, tcp and udp per block, and per protocol one for unmarked connections
             Router router = withSnat(r, "21.02.0", "firewall.user", SnatBlockGenerator.iptables(r, DEVICE), 3, 3);
             // in the chain: the marks, the marked SNAT rules, then the three without a mark match, to the first block
-            List<IptablesCommand> chain = router.iptablesChains("nat").rules(SnatBlockGenerator.iptablesChain(DEVICE))
-                    .orElseThrow().stream().map(x -> x.command()).toList();
+            List<IptablesCommand> chain = NatChains.of(router).chain(SnatBlockGenerator.iptablesChain(DEVICE))
+                    .stream().map(x -> ((NatChains.UserRule) x).rule().command()).toList();
             assertEquals(4 * r.ports().size() + 3, chain.size());
             List<IptablesCommand> last = chain.subList(chain.size() - 3, chain.size());
             assertTrue(chain.subList(0, chain.size() - 3).stream().allMatch(c -> c.markMatch().isPresent() || c.setMark().isPresent()));

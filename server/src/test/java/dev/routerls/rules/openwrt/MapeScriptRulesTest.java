@@ -2,9 +2,11 @@ package dev.routerls.rules.openwrt;
 
 import dev.routerls.openwrt.router.RouterFixture;
 import dev.routerls.openwrt.router.RouterTexts;
+import dev.routerls.openwrt.router.RouterTexts;
 import org.junit.jupiter.api.Test;
 
 import static dev.routerls.openwrt.router.RouterTexts.FALLBACK;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static dev.routerls.openwrt.router.RouterTexts.FIREWALL;
 import static dev.routerls.openwrt.router.RouterTexts.NETWORK;
 import static dev.routerls.openwrt.router.RouterTexts.SCRIPT;
@@ -63,6 +65,14 @@ class MapeScriptRulesTest {
                 + FALLBACK.replace("-o $TUNDEV", "-o $TUNDEV -s 192.168.1.0/24")).assertFindings("openwrt/mape-nth-spread");
         // one without -o covers the marked rules of every device
         withScript(SCRIPT + FALLBACK.replace("-o $TUNDEV ", "")).assertFindings("openwrt/mape-nth-spread");
+    }
+
+    @Test
+    void aScriptNothingRunsIsNotAskedForThem() {
+        // no firewall include and no rc.local call: its rules never reach the kernel (other checks still read it)
+        String noInclude = FIREWALL.replace("config include\n\toption path '/etc/firewall.user'\n", "");
+        assertFalse(noInclude.contains("config include"));
+        RouterTexts.router(NETWORK, noInclude, SCRIPT).assertFindings("openwrt/mape-nth-spread");
     }
 
     @Test
