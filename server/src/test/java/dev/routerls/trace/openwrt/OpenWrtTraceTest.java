@@ -124,10 +124,9 @@ class OpenWrtTraceTest {
                 "-m statistic --mode random --probability 0.5"));
         TraceResult res = trace(r, "lan", "192.168.1.10:50000", "198.51.100.7:443", "tcp", 1);
         assertEquals(Disposition.FORWARDED, res.disposition());
-        // a connection no rule marks (0.5^15 of them) meets the sample's rule for unmarked connections (the first
-        // block), not fw3's masquerade
         assertEquals("133.200.18.52", res.src());
         assertEquals(null, res.srcPorts(), describe(res));
+        // a connection no rule marks (0.5^15 of them) meets the sample's rule for unmarked connections (the first
         // block), not fw3's masquerade; that way ends like mark 0x11's (the same block) and is listed with it
         int fallbackLine = SampleRouters.texts("good").get("firewall.user").lines().toList()
                 .indexOf("iptables -t nat -A fwuser_postrouting -p tcp -o $TUNDEV -j SNAT --to $IP4:$portl-$portr");
