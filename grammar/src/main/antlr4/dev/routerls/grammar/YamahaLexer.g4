@@ -117,6 +117,12 @@ METRIC : 'metric' ;
 HIDE : 'hide' ;
 WEIGHT : 'weight' ;
 KEEPALIVE : 'keepalive' ;
+MAIL : 'mail' ;
+SMTP : 'smtp' ;
+SMTP_AUTH : 'smtp-auth' ;
+POP : 'pop' ;
+SIP : 'sip' ;
+VRRP : 'vrrp' ;
 
 // typed values
 IPV4_PAIR         : IPV4_F '=' IPV4_F ('/' (NUM_F | IPV4_F))? ;   // static NAT outer=inner[/mask]

@@ -72,6 +72,10 @@ command
     | heartbeatPreSharedKey
     | heartbeat2Keys
     | httpdApiPassword
+    | mailServerSmtp
+    | mailServerPop
+    | sipServer
+    | vrrpSetting
     | embeddedFile
     | generic
     ;
@@ -182,6 +186,14 @@ heartbeatPreSharedKey : HEARTBEAT PRE_SHARED_KEY secret=word word* ;
 // `heartbeat2 transmit|receive ID [crypto KEY] auth KEY …`
 heartbeat2Keys        : HEARTBEAT2 (TRANSMIT | RECEIVE) id=NUMBER (CRYPTO crypto=word)? AUTH auth=word word* ;
 httpdApiPassword      : HTTPD CUSTOM_GUI API PASSWORD secret=word word* ;
+// `mail server smtp ID ADDRESS [port=N] [smtp-auth USER PASSWORD [PROTOCOL]] …`
+mailServerSmtp        : MAIL SERVER SMTP id=word address=word ~(SMTP_AUTH | COMMENT | EOF)* (SMTP_AUTH user=word secret=word?)? word* ;
+// `mail server pop ID ADDRESS [port=N] PROTOCOL USER PASSWORD`: the password is the last word
+mailServerPop         : MAIL SERVER POP id=word address=word rest+=word* ;
+// `sip server NUMBER ADDRESS TYPE PROTOCOL SIP_URI [USER [PASSWORD]]` (the other `sip server …` commands have no number here)
+sipServer             : SIP SERVER id=NUMBER address=word type=word protocol=word uri=word (user=word secret=word?)? word* ;
+// `ip IF vrrp VRID ADDRESS [priority=N] [preempt=on] [auth=TEXT] …`: the text after auth= is the secret
+vrrpSetting           : family iface VRRP vrid=NUMBER address=word options+=word* ;
 
 // ---- embedded files: the reader takes the lines after this one, up to the terminator, as the content ----
 embeddedFile : EMBEDDED FILE base64=word? name=word terminator=HEREDOC ;
@@ -204,6 +216,7 @@ plainKeyword
     | GROUP | HB46PP | NGN | HTTPD | CUSTOM_GUI | API | HEARTBEAT | HEARTBEAT2 | TRANSMIT | RECEIVE | CRYPTO
     | RIP | KEY | EAP | XAUTH | BGP | NEIGHBOR | EMBEDDED | FILE
     | OPTION | LOCAL | DPI | METRIC | HIDE | WEIGHT | KEEPALIVE
+    | MAIL | SMTP | SMTP_AUTH | POP | SIP | VRRP
     ;
 
 word

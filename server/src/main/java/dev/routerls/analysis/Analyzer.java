@@ -1,5 +1,6 @@
 package dev.routerls.analysis;
 
+import dev.routerls.core.AnalysisBudget;
 import dev.routerls.core.SourceFile;
 import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.Diagnostic;
@@ -7,6 +8,7 @@ import dev.routerls.analysis.OpenWrtAnalyzer;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.analysis.YamahaAnalyzer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +23,20 @@ import java.util.function.Function;
 public final class Analyzer {
     private final YamahaAnalyzer yamaha = new YamahaAnalyzer();
     private final OpenWrtAnalyzer openwrt;
+    private final Duration budget;
 
     public Analyzer() {
         this(new OpenWrtAnalyzer());
     }
 
     public Analyzer(OpenWrtAnalyzer openwrt) {
+        this(openwrt, AnalysisBudget.DEFAULT);
+    }
+
+    /** {@code budget}: how long one {@link #analyze} call may take before unfinished parts are skipped (and reported). */
+    public Analyzer(OpenWrtAnalyzer openwrt, Duration budget) {
         this.openwrt = openwrt;
+        this.budget = budget;
     }
 
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings) {
@@ -61,6 +70,12 @@ public final class Analyzer {
     public Map<String, Suppressions.Result> analyzeDetailed(List<SourceFile> files, AnalysisSettings settings,
                                                             Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
                                                             BiFunction<String, List<SourceFile>, Router> routers) {
+        return AnalysisBudget.within(budget, () -> dispatch(files, settings, yamahaResults, routers));
+    }
+
+    private Map<String, Suppressions.Result> dispatch(List<SourceFile> files, AnalysisSettings settings,
+                                                      Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
+                                                      BiFunction<String, List<SourceFile>, Router> routers) {
         Map<String, List<Diagnostic>> result = new LinkedHashMap<>();
         Map<String, List<SourceFile>> groups = new LinkedHashMap<>();
         for (SourceFile f : files) {

@@ -59,6 +59,14 @@ public final class OpenWrtAnalyzer {
         for (Diagnostic d : RuleRunner.run(OpenWrtRules.routerRules(), router, fallbackUri, settings)) {
             result.computeIfAbsent(d.uri(), k -> new ArrayList<>()).add(d);
         }
+        // what the script readers left unfinished when the analysis budget ran out (the engine's finding, not a rule's)
+        java.util.stream.Stream.of(router.firewallUser().stream().flatMap(s -> s.problems().stream()),
+                        router.firewallUserRun().stream().flatMap(r -> r.diagnostics().stream()),
+                        router.rcLocal().stream().flatMap(s -> s.problems().stream()),
+                        router.nftables().stream().flatMap(n -> n.problems().stream()))
+                .flatMap(s -> s)
+                .filter(d -> d.ruleId().equals(AnalysisStopped.INFO.id()) && settings.enabled(d.ruleId()))
+                .forEach(d -> result.computeIfAbsent(d.uri(), k -> new ArrayList<>()).add(settings.apply(d)));
         return result;
     }
 

@@ -25,6 +25,7 @@ public final class RuleRegistry {
         all.addAll(OpenWrtRules.infos());
         all.add(Suppressions.UNUSED);
         all.add(InternalFailure.INFO);
+        all.add(AnalysisStopped.INFO);
         Map<String, RuleInfo> byId = new LinkedHashMap<>();
         for (RuleInfo r : all) {
             if (byId.put(r.id(), r) != null) throw new IllegalStateException("rule id registered twice: " + r.id());

@@ -60,6 +60,7 @@ public final class YamahaAnalyzer {
     public Result analyze(String uri, String text, AnalysisSettings settings) {
         YamahaReader.Document doc = reader.read(uri, text, settings);
         List<Diagnostic> diagnostics = RuleRunner.run(YamahaRules.rules(), doc.model(), uri, settings);
+        doc.stopped().filter(d -> settings.enabled(d.ruleId())).map(settings::apply).ifPresent(diagnostics::add);
         return new Result(List.copyOf(diagnostics), doc);
     }
 

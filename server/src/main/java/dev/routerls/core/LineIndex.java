@@ -53,6 +53,23 @@ public final class LineIndex {
         return Math.min(starts[line] + Math.max(0, column), ends[line]);
     }
 
+    /** The 0-based line holding text offset {@code offset} (a terminator belongs to the line it ends). */
+    public int lineOf(int offset) {
+        int lo = 0, hi = starts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= offset) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    /** The column of text offset {@code offset} on its line, clamped to the line's length. */
+    public int columnOf(int offset) {
+        int line = lineOf(offset);
+        return Math.max(0, Math.min(offset, ends[line]) - starts[line]);
+    }
+
     public String text() {
         return text;
     }

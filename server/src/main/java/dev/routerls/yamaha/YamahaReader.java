@@ -1,6 +1,8 @@
 package dev.routerls.yamaha;
 
+import dev.routerls.core.AnalysisBudget;
 import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
 import dev.routerls.yamaha.catalog.CommandCatalog;
@@ -31,10 +33,11 @@ public final class YamahaReader {
     /**
      * What one read produced: the model, and the logical lines in document order (with their parse results
      * and select contexts) for completion, hover and definition. {@code freshlyParsed} counts the lines that
-     * were not in the document's cache (for benchmarks).
+     * were not in the document's cache (for benchmarks); {@code stopped} is the finding for the lines not read
+     * when the analysis budget ran out ({@link AnalysisBudget}).
      */
     public record Document(YamahaConfig model, List<ConfigLine> lines, List<EmbeddedText> embeddedTexts,
-                           int freshlyParsed) {
+                           int freshlyParsed, Optional<Diagnostic> stopped) {
         /** The embedded file content covering a 0-based document line, if any. */
         public Optional<EmbeddedText> embeddedTextAt(int line) {
             for (EmbeddedText t : embeddedTexts) if (t.contains(line)) return Optional.of(t);
@@ -77,8 +80,14 @@ public final class YamahaReader {
         LineIndex index = new LineIndex(text);
         LineCache.Session session = cache.open(uri);
         List<EmbeddedText> embedded = new ArrayList<>();
-        List<Logical> logical = logicalLines(index, session, embedded);
+        int[] stoppedAt = {-1};
+        List<Logical> logical = logicalLines(index, session, embedded, stoppedAt);
         session.close();
+        int read = stoppedAt[0];
+        Diagnostic stopped = read < 0 ? null : AnalysisBudget.current().stopped(uri,
+                new SourceRange(read, 0, index.lineCount() - 1, index.line(index.lineCount() - 1).length()),
+                "lines " + (read + 1) + " to " + index.lineCount() + " were not read, so their commands are not checked"
+                        + " and findings about the whole config (references, limits) count only the lines before.");
 
         // header: the first comment naming a model and revision before any command
         String headerModel = null, headerRevision = null;
@@ -135,7 +144,7 @@ public final class YamahaReader {
         }
         commentedCommands(logical, builder);
         YamahaConfig config = builder.finish();
-        return new Document(config, List.copyOf(lines), List.copyOf(embedded), session.parsed);
+        return new Document(config, List.copyOf(lines), List.copyOf(embedded), session.parsed, Optional.ofNullable(stopped));
     }
 
     // ---- logical lines: wrapped lines re-joined, embedded file content set aside ----
@@ -155,11 +164,16 @@ public final class YamahaReader {
      * The lines after an {@code embedded file … <<EOF} line, up to a line that is the terminator, are the
      * file's content: they are recorded in {@code embedded} and not read as lines at all.
      */
-    private List<Logical> logicalLines(LineIndex index, LineCache.Session session, List<EmbeddedText> embedded) {
+    /** {@code stoppedAt[0]}: the first line not read when the analysis budget ran out (-1 when all were read). */
+    private List<Logical> logicalLines(LineIndex index, LineCache.Session session, List<EmbeddedText> embedded, int[] stoppedAt) {
         List<Logical> out = new ArrayList<>(index.lineCount());
         int n = index.lineCount();
         boolean header = true; // only comments so far: the show config header, whose lines wrap mid-word
         for (int i = 0; i < n; i++) {
+            if ((i & 511) == 511 && AnalysisBudget.current().spent()) {
+                stoppedAt[0] = i;   // the rest is reported as not read
+                break;
+            }
             String text = index.line(i);
             CachedLine parsed = session.get(text);
             int first = i;

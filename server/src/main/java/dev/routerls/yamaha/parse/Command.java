@@ -311,7 +311,10 @@ public sealed interface Command {
         HEARTBEAT_KEY("heartbeat pre-shared key", "forge heartbeat notices"),
         HEARTBEAT2_CRYPTO_KEY("heartbeat2 encryption key", "read heartbeat2 notices"),
         HEARTBEAT2_AUTH_KEY("heartbeat2 authentication key", "forge heartbeat2 notices"),
-        HTTPD_API_PASSWORD("custom GUI API password", "drive the router through its web API");
+        HTTPD_API_PASSWORD("custom GUI API password", "drive the router through its web API"),
+        MAIL_SERVER_PASSWORD("mail server password", "send and read mail as that account"),
+        SIP_SERVER_PASSWORD("SIP server password", "register and place calls as that account"),
+        VRRP_AUTH_TEXT("VRRP authentication text", "take over the virtual router address of this group");
 
         private final String label;
         private final String grants;

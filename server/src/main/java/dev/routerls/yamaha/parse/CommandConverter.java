@@ -93,10 +93,31 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
         if (secretSpans.isEmpty()) return words;
         List<Word> out = new ArrayList<>(words.size());
         for (Word x : words) {
-            boolean secret = secretSpans.stream().anyMatch(s -> s[0] == x.start() && s[1] == x.end());
-            out.add(secret ? x.masked() : x);
+            int[] span = secretSpans.stream().filter(s -> s[0] >= x.start() && s[1] <= x.end() && s[0] < s[1])
+                    .findFirst().orElse(null);
+            if (span == null) {
+                out.add(x);
+            } else if (span[0] == x.start() && span[1] == x.end()) {
+                out.add(x.masked());
+            } else {
+                // the secret is the end of the word (auth=TEXT): the keyword part stays readable
+                String keep = x.text().substring(0, Math.min(x.text().length(), span[0] - x.start()));
+                out.add(new Word(keep + Word.MASK, x.start(), x.end(), x.type(), true));
+            }
         }
         return out;
+    }
+
+    /** The text after {@code auth=} among VRRP options, as a secret of its own columns (null when absent). */
+    private Command.SecretValue vrrpAuth(List<WordContext> options) {
+        for (WordContext o : options) {
+            Word x = w(o);
+            if (x.text().length() <= 5 || !x.text().regionMatches(true, 0, "auth=", 0, 5) || x.end() - x.start() <= 5) continue;
+            Word secret = new Word(Word.MASK, x.start() + 5, x.end(), x.type(), true);
+            secretSpans.add(new int[]{secret.start(), secret.end()});
+            return new Command.SecretValue(SecretKind.VRRP_AUTH_TEXT, secret, true);
+        }
+        return null;
     }
 
     /** The command of a line's {@code command} subtree. */
@@ -413,6 +434,29 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
     @Override
     public Command visitHttpdApiPassword(HttpdApiPasswordContext x) {
         return secrets(null, plain(SecretKind.HTTPD_API_PASSWORD, x.secret));
+    }
+
+    @Override
+    public Command visitMailServerSmtp(MailServerSmtpContext x) {
+        return secrets(w(x.user), plain(SecretKind.MAIL_SERVER_PASSWORD, x.secret));
+    }
+
+    @Override
+    public Command visitMailServerPop(MailServerPopContext x) {
+        // PROTOCOL USER PASSWORD (after an optional port=): the password is the last of at least three
+        List<WordContext> rest = x.rest;
+        return rest.size() < 3 ? secrets(null) : secrets(w(rest.get(rest.size() - 2)),
+                plain(SecretKind.MAIL_SERVER_PASSWORD, rest.get(rest.size() - 1)));
+    }
+
+    @Override
+    public Command visitSipServer(SipServerContext x) {
+        return secrets(w(x.user), plain(SecretKind.SIP_SERVER_PASSWORD, x.secret));
+    }
+
+    @Override
+    public Command visitVrrpSetting(VrrpSettingContext x) {
+        return secrets(w(x.vrid), vrrpAuth(x.options));
     }
 
     @Override
