@@ -37,25 +37,23 @@ public final class YamahaReader {
      * were not in the document's cache (for benchmarks); {@code stopped} is the finding for the lines not read
      * when the analysis budget ran out ({@link AnalysisBudget}).
      */
-    public record Document(YamahaConfig model, List<ConfigLine> lines, List<EmbeddedText> embeddedTexts,
-                           int freshlyParsed, Optional<Diagnostic> stopped) {
+    public record Document(YamahaConfig model, DocumentLines logical, int freshlyParsed, Optional<Diagnostic> stopped) {
+        public List<ConfigLine> lines() {
+            return logical.lines();
+        }
+
+        public List<EmbeddedText> embeddedTexts() {
+            return logical.embeddedTexts();
+        }
+
         /** The embedded file content covering a 0-based document line, if any. */
         public Optional<EmbeddedText> embeddedTextAt(int line) {
-            for (EmbeddedText t : embeddedTexts) if (t.contains(line)) return Optional.of(t);
-            return Optional.empty();
+            return logical.embeddedTextAt(line);
         }
 
         /** The logical line covering a 0-based document line, if any. */
         public Optional<ConfigLine> lineAt(int line) {
-            int lo = 0, hi = lines.size() - 1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                ConfigLine l = lines.get(mid);
-                if (l.lastLine() < line) lo = mid + 1;
-                else if (l.firstLine() > line) hi = mid - 1;
-                else return Optional.of(l);
-            }
-            return Optional.empty();
+            return logical.lineAt(line);
         }
     }
 
@@ -162,7 +160,29 @@ public final class YamahaReader {
         }
         commentedCommands(logical, builder);
         YamahaConfig config = builder.finish();
-        return new Document(config, List.copyOf(lines), List.copyOf(embedded), session.parsed, Optional.ofNullable(stopped));
+        return new Document(config, new DocumentLines(List.copyOf(lines), List.copyOf(embedded)), session.parsed,
+                Optional.ofNullable(stopped));
+    }
+
+    /**
+     * The logical lines of the text with their select contexts, without the model: what completion needs
+     * of a version the analysis has not reached yet. Lines come from the document's cache as for
+     * {@link #read} (a keystroke parses one line), and the version read here is the one the next
+     * {@link #read} starts from.
+     */
+    public DocumentLines lines(String uri, String text, Cancellation cancel) {
+        LineIndex index = new LineIndex(text);
+        LineCache.Session session = cache.open(uri, index);
+        List<EmbeddedText> embedded = new ArrayList<>();
+        List<Logical> logical = logicalLines(index, session, embedded, new int[] {-1}, cancel);
+        session.close();
+        List<ConfigLine> lines = new ArrayList<>(logical.size());
+        SelectContext ctx = SelectContext.NONE;
+        for (Logical l : logical) {
+            ctx = ctx.after(l.parsed());
+            lines.add(new ConfigLine(l.pos, l.parsed(), ctx));
+        }
+        return new DocumentLines(List.copyOf(lines), List.copyOf(embedded));
     }
 
     // ---- logical lines: wrapped lines re-joined, embedded file content set aside ----
