@@ -102,7 +102,7 @@ final class DocumentContext implements FeatureContext {
     @Override
     public DocumentLines yamahaLines() {
         if (language != LanguageId.YAMAHA_RTX) throw new IllegalStateException(uri + " is not a YAMAHA config");
-        return engine.yamahaLines(uri, text, cancel);
+        return engine.yamahaLines(uri, lines, cancel);
     }
 
     @Override

@@ -165,13 +165,12 @@ public final class YamahaReader {
     }
 
     /**
-     * The logical lines of the text with their select contexts, without the model: what completion needs
+     * The logical lines of the text ({@code index}: its line table) with their select contexts, without the model: what completion needs
      * of a version the analysis has not reached yet. Lines come from the document's cache as for
      * {@link #read} (a keystroke parses one line), and the version read here is the one the next
      * {@link #read} starts from.
      */
-    public DocumentLines lines(String uri, String text, Cancellation cancel) {
-        LineIndex index = new LineIndex(text);
+    public DocumentLines lines(String uri, LineIndex index, Cancellation cancel) {
         LineCache.Session session = cache.open(uri, index);
         List<EmbeddedText> embedded = new ArrayList<>();
         List<Logical> logical = logicalLines(index, session, embedded, new int[] {-1}, cancel);
@@ -290,12 +289,17 @@ public final class YamahaReader {
         CommandChecker checker = checkers.get();
         if (checker == CommandChecker.NONE) return;
         int comments = 0, commented = 0, commands = 0;
+        for (Logical l : logical) {
+            if (l.parsed().command() != null) commands++;
+            if (isComment(l.cached) && !l.parsed().commentBody().isBlank()) comments++;
+        }
+        // commented ones are some of the comments: with no more comments than commands they cannot outnumber
+        // the commands, and no comment needs reading as a command (the usual config, first read included)
+        if (comments < 2 || comments <= commands) return;
         SourceRange first = null;
         for (Logical l : logical) {
             ParsedLine p = l.parsed();
-            if (p.command() != null) commands++;
             if (!isComment(l.cached) || p.commentBody().isBlank()) continue;
-            comments++;
             if (!l.cached.commentedCommand(checker, cache.parser()::parse)) continue;
             commented++;
             if (first == null) first = l.pos.range(p.commentStart(), l.text.length());
