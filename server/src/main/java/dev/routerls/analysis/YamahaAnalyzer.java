@@ -60,7 +60,9 @@ public final class YamahaAnalyzer {
     public Result analyze(String uri, String text, AnalysisSettings settings) {
         YamahaReader.Document doc = reader.read(uri, text, settings);
         List<Diagnostic> diagnostics = RuleRunner.run(YamahaRules.rules(), doc.model(), uri, settings);
-        doc.stopped().filter(d -> settings.enabled(d.ruleId())).map(settings::apply).ifPresent(diagnostics::add);
+        if (settings.enabled(AnalysisStopped.INFO.id())) {
+            doc.stopped().map(AnalysisStopped::finding).map(settings::apply).ifPresent(diagnostics::add);
+        }
         return new Result(List.copyOf(diagnostics), doc);
     }
 

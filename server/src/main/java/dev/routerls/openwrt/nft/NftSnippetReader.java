@@ -1,10 +1,8 @@
 package dev.routerls.openwrt.nft;
 
-import dev.routerls.core.AnalysisBudget;
-import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LineIndex;
-import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
+import dev.routerls.core.Unanalysed;
 import dev.routerls.grammar.NftSnippetLexer;
 import dev.routerls.grammar.NftSnippetParser;
 import dev.routerls.grammar.NftSnippetParser.*;
@@ -29,7 +27,8 @@ final class NftSnippetReader {
     private final LineIndex lines;
     private final boolean astral;
     private final List<NftRule> rules = new ArrayList<>();
-    private final List<Diagnostic> problems = new ArrayList<>();
+    private final List<NftProblem> problems = new ArrayList<>();
+    private final List<Unanalysed> unanalysed = new ArrayList<>();
     /** Where text offsets are in the document; null when the text is the document itself. */
     private final Positions positions;
 
@@ -54,7 +53,7 @@ final class NftSnippetReader {
     static NftSnippet read(String uri, String text, Positions positions) {
         NftSnippetReader r = new NftSnippetReader(uri, text, positions);
         r.run();
-        return new NftSnippet(uri, r.rules, r.problems);
+        return new NftSnippet(uri, r.rules, r.problems, r.unanalysed);
     }
 
     private void run() {
@@ -81,7 +80,7 @@ final class NftSnippetReader {
                         ? "(a quote that is never closed on its line)" : "'" + t.getText() + "'"));
             }
         }
-        problems.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.range().startLine())
+        problems.sort(java.util.Comparator.comparingInt((NftProblem d) -> d.range().startLine())
                 .thenComparingInt(d -> d.range().startColumn()));
         for (StatementContext s : file.statement()) statement(s, null);
     }
@@ -100,7 +99,7 @@ final class NftSnippetReader {
                 depth++;
                 if (depth == MAX_DEPTH + 1 && hideFrom < 0) {
                     hideFrom = t.getTokenIndex();
-                    problems.add(new Diagnostic(AnalysisBudget.RULE, Severity.INFO, uri, range(t, t), "Blocks and sets are"
+                    unanalysed.add(new Unanalysed(uri, range(t, t), "Blocks and sets are"
                             + " nested more than " + MAX_DEPTH + " deep from here; routerls does not analyse this part."
                             + " The statements around it are still checked."));
                 }
@@ -117,7 +116,7 @@ final class NftSnippetReader {
     /** One finding per line: after the first, ANTLR's recovery errors on that line add nothing. */
     private void problem(Set<Integer> reportedLines, int line, SourceRange at, String what) {
         if (!reportedLines.add(line)) return;
-        problems.add(new Diagnostic(NftSnippet.SYNTAX_RULE, Severity.ERROR, uri, at, what
+        problems.add(new NftProblem(at, what
                 + "; nft refuses to load a snippet with a syntax error, and fw4 then fails to start the "
                 + "firewall. The statements around it are still checked."));
     }

@@ -1,6 +1,5 @@
 package dev.routerls.openwrt.router;
 
-import dev.routerls.core.AnalysisBudget;
 import dev.routerls.core.TextEncoding;
 import dev.routerls.openwrt.shell.EvaluationResult;
 import dev.routerls.openwrt.shell.ShellEvaluator;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * Parsed router files kept by URI and a hash of their content, so that an edit to one file of a router
@@ -130,8 +128,8 @@ public final class RouterFileCache {
 
     public Script firewallUser(String uri, String text) {
         // an evaluation cut short by the analysis budget is not kept: the next analysis may have the time to finish it
-        return scripts.get(Key.of(uri, text, TextEncoding.UTF_8), () -> evaluate(uri, text), s -> Stream.concat(
-                s.script().problems().stream(), s.run().diagnostics().stream()).noneMatch(d -> d.ruleId().equals(AnalysisBudget.RULE)));
+        return scripts.get(Key.of(uri, text, TextEncoding.UTF_8), () -> evaluate(uri, text), s -> s.script().unanalysed().isEmpty()
+                && s.run().unanalysed().isEmpty());
     }
 
     /** firewall.user parsed and evaluated with nothing preset: the script's own assignments decide its values. */

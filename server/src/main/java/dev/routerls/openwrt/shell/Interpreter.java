@@ -1,9 +1,8 @@
 package dev.routerls.openwrt.shell;
 
 import dev.routerls.core.AnalysisBudget;
-import dev.routerls.core.Diagnostic;
-import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
+import dev.routerls.core.Unanalysed;
 import dev.routerls.openwrt.shell.ShellStreams.Input;
 import dev.routerls.openwrt.shell.ShellStreams.Output;
 
@@ -34,7 +33,8 @@ final class Interpreter {
     private final String uri;
     private final int stepLimit;
     private final List<EvaluatedCommand> collected = new ArrayList<>();
-    private final Set<Diagnostic> diagnostics = new LinkedHashSet<>();
+    private final Set<ShellProblem> problems = new LinkedHashSet<>();
+    private final List<Unanalysed> unanalysed = new ArrayList<>();
     private final ArithmeticEvaluator arithmetic = new ArithmeticEvaluator();
     private final Deque<LoopFrame> loops = new ArrayDeque<>();
     private final Deque<Map<String, Optional<ShellValue>>> localFrames = new ArrayDeque<>();
@@ -124,17 +124,17 @@ final class Interpreter {
         } catch (StepLimitReached s) {
             complete = false;
             if (s.budget) {
-                diagnostics.add(AnalysisBudget.current().stopped(uri, s.at, "the script's evaluation was not finished,"
+                unanalysed.add(AnalysisBudget.current().stopped(uri, s.at, "the script's evaluation was not finished,"
                         + " so its firewall commands from here on are not checked."));
-            } else diagnostics.add(new Diagnostic(ShellEvaluator.RULE_LOOP_LIMIT, Severity.WARNING, uri, s.at,
+            } else problems.add(new ShellProblem(ShellProblem.Kind.STEP_LIMIT, s.at,
                     "Evaluation stopped after " + stepLimit + " steps here: this loop does not end, or runs too long to "
                             + "follow. Firewall commands after this point are not checked; make sure the loop ends."));
         } catch (StackOverflowError e) {
             complete = false;
-            diagnostics.add(new Diagnostic(ShellEvaluator.RULE_LOOP_LIMIT, Severity.WARNING, uri,
+            problems.add(new ShellProblem(ShellProblem.Kind.STEP_LIMIT,
                     script.body().range(), "The script nests too deeply to follow; evaluation stopped."));
         }
-        return new EvaluationResult(collected, new ArrayList<>(diagnostics), Math.min(steps, stepLimit), complete);
+        return new EvaluationResult(collected, new ArrayList<>(problems), unanalysed, Math.min(steps, stepLimit), complete);
     }
 
     // ------------------------------------------------------------------ commands
@@ -515,7 +515,7 @@ final class Interpreter {
     }
 
     void unevaluated(SourceRange at, String message) {
-        diagnostics.add(new Diagnostic(ShellEvaluator.RULE_UNEVALUATED, Severity.INFO, uri, at, message));
+        problems.add(new ShellProblem(ShellProblem.Kind.UNEVALUATED, at, message));
     }
 
     static String describe(List<EvaluatedWord> argv) {

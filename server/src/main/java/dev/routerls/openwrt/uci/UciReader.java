@@ -1,6 +1,5 @@
 package dev.routerls.openwrt.uci;
 
-import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.Spelling;
 import dev.routerls.core.TextEncoding;
@@ -111,7 +110,7 @@ public final class UciReader {
             try {
                 line();
             } catch (ParseError e) {
-                problems.add(new UciProblem(e.reason + e.detail + REJECTS, e.range, Severity.ERROR, true));
+                problems.add(new UciProblem(e.reason + e.detail + REJECTS, e.range, true));
                 if (e.openQuote >= 0) lb.continueAt(lb.nextLineStart(e.openQuote));
             }
         }
@@ -427,7 +426,7 @@ public final class UciReader {
         if (last < 0) return;
         problems.add(new UciProblem("libuci ignores the rest of this line: a ';' written right after an "
                 + "unquoted value ends the whole line, not just the command; put a space before the ';' "
-                + "or quote the value", source.range(semi, lb.fileOffset(last) + 1), Severity.WARNING, false));
+                + "or quote the value", source.range(semi, lb.fileOffset(last) + 1), false));
     }
 
     private void nulWarning(int[] span) {
@@ -436,7 +435,7 @@ public final class UciReader {
         while (end > span[0] + 1 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) end--;
         problems.add(new UciProblem("libuci stops reading this line at the NUL byte: it ignores the rest of the "
                 + "line and joins the next line to the text before it; remove the NUL byte",
-                source.range(span[0], end), Severity.WARNING, false));
+                source.range(span[0], end), false));
     }
 
     private void skipWhitespace() {
