@@ -1,7 +1,6 @@
 package dev.routerls.core;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Splits text into lines the way editors count them: LF, CRLF and lone CR all end a line.
@@ -14,24 +13,31 @@ public final class LineIndex {
 
     public LineIndex(String text) {
         this.text = text;
-        List<int[]> spans = new ArrayList<>();
-        int start = 0;
         int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                spans.add(new int[]{start, i});
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') i++;
-                start = i + 1;
+        boolean lfOnly = text.indexOf('\r') < 0; // the usual case, where indexOf finds the breaks fast
+        int[] s = new int[Math.max(16, n / 32)], e = new int[s.length];
+        int count = 0, start = 0;
+        while (true) {
+            if (count == s.length) {
+                s = Arrays.copyOf(s, count * 2);
+                e = Arrays.copyOf(e, count * 2);
             }
+            int end = lfOnly ? text.indexOf('\n', start) : nextBreak(text, start);
+            s[count] = start;
+            e[count++] = end < 0 ? n : end;
+            if (end < 0) break;
+            start = end + (text.startsWith("\r\n", end) ? 2 : 1);
         }
-        spans.add(new int[]{start, n});
-        starts = new int[spans.size()];
-        ends = new int[spans.size()];
-        for (int i = 0; i < spans.size(); i++) {
-            starts[i] = spans.get(i)[0];
-            ends[i] = spans.get(i)[1];
+        starts = Arrays.copyOf(s, count);
+        ends = Arrays.copyOf(e, count);
+    }
+
+    private static int nextBreak(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') return i;
         }
+        return -1;
     }
 
     public int lineCount() {
@@ -44,6 +50,11 @@ public final class LineIndex {
 
     public int lineStartOffset(int i) {
         return starts[i];
+    }
+
+    /** Offset in the text where line {@code i} ends (before its terminator). */
+    public int lineEndOffset(int i) {
+        return ends[i];
     }
 
     /** Offset in the text of a 0-based line/column, clamped into the document. */

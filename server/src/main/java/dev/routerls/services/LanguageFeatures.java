@@ -49,7 +49,10 @@ public final class LanguageFeatures {
     private final Navigation navigation;
     private final Outline outline;
     private final CodeActions actions;
-    private final Decorations decorations;
+    private final InlayHints inlayHints;
+    private final SemanticTokens semanticTokens;
+    private final DocumentLinks links;
+    private final SelectionRanges selectionRanges;
     private final TraceFeatures trace = new TraceFeatures();
 
     public LanguageFeatures(Workspace workspace, DiagnosticsScheduler diagnostics, AnalysisEngine engine) {
@@ -63,7 +66,10 @@ public final class LanguageFeatures {
         this.navigation = new Navigation(languages);
         this.outline = new Outline(languages);
         this.actions = new CodeActions(languages);
-        this.decorations = new Decorations(languages);
+        this.inlayHints = new InlayHints(languages);
+        this.semanticTokens = new SemanticTokens(languages);
+        this.links = new DocumentLinks(languages);
+        this.selectionRanges = new SelectionRanges(languages);
     }
 
     /** The open document's current version, as features read it. */
@@ -197,15 +203,15 @@ public final class LanguageFeatures {
 
     public List<InlayHint> inlayHints(String uri, SourceRange range, Cancellation cancel) {
         if (range == null) return List.of();
-        return context(uri, cancel).map(c -> decorations.inlayHints(c, range)).orElse(List.of());
+        return context(uri, cancel).map(c -> inlayHints.hints(c, range)).orElse(List.of());
     }
 
     public List<SemanticToken> semanticTokens(String uri, Cancellation cancel) {
-        return context(uri, cancel).map(decorations::semanticTokens).orElse(List.of());
+        return context(uri, cancel).map(semanticTokens::tokens).orElse(List.of());
     }
 
     public List<DocumentLink> links(String uri, Cancellation cancel) {
-        return context(uri, cancel).map(decorations::links).orElse(List.of());
+        return context(uri, cancel).map(links::links).orElse(List.of());
     }
 
     /** For each position, the ranges around it, innermost first. */
@@ -215,7 +221,7 @@ public final class LanguageFeatures {
         List<List<SourceRange>> out = new ArrayList<>();
         for (int[] p : positions) {
             int line = Math.max(0, Math.min(p[0], c.get().lines().lineCount() - 1));
-            out.add(decorations.selectionRanges(c.get(), line, Math.max(0, p[1])));
+            out.add(selectionRanges.enclosing(c.get(), line, Math.max(0, p[1])));
         }
         return out;
     }
@@ -243,7 +249,7 @@ public final class LanguageFeatures {
             cancel.check();
             Workspace.Snapshot snap = workspace.snapshot(g.key());
             List<SourceFile> files = snap.openVersions().isEmpty() ? g.files() : snap.files();
-            Map<String, List<Diagnostic>> found = engine.analyze(files, workspace.settingsFor(g.key()));
+            Map<String, List<Diagnostic>> found = engine.analyze(files, workspace.settingsFor(g.key()), cancel);
             for (SourceFile f : files) {
                 if (snap.openVersions().containsKey(f.uri())) continue;
                 out.put(f.uri(), found.getOrDefault(f.uri(), List.of()));

@@ -65,10 +65,16 @@ public record FilterPorts(String text, List<int[]> intervals, List<String> unres
 
     /** A number 0-65535 or a mnemonic's ports; null when it is neither. */
     private static int[] values(String t) {
-        if (!t.isEmpty() && t.length() <= 5 && t.chars().allMatch(Character::isDigit)) {
+        if (!t.isEmpty() && t.length() <= 5 && isDigits(t)) {
             int v = Integer.parseInt(t);
             return v <= MAX_PORT ? new int[]{v} : null;
         }
         return NAMES.get(t);
+    }
+
+    /** A loop, not a stream: every port of every filter line is read on each analysis. */
+    private static boolean isDigits(String t) {
+        for (int i = 0; i < t.length(); i++) if (!Character.isDigit(t.charAt(i))) return false;
+        return true;
     }
 }

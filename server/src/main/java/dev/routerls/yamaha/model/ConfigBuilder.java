@@ -115,7 +115,7 @@ public final class ConfigBuilder {
     }
 
     private SourceRange lineRange() {
-        return pos.range(line.word(0).start(), line.word(line.wordCount() - 1).end());
+        return pos.range(line.wordStart(0), line.wordEnd(line.wordCount() - 1));
     }
 
     private void problem(Word w, String message) {
@@ -125,7 +125,7 @@ public final class ConfigBuilder {
     private Integer number(Word w) {
         if (w == null) return null;
         try {
-            return Integer.parseInt(w.text());
+            return w.intValue();
         } catch (NumberFormatException e) {
             problem(w, "the number " + w.text() + " is too large for any setting. Use a smaller number.");
             return null;
