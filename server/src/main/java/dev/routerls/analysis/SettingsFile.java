@@ -2,6 +2,7 @@ package dev.routerls.analysis;
 
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LineIndex;
+import dev.routerls.core.Utf16Columns;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.Spelling;
@@ -139,24 +140,11 @@ public final class SettingsFile {
 
     /** A token's place: the lexer counts code points, the editor UTF-16 units. */
     private static SourceRange range(String text, LineIndex lines, Token t) {
-        int start = text.offsetByCodePoints(0, Math.min(t.getStartIndex(), text.codePointCount(0, text.length())));
-        int end = text.offsetByCodePoints(0, Math.min(t.getStopIndex() + 1, text.codePointCount(0, text.length())));
-        return position(lines, start, end);
-    }
-
-    private static SourceRange position(LineIndex lines, int start, int end) {
-        int sl = lineOf(lines, start), el = lineOf(lines, end);
+        Utf16Columns columns = Utf16Columns.of(text);
+        int start = Math.min(columns.utf16(t.getStartIndex()), text.length());
+        int end = Math.min(columns.utf16(t.getStopIndex() + 1), text.length());
+        int sl = lines.lineOf(start), el = lines.lineOf(end);
         return new SourceRange(sl, start - lines.lineStartOffset(sl), el, end - lines.lineStartOffset(el));
-    }
-
-    private static int lineOf(LineIndex lines, int offset) {
-        int lo = 0, hi = lines.lineCount() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lines.lineStartOffset(mid) <= offset) lo = mid;
-            else hi = mid - 1;
-        }
-        return lo;
     }
 
     private static SourceRange endOf(LineIndex lines) {

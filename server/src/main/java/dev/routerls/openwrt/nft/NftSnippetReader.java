@@ -3,6 +3,7 @@ package dev.routerls.openwrt.nft;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.Unanalysed;
+import dev.routerls.core.Utf16Columns;
 import dev.routerls.grammar.NftSnippetLexer;
 import dev.routerls.grammar.NftSnippetParser;
 import dev.routerls.grammar.NftSnippetParser.*;
@@ -25,7 +26,7 @@ final class NftSnippetReader {
     private final String uri;
     private final String text;
     private final LineIndex lines;
-    private final boolean astral;
+    private final Utf16Columns columns;
     private final List<NftRule> rules = new ArrayList<>();
     private final List<NftProblem> problems = new ArrayList<>();
     private final List<Unanalysed> unanalysed = new ArrayList<>();
@@ -41,7 +42,7 @@ final class NftSnippetReader {
         this.uri = uri;
         this.text = text;
         this.lines = new LineIndex(text);
-        this.astral = text.codePointCount(0, text.length()) != text.length();
+        this.columns = Utf16Columns.of(text);
         this.positions = positions;
     }
 
@@ -200,10 +201,8 @@ final class NftSnippetReader {
         return SourceRange.of(line, lines.columnOf(offset), lines.columnOf(offset));
     }
 
-    /** ANTLR counts code points, editors UTF-16 units; they differ only when the text has astral characters. */
+    /** ANTLR counts code points, editors UTF-16 units (within the text: recovery may point past it). */
     private int utf16(int codePointIndex) {
-        if (codePointIndex <= 0) return 0;
-        if (!astral) return Math.min(codePointIndex, text.length());
-        return text.offsetByCodePoints(0, Math.min(codePointIndex, text.codePointCount(0, text.length())));
+        return Math.min(columns.utf16(codePointIndex), text.length());
     }
 }

@@ -1,6 +1,7 @@
 package dev.routerls.openwrt.shell;
 
 import dev.routerls.core.SourceRange;
+import dev.routerls.core.Utf16Columns;
 
 import java.util.Arrays;
 import java.util.function.IntPredicate;
@@ -25,13 +26,9 @@ final class MappedText {
 
     static MappedText ofDocument(String document) {
         int[] cps = document.codePoints().toArray();
+        Utf16Columns columns = Utf16Columns.of(document);
         int[] offsets = new int[cps.length + 1];
-        int utf16 = 0;
-        for (int i = 0; i < cps.length; i++) {
-            offsets[i] = utf16;
-            utf16 += Character.charCount(cps[i]);
-        }
-        offsets[cps.length] = utf16;
+        for (int i = 0; i <= cps.length; i++) offsets[i] = columns.utf16(i);
         int[] starts = new int[16];
         int count = 0;
         starts[count++] = 0;

@@ -4,7 +4,7 @@ import dev.routerls.grammar.YamahaLexer;
 import dev.routerls.grammar.YamahaParser.*;
 import dev.routerls.grammar.YamahaParserBaseVisitor;
 import dev.routerls.yamaha.parse.Command.SecretKind;
-import dev.routerls.yamaha.parse.LineParser.ColumnMap;
+import dev.routerls.core.Utf16Columns;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
@@ -19,10 +19,10 @@ import java.util.List;
  * recorded as they are read, so the line's words can be masked afterwards. One instance per line.
  */
 final class CommandConverter extends YamahaParserBaseVisitor<Command> {
-    private final ColumnMap cols;
+    private final Utf16Columns cols;
     private final List<int[]> secretSpans = new ArrayList<>();
 
-    CommandConverter(ColumnMap cols) {
+    CommandConverter(Utf16Columns cols) {
         this.cols = cols;
     }
 
