@@ -30,6 +30,12 @@ public record ScriptRunListing(String uri, List<Entry> commands, List<Unknown> u
      */
     public record Entry(SourceRange range, List<String> argv, boolean known, boolean conditional,
                         List<LoopIteration> loops, List<Device> devices) {
+        public Entry {
+            argv = List.copyOf(argv);
+            loops = List.copyOf(loops);
+            devices = List.copyOf(devices);
+        }
+
         public String display() {
             return String.join(" ", argv);
         }
