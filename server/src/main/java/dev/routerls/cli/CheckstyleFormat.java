@@ -3,15 +3,9 @@ package dev.routerls.cli;
 import java.io.PrintStream;
 
 /** Checkstyle XML, which Jenkins (Warnings Next Generation) and most CI servers read. */
-final class CheckstyleFormat implements OutputFormat {
-    @Override
-    public String name() {
-        return "checkstyle";
-    }
-
-    @Override
-    public String description() {
-        return "Checkstyle XML (Jenkins warnings-ng and most CI servers)";
+final class CheckstyleFormat extends OutputFormat {
+    CheckstyleFormat() {
+        super("checkstyle", "Checkstyle XML (Jenkins warnings-ng and most CI servers)");
     }
 
     @Override

@@ -4,15 +4,9 @@ import java.io.PrintStream;
 import java.util.List;
 
 /** One line per finding, {@code path:line:col: severity rule: message}, then a summary: for editors' error formats. */
-final class CompactFormat implements OutputFormat {
-    @Override
-    public String name() {
-        return "compact";
-    }
-
-    @Override
-    public String description() {
-        return "path:line:col: severity rule: message, one line per finding (for editors and grep)";
+final class CompactFormat extends OutputFormat {
+    CompactFormat() {
+        super("compact", "path:line:col: severity rule: message, one line per finding (for editors and grep)");
     }
 
     @Override

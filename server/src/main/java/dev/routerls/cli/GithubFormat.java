@@ -7,15 +7,9 @@ import java.io.PrintStream;
  * {@code ::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message}. Values are escaped as the
  * Actions toolkit escapes them: '%', CR and LF in the message; also ':' and ',' in properties.
  */
-final class GithubFormat implements OutputFormat {
-    @Override
-    public String name() {
-        return "github";
-    }
-
-    @Override
-    public String description() {
-        return "GitHub Actions annotations (::error file=…::message)";
+final class GithubFormat extends OutputFormat {
+    GithubFormat() {
+        super("github", "GitHub Actions annotations (::error file=…::message)");
     }
 
     @Override

@@ -7,15 +7,9 @@ import com.google.gson.JsonObject;
 import java.io.PrintStream;
 
 /** GitLab Code Quality report: a JSON array of issues with a unique fingerprint each. */
-final class GitlabFormat implements OutputFormat {
-    @Override
-    public String name() {
-        return "gitlab";
-    }
-
-    @Override
-    public String description() {
-        return "GitLab Code Quality JSON (artifacts:reports:codequality)";
+final class GitlabFormat extends OutputFormat {
+    GitlabFormat() {
+        super("gitlab", "GitLab Code Quality JSON (artifacts:reports:codequality)");
     }
 
     @Override

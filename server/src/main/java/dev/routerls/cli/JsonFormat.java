@@ -4,15 +4,9 @@ import java.io.PrintStream;
 import java.util.List;
 
 /** {@code {"files":[{"path","language","diagnostics":[…]}]}} with 1-based positions (see README). */
-final class JsonFormat implements OutputFormat {
-    @Override
-    public String name() {
-        return "json";
-    }
-
-    @Override
-    public String description() {
-        return "routerls's own JSON: files with their findings, 1-based positions";
+final class JsonFormat extends OutputFormat {
+    JsonFormat() {
+        super("json", "routerls's own JSON: files with their findings, 1-based positions");
     }
 
     @Override

@@ -3,15 +3,9 @@ package dev.routerls.cli;
 import java.io.PrintStream;
 
 /** JUnit XML for CI servers that only show tests: one test case per file, one failure per finding. */
-final class JunitFormat implements OutputFormat {
-    @Override
-    public String name() {
-        return "junit";
-    }
-
-    @Override
-    public String description() {
-        return "JUnit XML: a test case per file, a failure per finding";
+final class JunitFormat extends OutputFormat {
+    JunitFormat() {
+        super("junit", "JUnit XML: a test case per file, a failure per finding");
     }
 
     @Override

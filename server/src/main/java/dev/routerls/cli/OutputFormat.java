@@ -3,12 +3,25 @@ package dev.routerls.cli;
 import java.io.PrintStream;
 
 /** One way {@code routerls lint} prints its result (text for people, SARIF, CI annotations, …). */
-interface OutputFormat {
+abstract class OutputFormat {
+    private final String name;
+    private final String description;
+
+    /** {@code name} is the {@code --format} value, {@code description} one line for {@code --help}. */
+    OutputFormat(String name, String description) {
+        this.name = name;
+        this.description = description;
+    }
+
     /** The {@code --format} value. */
-    String name();
+    final String name() {
+        return name;
+    }
 
     /** One line for {@code --help}. */
-    String description();
+    final String description() {
+        return description;
+    }
 
-    void write(LintResult result, PrintStream out, Terminal terminal);
+    abstract void write(LintResult result, PrintStream out, Terminal terminal);
 }

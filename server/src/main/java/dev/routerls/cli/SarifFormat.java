@@ -14,18 +14,12 @@ import java.util.Locale;
  * result per finding (paths relative to SRCROOT, the working folder), stable partial fingerprints, and the
  * findings inline comments suppressed listed with their justification.
  */
-final class SarifFormat implements OutputFormat {
+final class SarifFormat extends OutputFormat {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String FINGERPRINT_KEY = "routerlsFindingHash/v1";
 
-    @Override
-    public String name() {
-        return "sarif";
-    }
-
-    @Override
-    public String description() {
-        return "SARIF 2.1.0 (GitHub code scanning and other SARIF viewers)";
+    SarifFormat() {
+        super("sarif", "SARIF 2.1.0 (GitHub code scanning and other SARIF viewers)");
     }
 
     @Override

@@ -8,17 +8,11 @@ import java.io.PrintStream;
  * For people: findings grouped by file, each with the source line and a caret under the range, then a
  * summary. Colour only on a terminal, and never when NO_COLOR is set.
  */
-final class TextFormat implements OutputFormat {
+final class TextFormat extends OutputFormat {
     private static final int MAX_EXCERPT = 160;
 
-    @Override
-    public String name() {
-        return "text";
-    }
-
-    @Override
-    public String description() {
-        return "findings grouped by file with the source line and a caret, and a summary (default)";
+    TextFormat() {
+        super("text", "findings grouped by file with the source line and a caret, and a summary (default)");
     }
 
     @Override

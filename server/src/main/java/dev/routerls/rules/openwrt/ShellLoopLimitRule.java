@@ -1,10 +1,8 @@
 package dev.routerls.rules.openwrt;
 
 import dev.routerls.core.Severity;
-import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.shell.ShellProblem;
 import dev.routerls.rules.Example;
-import dev.routerls.rules.Findings;
 import dev.routerls.rules.RuleInfo;
 
 /** {@code openwrt/shell-loop-limit}: firewall.user evaluation that hit the step limit. */
@@ -33,10 +31,5 @@ public final class ShellLoopLimitRule extends ShellProblemRule {
                         """))
                 .tags("shell")
                 .build(), ShellProblem.Kind.STEP_LIMIT);
-    }
-
-    @Override
-    public void check(Router router, Findings out) {
-        router.firewallUserRun().ifPresent(run -> check(router.firewallUser().orElseThrow().uri(), run.problems(), out));
     }
 }

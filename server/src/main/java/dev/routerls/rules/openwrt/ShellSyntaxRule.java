@@ -1,10 +1,8 @@
 package dev.routerls.rules.openwrt;
 
 import dev.routerls.core.Severity;
-import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.shell.ShellProblem;
 import dev.routerls.rules.Example;
-import dev.routerls.rules.Findings;
 import dev.routerls.rules.RuleInfo;
 
 /** {@code openwrt/shell-syntax}: the syntax errors the shell parser found in firewall.user and rc.local. */
@@ -29,11 +27,5 @@ public final class ShellSyntaxRule extends ShellProblemRule {
                         """))
                 .tags("syntax", "shell")
                 .build(), ShellProblem.Kind.SYNTAX);
-    }
-
-    @Override
-    public void check(Router router, Findings out) {
-        router.firewallUser().ifPresent(s -> check(s.uri(), s.problems(), out));
-        router.rcLocal().ifPresent(s -> check(s.uri(), s.problems(), out));
     }
 }
