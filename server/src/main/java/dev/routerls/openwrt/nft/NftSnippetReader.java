@@ -189,16 +189,12 @@ final class NftSnippetReader {
         if (b.getStopIndex() < a.getStartIndex()) b = a;   // recovery can leave a context ending before it starts
         int start = utf16(a.getStartIndex());
         int end = Math.max(start, utf16(b.getStopIndex() + 1));
-        if (positions != null) return positions.range(start, end);
-        SourceRange from = position(start), to = position(end);
-        return new SourceRange(from.startLine(), from.startColumn(), to.startLine(), to.startColumn());
+        return positions != null ? positions.range(start, end) : lines.range(start, end);
     }
 
     /** The empty range at a UTF-16 offset, in the editor's lines (LF, CRLF and lone CR). */
     private SourceRange position(int offset) {
-        if (positions != null) return positions.range(offset, offset);
-        int line = lines.lineOf(offset);
-        return SourceRange.of(line, lines.columnOf(offset), lines.columnOf(offset));
+        return positions != null ? positions.range(offset, offset) : lines.range(offset, offset);
     }
 
     /** ANTLR counts code points, editors UTF-16 units (within the text: recovery may point past it). */

@@ -35,17 +35,7 @@ public record ShellScript(String uri, String text, ShellCommand.Sequence body, L
 
     /** The top-level command whose text holds {@code range} (e.g. the loop around an evaluated command). */
     public Optional<ShellCommand> topLevelCommandAt(SourceRange range) {
-        return commands().stream().filter(c -> contains(c.range(), range)).findFirst();
-    }
-
-    /** True when {@code inner} lies within {@code outer}. */
-    public static boolean contains(SourceRange outer, SourceRange inner) {
-        return before(outer.startLine(), outer.startColumn(), inner.startLine(), inner.startColumn())
-                && before(inner.endLine(), inner.endColumn(), outer.endLine(), outer.endColumn());
-    }
-
-    private static boolean before(int l1, int c1, int l2, int c2) {
-        return l1 < l2 || l1 == l2 && c1 <= c2;
+        return commands().stream().filter(c -> c.range().contains(range)).findFirst();
     }
 
     /**

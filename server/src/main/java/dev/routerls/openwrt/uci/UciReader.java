@@ -188,7 +188,7 @@ public final class UciReader {
             assertEndOfCommand();
             UciValue typeValue = value(type);
             UciValue nameValue = name.isEmpty() ? null : value(name);
-            SourceRange line = join(bufRange(start, end), range(name.isEmpty() ? type : name));
+            SourceRange line = bufRange(start, end).to(range(name.isEmpty() ? type : name));
             UciSection.Header header = new UciSection.Header(line, typeValue, nameValue);
             if (nameValue == null) {
                 addSection(typeValue.text(), null, header);
@@ -232,7 +232,7 @@ public final class UciReader {
         assertEndOfCommand();
         // libuci ignores an option without a value: it neither creates nor clears one
         if (value.isEmpty() && !list) return;
-        SourceRange line = join(bufRange(start, end), range(value.isEmpty() ? name : value));
+        SourceRange line = bufRange(start, end).to(range(value.isEmpty() ? name : value));
         UciValue v = value(value);
         UciValue n = value(name);
         current.addOption(new UciOption(list ? UciOption.Kind.LIST : UciOption.Kind.OPTION, n.text(), n.range(),
@@ -302,7 +302,7 @@ public final class UciReader {
             SourceRange command = bufRange(cmdStart, cmdEnd);
             throw error("insufficient arguments", ": '" + text(cmdStart, cmdEnd) + "' needs "
                     + (keyword(wordBytes(cmdStart, cmdEnd)).equals("config") ? "a section type" : "a name")
-                    + " after it", a.fileEnd() > a.fileStart() ? join(command, range(a)) : command);
+                    + " after it", a.fileEnd() > a.fileStart() ? command.to(range(a)) : command);
         }
         return a;
     }
@@ -523,10 +523,6 @@ public final class UciReader {
         int fs = lb.fileOffset(start);
         int fe = end > start ? lb.fileOffset(end - 1) + 1 : fs;
         return source.text().substring(source.textStart(fs), source.textEnd(fe));
-    }
-
-    private static SourceRange join(SourceRange a, SourceRange b) {
-        return new SourceRange(a.startLine(), a.startColumn(), b.endLine(), b.endColumn());
     }
 
     private static ParseError error(String reason, String detail, SourceRange at) {
