@@ -36,6 +36,11 @@ public final class BoundedCache<K, V> {
         this.weigher = weigher;
     }
 
+    /** A cache bounded by its number of entries alone (small values of about one size, such as parsed names). */
+    public BoundedCache(int maxEntries) {
+        this(maxEntries, Long.MAX_VALUE, (k, v) -> 0);
+    }
+
     /** The value for {@code key}, computed by {@code compute} when it is not kept. */
     public V get(K key, Supplier<V> compute) {
         return get(key, compute, v -> true);
