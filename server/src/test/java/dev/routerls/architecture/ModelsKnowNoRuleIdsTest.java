@@ -24,10 +24,20 @@ class ModelsKnowNoRuleIdsTest {
 
     @Test
     void noRegisteredRuleIdIsWrittenInAModelOrCoreSource() throws IOException {
+        assertNoIdWrittenIn(List.of("core", "yamaha", "openwrt", "mape"));
+    }
+
+    /** Editor features and adapters that act on a rule's findings name it by the rule's constant, never as text. */
+    @Test
+    void noRegisteredRuleIdIsWrittenAboveTheRules() throws IOException {
+        assertNoIdWrittenIn(List.of("trace", "services", "lsp", "cli"));
+    }
+
+    private static void assertNoIdWrittenIn(List<String> layers) throws IOException {
         List<String> ids = RuleRegistry.all().stream().map(RuleInfo::id).toList();
         List<String> found = new ArrayList<>();
         int read = 0;
-        for (String layer : List.of("core", "yamaha", "openwrt", "mape")) {
+        for (String layer : layers) {
             try (Stream<Path> files = Files.walk(SOURCES.resolve(layer))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                     String text = Files.readString(f);
@@ -38,7 +48,7 @@ class ModelsKnowNoRuleIdsTest {
                 }
             }
         }
-        assertTrue(read > 100, "read only " + read + " model sources from " + SOURCES.toAbsolutePath());
+        assertTrue(read > 100, "read only " + read + " sources of " + layers + " from " + SOURCES.toAbsolutePath());
         assertEquals(List.of(), found);
     }
 }
