@@ -359,19 +359,34 @@ final class Interpreter {
                 }
                 if (l.until() == (cond == 0)) break;
                 frame.iteration++;
-                try {
-                    status = exec(l.body());
-                } catch (BreakSignal b) {
-                    if (b.value > 1) throw new BreakSignal(b.value - 1);
-                    break;
-                } catch (ContinueSignal k) {
-                    if (k.value > 1) throw new ContinueSignal(k.value - 1);
-                }
+                int pass = pass(l.body(), status);
+                if (pass == BROKEN) break;
+                status = pass;
             }
         } finally {
             loops.removeLast();
         }
         return status;
+    }
+
+    /** What {@link #pass} answers when a break ends the loop (no exit status is negative but {@link #UNKNOWN}). */
+    private static final int BROKEN = Integer.MIN_VALUE;
+
+    /**
+     * One pass of a loop's body: its exit status; {@code before} when a continue cuts it short (the loop's status
+     * stays the last one a pass gave); {@link #BROKEN} when a break ends the loop. A break or continue meant for
+     * an enclosing loop ({@code break 2}) leaves this one with a level less.
+     */
+    private int pass(ShellCommand body, int before) {
+        try {
+            return exec(body);
+        } catch (BreakSignal b) {
+            if (b.value > 1) throw new BreakSignal(b.value - 1);
+            return BROKEN;
+        } catch (ContinueSignal k) {
+            if (k.value > 1) throw new ContinueSignal(k.value - 1);
+            return before;
+        }
     }
 
     /** A loop body run once under an unknown condition: its own break/continue just end the pass. */
@@ -409,14 +424,9 @@ final class Interpreter {
                 step(f.range());
                 frame.iteration++;
                 env.variables.put(f.variable(), item);
-                try {
-                    status = exec(f.body());
-                } catch (BreakSignal b) {
-                    if (b.value > 1) throw new BreakSignal(b.value - 1);
-                    break;
-                } catch (ContinueSignal k) {
-                    if (k.value > 1) throw new ContinueSignal(k.value - 1);
-                }
+                int pass = pass(f.body(), status);
+                if (pass == BROKEN) break;
+                status = pass;
             }
         } finally {
             loops.removeLast();
