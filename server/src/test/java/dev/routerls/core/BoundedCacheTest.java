@@ -40,6 +40,17 @@ class BoundedCacheTest {
     }
 
     @Test
+    void boundedByEntriesAlone() {
+        List<String> computed = new ArrayList<>();
+        BoundedCache<String, String> cache = new BoundedCache<>(2);
+        for (String k : List.of("a", "b", "a", "c", "a", "b")) cache.get(k, () -> { computed.add(k); return k.toUpperCase(); });
+        // "b" went when "c" came ("a" had been used since); "c" went when "b" came back
+        assertEquals(List.of("a", "b", "c", "b"), computed);
+        assertEquals(2, cache.size());
+        assertEquals("A", cache.get("a", () -> "computed again"));
+    }
+
+    @Test
     void aRejectedValueIsHandedOutButNotKept() {
         AtomicInteger computed = new AtomicInteger();
         BoundedCache<String, Integer> cache = new BoundedCache<>(10, 10, (k, v) -> 1);
