@@ -29,10 +29,11 @@ public final class RouterLocator {
     public static List<Path> routerFiles(Path root) {
         List<Path> out = new ArrayList<>();
         for (RouterFileRole role : RouterFileRole.values()) {
-            if (role.folder() != null) {
-                addChildren(root.resolve(role.folder()), out, role.fileName());
-            } else if (role.fileName() != null && Files.isRegularFile(root.resolve(role.fileName()))) {
-                out.add(root.resolve(role.fileName()));
+            RouterFileRole.Place place = role.place();
+            if (place.folder() != null) {
+                addChildren(root.resolve(place.folder()), out, place.fileName());
+            } else if (place.fileName() != null && Files.isRegularFile(root.resolve(place.fileName()))) {
+                out.add(root.resolve(place.fileName()));
             }
         }
         return out;

@@ -3,11 +3,7 @@ package dev.routerls.cli;
 import java.io.PrintStream;
 
 /** Checkstyle XML, which Jenkins (Warnings Next Generation) and most CI servers read. */
-final class CheckstyleFormat extends OutputFormat {
-    CheckstyleFormat() {
-        super("checkstyle", "Checkstyle XML (Jenkins warnings-ng and most CI servers)");
-    }
-
+final class CheckstyleFormat implements OutputFormat {
     @Override
     public void write(LintResult result, PrintStream out, Terminal terminal) {
         try (Xml x = new Xml(out)) {

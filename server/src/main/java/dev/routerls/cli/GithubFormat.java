@@ -7,11 +7,7 @@ import java.io.PrintStream;
  * {@code ::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message}. Values are escaped as the
  * Actions toolkit escapes them: '%', CR and LF in the message; also ':' and ',' in properties.
  */
-final class GithubFormat extends OutputFormat {
-    GithubFormat() {
-        super("github", "GitHub Actions annotations (::error file=…::message)");
-    }
-
+final class GithubFormat implements OutputFormat {
     @Override
     public void write(LintResult result, PrintStream out, Terminal terminal) {
         for (LintResult.FileReport f : result.files()) {

@@ -7,11 +7,7 @@ import com.google.gson.JsonObject;
 import java.io.PrintStream;
 
 /** GitLab Code Quality report: a JSON array of issues with a unique fingerprint each. */
-final class GitlabFormat extends OutputFormat {
-    GitlabFormat() {
-        super("gitlab", "GitLab Code Quality JSON (artifacts:reports:codequality)");
-    }
-
+final class GitlabFormat implements OutputFormat {
     @Override
     public void write(LintResult result, PrintStream out, Terminal terminal) {
         JsonArray issues = new JsonArray();

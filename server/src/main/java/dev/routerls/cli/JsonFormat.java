@@ -4,11 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 /** {@code {"files":[{"path","language","diagnostics":[…]}]}} with 1-based positions (see README). */
-final class JsonFormat extends OutputFormat {
-    JsonFormat() {
-        super("json", "routerls's own JSON: files with their findings, 1-based positions");
-    }
-
+final class JsonFormat implements OutputFormat {
     @Override
     public void write(LintResult result, PrintStream out, Terminal terminal) {
         out.println(LintReport.toJson(fileResults(result)));

@@ -3,11 +3,7 @@ package dev.routerls.cli;
 import java.io.PrintStream;
 
 /** JUnit XML for CI servers that only show tests: one test case per file, one failure per finding. */
-final class JunitFormat extends OutputFormat {
-    JunitFormat() {
-        super("junit", "JUnit XML: a test case per file, a failure per finding");
-    }
-
+final class JunitFormat implements OutputFormat {
     @Override
     public void write(LintResult result, PrintStream out, Terminal terminal) {
         int files = result.files().size();

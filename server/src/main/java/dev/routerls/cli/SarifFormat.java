@@ -14,13 +14,9 @@ import java.util.Locale;
  * result per finding (paths relative to SRCROOT, the working folder), stable partial fingerprints, and the
  * findings inline comments suppressed listed with their justification.
  */
-final class SarifFormat extends OutputFormat {
+final class SarifFormat implements OutputFormat {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String FINGERPRINT_KEY = "routerlsFindingHash/v1";
-
-    SarifFormat() {
-        super("sarif", "SARIF 2.1.0 (GitHub code scanning and other SARIF viewers)");
-    }
 
     @Override
     public void write(LintResult result, PrintStream out, Terminal terminal) {

@@ -8,12 +8,8 @@ import java.io.PrintStream;
  * For people: findings grouped by file, each with the source line and a caret under the range, then a
  * summary. Colour only on a terminal, and never when NO_COLOR is set.
  */
-final class TextFormat extends OutputFormat {
+final class TextFormat implements OutputFormat {
     private static final int MAX_EXCERPT = 160;
-
-    TextFormat() {
-        super("text", "findings grouped by file with the source line and a caret, and a summary (default)");
-    }
 
     @Override
     public void write(LintResult result, PrintStream out, Terminal terminal) {

@@ -23,24 +23,22 @@ public enum RouterFileRole {
     NFTABLES("nftables.d", ".nft"),
     OTHER(null, null);
 
-    /** The folder under {@code etc/} holding the files of this role, or null when the role is one file. */
-    private final String folder;
-    /** The file's name, or for a folder the ending its files have (null: any). */
-    private final String name;
-
-    RouterFileRole(String folder, String name) {
-        this.folder = folder;
-        this.name = name;
+    /**
+     * Where under {@code etc/} a router keeps the files of a role: in {@code folder}, their names ending in
+     * {@code fileName} (null: any name), or when the folder is null, the one file {@code fileName}.
+     */
+    public record Place(String folder, String fileName) {
     }
 
-    /** The folder under {@code etc/} holding the files of this role (null when the role is one file). */
-    public String folder() {
-        return folder;
+    private final Place place;
+
+    RouterFileRole(String folder, String fileName) {
+        place = new Place(folder, fileName);
     }
 
-    /** The file's name under {@code etc/}, or for a folder role the ending of its files' names (null: any name). */
-    public String fileName() {
-        return name;
+    /** Where the router keeps the files of this role ({@link #OTHER}: no folder and no name). */
+    public Place place() {
+        return place;
     }
 
     /**
@@ -52,17 +50,17 @@ public enum RouterFileRole {
     public static RouterFileRole ofPath(String pathOrUri) {
         String p = pathOrUri == null ? "" : pathOrUri.replace('\\', '/');
         String fileName = p.substring(p.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        if (fileName.equals(RELEASE.name)) return RELEASE;
-        if (fileName.equals(RC_LOCAL.name)) return RC_LOCAL;
-        if (fileName.equals(FIREWALL_USER.name) || fileName.startsWith(FIREWALL_USER.name + ".")) return FIREWALL_USER;
-        if (fileName.endsWith(NFTABLES.name)) return NFTABLES;
-        if (p.contains("/etc/" + UCI.folder + "/")) return UCI;
+        if (fileName.equals(RELEASE.place.fileName())) return RELEASE;
+        if (fileName.equals(RC_LOCAL.place.fileName())) return RC_LOCAL;
+        if (fileName.equals(FIREWALL_USER.place.fileName()) || fileName.startsWith(FIREWALL_USER.place.fileName() + ".")) return FIREWALL_USER;
+        if (fileName.endsWith(NFTABLES.place.fileName())) return NFTABLES;
+        if (p.contains("/etc/" + UCI.place.folder() + "/")) return UCI;
         return OTHER;
     }
 
     /** True when the path lies in a folder named {@code config} (a router's UCI folder, even when not under {@code etc/}). */
     public static boolean inConfigFolder(String pathOrUri) {
-        return pathOrUri != null && pathOrUri.replace('\\', '/').contains("/" + UCI.folder + "/");
+        return pathOrUri != null && pathOrUri.replace('\\', '/').contains("/" + UCI.place.folder() + "/");
     }
 
     /**
@@ -91,7 +89,7 @@ public enum RouterFileRole {
         for (Path p = parent; p != null; p = p.getParent()) {
             if (p.getFileName() != null && p.getFileName().toString().equals("etc")) return p;
         }
-        if (parent.getFileName() != null && parent.getFileName().toString().equals(UCI.folder)) {
+        if (parent.getFileName() != null && parent.getFileName().toString().equals(UCI.place.folder())) {
             return parent.getParent();
         }
         return null;
