@@ -165,10 +165,10 @@ public final class YamahaReader {
     }
 
     /**
-     * The logical lines of the text ({@code index}: its line table) with their select contexts, without the model: what completion needs
-     * of a version the analysis has not reached yet. Lines come from the document's cache as for
-     * {@link #read} (a keystroke parses one line), and the version read here is the one the next
-     * {@link #read} starts from.
+     * The logical lines of the text ({@code index}: its line table) with their select contexts, without the
+     * model: what completion needs of a version the analysis has not reached yet. Lines come from the
+     * document's cache as for {@link #read} (a keystroke parses one line), and the version read here is the
+     * one the next {@link #read} starts from.
      */
     public DocumentLines lines(String uri, LineIndex index, Cancellation cancel) {
         LineCache.Session session = cache.open(uri, index);
