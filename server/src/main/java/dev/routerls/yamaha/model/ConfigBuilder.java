@@ -6,8 +6,6 @@ import dev.routerls.mape.PortRange;
 import dev.routerls.yamaha.catalog.CatalogFinding;
 import dev.routerls.yamaha.model.YamahaConfig.*;
 import dev.routerls.yamaha.filter.DynamicFilter;
-import dev.routerls.yamaha.filter.FilterAddress;
-import dev.routerls.yamaha.filter.FilterCondition;
 import dev.routerls.yamaha.filter.FilterPorts;
 import dev.routerls.yamaha.filter.IpFilter;
 import dev.routerls.yamaha.filter.SecureFilterList;
@@ -865,7 +863,7 @@ public final class ConfigBuilder {
     private void filter(Command.FilterDefinition f) {
         Integer id = number(f.id());
         if (id == null) return;
-        List<String> fields = f.fields().stream().map(Word::text).toList();
+        List<Word> fields = f.fields();
         if (f.dynamic()) {
             if (fields.size() < 2) return;
             List<Integer> triggers = new ArrayList<>();
@@ -873,19 +871,12 @@ public final class ConfigBuilder {
                 Integer n = number(t);
                 if (n != null) triggers.add(n);
             }
-            dynamicFilters.put(id, new DynamicFilter(id, FilterAddress.parse(fields.get(0)), FilterAddress.parse(fields.get(1)),
-                    fields.size() > 2 ? fields.get(2) : null, triggers, lineRange()));
+            dynamicFilters.put(id, new DynamicFilter(id, fields, triggers, lineRange()));
             return;
         }
         IpFilter.Action action = f.action() == null ? null : IpFilter.Action.of(f.action().text());
         if (action == null || fields.isEmpty()) return;   // the catalog check reports the malformed line
-        FilterCondition condition = FilterCondition.of(fields.get(0), field(fields, 1), field(fields, 2), field(fields, 3),
-                field(fields, 4));
-        filters.put(id, new IpFilter(id, action, f.action().text(), condition, lineRange(), r(f.id())));
-    }
-
-    private static String field(List<String> fields, int i) {
-        return i < fields.size() ? fields.get(i) : null;
+        filters.put(id, new IpFilter(id, action, f.action(), fields, lineRange()));
     }
 
     private void secureFilterList(Command.SecureFilter sf) {

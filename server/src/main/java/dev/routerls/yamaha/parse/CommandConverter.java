@@ -11,6 +11,7 @@ import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -334,14 +335,14 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
                 present(w(x.src), w(x.dst), w(x.protocol), w(x.srcPorts), w(x.dstPorts)), List.of());
     }
 
-    /** The leading words that are written (an omitted optional field ends the list). */
+    /**
+     * The leading words that are written (an omitted optional field ends the list); immutable, so the filter
+     * model shares the list instead of copying it.
+     */
     private static List<Word> present(Word... words) {
-        List<Word> out = new ArrayList<>(words.length);
-        for (Word x : words) {
-            if (x == null) break;
-            out.add(x);
-        }
-        return out;
+        int n = 0;
+        while (n < words.length && words[n] != null) n++;
+        return List.of(Arrays.copyOf(words, n));
     }
 
     @Override
