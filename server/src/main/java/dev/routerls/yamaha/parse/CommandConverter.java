@@ -86,7 +86,7 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
     private List<Word> tokens(List<Token> ts) {
         List<Word> out = new ArrayList<>(ts.size());
         for (Token t : ts) out.add(w(t));
-        return out;
+        return PackedWords.of(out);
     }
 
     /** The line's words with secret values replaced by masks. */
@@ -342,7 +342,7 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
     private static List<Word> present(Word... words) {
         int n = 0;
         while (n < words.length && words[n] != null) n++;
-        return List.of(Arrays.copyOf(words, n));
+        return PackedWords.of(Arrays.asList(words).subList(0, n));
     }
 
     @Override
