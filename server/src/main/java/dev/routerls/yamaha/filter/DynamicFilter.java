@@ -34,7 +34,6 @@ public record DynamicFilter(int id, List<Word> fields, List<Integer> triggers, S
             Map.entry("pptp", new int[][]{{Packet.TCP, 1723}}), Map.entry("sip", new int[][]{{Packet.UDP, 5060}}));
 
     public DynamicFilter {
-        fields = List.copyOf(fields);
         triggers = List.copyOf(triggers);
     }
 
