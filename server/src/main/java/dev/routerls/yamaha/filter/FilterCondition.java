@@ -93,11 +93,12 @@ public final class FilterCondition {
         for (int[][] s : src.boxes()) {
             for (int[][] d : dst.boxes()) {
                 for (HeaderBox t : tails) {
-                    HeaderBox b = t;
-                    for (int i = 0; i < 4; i++) {
-                        b = b.with(HeaderBox.SRC + i, s[0][i], s[1][i]).with(HeaderBox.DST + i, d[0][i], d[1][i]);
-                    }
-                    out.add(b);
+                    int[] lo = t.lo().clone(), hi = t.hi().clone();
+                    System.arraycopy(s[0], 0, lo, HeaderBox.SRC, 4);
+                    System.arraycopy(s[1], 0, hi, HeaderBox.SRC, 4);
+                    System.arraycopy(d[0], 0, lo, HeaderBox.DST, 4);
+                    System.arraycopy(d[1], 0, hi, HeaderBox.DST, 4);
+                    out.add(new HeaderBox(lo, hi));
                 }
             }
         }
