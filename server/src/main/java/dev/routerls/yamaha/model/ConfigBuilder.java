@@ -46,7 +46,7 @@ public final class ConfigBuilder {
     private final List<IpsecTransport> transports = new ArrayList<>();
     private final List<TransportTemplate> transportTemplates = new ArrayList<>();
     private final List<Route> routes = new ArrayList<>();
-    private final Map<Integer, IpFilter> filters = new LinkedHashMap<>();
+    private final Map<Integer, StaticFilters.Line> filters = new HashMap<>();
     private final Map<Integer, DynamicFilter> dynamicFilters = new LinkedHashMap<>();
     private final List<SecureFilterList> secureFilters = new ArrayList<>();
     private final Map<Integer, DhcpScope> dhcpScopes = new LinkedHashMap<>();
@@ -876,7 +876,7 @@ public final class ConfigBuilder {
         }
         IpFilter.Action action = f.action() == null ? null : IpFilter.Action.of(f.action().text());
         if (action == null || fields.isEmpty()) return;   // the catalog check reports the malformed line
-        filters.put(id, new IpFilter(id, action, f.action(), fields, lineRange()));
+        filters.put(id, new StaticFilters.Line(f, lineRange()));
     }
 
     private void secureFilterList(Command.SecureFilter sf) {
@@ -1038,7 +1038,7 @@ public final class ConfigBuilder {
         return new YamahaConfig(model, revision, headerRange, freeze(interfaces, InterfaceDraft::freeze),
                 ipv6Addresses, freeze(natDescriptors, NatDraft::freeze), natUses, backwardCompatibility,
                 freeze(pps, PpDraft::freeze), freeze(tunnels, TunnelDraft::freeze), transports, transportTemplates,
-                routes, filters, dynamicFilters, secureFilters, dhcpScopes, secrets, definitions, references, syntaxProblems,
+                routes, new StaticFilters(filters), dynamicFilters, secureFilters, dhcpScopes, secrets, definitions, references, syntaxProblems,
                 catalogFindings, looseFilterUses, tunnelSelects, ppSelects, placeholders, pastedNotes, commentedCommands);
     }
 
