@@ -9,10 +9,10 @@ import java.util.Locale;
 /**
  * {@code ip filter N ACTION SRC [DST [PROTOCOL [SRC_PORTS [DST_PORTS]]]]}: a static IPv4 filter.
  * {@code range} is the whole line; {@code actionWord} and {@code fields} (source, destination, protocol,
- * source ports, destination ports, as many as are written) are the words of the parsed line, which the
- * document keeps anyway: {@code fields} is the parsed command's immutable list itself, not a copy. What the
- * filter matches is read from them when a check asks ({@link #condition()}), not kept: a config has
- * thousands of filter lines, and only the listed ones are ever checked.
+ * source ports, destination ports, as many as are written) are the words of the parsed line. The model
+ * makes one when asked for a number (it keeps only the parsed lines), and what the filter matches is read
+ * from the fields when a check asks ({@link #condition()}): a config has thousands of filter lines, and
+ * only the listed ones are ever checked.
  */
 public record IpFilter(int id, Action action, Word actionWord, List<Word> fields, SourceRange range) {
 

@@ -863,20 +863,18 @@ public final class ConfigBuilder {
     private void filter(Command.FilterDefinition f) {
         Integer id = number(f.id());
         if (id == null) return;
-        List<Word> fields = f.fields();
         if (f.dynamic()) {
-            if (fields.size() < 2) return;
+            if (f.fieldCount() < 2) return;
             List<Integer> triggers = new ArrayList<>();
             for (Word t : f.triggers()) {
                 Integer n = number(t);
                 if (n != null) triggers.add(n);
             }
-            dynamicFilters.put(id, new DynamicFilter(id, fields, triggers, lineRange()));
+            dynamicFilters.put(id, new DynamicFilter(id, f.fields(line), triggers, lineRange()));
             return;
         }
-        IpFilter.Action action = f.action() == null ? null : IpFilter.Action.of(f.action().text());
-        if (action == null || fields.isEmpty()) return;   // the catalog check reports the malformed line
-        filters.put(id, new StaticFilters.Line(f, lineRange()));
+        if (IpFilter.Action.of(f.action(line).text()) == null || f.fieldCount() == 0) return;   // the catalog check reports the malformed line
+        filters.put(id, new StaticFilters.Line(line, lineRange()));
     }
 
     private void secureFilterList(Command.SecureFilter sf) {

@@ -11,7 +11,6 @@ import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -325,24 +324,21 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
 
     @Override
     public Command visitIpFilterDynamic(IpFilterDynamicContext x) {
-        return new Command.FilterDefinition(x.family().IPV6() != null, true, w(x.id), null,
-                present(w(x.src), w(x.dst), w(x.protocol)), tokens(x.triggers));
+        return new Command.FilterDefinition(x.family().IPV6() != null, true, w(x.id), present(x.src, x.dst, x.protocol),
+                tokens(x.triggers));
     }
 
     @Override
     public Command visitIpFilter(IpFilterContext x) {
-        return new Command.FilterDefinition(x.family().IPV6() != null, false, w(x.id), w(x.action),
-                present(w(x.src), w(x.dst), w(x.protocol), w(x.srcPorts), w(x.dstPorts)), List.of());
+        return new Command.FilterDefinition(x.family().IPV6() != null, false, w(x.id),
+                present(x.src, x.dst, x.protocol, x.srcPorts, x.dstPorts), List.of());
     }
 
-    /**
-     * The leading words that are written (an omitted optional field ends the list); immutable, so the filter
-     * model shares the list instead of copying it.
-     */
-    private static List<Word> present(Word... words) {
+    /** How many of the optional fields are written (an omitted one ends them). */
+    private static int present(ParserRuleContext... fields) {
         int n = 0;
-        while (n < words.length && words[n] != null) n++;
-        return PackedWords.of(Arrays.asList(words).subList(0, n));
+        while (n < fields.length && fields[n] != null) n++;
+        return n;
     }
 
     @Override
