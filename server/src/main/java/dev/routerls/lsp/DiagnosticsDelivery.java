@@ -52,6 +52,15 @@ final class DiagnosticsDelivery implements DiagnosticsPublisher {
         pulled.put(uri, new Pulled(version, diagnostics));
     }
 
+    /**
+     * Settings changed: every pulled report was computed under the old ones (their result ids name the
+     * settings), so a client that pulled is asked to pull again even where the findings stay the same.
+     */
+    void settingsChanged() {
+        LanguageClient c = client.get();
+        if (c != null && pulls && !pulled.isEmpty()) refresh(c);
+    }
+
     @Override
     public void publish(String uri, Integer version, List<Diagnostic> diagnostics) {
         LanguageClient c = client.get();

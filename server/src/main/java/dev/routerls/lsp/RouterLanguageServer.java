@@ -231,6 +231,7 @@ public final class RouterLanguageServer implements LanguageServer, LanguageClien
     /** Settings changed somewhere: tell the user of mistakes, analyse every open group again. */
     void settingsChanged() {
         settingsNotices.report(workspace.settingsFiles(), client);
+        delivery.settingsChanged();
         workspace.openGroups().forEach(scheduler::now);
     }
 

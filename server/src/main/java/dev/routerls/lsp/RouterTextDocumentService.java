@@ -390,8 +390,10 @@ final class RouterTextDocumentService implements TextDocumentService {
             String uri = params.getTextDocument().getUri();
             Optional<LanguageFeatures.Report> r = features.diagnostics(uri, cancel);
             List<org.eclipse.lsp4j.Diagnostic> found = Convert.diagnostics(r.map(LanguageFeatures.Report::diagnostics).orElse(List.of()));
-            // the findings are part of the id: an edit of another file of the router changes them at the same version
-            String resultId = r.map(x -> x.version() + ":" + Integer.toHexString(found.hashCode())).orElse("closed");
+            // the findings are part of the id (an edit of another file of the router changes them at the same
+            // version), and so are the settings: a report under other settings is a new one even when equal
+            String resultId = r.map(x -> x.version() + ":" + Integer.toHexString(workspace.settingsFor(uri).hashCode())
+                    + ":" + Integer.toHexString(found.hashCode())).orElse("closed");
             r.ifPresent(x -> delivery.pulled(uri, x.version(), found));
             if (resultId.equals(params.getPreviousResultId())) {
                 return new DocumentDiagnosticReport(new RelatedUnchangedDocumentDiagnosticReport(resultId));

@@ -152,4 +152,21 @@ class LspDiagnosticsDeliveryTest {
             assertNull(h.diagnostics.poll());
         }
     }
+
+    @Test
+    void aSettingsChangeAsksThePullingClientToPullAgainUnderTheNewSettings() throws Exception {
+        String uri = "file:///tmp/routerls-delivery/settings.conf";
+        try (LspHarness h = new LspHarness().initialize(null, pulling(true))) {
+            h.open(uri, "yamaha-rtx", YAMAHA);
+            DocumentDiagnosticReport before = pull(h, uri, null);
+            analysed(h, uri, 1);
+            assertNull(h.refreshes.poll(), "nothing changed since the pull");
+            h.server.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(
+                    com.google.gson.JsonParser.parseString("{\"routerls\":{\"model\":\"NVR510\"}}")));
+            assertNotNull(h.refreshes.poll(20, TimeUnit.SECONDS), "the pulled report was computed under the old settings");
+            DocumentDiagnosticReport after = pull(h, uri, before.getLeft().getResultId());
+            assertTrue(after.isLeft(), "a report under other settings is a new one, even with the same findings");
+            assertNull(h.diagnostics.poll(), "nothing is pushed to a client that pulls");
+        }
+    }
 }
