@@ -38,6 +38,19 @@ class LspDiagnosticsDeliveryTest {
     private static final String YAMAHA = "ip lan1 address 192.168.100.1/24\nnat descriptor type 1000 masquerade\n";
     private static final String FIREWALL = LspWorkspaceTest.FIREWALL;
 
+    private static final String NETWORK = "config interface 'wan'\n\toption proto 'dhcp'\n";
+
+    /** A router on disk whose firewall names a network (wan6) that its network file does not define. */
+    private record Router(String firewall, String network) {
+        static Router on(Path tmp) throws java.io.IOException {
+            Path etc = tmp.resolve("etc");
+            Files.createDirectories(etc.resolve("config"));
+            Files.writeString(etc.resolve("config/network"), NETWORK);
+            Files.writeString(etc.resolve("config/firewall"), FIREWALL);
+            return new Router(Uris.fromPath(etc.resolve("config/firewall")), Uris.fromPath(etc.resolve("config/network")));
+        }
+    }
+
     private static ClientCapabilities pulling(boolean refreshSupport) {
         ClientCapabilities caps = new ClientCapabilities();
         TextDocumentClientCapabilities td = new TextDocumentClientCapabilities();
@@ -108,16 +121,11 @@ class LspDiagnosticsDeliveryTest {
 
     @Test
     void anEditThatChangesAnotherFilesFindingsAsksThePullingClientToPullAgain(@TempDir Path tmp) throws Exception {
-        Path etc = tmp.resolve("etc");
-        Files.createDirectories(etc.resolve("config"));
-        String network = "config interface 'wan'\n\toption proto 'dhcp'\n";
-        Files.writeString(etc.resolve("config/network"), network);
-        Files.writeString(etc.resolve("config/firewall"), FIREWALL);
-        String fw = Uris.fromPath(etc.resolve("config/firewall"));
-        String net = Uris.fromPath(etc.resolve("config/network"));
+        Router r = Router.on(tmp);
+        String fw = r.firewall(), net = r.network();
         try (LspHarness h = new LspHarness().initialize(null, pulling(true))) {
             h.open(fw, "openwrt-uci", FIREWALL);
-            h.open(net, "openwrt-uci", network);
+            h.open(net, "openwrt-uci", NETWORK);
             DocumentDiagnosticReport before = pull(h, fw, null);
             assertEquals(List.of("openwrt/undefined-reference@4"), rules(before), "network has no wan6");
             analysed(h, net, 1);
@@ -134,16 +142,11 @@ class LspDiagnosticsDeliveryTest {
 
     @Test
     void aPullingClientWithoutRefreshSupportIsNotSentRefreshes(@TempDir Path tmp) throws Exception {
-        Path etc = tmp.resolve("etc");
-        Files.createDirectories(etc.resolve("config"));
-        String network = "config interface 'wan'\n\toption proto 'dhcp'\n";
-        Files.writeString(etc.resolve("config/network"), network);
-        Files.writeString(etc.resolve("config/firewall"), FIREWALL);
-        String fw = Uris.fromPath(etc.resolve("config/firewall"));
-        String net = Uris.fromPath(etc.resolve("config/network"));
+        Router r = Router.on(tmp);
+        String fw = r.firewall(), net = r.network();
         try (LspHarness h = new LspHarness().initialize(null, pulling(false))) {
             h.open(fw, "openwrt-uci", FIREWALL);
-            h.open(net, "openwrt-uci", network);
+            h.open(net, "openwrt-uci", NETWORK);
             assertEquals(List.of("openwrt/undefined-reference@4"), rules(pull(h, fw, null)));
             change(h, net, 2, 2, "config interface 'wan6'\n\toption proto 'dhcpv6'\n");
             analysed(h, net, 2);
