@@ -9,16 +9,6 @@ import java.io.PrintStream;
 /** GitLab Code Quality report: a JSON array of issues with a unique fingerprint each. */
 final class GitlabFormat implements OutputFormat {
     @Override
-    public String name() {
-        return "gitlab";
-    }
-
-    @Override
-    public String description() {
-        return "GitLab Code Quality JSON (artifacts:reports:codequality)";
-    }
-
-    @Override
     public void write(LintResult result, PrintStream out, Terminal terminal) {
         JsonArray issues = new JsonArray();
         for (LintResult.FileReport f : result.files()) {
