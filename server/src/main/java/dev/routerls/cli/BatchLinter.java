@@ -148,7 +148,7 @@ final class BatchLinter {
         List<LintResult.Finding> suppressed = new ArrayList<>();
         if (!r.kept().isEmpty() || !r.suppressed().isEmpty()) {
             SecretMask mask = f.language() == LanguageId.YAMAHA_RTX && yamaha != null
-                    ? SecretMask.of(yamaha, f.text()) : SecretMask.of(f.language(), f.uri(), f.text());
+                    ? SecretMask.of(yamaha, f.text()) : SecretMask.of(f);
             LineIndex original = new LineIndex(f.text());
             Fingerprints fingerprints = new Fingerprints(relative);
             for (Diagnostic d : r.kept().stream().sorted(BY_POSITION).toList()) {
