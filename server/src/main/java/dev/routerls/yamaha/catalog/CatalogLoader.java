@@ -27,7 +27,17 @@ final class CatalogLoader {
     private CatalogLoader() {
     }
 
+    /** The packed resource the build makes ({@link CatalogPack}), or the JSON where no build step ran (an IDE). */
     static Loaded fromResource() {
+        try (InputStream packed = CatalogLoader.class.getResourceAsStream(CatalogPack.RESOURCE)) {
+            if (packed != null) return CatalogPack.unpack(packed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fromJsonResource();
+    }
+
+    static Loaded fromJsonResource() {
         try (InputStream in = CatalogLoader.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("command catalog resource missing: " + RESOURCE);
             return read(new InputStreamReader(in, StandardCharsets.UTF_8));

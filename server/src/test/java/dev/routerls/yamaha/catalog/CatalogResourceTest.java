@@ -12,7 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The committed resource is exactly what the compiler makes of the reference, and holds no vendor prose. */
+/**
+ * The committed resource is exactly what the compiler makes of the reference, and holds no vendor prose; the
+ * packed form the build makes of it reads back to the same catalog.
+ */
 class CatalogResourceTest {
     private static final Path SHARED = Path.of(System.getProperty("routerls.sharedDir", "../shared"));
     private static final Path PROJECT = Path.of(System.getProperty("routerls.projectDir", ".."));
@@ -42,5 +45,21 @@ class CatalogResourceTest {
         }
         assertFalse(Pattern.compile("[\\u3040-\\u30ff\\u4e00-\\u9fff]").matcher(text).find(), "Japanese text in the resource");
         assertTrue(text.length() < 500_000, "resource size " + text.length());
+    }
+
+    @Test
+    void packedResourceReadsBackAsTheJson() throws IOException {
+        CatalogLoader.Loaded json = CatalogLoader.fromJsonResource();
+        CatalogLoader.Loaded packed;
+        try (var in = CatalogResourceTest.class.getResourceAsStream(CatalogPack.RESOURCE)) {
+            assertTrue(in != null, "the build packs the catalog (process-classes)");
+            packed = CatalogPack.unpack(in);
+        }
+        assertEquals(json.models(), packed.models());
+        assertEquals(json.profiles(), packed.profiles());
+        assertEquals(json.commands().size(), packed.commands().size());
+        for (int i = 0; i < json.commands().size(); i++) assertEquals(json.commands().get(i), packed.commands().get(i));
+        // and what the catalog is loaded from is that packed form
+        assertEquals(packed.commands(), CatalogLoader.fromResource().commands());
     }
 }
