@@ -418,9 +418,9 @@ public final class CommandCatalog implements CommandChecker {
         CatalogToken lastHead = tokens.get(Math.min(tokens.size() - 1, start + Math.max(0, f.head().size() - 1)));
         SourceRange headRange = new SourceRange(firstWord.range().startLine(), firstWord.range().startColumn(),
                 lastHead.range().endLine(), lastHead.range().endColumn());
-        String name = e.name();
         List<CatalogFinding> out = new ArrayList<>();
         if (!e.models().contains(model)) {
+            String name = e.name();
             // absence from a model line is no proof: genuine dumps show commands the line omits
             out.add(new CatalogFinding(Kind.MODEL_NOT_LISTED, headRange, String.format(
                     "the command reference lists \"%s\" for %s but not for %s. Its model lists are not always complete,"
@@ -431,6 +431,7 @@ public final class CommandCatalog implements CommandChecker {
         }
         for (RevisionLimit l : e.limits()) {
             if (l.keyword() != null || !l.appliesTo(model) || !l.excludes(rev)) continue;
+            String name = e.name();
             out.add(new CatalogFinding(Kind.MODEL_UNSUPPORTED, headRange, String.format(
                     "\"%s\" is not available on %s%s: %s. The router will reject this line; update the firmware or remove it.",
                     name, model, revisionText == null ? "" : " Rev." + rev, l.describe())));
@@ -444,6 +445,7 @@ public final class CommandCatalog implements CommandChecker {
                         ? l.param().equals(a.slots().get(i - start)) && t.equalsIgnoreCase(l.keyword())
                         : t.equalsIgnoreCase(l.keyword()) || t.toLowerCase(Locale.ROOT).startsWith(l.keyword().toLowerCase(Locale.ROOT) + "=");
                 if (!uses) continue;
+                String name = e.name();
                 out.add(new CatalogFinding(Kind.MODEL_UNSUPPORTED, tokens.get(i).range(), String.format(
                         "\"%s\" of \"%s\" is not available on %s%s: %s. The router will reject this line; update the firmware or use another value.",
                         l.keyword(), name, model, rev == null ? "" : " Rev." + rev, l.describe())));

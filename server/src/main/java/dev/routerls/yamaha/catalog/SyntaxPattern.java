@@ -32,6 +32,7 @@ public record SyntaxPattern(List<Node> nodes) {
         }
 
         public String literalText() {
+            if (parts.size() == 1 && parts.get(0) instanceof Literal l) return l.text(); // most words: checked per line
             StringBuilder sb = new StringBuilder();
             for (Part p : parts) if (p instanceof Literal l) sb.append(l.text());
             return sb.toString();
