@@ -121,7 +121,7 @@ public final class SecretMask {
         for (ConfigLine l : r.lines()) {
             ParsedLine p = l.parsed();
             for (int w = 0; w < p.wordCount(); w++) {
-                if (p.word(w).secret()) hide(l.positions().range(p.word(w)));
+                if (p.secret(w)) hide(l.positions().range(p.word(w)));
             }
             if (p.error() != null) {
                 for (int line = l.firstLine(); line <= l.lastLine(); line++) hideAfterFirstWord(line);

@@ -1,7 +1,6 @@
 package dev.routerls.core;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Splits text into lines the way editors count them: LF, CRLF and lone CR all end a line.
@@ -14,24 +13,29 @@ public final class LineIndex {
 
     public LineIndex(String text) {
         this.text = text;
-        List<int[]> spans = new ArrayList<>();
-        int start = 0;
+        // two growing arrays, not an object per line: every analysis and every report indexes whole files
         int n = text.length();
+        int[] st = new int[Math.max(16, n / 32)];
+        int[] en = new int[st.length];
+        int count = 0;
+        int start = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
-                spans.add(new int[]{start, i});
+                if (count == st.length) {
+                    st = Arrays.copyOf(st, count * 2);
+                    en = Arrays.copyOf(en, count * 2);
+                }
+                st[count] = start;
+                en[count++] = i;
                 if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') i++;
                 start = i + 1;
             }
         }
-        spans.add(new int[]{start, n});
-        starts = new int[spans.size()];
-        ends = new int[spans.size()];
-        for (int i = 0; i < spans.size(); i++) {
-            starts[i] = spans.get(i)[0];
-            ends[i] = spans.get(i)[1];
-        }
+        starts = Arrays.copyOf(st, count + 1);
+        ends = Arrays.copyOf(en, count + 1);
+        starts[count] = start;
+        ends[count] = n;
     }
 
     public int lineCount() {
