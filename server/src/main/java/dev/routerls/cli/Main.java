@@ -17,6 +17,11 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
+        if (args.length > 0 && args[0].equals("lint")) {
+            // a hook's or an editor's lint: read without building picocli's model (LintCommand#readQuickly)
+            LintCommand lint = new LintCommand();
+            if (lint.readQuickly(java.util.Arrays.copyOfRange(args, 1, args.length))) return callAsPicocliWould(lint);
+        }
         CommandLine cl = args.length > 0 ? only(args[0]) : null;
         if (cl == null) cl = new CommandLine(new Main());
         // usage errors exit 2, as every routerls command does for usage and I/O problems
@@ -27,6 +32,17 @@ public final class Main implements Runnable {
             return 2;
         });
         return cl.execute(args);
+    }
+
+    /** What picocli's execute does with a command's result: its exit code, or 2 and the trace for a failure. */
+    private static int callAsPicocliWould(java.util.concurrent.Callable<Integer> command) {
+        try {
+            Integer code = command.call();
+            return code == null ? 0 : code;
+        } catch (Exception e) {
+            e.printStackTrace();
+            return 2;
+        }
     }
 
     /**
