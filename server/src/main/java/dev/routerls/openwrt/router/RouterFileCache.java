@@ -46,6 +46,20 @@ public final class RouterFileCache {
         int length() {
             return text.length();
         }
+
+        // written out: a record's generated hashCode links through invokedynamic on first use, a cold CLI
+        // run's cost; the text's own hash is computed once per string
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.uri.equals(uri) && k.text.equals(text)
+                    && k.encoding.byteOrderMark() == encoding.byteOrderMark() && k.encoding.charset().equals(encoding.charset());
+        }
+
+        @Override
+        public int hashCode() {
+            return ((uri.hashCode() * 31 + text.hashCode()) * 31 + encoding.charset().hashCode()) * 2
+                    + (encoding.byteOrderMark() ? 1 : 0);
+        }
     }
 
     /** One cached result, or the computation that will give it. */
