@@ -26,6 +26,7 @@ INNER : 'inner' ;
 STATIC : 'static' ;
 MASQUERADE : 'masquerade' ;
 PORT : 'port' ;
+INCOMING : 'incoming' ;
 RANGE : 'range' ;
 BACKWARD_COMPATIBILITY : 'backward-compatibility' ;
 REVERSE : 'reverse' ;
@@ -116,6 +117,12 @@ METRIC : 'metric' ;
 HIDE : 'hide' ;
 WEIGHT : 'weight' ;
 KEEPALIVE : 'keepalive' ;
+MAIL : 'mail' ;
+SMTP : 'smtp' ;
+SMTP_AUTH : 'smtp-auth' ;
+POP : 'pop' ;
+SIP : 'sip' ;
+VRRP : 'vrrp' ;
 
 // typed values
 IPV4_PAIR         : IPV4_F '=' IPV4_F ('/' (NUM_F | IPV4_F))? ;   // static NAT outer=inner[/mask]

@@ -24,6 +24,7 @@ command
     | natStatic
     | natMasqueradeStatic
     | natPortRange
+    | natMasqueradeIncoming
     | natBackwardCompatibility
     | natApply
     | natOtherSetting
@@ -71,6 +72,10 @@ command
     | heartbeatPreSharedKey
     | heartbeat2Keys
     | httpdApiPassword
+    | mailServerSmtp
+    | mailServerPop
+    | sipServer
+    | vrrpSetting
     | embeddedFile
     | generic
     ;
@@ -94,12 +99,14 @@ natStatic                : NAT DESCRIPTOR STATIC id=NUMBER entry=NUMBER pair=IPV
 natMasqueradeStatic      : NAT DESCRIPTOR MASQUERADE STATIC id=NUMBER entry=NUMBER inner=IPV4_ADDR
                            protocol=word ports=word? ;   // a number, outer=inner, a service name (www); none for esp/gre
 natPortRange             : NAT DESCRIPTOR MASQUERADE PORT RANGE id=NUMBER portRange+ ;
+// what happens to a packet from outside that no translation entry matches: through|reject|discard|forward IP
+natMasqueradeIncoming    : NAT DESCRIPTOR MASQUERADE INCOMING id=NUMBER action=word address=IPV4_ADDR? ;
 portRange                : NUMBER_RANGE | NUMBER ;
 natBackwardCompatibility : NAT DESCRIPTOR BACKWARD_COMPATIBILITY value=NUMBER ;
 // `ip lan1 nat descriptor 1 2 reverse 30`; the forward list may be empty before `reverse`
 natApply                 : IP iface NAT DESCRIPTOR forward+=NUMBER* (REVERSE reverse+=NUMBER+)? ;
 // every other `nat descriptor SETTING… ID …` (timer, masquerade incoming, ftp port, sip …): ID is the descriptor
-natOtherSetting          : NAT DESCRIPTOR setting+=(MASQUERADE | PORT | IDENT)+ id=NUMBER word* ;
+natOtherSetting          : NAT DESCRIPTOR setting+=(MASQUERADE | PORT | INCOMING | IDENT)+ id=NUMBER word* ;
 
 // ---- PP and tunnel blocks ----
 ppSelect            : PP SELECT target=(NUMBER | ANONYMOUS | NONE)? ;   // bare form only after `no`
@@ -139,14 +146,17 @@ routeGateway   : GATEWAY routeTarget routeOption* ;
 // the gateways and parameters of the reference (8.1.7): an address, `pp N [dlci=N]`, `pp anonymous [name=N]`,
 // `tunnel N`, `dhcp INTERFACE`, a loopback or null interface; then filter, dpi, metric, hide, weight, keepalive
 routeTarget    : IPV4_ADDR | PP ppTarget=(NUMBER | ANONYMOUS) ppOption=word? | TUNNEL tunnelTarget=NUMBER | TUNNEL_ID
-               | DHCP IFNAME | IFNAME ;
+               | DHCP dhcpIface=IFNAME | IFNAME ;
 routeOption    : FILTER filters+=NUMBER+ | DPI NUMBER+ | METRIC NUMBER | HIDE | WEIGHT NUMBER | KEEPALIVE NUMBER ;
 dhcpScope      : DHCP SCOPE id=NUMBER range=(IPV4_RANGE_PREFIX | IPV4_RANGE | IPV4_PREFIX) word* ;
 dhcpScopeBind  : DHCP SCOPE BIND id=NUMBER address=(IPV4_ADDR | IPV4_RANGE) word* ;
 dhcpScopeOption: DHCP SCOPE OPTION id=NUMBER word+ ;
 dhcpRelay      : IP iface DHCP SERVICE RELAY servers+=IPV4_ADDR+ word* ;
-ipFilterDynamic: family FILTER DYNAMIC id=NUMBER word* ;
-ipFilter       : family FILTER id=NUMBER action=word word* ;
+// `ip filter dynamic N SRC DST PROTOCOL [option …]` or `… SRC DST filter LIST [in LIST] [out LIST] …`
+ipFilterDynamic: family FILTER DYNAMIC id=NUMBER (src=word dst=word (FILTER triggers+=NUMBER+ | protocol=word))? word* ;
+// `ip filter N ACTION SRC [DST [PROTOCOL [SRC_PORTS [DST_PORTS]]]]`
+ipFilter       : family FILTER id=NUMBER action=word
+                 (src=word (dst=word (protocol=word (srcPorts=word dstPorts=word?)?)?)?)? word* ;
 secureFilter   : family iface SECURE FILTER direction=(IN | OUT) filters+=NUMBER* (DYNAMIC dynamics+=NUMBER+)? ;
 
 // ---- secrets ----
@@ -176,6 +186,14 @@ heartbeatPreSharedKey : HEARTBEAT PRE_SHARED_KEY secret=word word* ;
 // `heartbeat2 transmit|receive ID [crypto KEY] auth KEY …`
 heartbeat2Keys        : HEARTBEAT2 (TRANSMIT | RECEIVE) id=NUMBER (CRYPTO crypto=word)? AUTH auth=word word* ;
 httpdApiPassword      : HTTPD CUSTOM_GUI API PASSWORD secret=word word* ;
+// `mail server smtp ID ADDRESS [port=N] [smtp-auth USER PASSWORD [PROTOCOL]] …`
+mailServerSmtp        : MAIL SERVER SMTP id=word address=word ~(SMTP_AUTH | COMMENT | EOF)* (SMTP_AUTH user=word secret=word?)? word* ;
+// `mail server pop ID ADDRESS [port=N] PROTOCOL USER PASSWORD`: the password is the last word
+mailServerPop         : MAIL SERVER POP id=word address=word rest+=word* ;
+// `sip server NUMBER ADDRESS TYPE PROTOCOL SIP_URI [USER [PASSWORD]]` (the other `sip server …` commands have no number here)
+sipServer             : SIP SERVER id=NUMBER address=word type=word protocol=word uri=word (user=word secret=word?)? word* ;
+// `ip IF vrrp VRID ADDRESS [priority=N] [preempt=on] [auth=TEXT] …`: the text after auth= is the secret
+vrrpSetting           : family iface VRRP vrid=NUMBER address=word options+=word* ;
 
 // ---- embedded files: the reader takes the lines after this one, up to the terminator, as the content ----
 embeddedFile : EMBEDDED FILE base64=word? name=word terminator=HEREDOC ;
@@ -188,7 +206,7 @@ keyword : plainKeyword | ID ;
 
 // every keyword but `id`: `ipsec ike local id` is not one of the generic `ipsec ike … GATEWAY …` settings
 plainKeyword
-    : IP | IPV6 | NAT | DESCRIPTOR | TYPE | ADDRESS | OUTER | INNER | STATIC | MASQUERADE | PORT | RANGE
+    : IP | IPV6 | NAT | DESCRIPTOR | TYPE | ADDRESS | OUTER | INNER | STATIC | MASQUERADE | PORT | INCOMING | RANGE
     | BACKWARD_COMPATIBILITY | REVERSE | PP | TUNNEL | SELECT | BIND | REMOTE | POOL | ENCAPSULATION
     | ENDPOINT | TEMPLATE | IPSEC | SA | POLICY | IKE | TRANSPORT | ROUTE | GATEWAY | FILTER | DHCP | SCOPE
     | SERVICE | RELAY | SERVER | SECURE | IN | OUT | DYNAMIC | PROXYARP | SECONDARY | ANONYMOUS | NONE
@@ -198,6 +216,7 @@ plainKeyword
     | GROUP | HB46PP | NGN | HTTPD | CUSTOM_GUI | API | HEARTBEAT | HEARTBEAT2 | TRANSMIT | RECEIVE | CRYPTO
     | RIP | KEY | EAP | XAUTH | BGP | NEIGHBOR | EMBEDDED | FILE
     | OPTION | LOCAL | DPI | METRIC | HIDE | WEIGHT | KEEPALIVE
+    | MAIL | SMTP | SMTP_AUTH | POP | SIP | VRRP
     ;
 
 word

@@ -1,12 +1,13 @@
 package dev.routerls.analysis;
 
+import dev.routerls.core.AnalysisBudget;
 import dev.routerls.core.SourceFile;
 import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.Cancellation;
 import dev.routerls.core.Diagnostic;
-import dev.routerls.analysis.OpenWrtAnalyzer;
 import dev.routerls.openwrt.router.Router;
-import dev.routerls.analysis.YamahaAnalyzer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,18 +17,26 @@ import java.util.function.Function;
 
 /**
  * The one engine behind the CLI and the language server: YAMAHA files are analysed one by one,
- * OpenWrt files router by router (their rules cross files). Returns findings per document URI.
+ * OpenWrt files router by router (their rules cross files), a {@code .routerls.json} for its own mistakes.
+ * Returns findings per document URI.
  */
 public final class Analyzer {
     private final YamahaAnalyzer yamaha = new YamahaAnalyzer();
     private final OpenWrtAnalyzer openwrt;
+    private final Duration budget;
 
     public Analyzer() {
         this(new OpenWrtAnalyzer());
     }
 
     public Analyzer(OpenWrtAnalyzer openwrt) {
+        this(openwrt, AnalysisBudget.DEFAULT);
+    }
+
+    /** {@code budget}: how long one {@link #analyze} call may take before unfinished parts are skipped (and reported). */
+    public Analyzer(OpenWrtAnalyzer openwrt, Duration budget) {
         this.openwrt = openwrt;
+        this.budget = budget;
     }
 
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings) {
@@ -49,32 +58,61 @@ public final class Analyzer {
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings,
                                                  Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
                                                  BiFunction<String, List<SourceFile>, Router> routers) {
+        return analyze(files, settings, yamahaResults, routers, Cancellation.NONE);
+    }
+
+    /** As above; {@code cancel} is looked at between files and rules (the suppliers take their own). */
+    public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings,
+                                                 Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
+                                                 BiFunction<String, List<SourceFile>, Router> routers,
+                                                 Cancellation cancel) {
         Map<String, List<Diagnostic>> out = new LinkedHashMap<>();
-        analyzeDetailed(files, settings, yamahaResults, routers).forEach((uri, r) -> out.put(uri, r.kept()));
+        analyzeDetailed(files, settings, yamahaResults, routers, cancel).forEach((uri, r) -> out.put(uri, r.kept()));
         return out;
+    }
+
+    public Map<String, Suppressions.Result> analyzeDetailed(List<SourceFile> files, AnalysisSettings settings,
+                                                            Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
+                                                            BiFunction<String, List<SourceFile>, Router> routers) {
+        return analyzeDetailed(files, settings, yamahaResults, routers, Cancellation.NONE);
     }
 
     /**
      * The dispatch itself: findings per document, then each document's inline suppressions
-     * ({@link Suppressions}) applied to its own findings.
+     * ({@link Suppressions}) applied to its own findings; {@code cancel} is looked at between files and rules.
      */
     public Map<String, Suppressions.Result> analyzeDetailed(List<SourceFile> files, AnalysisSettings settings,
                                                             Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
-                                                            BiFunction<String, List<SourceFile>, Router> routers) {
+                                                            BiFunction<String, List<SourceFile>, Router> routers,
+                                                            Cancellation cancel) {
+        return AnalysisBudget.within(budget, () -> dispatch(files, settings, yamahaResults, routers, cancel));
+    }
+
+    private Map<String, Suppressions.Result> dispatch(List<SourceFile> files, AnalysisSettings settings,
+                                                      Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
+                                                      BiFunction<String, List<SourceFile>, Router> routers,
+                                                      Cancellation cancel) {
         Map<String, List<Diagnostic>> result = new LinkedHashMap<>();
         Map<String, List<SourceFile>> groups = new LinkedHashMap<>();
         for (SourceFile f : files) {
+            cancel.check();
             result.computeIfAbsent(f.uri(), k -> new ArrayList<>());
             switch (f.language()) {
                 case YAMAHA_RTX -> result.get(f.uri()).addAll(yamahaResults.apply(f).diagnostics());
                 case OPENWRT_UCI, OPENWRT_FIREWALL_USER, OPENWRT_NFTABLES ->
                         groups.computeIfAbsent(routerKey(f), k -> new ArrayList<>()).add(f);
-                case UNKNOWN -> { }
+                case UNKNOWN -> {
+                    if (SettingsFile.isSettingsFile(f.uri())) {
+                        for (Diagnostic d : SettingsFile.read(f.text()).findings(f.uri())) {
+                            if (settings.enabled(d.ruleId())) result.get(f.uri()).add(settings.apply(d));
+                        }
+                    }
+                }
             }
         }
         for (Map.Entry<String, List<SourceFile>> g : groups.entrySet()) {
             Router router = routers.apply(g.getKey(), g.getValue());
-            openwrt.analyze(router, g.getValue().get(0).uri(), settings).forEach((uri, diags) ->
+            openwrt.analyze(router, g.getValue().get(0).uri(), settings, cancel).forEach((uri, diags) ->
                     result.computeIfAbsent(uri, k -> new ArrayList<>()).addAll(diags));
         }
         Map<String, String> texts = new LinkedHashMap<>();

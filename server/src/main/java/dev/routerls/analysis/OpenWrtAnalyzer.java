@@ -1,6 +1,7 @@
 package dev.routerls.analysis;
 
 import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.Cancellation;
 import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.openwrt.nft.NftSnippet;
@@ -10,7 +11,6 @@ import dev.routerls.openwrt.router.RouterReader;
 import dev.routerls.mape.MapeRuleTable;
 import dev.routerls.openwrt.uci.UciConfigs;
 import dev.routerls.openwrt.uci.UciFile;
-import dev.routerls.analysis.RuleRunner;
 import dev.routerls.rules.openwrt.OpenWrtRules;
 
 import java.util.ArrayList;
@@ -47,23 +47,42 @@ public final class OpenWrtAnalyzer {
      * completion and hover). {@code fallbackUri} receives findings that belong to no one file.
      */
     public Map<String, List<Diagnostic>> analyze(Router router, String fallbackUri, AnalysisSettings settings) {
+        return analyze(router, fallbackUri, settings, Cancellation.NONE);
+    }
+
+    /** As above, looking at {@code cancel} before each rule. */
+    public Map<String, List<Diagnostic>> analyze(Router router, String fallbackUri, AnalysisSettings settings,
+                                                 Cancellation cancel) {
         Map<String, List<Diagnostic>> result = new LinkedHashMap<>();
         for (UciFile f : router.uciFiles()) result.put(f.uri(), new ArrayList<>());
         if (!router.uciFiles().isEmpty()) {
             String uciFallback = router.uciFiles().get(0).uri();
-            for (Diagnostic d : RuleRunner.run(OpenWrtRules.uciRules(), (UciConfigs) router, uciFallback, settings)) {
+            for (Diagnostic d : RuleRunner.run(OpenWrtRules.uciRules(), (UciConfigs) router, uciFallback, settings, cancel)) {
                 result.computeIfAbsent(d.uri() == null ? uciFallback : d.uri(), k -> new ArrayList<>()).add(d);
             }
         }
         for (NftSnippet n : router.nftables()) result.computeIfAbsent(n.uri(), k -> new ArrayList<>());
-        for (Diagnostic d : RuleRunner.run(OpenWrtRules.routerRules(), router, fallbackUri, settings)) {
+        for (Diagnostic d : RuleRunner.run(OpenWrtRules.routerRules(), router, fallbackUri, settings, cancel)) {
             result.computeIfAbsent(d.uri(), k -> new ArrayList<>()).add(d);
         }
+        // what the script readers left unfinished when the analysis budget ran out (the engine's finding, not a rule's)
+        java.util.stream.Stream.of(router.firewallUser().stream().flatMap(s -> s.problems().stream()),
+                        router.firewallUserRun().stream().flatMap(r -> r.diagnostics().stream()),
+                        router.rcLocal().stream().flatMap(s -> s.problems().stream()),
+                        router.nftables().stream().flatMap(n -> n.problems().stream()))
+                .flatMap(s -> s)
+                .filter(d -> d.ruleId().equals(AnalysisStopped.INFO.id()) && settings.enabled(d.ruleId()))
+                .forEach(d -> result.computeIfAbsent(d.uri(), k -> new ArrayList<>()).add(settings.apply(d)));
         return result;
     }
 
     /** The router model of these files (for rules, hover and tests); unchanged files are not parsed again. */
     public Router read(List<SourceFile> routerFiles, AnalysisSettings settings) {
-        return RouterReader.read(routerFiles, settings, MapeRuleTable.bundled(), cache);
+        return read(routerFiles, settings, Cancellation.NONE);
+    }
+
+    /** As above, looking at {@code cancel} before each file. */
+    public Router read(List<SourceFile> routerFiles, AnalysisSettings settings, Cancellation cancel) {
+        return RouterReader.read(routerFiles, settings, MapeRuleTable.bundled(), cache, cancel);
     }
 }

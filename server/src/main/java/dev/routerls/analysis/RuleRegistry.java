@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Every rule routerls knows, with its metadata: the YAMAHA rules, the OpenWrt rules (each language keeps
- * its own ordered list, {@link YamahaRules} and {@link OpenWrtRules}) and {@code routerls/internal}. Ids are
+ * its own ordered list, {@link YamahaRules} and {@link OpenWrtRules}), the settings file's rules
+ * ({@link SettingsSyntaxRule}, {@link IgnoredSettingRule}) and {@code routerls/internal}. Ids are
  * stable because users disable and re-grade rules by id; everything that lists or documents rules reads it here.
  */
 public final class RuleRegistry {
@@ -23,8 +24,11 @@ public final class RuleRegistry {
     static {
         List<RuleInfo> all = new ArrayList<>(YamahaRules.infos());
         all.addAll(OpenWrtRules.infos());
+        all.add(SettingsSyntaxRule.INFO);
+        all.add(IgnoredSettingRule.INFO);
         all.add(Suppressions.UNUSED);
         all.add(InternalFailure.INFO);
+        all.add(AnalysisStopped.INFO);
         Map<String, RuleInfo> byId = new LinkedHashMap<>();
         for (RuleInfo r : all) {
             if (byId.put(r.id(), r) != null) throw new IllegalStateException("rule id registered twice: " + r.id());

@@ -3,6 +3,7 @@ package dev.routerls.analysis;
 import dev.routerls.rules.Findings;
 import dev.routerls.rules.Rule;
 import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.Cancellation;
 import dev.routerls.core.Diagnostic;
 
 import java.util.ArrayList;
@@ -18,8 +19,15 @@ public final class RuleRunner {
 
     public static <M> List<Diagnostic> run(List<? extends Rule<M>> rules, M model, String uri,
                                            AnalysisSettings settings) {
+        return run(rules, model, uri, settings, Cancellation.NONE);
+    }
+
+    /** As above, looking at {@code cancel} before each rule (a cancelled run throws, see {@link Cancellation}). */
+    public static <M> List<Diagnostic> run(List<? extends Rule<M>> rules, M model, String uri,
+                                           AnalysisSettings settings, Cancellation cancel) {
         List<Diagnostic> out = new ArrayList<>();
         for (Rule<M> rule : rules) {
+            cancel.check();
             if (!settings.enabled(rule.info().id())) continue;
             List<Diagnostic> found = new ArrayList<>();
             try {

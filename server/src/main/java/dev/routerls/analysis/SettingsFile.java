@@ -1,5 +1,6 @@
 package dev.routerls.analysis;
 
+import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
@@ -30,13 +31,29 @@ public final class SettingsFile {
     /** The words a rule's setting may be. */
     public static final List<String> SEVERITIES = List.of("error", "warning", "info", "hint", "off");
 
-    public record Problem(SourceRange range, String message) {
+    /**
+     * One mistake, under the rule that reports it: {@link SettingsSyntaxRule} when the file is ignored
+     * whole, {@link IgnoredSettingRule} when one entry is.
+     */
+    public record Problem(RuleInfo rule, SourceRange range, String message) {
     }
 
     public record Read(SettingsReader.Layer layer, List<Problem> problems) {
         public Read {
             problems = List.copyOf(problems);
         }
+
+        /** The mistakes as findings on the settings file at {@code uri}. */
+        public List<Diagnostic> findings(String uri) {
+            return problems.stream().map(p -> new Diagnostic(p.rule().id(), p.rule().defaultSeverity(), uri, p.range(),
+                    p.message())).toList();
+        }
+    }
+
+    /** Whether a path or URI names a settings file (the analysis reports its mistakes on it). */
+    public static boolean isSettingsFile(String pathOrUri) {
+        return pathOrUri != null && (pathOrUri.endsWith("/" + SettingsReader.FILE_NAME)
+                || pathOrUri.endsWith("\\" + SettingsReader.FILE_NAME) || pathOrUri.equals(SettingsReader.FILE_NAME));
     }
 
     private SettingsFile() {
@@ -56,7 +73,7 @@ public final class SettingsFile {
                 Token t = offending instanceof Token tok ? tok : null;
                 SourceRange at = t == null || t.getType() == Token.EOF ? endOf(lines) : range(text, lines, t);
                 String what = t == null || t.getType() == Token.EOF ? "the text ends too early" : "'" + t.getText() + "' is not expected here";
-                problems.add(new Problem(at, "This settings file is not valid JSON (" + what + "), so routerls ignores all of it."
+                problems.add(new Problem(SettingsSyntaxRule.INFO, at, "This settings file is not valid JSON (" + what + "), so routerls ignores all of it."
                         + " Correct the JSON; until then the default settings apply."));
             }
         });
@@ -64,7 +81,7 @@ public final class SettingsFile {
         if (!problems.isEmpty()) return new Read(SettingsReader.Layer.EMPTY, problems);
         JsonParser.ObjectContext root = doc.value().object();
         if (root == null) {
-            problems.add(new Problem(range(text, lines, doc.value().getStart()),
+            problems.add(new Problem(SettingsSyntaxRule.INFO, range(text, lines, doc.value().getStart()),
                     "The settings must be one JSON object, e.g. {\"rules\": {\"yamaha/syntax\": \"warning\"}}; routerls ignores this file."));
             return new Read(SettingsReader.Layer.EMPTY, problems);
         }
@@ -82,13 +99,13 @@ public final class SettingsFile {
             String id = unquote(m.STRING().getText());
             if (!known.contains(id)) {
                 String hint = Spelling.closest(id, known, Math.max(2, id.length() / 4)).map(s -> " Did you mean '" + s + "'?").orElse("");
-                problems.add(new Problem(range(text, lines, m.STRING().getSymbol()), "'" + id + "' is not a routerls rule id,"
+                problems.add(new Problem(IgnoredSettingRule.INFO, range(text, lines, m.STRING().getSymbol()), "'" + id + "' is not a routerls rule id,"
                         + " so this setting changes nothing." + hint + " `routerls rules` lists the ids."));
             }
             JsonParser.ValueContext v = m.value();
             boolean ok = v.FALSE() != null || v.STRING() != null && validSeverity(unquote(v.STRING().getText()));
             if (!ok) {
-                problems.add(new Problem(range(text, lines, v.getStart()), v.getText() + " is not a severity, so the rule keeps"
+                problems.add(new Problem(IgnoredSettingRule.INFO, range(text, lines, v.getStart()), v.getText() + " is not a severity, so the rule keeps"
                         + " its default. Use one of " + String.join(", ", SEVERITIES) + "."));
             }
         }

@@ -18,7 +18,7 @@ import java.util.Map;
  * Unknown keys and wrong types are ignored so one typo does not lose the other settings.
  */
 public final class SettingsReader {
-    public static final String FILE_NAME = ".routerls.json";
+    public static final String FILE_NAME = dev.routerls.rules.Example.SETTINGS_FILE;
 
     private SettingsReader() {
     }

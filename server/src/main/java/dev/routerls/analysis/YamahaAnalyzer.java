@@ -1,6 +1,7 @@
 package dev.routerls.analysis;
 
 import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.Cancellation;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.rules.yamaha.YamahaRules;
 import dev.routerls.yamaha.ConfigLine;
@@ -58,8 +59,14 @@ public final class YamahaAnalyzer {
     }
 
     public Result analyze(String uri, String text, AnalysisSettings settings) {
-        YamahaReader.Document doc = reader.read(uri, text, settings);
-        List<Diagnostic> diagnostics = RuleRunner.run(YamahaRules.rules(), doc.model(), uri, settings);
+        return analyze(uri, text, settings, Cancellation.NONE);
+    }
+
+    /** As {@link #analyze(String, String, AnalysisSettings)}, stopping at safe points once {@code cancel} says so. */
+    public Result analyze(String uri, String text, AnalysisSettings settings, Cancellation cancel) {
+        YamahaReader.Document doc = reader.read(uri, text, settings, cancel);
+        List<Diagnostic> diagnostics = RuleRunner.run(YamahaRules.rules(), doc.model(), uri, settings, cancel);
+        doc.stopped().filter(d -> settings.enabled(d.ruleId())).map(settings::apply).ifPresent(diagnostics::add);
         return new Result(List.copyOf(diagnostics), doc);
     }
 

@@ -128,7 +128,8 @@ final class FileCollector {
 
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile()) into.add(f);
+                // a link to a file is read through (folder links are not followed: they can loop)
+                if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f)) into.add(f);
                 return FileVisitResult.CONTINUE;
             }
 

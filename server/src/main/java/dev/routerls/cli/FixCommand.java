@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  * {@code routerls fix}: apply the fixes rules offer (all, or those of the rules named with --rule), in up
  * to three passes with a re-analysis after each, write the changed files (or list the changes with
  * --dry-run), then report what was fixed and what is left. Files keep their charset and line endings:
- * the edits are spliced into the original bytes. Exit 0 when no error-level finding is left, 1 when one
- * is, 2 on a usage or I/O error (then no file is written).
+ * the edits are spliced into the original bytes, and {@link FileUpdates} writes them atomically. Exit 0 when
+ * no error-level finding is left, 1 when one is, 2 on a usage or I/O error (then no file is written).
  */
 @Command(name = "fix", mixinStandardHelpOptions = true, description = "Apply the automatic fixes of the rules to YAMAHA and OpenWrt files (folders are walked).")
 final class FixCommand implements Callable<Integer> {
@@ -118,13 +118,19 @@ final class FixCommand implements Callable<Integer> {
                 LineDiff.listing(collector.displayPath(f.uri()), before.lines(), after.lines()).forEach(out::println);
             }
         } else {
+            List<FileUpdates.Change> changes = new ArrayList<>();
             for (Map.Entry<String, EncodedText> e : fixed.entrySet()) {
-                try {
-                    Files.write(collector.path(e.getKey()), e.getValue().bytes());
-                } catch (IOException ex) {
-                    err.println("routerls fix: cannot write " + collector.displayPath(e.getKey()) + ": " + ex.getMessage());
-                    return 2;
-                }
+                changes.add(new FileUpdates.Change(collector.path(e.getKey()), collector.displayPath(e.getKey()),
+                        originals.get(e.getKey()).bytes(), e.getValue().bytes()));
+            }
+            try {
+                FileUpdates.apply(changes);
+            } catch (FileUpdates.Refused ex) {
+                err.println("routerls fix: " + ex.getMessage());
+                return 2;
+            } catch (IOException ex) {
+                err.println("routerls fix: cannot write the fixed files (" + ex.getMessage() + "); no file was changed");
+                return 2;
             }
         }
         report(outcome, collector, out);

@@ -4,11 +4,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code routerls}: lint, fix, rules, explain, mape, lsp, uci, eval and completion subcommands. */
+/** {@code routerls}: lint, fix, rules, explain, mape, trace, lsp, uci, eval and completion subcommands. */
 @Command(name = "routerls", mixinStandardHelpOptions = true, version = "routerls " + Version.VERSION,
         description = "Language server and linter for YAMAHA RTX/NVR and OpenWrt router configurations.",
         subcommands = {LintCommand.class, FixCommand.class, RulesCommand.class, ExplainCommand.class, MapeCommand.class,
-                LspCommand.class, GenerateDocsCommand.class, UciCommand.class, EvalCommand.class, CompletionCommand.class})
+                TraceCommand.class, LspCommand.class, GenerateDocsCommand.class, UciCommand.class, EvalCommand.class,
+                CompletionCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -69,6 +70,7 @@ public final class Main implements Runnable {
             case "rules" -> new RulesCommand();
             case "explain" -> new ExplainCommand();
             case "mape" -> new MapeCommand();
+            case "trace" -> new TraceCommand();
             case "lsp" -> new LspCommand();
             case "generate-docs" -> new GenerateDocsCommand();
             case "uci" -> new UciCommand();

@@ -49,6 +49,13 @@ final class RuleDocs {
         r.bad().ifPresent(e -> b.append("## Reported\n\n").append(example(e)));
         r.good().ifPresent(e -> b.append("## Not reported\n\n").append(example(e)));
         b.append("## Turning it off\n\n");
+        if (r.bad().map(Example::isSettings).orElse(false)) {
+            // reported on a settings file: JSON has no comments to put a suppression in
+            b.append("A `.routerls.json` cannot hold comments, so `# routerls-disable-next-line ").append(r.id())
+                    .append("` and the other suppression comments do not apply to it. Turn it off in the settings:\n\n");
+            b.append("```json\n{ \"rules\": { \"").append(r.id()).append("\": \"off\" } }\n```\n");
+            return b.toString();
+        }
         b.append("For one line, put a comment above it (the reason after `--` is for the next reader):\n\n");
         b.append("```\n# routerls-disable-next-line ").append(r.id()).append(" -- why this is fine here\n```\n\n");
         b.append("For a region, `# routerls-disable ").append(r.id()).append("` … `# routerls-enable ").append(r.id())
@@ -71,6 +78,7 @@ final class RuleDocs {
 
     private static String fence(String path) {
         if (path.endsWith(".nft")) return "nft";
+        if (path.endsWith(".json")) return "json";
         if (path.endsWith("firewall.user") || path.endsWith("rc.local") || path.endsWith("openwrt_release")) return "sh";
         return "text";
     }

@@ -34,6 +34,29 @@ public final class IpText {
         return part == 4 ? value : -1;
     }
 
+    /** The prefix length of a contiguous IPv4 netmask number, or -1 when the mask is not contiguous. */
+    public static int maskLength(long mask) {
+        int len = Long.numberOfLeadingZeros(~mask & 0xFFFFFFFFL) - 32;
+        long expect = len == 0 ? 0 : (0xFFFFFFFFL << (32 - len)) & 0xFFFFFFFFL;
+        return expect == mask ? len : -1;
+    }
+
+    /** An IPv4 prefix length written as a number 0-32 or a dotted mask; -1 when it is neither. */
+    public static int prefixLength(String text) {
+        if (text.indexOf('.') >= 0) {
+            long m = ipv4(text, false);
+            return m < 0 ? -1 : maskLength(m);
+        }
+        if (text.isEmpty() || text.length() > 2 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) return -1;
+        int n = Integer.parseInt(text);
+        return n <= 32 ? n : -1;
+    }
+
+    /** An unsigned IPv4 number → {@code a.b.c.d}. */
+    public static String ipv4(long value) {
+        return ((value >> 24) & 255) + "." + ((value >> 16) & 255) + "." + ((value >> 8) & 255) + "." + (value & 255);
+    }
+
     /**
      * The textual forms of RFC 4291 §2.2 (one {@code ::} at most, 1–4 hex digits per group, an optional
      * trailing dotted IPv4 part; no zone id) → {high 64 bits, low 64 bits}, or null.

@@ -13,29 +13,31 @@ public final class LineIndex {
 
     public LineIndex(String text) {
         this.text = text;
-        // two growing arrays, not an object per line: every analysis and every report indexes whole files
         int n = text.length();
-        int[] st = new int[Math.max(16, n / 32)];
-        int[] en = new int[st.length];
-        int count = 0;
-        int start = 0;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                if (count == st.length) {
-                    st = Arrays.copyOf(st, count * 2);
-                    en = Arrays.copyOf(en, count * 2);
-                }
-                st[count] = start;
-                en[count++] = i;
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') i++;
-                start = i + 1;
+        boolean lfOnly = text.indexOf('\r') < 0; // the usual case, where indexOf finds the breaks fast
+        int[] s = new int[Math.max(16, n / 32)], e = new int[s.length];
+        int count = 0, start = 0;
+        while (true) {
+            if (count == s.length) {
+                s = Arrays.copyOf(s, count * 2);
+                e = Arrays.copyOf(e, count * 2);
             }
+            int end = lfOnly ? text.indexOf('\n', start) : nextBreak(text, start);
+            s[count] = start;
+            e[count++] = end < 0 ? n : end;
+            if (end < 0) break;
+            start = end + (text.startsWith("\r\n", end) ? 2 : 1);
         }
-        starts = Arrays.copyOf(st, count + 1);
-        ends = Arrays.copyOf(en, count + 1);
-        starts[count] = start;
-        ends[count] = n;
+        starts = Arrays.copyOf(s, count);
+        ends = Arrays.copyOf(e, count);
+    }
+
+    private static int nextBreak(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') return i;
+        }
+        return -1;
     }
 
     public int lineCount() {
@@ -50,11 +52,33 @@ public final class LineIndex {
         return starts[i];
     }
 
+    /** Offset in the text where line {@code i} ends (before its terminator). */
+    public int lineEndOffset(int i) {
+        return ends[i];
+    }
+
     /** Offset in the text of a 0-based line/column, clamped into the document. */
     public int offset(int line, int column) {
         if (line < 0) return 0;
         if (line >= starts.length) return text.length();
         return Math.min(starts[line] + Math.max(0, column), ends[line]);
+    }
+
+    /** The 0-based line holding text offset {@code offset} (a terminator belongs to the line it ends). */
+    public int lineOf(int offset) {
+        int lo = 0, hi = starts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= offset) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    /** The column of text offset {@code offset} on its line, clamped to the line's length. */
+    public int columnOf(int offset) {
+        int line = lineOf(offset);
+        return Math.max(0, Math.min(offset, ends[line]) - starts[line]);
     }
 
     public String text() {

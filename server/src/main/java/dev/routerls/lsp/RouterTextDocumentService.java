@@ -344,6 +344,12 @@ final class RouterTextDocumentService implements TextDocumentService {
     }
 
     @Override
+    public CompletableFuture<List<? extends org.eclipse.lsp4j.CodeLens>> codeLens(org.eclipse.lsp4j.CodeLensParams params) {
+        return run("codeLens", params.getTextDocument(), cancel -> features.codeLenses(params.getTextDocument().getUri(), cancel)
+                .stream().map(TraceCommand::lens).toList());
+    }
+
+    @Override
     public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
         return run("semanticTokens", params.getTextDocument(), cancel ->
                 new SemanticTokens(SemanticLegend.encode(features.semanticTokens(params.getTextDocument().getUri(), cancel))));

@@ -97,6 +97,12 @@ final class RouterWorkspaceService implements WorkspaceService {
         });
     }
 
+    /** {@code routerls.trace}: runs a trace (see {@link TraceCommand}). */
+    @Override
+    public CompletableFuture<Object> executeCommand(org.eclipse.lsp4j.ExecuteCommandParams params) {
+        return runner.run(null, cancel -> TraceCommand.execute(params, features, server.client()));
+    }
+
     /** Findings of the router files the editor has not opened (open ones are reported by document). */
     @Override
     public CompletableFuture<WorkspaceDiagnosticReport> diagnostic(WorkspaceDiagnosticParams params) {

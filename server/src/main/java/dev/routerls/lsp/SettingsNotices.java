@@ -1,8 +1,6 @@
 package dev.routerls.lsp;
 
 import dev.routerls.analysis.SettingsFile;
-import dev.routerls.core.Diagnostic;
-import dev.routerls.core.Severity;
 import dev.routerls.services.Uris;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
@@ -10,7 +8,6 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +15,11 @@ import java.util.Set;
 
 /**
  * Tells the user about mistakes in the {@code .routerls.json} files of the workspace folders: each mistake
- * as a diagnostic on the file (rule {@code routerls/settings}), and one {@code window/showMessage} per file
+ * as a diagnostic on the file (rules {@code routerls/settings} and {@code routerls/settings-syntax}, the
+ * findings the analysis gives for the file), and one {@code window/showMessage} per file
  * the first time it has mistakes (not again while they stay). A corrected file's diagnostics are cleared.
  */
 final class SettingsNotices {
-    static final String RULE = "routerls/settings";
     private final Set<String> announced = new HashSet<>();
     private final Set<String> published = new HashSet<>();
 
@@ -37,12 +34,7 @@ final class SettingsNotices {
                 continue;
             }
             now.add(uri);
-            List<Diagnostic> ds = new ArrayList<>();
-            for (SettingsFile.Problem p : problems) {
-                boolean fatal = f.getValue().layer().equals(dev.routerls.analysis.SettingsReader.Layer.EMPTY);
-                ds.add(new Diagnostic(RULE, fatal ? Severity.ERROR : Severity.WARNING, uri, p.range(), p.message()));
-            }
-            client.publishDiagnostics(new PublishDiagnosticsParams(uri, Convert.diagnostics(ds)));
+            client.publishDiagnostics(new PublishDiagnosticsParams(uri, Convert.diagnostics(f.getValue().findings(uri))));
             if (announced.add(uri)) {
                 client.showMessage(new MessageParams(MessageType.Warning, "routerls: " + f.getKey() + " has "
                         + problems.size() + (problems.size() == 1 ? " mistake" : " mistakes") + "; the first: "

@@ -12,6 +12,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +28,16 @@ import java.util.function.Supplier;
  * completion, hover and navigation read the very analysis the diagnostics came from.
  * <p>One analysis per input: a request that needs the analysis of a text the scheduler is already
  * analysing waits for that run (and stops waiting when cancelled) instead of starting a second one.
- * No lock is held while analysing, so a slow document never holds up another.
+ * A run stops when its starter's cancellation says so (a newer version superseded it); whoever waited for
+ * it and still wants the result then runs it itself. No lock is held while analysing, so a slow document
+ * never holds up another.
  */
 public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
-    /** Results kept for the most recently used documents; older ones are recomputed on demand (lines stay cached). */
-    static final int KEPT_RESULTS = 12;
+    /**
+     * Results kept for the most recently used documents (each holds a model and its lines, about a megabyte
+     * for 5,000 lines); older ones are recomputed on demand, from cached lines, in a few milliseconds.
+     */
+    static final int KEPT_RESULTS = 4;
 
     /** One analysis of one input, running or done; {@code input} tells whether it is the input asked for. */
     private record Run<I, R>(I input, AnalysisSettings settings, CompletableFuture<R> result) {
@@ -66,10 +73,15 @@ public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
 
     @Override
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings) {
+        return analyze(files, settings, Cancellation.NONE);
+    }
+
+    @Override
+    public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings, Cancellation cancel) {
         // the engine's own dispatch, fed with the results and routers kept here, so completion and hover
         // then read the very models these diagnostics came from
-        return analyzer.analyze(files, settings, f -> yamaha(f.uri(), f.text(), settings),
-                (group, routerFiles) -> openwrt(group, routerFiles, settings));
+        return analyzer.analyze(files, settings, f -> yamaha(f.uri(), f.text(), settings, cancel),
+                (group, routerFiles) -> openwrt(group, routerFiles, settings, cancel), cancel);
     }
 
     /** The analysis of this exact text, reused when the document has not changed since. */
@@ -79,7 +91,8 @@ public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
 
     /** As {@link #yamaha(String, String, AnalysisSettings)}; waiting for another thread's run stops when cancelled. */
     public YamahaAnalyzer.Result yamaha(String uri, String text, AnalysisSettings settings, Cancellation cancel) {
-        return once(yamaha, uri, text, settings, t -> t == text, () -> analyzer.yamaha().analyze(uri, text, settings), cancel);
+        return once(yamaha, uri, text, settings, t -> t == text,
+                () -> analyzer.yamaha().analyze(uri, text, settings, cancel), cancel);
     }
 
     /** True when the kept result was computed from exactly this text with these settings. */
@@ -101,7 +114,7 @@ public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
 
     public Router openwrt(String group, List<SourceFile> files, AnalysisSettings settings, Cancellation cancel) {
         return once(routers, group, RouterInput.of(files), settings, in -> in.sameAs(files),
-                () -> analyzer.openwrt().read(files, settings), cancel);
+                () -> analyzer.openwrt().read(files, settings, cancel), cancel);
     }
 
     /**
@@ -110,39 +123,48 @@ public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
      */
     private static <I, R> R once(Map<String, Run<I, R>> runs, String key, I input, AnalysisSettings settings,
                                  Predicate<I> matches, Supplier<R> compute, Cancellation cancel) {
-        Run<I, R> mine = null, running;
-        synchronized (runs) {
-            running = runs.get(key);
-            if (running == null || !matches.test(running.input()) || !running.settings().equals(settings)
-                    || running.result().isCompletedExceptionally()) {
-                mine = new Run<>(input, settings, new CompletableFuture<>());
-                runs.put(key, mine);
-            }
-        }
-        if (mine == null) return await(running.result(), cancel);
-        try {
-            R r = compute.get();
-            mine.result().complete(r);
-            return r;
-        } catch (RuntimeException | Error e) {
-            mine.result().completeExceptionally(e);
+        while (true) {
+            Run<I, R> mine = null, running;
             synchronized (runs) {
-                runs.remove(key, mine);
+                running = runs.get(key);
+                if (running == null || !matches.test(running.input()) || !running.settings().equals(settings)
+                        || running.result().isCompletedExceptionally()) {
+                    mine = new Run<>(input, settings, new CompletableFuture<>());
+                    runs.put(key, mine);
+                }
             }
-            throw e;
+            if (mine == null) {
+                Optional<R> r = await(running.result(), cancel);
+                if (r.isPresent()) return r.get();
+                continue; // its starter no longer wanted it; this caller does
+            }
+            try {
+                R r = compute.get();
+                mine.result().complete(r);
+                return r;
+            } catch (RuntimeException | Error e) {
+                mine.result().completeExceptionally(e);
+                synchronized (runs) {
+                    runs.remove(key, mine);
+                }
+                throw e;
+            }
         }
     }
 
-    private static <R> R await(CompletableFuture<R> f, Cancellation cancel) {
+    /** The run's result; empty when the run was cancelled by its starter. */
+    private static <R> Optional<R> await(CompletableFuture<R> f, Cancellation cancel) {
         while (true) {
             cancel.check();
             try {
-                return f.get(20, TimeUnit.MILLISECONDS);
+                return Optional.of(f.get(20, TimeUnit.MILLISECONDS));
             } catch (TimeoutException e) {
                 // check for cancellation and wait on
+            } catch (CancellationException e) {
+                return Optional.empty(); // the run's own cancellation (ours is looked at before the try)
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("interrupted");
+                throw new CancellationException("interrupted");
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException r) throw r;
                 if (e.getCause() instanceof Error err) throw err;
@@ -159,6 +181,7 @@ public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
         synchronized (yamaha) {
             yamaha.remove(uri);
         }
+        analyzer.yamaha().reader().forget(uri);
         if (!openGroups.contains(group)) {
             synchronized (routers) {
                 routers.remove(group);

@@ -1,12 +1,14 @@
 package dev.routerls.services;
 
 import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.Cancellation;
 import dev.routerls.core.SourceFile;
 import dev.routerls.analysis.InternalFailure;
 import dev.routerls.core.Diagnostic;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,10 +38,16 @@ public final class DiagnosticsScheduler implements AutoCloseable {
     @FunctionalInterface
     public interface Engine {
         Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings);
+
+        /** As above, stopping (with a {@link java.util.concurrent.CancellationException}) once {@code cancel} says so. */
+        default Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings, Cancellation cancel) {
+            return analyze(files, settings);
+        }
     }
 
     private static final class Slot {
-        long generation;
+        /** Bumped by every change of the group; an analysis of an older generation is superseded. */
+        volatile long generation;
         ScheduledFuture<?> pending;
         /** An analysis of this group is running; a newer one waits for it instead of competing for the CPU. */
         boolean running;
@@ -112,8 +120,13 @@ public final class DiagnosticsScheduler implements AutoCloseable {
         // the group's last document was closed meanwhile: nobody would see the findings
         if (snap.openVersions().isEmpty()) return;
         Map<String, List<Diagnostic>> result;
+        Cancellation superseded = () -> {
+            if (slot.generation != gen) throw new CancellationException("a newer version is being analysed");
+        };
         try {
-            result = engine.analyze(snap.files(), workspace.settingsFor(group));
+            result = engine.analyze(snap.files(), workspace.settingsFor(group), superseded);
+        } catch (CancellationException e) {
+            return; // the newer generation's run publishes
         } catch (RuntimeException | StackOverflowError e) {
             // the engine must not fail, but if it does the user sees why instead of silence
             Diagnostic d = InternalFailure.at(null, "the analysis of this file", e);

@@ -131,7 +131,7 @@ final class DocumentContext implements FeatureContext {
         }
         cancel.check();
         if (language == LanguageId.YAMAHA_RTX) return yamaha().diagnostics();
-        return engine.analyze(files(), settings).getOrDefault(uri, List.of());
+        return engine.analyze(files(), settings, cancel).getOrDefault(uri, List.of());
     }
 
     @Override

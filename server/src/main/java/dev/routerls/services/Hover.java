@@ -15,10 +15,6 @@ final class Hover {
     }
 
     Optional<HoverText> hover(FeatureContext c, int line, int column) {
-        for (HoverParticipant p : languages.of(c.language(), HoverParticipant.class)) {
-            Optional<HoverText> h = p.hover(c, line, column);
-            if (h.isPresent()) return h;
-        }
-        return Optional.empty();
+        return languages.first(c, HoverParticipant.class, p -> p.hover(c, line, column));
     }
 }

@@ -6,8 +6,12 @@ import dev.routerls.core.Diagnostic;
 import dev.routerls.core.SourceFile;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
+import dev.routerls.services.trace.TraceFeatures;
+import dev.routerls.services.trace.TraceQuery;
+import dev.routerls.services.types.CodeLensEntry;
 import dev.routerls.services.types.AnalysisTarget;
 import dev.routerls.services.types.CompletionEntry;
+import dev.routerls.trace.TraceException;
 import dev.routerls.services.types.DocumentLink;
 import dev.routerls.services.types.EditorAction;
 import dev.routerls.services.types.FoldRange;
@@ -45,7 +49,11 @@ public final class LanguageFeatures {
     private final Navigation navigation;
     private final Outline outline;
     private final CodeActions actions;
-    private final Decorations decorations;
+    private final InlayHints inlayHints;
+    private final SemanticTokens semanticTokens;
+    private final DocumentLinks links;
+    private final SelectionRanges selectionRanges;
+    private final TraceFeatures trace = new TraceFeatures();
 
     public LanguageFeatures(Workspace workspace, DiagnosticsScheduler diagnostics, AnalysisEngine engine) {
         this.workspace = workspace;
@@ -58,7 +66,10 @@ public final class LanguageFeatures {
         this.navigation = new Navigation(languages);
         this.outline = new Outline(languages);
         this.actions = new CodeActions(languages);
-        this.decorations = new Decorations(languages);
+        this.inlayHints = new InlayHints(languages);
+        this.semanticTokens = new SemanticTokens(languages);
+        this.links = new DocumentLinks(languages);
+        this.selectionRanges = new SelectionRanges(languages);
     }
 
     /** The open document's current version, as features read it. */
@@ -175,17 +186,32 @@ public final class LanguageFeatures {
         return context(uri, Cancellation.NONE).map(c -> QuickFixes.at(c.diagnostics(), range)).orElse(List.of());
     }
 
+    /** The trace lenses of a document (see {@link TraceFeatures}). */
+    public List<CodeLensEntry> codeLenses(String uri, Cancellation cancel) {
+        return context(uri, cancel).map(trace::lenses).orElse(List.of());
+    }
+
+    /**
+     * Runs a trace on an open document's current models.
+     * @throws TraceException when the document is not open or the query is not one the trace can run
+     */
+    public TraceFeatures.Outcome trace(TraceQuery q) throws TraceException {
+        Optional<DocumentContext> c = q.uri() == null ? Optional.empty() : context(q.uri(), Cancellation.NONE);
+        if (c.isEmpty()) throw new TraceException("the document " + q.uri() + " is not open");
+        return trace.trace(c.get(), q);
+    }
+
     public List<InlayHint> inlayHints(String uri, SourceRange range, Cancellation cancel) {
         if (range == null) return List.of();
-        return context(uri, cancel).map(c -> decorations.inlayHints(c, range)).orElse(List.of());
+        return context(uri, cancel).map(c -> inlayHints.hints(c, range)).orElse(List.of());
     }
 
     public List<SemanticToken> semanticTokens(String uri, Cancellation cancel) {
-        return context(uri, cancel).map(decorations::semanticTokens).orElse(List.of());
+        return context(uri, cancel).map(semanticTokens::tokens).orElse(List.of());
     }
 
     public List<DocumentLink> links(String uri, Cancellation cancel) {
-        return context(uri, cancel).map(decorations::links).orElse(List.of());
+        return context(uri, cancel).map(links::links).orElse(List.of());
     }
 
     /** For each position, the ranges around it, innermost first. */
@@ -195,7 +221,7 @@ public final class LanguageFeatures {
         List<List<SourceRange>> out = new ArrayList<>();
         for (int[] p : positions) {
             int line = Math.max(0, Math.min(p[0], c.get().lines().lineCount() - 1));
-            out.add(decorations.selectionRanges(c.get(), line, Math.max(0, p[1])));
+            out.add(selectionRanges.enclosing(c.get(), line, Math.max(0, p[1])));
         }
         return out;
     }
@@ -223,7 +249,7 @@ public final class LanguageFeatures {
             cancel.check();
             Workspace.Snapshot snap = workspace.snapshot(g.key());
             List<SourceFile> files = snap.openVersions().isEmpty() ? g.files() : snap.files();
-            Map<String, List<Diagnostic>> found = engine.analyze(files, workspace.settingsFor(g.key()));
+            Map<String, List<Diagnostic>> found = engine.analyze(files, workspace.settingsFor(g.key()), cancel);
             for (SourceFile f : files) {
                 if (snap.openVersions().containsKey(f.uri())) continue;
                 out.put(f.uri(), found.getOrDefault(f.uri(), List.of()));

@@ -21,14 +21,11 @@ final class Outline {
     }
 
     List<OutlineSymbol> outline(FeatureContext c) {
-        List<OutlineSymbol> out = new ArrayList<>();
-        for (OutlineParticipant p : languages.of(c.language(), OutlineParticipant.class)) out.addAll(p.outline(c));
-        return out;
+        return languages.collect(c, OutlineParticipant.class, p -> p.outline(c));
     }
 
     List<FoldRange> folding(FeatureContext c) {
-        List<FoldRange> out = new ArrayList<>();
-        for (OutlineParticipant p : languages.of(c.language(), OutlineParticipant.class)) out.addAll(p.folding(c));
+        List<FoldRange> out = languages.<OutlineParticipant, FoldRange>collect(c, OutlineParticipant.class, p -> p.folding(c));
         out.sort(Comparator.comparingInt(FoldRange::startLine));
         return out;
     }

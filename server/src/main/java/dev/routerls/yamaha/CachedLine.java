@@ -12,17 +12,26 @@ import dev.routerls.yamaha.parse.Word;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The work done on one line text that does not depend on where the line stands: its parse and its
  * catalog findings. Findings are kept relative to line 0 and moved to the line's place on use, so a line
- * that only moved (a line inserted above it) is not checked again. The catalog result is remembered for
- * one (model, revision, wrap splits) at a time; a header change re-checks lazily. Safe to share between
- * concurrent analyses: the memo is replaced whole, and a race only repeats a check.
+ * that only moved (a line inserted above it) is not checked again. The catalog results of the last few
+ * (model, revision, wrap splits) are remembered, since documents of different models share lines (see
+ * {@link LineCache}); most lines are clean and share one result per (model, revision). Safe to share
+ * between concurrent analyses: the memos are replaced whole, and a race only repeats a check.
+ * <p>Every line of every open document has one, so it is small: the lazily computed answers share a byte.
  */
 final class CachedLine {
-    /** What {@link #findings} computed last, and for which inputs. */
+    /** Catalog results remembered per line. */
+    private static final int MEMOS = 4;
+    /** Two bits per lazily computed answer in {@link #answers}: not yet asked, false, true. */
+    private static final int UNKNOWN_COMMAND = 0, COMMENTED_COMMAND = 2, ASKED = 2, TRUE = 1;
+
+    /** What {@link #findings} computed, and for which inputs. */
     private record CatalogMemo(String model, String revision, int[] splits, List<CatalogFinding> relative) {
         boolean answers(String model, String revision, int[] splits) {
             return Objects.equals(this.model, model) && Objects.equals(this.revision, revision)
@@ -31,40 +40,76 @@ final class CachedLine {
     }
 
     final ParsedLine parsed;
-    private volatile CatalogMemo memo;
-    /** Whether the catalog knows the command when the line is read alone without a model (wrap joining). */
-    private volatile Boolean unknownCommand;
-    /** For a comment line: whether its text after {@code #} is a command the catalog knows (a console log). */
-    private volatile Boolean commentedCommand;
+    /** Whether the line is as wide as a terminal row that wraps, so the next line may continue it. */
+    final boolean atWrapWidth;
+    /** One {@link CatalogMemo}, or an array of a few, newest first (a line has one in the common case). */
+    private volatile Object memos;
+    /**
+     * Whether the catalog knows no command the line starts like, read alone without a model (wrap joining),
+     * and, for a comment line, whether its text after {@code #} is a command the catalog knows (a console log).
+     */
+    private volatile byte answers;
 
     CachedLine(ParsedLine parsed) {
         this.parsed = parsed;
+        this.atWrapWidth = WrapWidth.atWrapWidth(parsed.text());
     }
 
     /** The catalog findings of this line as it stands at {@code pos}; empty for a line without a command. */
     List<CatalogFinding> findings(CommandChecker checker, LinePositions pos, String model, String revision) {
         if (parsed.command() == null) return List.of();
-        CatalogMemo m = memo;
-        if (m == null || !m.answers(model, revision, pos.splits())) {
+        CatalogMemo m = memo(model, revision, pos.splits());
+        if (m == null) {
             m = new CatalogMemo(model, revision, pos.splits(),
                     check(checker, new LinePositions(0, pos.splits()), model, revision));
             if (m.relative().isEmpty() && m.splits().length == 0) m = shared(m);
-            memo = m;
+            remember(m);
         }
         return moved(m.relative(), pos.firstLine());
+    }
+
+    private CatalogMemo memo(String model, String revision, int[] splits) {
+        Object m = memos;
+        if (m instanceof CatalogMemo one) return one.answers(model, revision, splits) ? one : null;
+        if (m instanceof CatalogMemo[] few) {
+            for (CatalogMemo x : few) if (x.answers(model, revision, splits)) return x;
+        }
+        return null;
+    }
+
+    private void remember(CatalogMemo memo) {
+        Object m = memos;
+        if (m == null) {
+            memos = memo;
+            return;
+        }
+        CatalogMemo[] was = m instanceof CatalogMemo one ? new CatalogMemo[]{one} : (CatalogMemo[]) m;
+        CatalogMemo[] now = new CatalogMemo[Math.min(was.length + 1, MEMOS)];
+        now[0] = memo;
+        System.arraycopy(was, 0, now, 1, now.length - 1);
+        memos = now;
     }
 
     /**
      * Most lines are unwrapped and clean: they share one memo per (model, revision) instead of holding
      * their own, which saves an object per line across all open documents.
      */
-    private static volatile CatalogMemo lastClean;
+    private static final Map<List<String>, CatalogMemo> CLEAN = new ConcurrentHashMap<>();
 
     private static CatalogMemo shared(CatalogMemo clean) {
-        CatalogMemo last = lastClean;
-        if (last != null && last.answers(clean.model(), clean.revision(), clean.splits())) return last;
-        lastClean = clean;
-        return clean;
+        // keyed by the pair; bounded, as a document may name any revision
+        if (CLEAN.size() > 64) CLEAN.clear();
+        return CLEAN.computeIfAbsent(Arrays.asList(clean.model(), clean.revision()), k -> clean);
+    }
+
+    /** The answer kept at {@code shift} in {@link #answers}, computed by {@code ask} the first time. */
+    private boolean answer(int shift, java.util.function.BooleanSupplier ask) {
+        int state = answers >> shift & 3;
+        if (state != 0) return state == (ASKED | TRUE);
+        boolean yes = ask.getAsBoolean();
+        // a race between two answers may drop one of them: it is only asked again
+        answers = (byte) (answers | (ASKED | (yes ? TRUE : 0)) << shift);
+        return yes;
     }
 
     /**
@@ -72,41 +117,33 @@ final class CachedLine {
      * {@code parse} reads the comment's text, once per line text.
      */
     boolean commentedCommand(CommandChecker checker, java.util.function.Function<String, ParsedLine> parse) {
-        Boolean c = commentedCommand;
-        if (c == null) {
-            c = false;
+        return answer(COMMENTED_COMMAND, () -> {
             String body = parsed.commentBody();
-            if (parsed.isBlankOrComment() && body != null && !body.isBlank()) {
-                ParsedLine p = parse.apply(body.strip());
-                if (p.command() != null && p.error() == null) {
-                    List<String> words = new ArrayList<>(p.wordCount());
-                    for (int i = 0; i < p.wordCount(); i++) words.add(p.word(i).text());
-                    try {
-                        c = checker.knowsCommand(words);
-                    } catch (RuntimeException e) {
-                        c = false;
-                    }
-                }
+            if (!parsed.isBlankOrComment() || body == null || body.isBlank()) return false;
+            ParsedLine p = parse.apply(body.strip());
+            if (p.command() == null || p.error() != null) return false;
+            List<String> words = new ArrayList<>(p.wordCount());
+            for (int i = 0; i < p.wordCount(); i++) words.add(p.word(i).text());
+            try {
+                return checker.knowsCommand(words);
+            } catch (RuntimeException e) {
+                return false;
             }
-            commentedCommand = c;
-        }
-        return c;
+        });
     }
 
     /** Whether the checker knows no command (on any model) that this line's words start like. */
     boolean unknownCommand(CommandChecker checker) {
-        Boolean u = unknownCommand;
-        if (u == null) {
+        return answer(UNKNOWN_COMMAND, () -> {
+            if (parsed.command() == null) return false;
             List<String> words = new ArrayList<>(parsed.wordCount());
             for (int i = 0; i < parsed.wordCount(); i++) words.add(parsed.word(i).text());
             try {
-                u = parsed.command() != null && !checker.knowsCommand(words);
+                return !checker.knowsCommand(words);
             } catch (RuntimeException e) {
-                u = false;
+                return false;
             }
-            unknownCommand = u;
-        }
-        return u;
+        });
     }
 
     /** Runs the catalog over the line; a failing checker must not take the analysis down. */

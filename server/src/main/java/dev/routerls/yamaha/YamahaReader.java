@@ -1,6 +1,9 @@
 package dev.routerls.yamaha;
 
+import dev.routerls.core.AnalysisBudget;
 import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.Cancellation;
+import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
 import dev.routerls.yamaha.catalog.CommandCatalog;
@@ -31,10 +34,11 @@ public final class YamahaReader {
     /**
      * What one read produced: the model, and the logical lines in document order (with their parse results
      * and select contexts) for completion, hover and definition. {@code freshlyParsed} counts the lines that
-     * were not in the document's cache (for benchmarks).
+     * were not in the document's cache (for benchmarks); {@code stopped} is the finding for the lines not read
+     * when the analysis budget ran out ({@link AnalysisBudget}).
      */
     public record Document(YamahaConfig model, List<ConfigLine> lines, List<EmbeddedText> embeddedTexts,
-                           int freshlyParsed) {
+                           int freshlyParsed, Optional<Diagnostic> stopped) {
         /** The embedded file content covering a 0-based document line, if any. */
         public Optional<EmbeddedText> embeddedTextAt(int line) {
             for (EmbeddedText t : embeddedTexts) if (t.contains(line)) return Optional.of(t);
@@ -57,6 +61,13 @@ public final class YamahaReader {
 
     private final java.util.function.Supplier<CommandChecker> checkers;
     private final LineCache cache;
+    private volatile HeaderMemo lastHeader;
+
+    private record HeaderMemo(String body, Optional<Header> header) {
+    }
+
+    /** Lines read between two looks at the cancellation. */
+    private static final int CHECK_EVERY = 256;
 
     /**
      * With the bundled command catalog, loaded when the first YAMAHA document is read (not before: start-up
@@ -73,12 +84,26 @@ public final class YamahaReader {
     }
 
     public Document read(String uri, String text, AnalysisSettings settings) {
+        return read(uri, text, settings, Cancellation.NONE);
+    }
+
+    /**
+     * As {@link #read(String, String, AnalysisSettings)}, stopping with a {@link java.util.concurrent.CancellationException}
+     * when {@code cancel} says the result is no longer wanted (a newer version of the document came).
+     */
+    public Document read(String uri, String text, AnalysisSettings settings, Cancellation cancel) {
         CommandChecker checker = checkers.get();
         LineIndex index = new LineIndex(text);
-        LineCache.Session session = cache.open(uri);
+        LineCache.Session session = cache.open(uri, index);
         List<EmbeddedText> embedded = new ArrayList<>();
-        List<Logical> logical = logicalLines(index, session, embedded);
+        int[] stoppedAt = {-1};
+        List<Logical> logical = logicalLines(index, session, embedded, stoppedAt, cancel);
         session.close();
+        int read = stoppedAt[0];
+        Diagnostic stopped = read < 0 ? null : AnalysisBudget.current().stopped(uri,
+                new SourceRange(read, 0, index.lineCount() - 1, index.line(index.lineCount() - 1).length()),
+                "lines " + (read + 1) + " to " + index.lineCount() + " were not read, so their commands are not checked"
+                        + " and findings about the whole config (references, limits) count only the lines before.");
 
         // header: the first comment naming a model and revision before any command
         String headerModel = null, headerRevision = null;
@@ -87,7 +112,7 @@ public final class YamahaReader {
             if (!l.parsed().isBlankOrComment()) break;
             String body = l.parsed().commentBody();
             if (body == null) continue;
-            Optional<Header> h = cache.parser().parseHeader(body);
+            Optional<Header> h = header(body);
             if (h.isPresent()) {
                 headerModel = h.get().model();
                 headerRevision = h.get().revision();
@@ -103,10 +128,12 @@ public final class YamahaReader {
 
         ConfigBuilder builder = new ConfigBuilder(model, revision, headerRange);
         List<ConfigLine> lines = new ArrayList<>(logical.size());
-        for (Logical l : logical) {
+        for (int k = 0; k < logical.size(); k++) {
+            if (k % CHECK_EVERY == 0) cancel.check();
+            Logical l = logical.get(k);
             for (int i = 0; i <= l.pos.splits().length; i++) {
                 int physical = l.pos.firstLine() + i;
-                int length = index.line(physical).length();
+                int length = index.lineEndOffset(physical) - index.lineStartOffset(physical);
                 if (length > MAX_LINE_LENGTH) {
                     builder.problem(SourceRange.of(physical, MAX_LINE_LENGTH, length),
                             "this line has " + length + " characters; the router accepts at most " + MAX_LINE_LENGTH
@@ -135,7 +162,7 @@ public final class YamahaReader {
         }
         commentedCommands(logical, builder);
         YamahaConfig config = builder.finish();
-        return new Document(config, List.copyOf(lines), List.copyOf(embedded), session.parsed);
+        return new Document(config, List.copyOf(lines), List.copyOf(embedded), session.parsed, Optional.ofNullable(stopped));
     }
 
     // ---- logical lines: wrapped lines re-joined, embedded file content set aside ----
@@ -155,31 +182,38 @@ public final class YamahaReader {
      * The lines after an {@code embedded file … <<EOF} line, up to a line that is the terminator, are the
      * file's content: they are recorded in {@code embedded} and not read as lines at all.
      */
-    private List<Logical> logicalLines(LineIndex index, LineCache.Session session, List<EmbeddedText> embedded) {
+    /** {@code stoppedAt[0]}: the first line not read when the analysis budget ran out (-1 when all were read). */
+    private List<Logical> logicalLines(LineIndex index, LineCache.Session session, List<EmbeddedText> embedded,
+                                       int[] stoppedAt, Cancellation cancel) {
         List<Logical> out = new ArrayList<>(index.lineCount());
         int n = index.lineCount();
         boolean header = true; // only comments so far: the show config header, whose lines wrap mid-word
         for (int i = 0; i < n; i++) {
-            String text = index.line(i);
-            CachedLine parsed = session.get(text);
+            if (i % CHECK_EVERY == 0) cancel.check();
+            if ((i & 511) == 511 && AnalysisBudget.current().spent()) {
+                stoppedAt[0] = i;   // the rest is reported as not read
+                break;
+            }
+            CachedLine parsed = session.line(i);
+            String text = parsed.parsed.text();
             int first = i;
             List<Integer> splits = null; // most lines are not wrapped
-            String lastPhysical = text;
-            while (i + 1 < n && (WrapWidth.atWrapWidth(lastPhysical) || header && isComment(parsed))) {
-                String next = index.line(i + 1);
+            CachedLine lastPhysical = parsed;
+            while (i + 1 < n && (lastPhysical.atWrapWidth || header && isComment(parsed))) {
+                CachedLine nextParsed = session.line(i + 1);
+                String next = nextParsed.parsed.text();
                 if (next.isEmpty()) break;
-                CachedLine nextParsed = session.get(next);
                 if (!bad(parsed) && !bad(nextParsed)) break;
                 // below a narrower header comment only a line that reads as no command at all continues it
-                if (!WrapWidth.atWrapWidth(lastPhysical) && !(unreadable(nextParsed) && midWord(next, nextParsed))) break;
+                if (!lastPhysical.atWrapWidth && !(unreadable(nextParsed) && midWord(next, nextParsed))) break;
                 String joined = text + next;
-                CachedLine joinedParsed = session.get(joined);
+                CachedLine joinedParsed = session.joined(joined);
                 if (bad(joinedParsed)) break;
                 if (splits == null) splits = new ArrayList<>();
                 splits.add(text.length());
                 text = joined;
                 parsed = joinedParsed;
-                lastPhysical = next;
+                lastPhysical = nextParsed;
                 i++;
             }
             if (parsed.parsed.command() != null) header = false;
@@ -194,6 +228,25 @@ public final class YamahaReader {
             out.add(new Logical(text, parsed, pos, content));
         }
         return out;
+    }
+
+    /** The model and revision a header comment names; the header is the same from one read to the next. */
+    private Optional<Header> header(String commentBody) {
+        HeaderMemo m = lastHeader;
+        if (m == null || !m.body().equals(commentBody)) {
+            m = new HeaderMemo(commentBody, cache.parser().parseHeader(commentBody));
+            lastHeader = m;
+        }
+        return m.header();
+    }
+
+    /** The document is closed: what is cached for it goes soon (see {@link LineCache}); lines other documents share stay. */
+    public void forget(String uri) {
+        cache.forget(uri);
+    }
+
+    LineCache lineCache() {
+        return cache;
     }
 
     /** The content after an opener on line {@code opener}: up to the first line that is the terminator. */

@@ -12,8 +12,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * Pins the layers: core ← grammar ← models (yamaha, openwrt, mape) ← rules ← analysis ← services ←
  * lsp / cli. Models only parse and build models; rules read models; analysis is the one place that runs
- * rules; services are editor features on plain types; lsp and cli adapt them. A new import that points
- * up, or a package cycle, fails the build here.
+ * rules; services are editor features on plain types; lsp and cli adapt them. The packet trace
+ * ({@code trace}) sits beside analysis: it simulates the models, so rules cannot use it (what a rule and the
+ * trace share, such as filter matching, lives in the models). A new import that points up, or a package
+ * cycle, fails the build here.
  */
 @AnalyzeClasses(packages = "dev.routerls", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -25,6 +27,7 @@ class ArchitectureTest {
             .layer("models").definedBy("dev.routerls.yamaha..", "dev.routerls.openwrt..", "dev.routerls.mape..")
             .layer("rules").definedBy("dev.routerls.rules..")
             .layer("analysis").definedBy("dev.routerls.analysis..")
+            .layer("trace").definedBy("dev.routerls.trace..")
             .layer("services").definedBy("dev.routerls.services..")
             .layer("lsp").definedBy("dev.routerls.lsp..")
             .layer("cli").definedBy("dev.routerls.cli..")
@@ -33,9 +36,10 @@ class ArchitectureTest {
             .whereLayer("lsp").mayOnlyBeAccessedByLayers("cli")
             .whereLayer("services").mayOnlyBeAccessedByLayers("lsp", "cli")
             .whereLayer("analysis").mayOnlyBeAccessedByLayers("services", "lsp", "cli")
-            .whereLayer("rules").mayOnlyBeAccessedByLayers("analysis", "services", "lsp", "cli")
-            .whereLayer("models").mayOnlyBeAccessedByLayers("rules", "analysis", "services", "lsp", "cli")
-            .whereLayer("grammar").mayOnlyBeAccessedByLayers("models", "rules", "analysis", "services", "lsp", "cli");
+            .whereLayer("trace").mayOnlyBeAccessedByLayers("services", "lsp", "cli")
+            .whereLayer("rules").mayOnlyBeAccessedByLayers("analysis", "trace", "services", "lsp", "cli")
+            .whereLayer("models").mayOnlyBeAccessedByLayers("rules", "analysis", "trace", "services", "lsp", "cli")
+            .whereLayer("grammar").mayOnlyBeAccessedByLayers("models", "rules", "analysis", "trace", "services", "lsp", "cli");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("dev.routerls.(**)").should().beFreeOfCycles();

@@ -9,6 +9,7 @@ import dev.routerls.lsp.JsonRpcClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  *   mvn -B -q -pl server -am test-compile
  *   java -cp server/target/test-classes:server/target/routerls.jar dev.routerls.bench.LspBenchmark [server/target/routerls.jar]
  * </pre>
+ * The machine may be loaded by other work: the load average is printed, and CPU times beside wall times.
  */
 public final class LspBenchmark {
     private static final int LINES = 5000;
@@ -49,13 +51,32 @@ public final class LspBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path jar = args.length > 0 ? Path.of(args[0]) : Path.of("server/target/routerls.jar");
-        try (JsonRpcClient c = new JsonRpcClient(jar, List.of())) {
+        System.out.println("load average at the start: " + loadAverage());
+        // e.g. -DserverJvmArgs="-XX:StartFlightRecording=filename=server.jfr,settings=profile" to profile the server
+        String jvm = System.getProperty("serverJvmArgs", "").trim();
+        try (JsonRpcClient c = new JsonRpcClient(jar, jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")))) {
             new LspBenchmark(c).run();
             c.call("shutdown", null);
             c.notify("exit", (com.google.gson.JsonElement) null);
             c.process().waitFor(10, TimeUnit.SECONDS);
         }
         engineOnly();
+        System.out.println("load average at the end: " + loadAverage());
+    }
+
+    /** Wall times on a machine other processes load are long; the load says how much to trust them. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim() + " on "
+                    + Runtime.getRuntime().availableProcessors() + " processors";
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** CPU time the server process has used so far (all its threads: analysis, JSON-RPC, GC, JIT). */
+    private Duration serverCpu() {
+        return client.process().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /**
@@ -67,16 +88,19 @@ public final class LspBenchmark {
         dev.routerls.core.AnalysisSettings settings = dev.routerls.core.AnalysisSettings.DEFAULT;
         String text = RtxConfigGenerator.text(LINES);
         String edited = text.replaceFirst("ip filter 10003 ", "ip filter 10003  ");
-        for (int i = 0; i < 20; i++) analyzer.yamaha().analyze("bench:engine", i % 2 == 0 ? edited : text, settings);
-        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) analyzer.yamaha().analyze("bench:engine", i % 2 == 0 ? edited : text, settings);
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        List<Double> times = new ArrayList<>(), cpu = new ArrayList<>();
         int reparsed = 0;
-        for (int i = 0; i < 60; i++) {
-            long t0 = System.nanoTime();
+        for (int i = 0; i < 200; i++) {
+            long c0 = mx.getCurrentThreadCpuTime(), t0 = System.nanoTime();
             var r = analyzer.yamaha().analyze("bench:engine", i % 2 == 0 ? edited : text, settings);
             times.add(ms(System.nanoTime() - t0));
+            cpu.add(ms(mx.getCurrentThreadCpuTime() - c0));
             reparsed = Math.max(reparsed, r.freshlyParsed());
         }
         report("engine only: YAMAHA analysis after a 1-char edit", times);
+        report("  the same, CPU time of the analysing thread", cpu);
         System.out.printf("  (lines re-parsed per edit: at most %d of %d)%n", reparsed, LINES);
     }
 
@@ -92,12 +116,19 @@ public final class LspBenchmark {
         String warm = "file:///bench/warmup.conf";
         open(warm, text);
         await(warm, 1);
-        for (int v = 2; v < 60; v++) {
-            edit(warm, v, 6, 0, v % 2 == 0 ? "#" : null);
+        for (int v = 2; v < 1000; v++) {
+            int line = 10 + ((v - v % 2) * 37) % (LINES - 20); // type a character, then delete it again
+            edit(warm, v, line, 0, v % 2 == 0 ? "#" : null);
             await(warm, v);
         }
         for (int i = 0; i < 100; i++) complete(warm, 40 + i, 1);
         close(warm);
+        for (int i = 0; i < 5; i++) { // and the reading of lines never seen
+            String u = "file:///bench/warm-" + i + ".conf";
+            open(u, RtxConfigGenerator.text(LINES, 200 + i));
+            await(u, 1);
+            close(u);
+        }
 
         List<Double> openTimes = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -107,12 +138,26 @@ public final class LspBenchmark {
             openTimes.add(ms(await(uri, 1) - t0));
             close(uri);
         }
-        report("didOpen -> diagnostics", openTimes);
+        report("didOpen -> diagnostics (a config seen before)", openTimes);
+        // a config whose lines the server has never seen: every line parsed and checked against the catalog
+        List<Double> coldTimes = new ArrayList<>();
+        Duration coldCpu = serverCpu();
+        for (int i = 0; i < 5; i++) {
+            String uri = "file:///bench/new-" + i + ".conf";
+            String other = RtxConfigGenerator.text(LINES, 100 + i);
+            long t0 = System.nanoTime();
+            open(uri, other);
+            coldTimes.add(ms(await(uri, 1) - t0));
+            close(uri);
+        }
+        report("didOpen -> diagnostics (a config never seen)", coldTimes);
+        System.out.printf("  server CPU time per such open: %.2f ms%n", serverCpu().minus(coldCpu).toNanos() / 1e6 / 5);
 
         String uri = "file:///bench/edit.conf";
         open(uri, text);
         await(uri, 1);
         List<Double> editTimes = new ArrayList<>();
+        Duration cpu0 = serverCpu();
         for (int v = 2; v < EDITS + 2; v++) {
             int line = 10 + (v * 37) % (LINES - 20);
             // type one character, then delete it: every version is a realistic single keystroke
@@ -122,6 +167,8 @@ public final class LspBenchmark {
             editTimes.add(ms(await(uri, v) - t0));
         }
         report("didChange (1 char) -> diagnostics of that version", editTimes);
+        System.out.printf("  server CPU time per edit (all threads, GC and JIT included): %.2f ms%n",
+                serverCpu().minus(cpu0).toNanos() / 1e6 / EDITS);
 
         List<Double> completionTimes = new ArrayList<>();
         for (int i = 0; i < COMPLETIONS; i++) {
@@ -135,6 +182,7 @@ public final class LspBenchmark {
 
         // as in typing: a keystroke, then at once a completion request on that line, before any re-analysis
         List<Double> afterEdit = new ArrayList<>();
+        Duration afterEditCpu = serverCpu();
         int v = EDITS + 2;
         for (int i = 0; i < 100; i++, v++) {
             int line = 10 + ((i / 2) * 71) % (LINES - 20);
@@ -145,13 +193,30 @@ public final class LspBenchmark {
             await(uri, v);
         }
         report("completion right after a keystroke", afterEdit);
+        System.out.printf("  server CPU time per keystroke and completion (the analysis of the new version included): %.2f ms%n",
+                serverCpu().minus(afterEditCpu).toNanos() / 1e6 / afterEdit.size());
 
         for (int i = 0; i < DOCUMENTS - 1; i++) {
             String u = "file:///bench/many-" + i + ".conf";
             open(u, text);
             await(u, 1);
         }
-        System.out.printf("heap after full GC with %d documents open: %s%n", DOCUMENTS, heapUsed());
+        System.out.printf("heap after full GC with %d documents open (the same config): %s%n", DOCUMENTS, heapUsed());
+        histogram();
+
+        // the configs of 50 different routers: other numbers and addresses, so most lines differ
+        for (int i = 0; i < DOCUMENTS - 1; i++) close("file:///bench/many-" + i + ".conf");
+        close(uri);
+        for (int i = 0; i < DOCUMENTS; i++) {
+            String u = "file:///bench/site-" + i + ".conf";
+            open(u, RtxConfigGenerator.text(LINES, i + 1));
+            await(u, 1);
+        }
+        System.out.printf("heap after full GC with %d documents open (50 different configs): %s%n", DOCUMENTS, heapUsed());
+        histogram();
+    }
+
+    private void histogram() throws Exception {
         String[] histogram = run("jcmd", Long.toString(client.process().pid()), "GC.class_histogram").split("\n");
         System.out.println("largest classes on the server heap:");
         for (int i = 0; i < Math.min(histogram.length, 13); i++) System.out.println("  " + histogram[i].trim());

@@ -12,6 +12,14 @@ public final class RtxConfigGenerator {
     }
 
     public static List<String> lines(int target) {
+        return lines(target, 0);
+    }
+
+    /**
+     * A config of another router of the same fleet when {@code site} is not 0: the same shape with other
+     * filter, descriptor and tunnel numbers and addresses, so most of its lines differ from site 0's.
+     */
+    public static List<String> lines(int target, int site) {
         List<String> out = new ArrayList<>();
         out.add("# RTX1210 Rev.14.01.38 (Fri Jan 12 10:00:00 2024)");
         out.add("# MAC Address : 00:a0:de:00:00:01, 00:a0:de:00:00:02, 00:a0:de:00:00:03");
@@ -22,7 +30,7 @@ public final class RtxConfigGenerator {
         out.add("ip lan1 address 192.168.100.1/24");
         out.add("ip lan1 secure filter in 1020 1030 2000");
         out.add("ip lan1 nat descriptor 1");
-        int tunnel = 1, filter = 10000, nat = 1000, pp = 1;
+        int tunnel = 1, filter = 10000 + site * 20000, nat = 1000 + site * 1000, pp = 1;
         while (out.size() < target - 12) {
             int block = out.size() % 4;
             if (block == 0 && tunnel <= 100) {
@@ -32,7 +40,7 @@ public final class RtxConfigGenerator {
                 out.add("  ipsec sa policy " + (100 + tunnel) + " " + tunnel + " esp aes-cbc sha-hmac");
                 out.add("  ipsec ike keepalive use " + tunnel + " on heartbeat 10 6");
                 out.add("  ipsec ike local address " + tunnel + " 192.168.100.1");
-                out.add("  ipsec ike remote address " + tunnel + " 203.0.113." + (tunnel % 250 + 1));
+                out.add("  ipsec ike remote address " + tunnel + " 203.0.113." + ((tunnel + site) % 250 + 1));
                 out.add(" tunnel enable " + tunnel);
                 tunnel++;
             } else if (block == 1 && pp <= 30) {
@@ -64,6 +72,10 @@ public final class RtxConfigGenerator {
     }
 
     public static String text(int target) {
-        return String.join("\n", lines(target)) + "\n";
+        return text(target, 0);
+    }
+
+    public static String text(int target, int site) {
+        return String.join("\n", lines(target, site)) + "\n";
     }
 }

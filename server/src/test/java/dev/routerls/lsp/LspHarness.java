@@ -41,6 +41,7 @@ final class LspHarness implements AutoCloseable {
     final RouterLanguageServer impl;
     final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
     final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
+    final BlockingQueue<MessageParams> messages = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     InitializeResult initializeResult;
 
@@ -118,6 +119,7 @@ final class LspHarness implements AutoCloseable {
 
         @Override
         public void showMessage(MessageParams messageParams) {
+            messages.add(messageParams);
         }
 
         @Override

@@ -116,6 +116,37 @@ class LspJarIT {
     }
 
     @Test
+    void traceLensAndCommandOverStdio() throws Exception {
+        try (JsonRpcClient c = new JsonRpcClient(JsonRpcClient.jar(), List.of())) {
+            JsonObject init = c.call("initialize", "{\"processId\":null,\"rootUri\":null,\"capabilities\":{}}");
+            JsonObject caps = init.getAsJsonObject("result").getAsJsonObject("capabilities");
+            assertEquals("routerls.trace", caps.getAsJsonObject("executeCommandProvider").getAsJsonArray("commands").get(0).getAsString());
+            c.notify("initialized", "{}");
+            c.notify("textDocument/didOpen", didOpen(RTX_URI, "yamaha-rtx", RTX));
+            assertNotNull(c.awaitDiagnostics(RTX_URI, 15000));
+            JsonObject lenses = c.call("textDocument/codeLens", "{\"textDocument\":{\"uri\":\"" + RTX_URI + "\"}}");
+            JsonObject command = lenses.getAsJsonArray("result").get(0).getAsJsonObject().getAsJsonObject("command");
+            assertTrue(command.get("title").getAsString().startsWith("Trace a packet from here"), command.toString());
+            JsonObject params = new JsonObject();
+            params.add("command", command.get("command"));
+            params.add("arguments", command.get("arguments"));
+            JsonObject r = c.call("workspace/executeCommand", params.toString());
+            JsonObject result = r.getAsJsonObject("result");
+            assertEquals("delivered", result.get("disposition").getAsString(), r.toString());
+            // LSP4J leaves null members out of a result: the editor gets the contract without its null fields
+            assertTrue(!result.has("filter") || result.get("filter").isJsonNull(), r.toString());
+            assertEquals(List.of("nat-in", "filter-in", "local"), result.getAsJsonArray("steps").asList().stream()
+                    .map(e -> e.getAsJsonObject().get("step").getAsString()).toList());
+            JsonObject shown = c.awaitNotification("window/showMessage", 10000);
+            assertNotNull(shown, "the steps are shown");
+            assertTrue(shown.getAsJsonObject("params").get("message").getAsString().contains("nat-in"), shown.toString());
+            c.call("shutdown", null);
+            c.notify("exit", (com.google.gson.JsonElement) null);
+            assertTrue(c.process().waitFor(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void exitWithoutShutdownEndsWithStatusOne() throws Exception {
         try (JsonRpcClient c = new JsonRpcClient(JsonRpcClient.jar(), List.of())) {
             c.call("initialize", "{\"processId\":null,\"rootUri\":null,\"capabilities\":{}}");

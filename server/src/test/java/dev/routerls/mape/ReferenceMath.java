@@ -21,7 +21,10 @@ final class ReferenceMath {
 
     static BigInteger v6(String literal) {
         try {
-            return new BigInteger(1, InetAddress.getByName(literal).getAddress());
+            byte[] b = InetAddress.getByName(literal).getAddress();
+            BigInteger v = new BigInteger(1, b);
+            // the JDK turns an IPv4-mapped literal (::ffff:a.b.c.d) into an IPv4 address: put the mapping back
+            return b.length == 4 ? BigInteger.valueOf(0xffff).shiftLeft(32).or(v) : v;
         } catch (UnknownHostException e) {
             throw new AssertionError(e);
         }
@@ -35,17 +38,14 @@ final class ReferenceMath {
         }
     }
 
-    /** JDK text (uncompressed) of a 128-bit number. */
+    /** Uncompressed text (eight hex groups) of a 128-bit number; not the JDK's, which prints mapped addresses as IPv4. */
     static String v6Text(BigInteger value) {
-        byte[] raw = value.toByteArray();
-        byte[] b = new byte[16];
-        int n = Math.min(raw.length, 16);
-        System.arraycopy(raw, raw.length - n, b, 16 - n, n);
-        try {
-            return InetAddress.getByAddress(b).getHostAddress();
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
+        StringBuilder sb = new StringBuilder();
+        for (int group = 7; group >= 0; group--) {
+            sb.append(value.shiftRight(group * 16).and(BigInteger.valueOf(0xffff)).toString(16));
+            if (group > 0) sb.append(':');
         }
+        return sb.toString();
     }
 
     static BigInteger ones(int bits) {

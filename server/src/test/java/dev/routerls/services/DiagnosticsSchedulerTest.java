@@ -179,6 +179,56 @@ class DiagnosticsSchedulerTest {
     }
 
     @Test
+    void aNewerVersionStopsTheAnalysisOfTheOlderOneAtItsNextSafePoint() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger maxActive = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> stopped = new CopyOnWriteArrayList<>();
+        scheduler = new DiagnosticsScheduler(workspace, new DiagnosticsScheduler.Engine() {
+            @Override
+            public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, dev.routerls.core.AnalysisSettings settings) {
+                throw new AssertionError("the scheduler passes its cancellation");
+            }
+
+            @Override
+            public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, dev.routerls.core.AnalysisSettings settings,
+                                                         dev.routerls.core.Cancellation cancel) {
+                String text = firstLine(files.get(0).text());
+                maxActive.accumulateAndGet(active.incrementAndGet(), Math::max);
+                try {
+                    // "slow" versions take 10 s unless stopped; safe points every millisecond
+                    for (int i = 0; i < (text.startsWith("slow") ? 10_000 : 1); i++) {
+                        try {
+                            cancel.check();
+                        } catch (java.util.concurrent.CancellationException e) {
+                            stopped.add(text);
+                            throw e;
+                        }
+                        Thread.sleep(1);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    active.decrementAndGet();
+                }
+                return Map.of(files.get(0).uri(), List.of(new Diagnostic("test/echo", Severity.INFO, files.get(0).uri(),
+                        SourceRange.of(0, 0, 1), text)));
+            }
+        }, (uri, version, diags) -> published.add(new Published(uri, version, diags)), 5);
+        open("untitled:c", "quick v1");
+        assertEquals("quick v1", next().message());
+        edit("untitled:c", 2, "slow v2");
+        Thread.sleep(100); // v2's analysis is running
+        long t0 = System.nanoTime();
+        edit("untitled:c", 3, "quick v3");
+        Published p = next();
+        assertEquals(3, p.version(), "the superseded version publishes nothing");
+        assertEquals("quick v3", p.message());
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "v2 did not run to its end");
+        assertEquals(List.of("slow v2"), stopped);
+        assertEquals(1, maxActive.get(), "analyses of one document never overlap");
+    }
+
+    @Test
     void aSlowAnalysisIsNotRunTwiceAtOnceAndTheLatestVersionFollows() throws Exception {
         java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger maxActive = new java.util.concurrent.atomic.AtomicInteger();

@@ -1,5 +1,6 @@
 package dev.routerls.openwrt.nft;
 
+import dev.routerls.core.AnalysisBudget;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.Severity;
@@ -21,6 +22,8 @@ import java.util.Set;
 
 /** Parse tree of NftSnippet.g4 → {@link NftSnippet}. ANTLR's recovery keeps what it could read. */
 final class NftSnippetReader {
+    /** Deepest nesting of blocks and sets that is analysed. */
+    static final int MAX_DEPTH = 32;
     private final String uri;
     private final String text;
     private final LineIndex lines;
@@ -58,14 +61,16 @@ final class NftSnippetReader {
         NftSnippetLexer lexer = new NftSnippetLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        hideTooDeep(tokens);
         NftSnippetParser parser = new NftSnippetParser(tokens);
         parser.removeErrorListeners();
         Set<Integer> reportedLines = new HashSet<>();
         parser.addErrorListener(new BaseErrorListener() {
             @Override
             public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
-                SourceRange at = offending instanceof Token t && t.getType() != Token.EOF ? range(t, t)
-                        : SourceRange.of(line - 1, col, col + 1);
+                // the end of the file is an empty range there; ANTLR's own line and column count only LF
+                SourceRange at = offending instanceof Token t ? range(t, t) : position(text.length());
                 problem(reportedLines, line, at, describe(offending));
             }
         });
@@ -79,6 +84,34 @@ final class NftSnippetReader {
         problems.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.range().startLine())
                 .thenComparingInt(d -> d.range().startColumn()));
         for (StatementContext s : file.statement()) statement(s, null);
+    }
+
+    /**
+     * Takes blocks and sets nested deeper than {@value #MAX_DEPTH} off the parser's channel (up to their closing
+     * brace, or to the end when they never close), with one finding: real snippets nest a few levels, and the
+     * parser's work on deeper nesting grows with the square of the depth.
+     */
+    private void hideTooDeep(CommonTokenStream tokens) {
+        int depth = 0;
+        int hideFrom = -1;
+        for (Token t : tokens.getTokens()) {
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) continue;
+            if (t.getType() == NftSnippetLexer.LBRACE) {
+                depth++;
+                if (depth == MAX_DEPTH + 1 && hideFrom < 0) {
+                    hideFrom = t.getTokenIndex();
+                    problems.add(new Diagnostic(AnalysisBudget.RULE, Severity.INFO, uri, range(t, t), "Blocks and sets are"
+                            + " nested more than " + MAX_DEPTH + " deep from here; routerls does not analyse this part."
+                            + " The statements around it are still checked."));
+                }
+            } else if (t.getType() == NftSnippetLexer.RBRACE && depth > 0) {
+                depth--;
+            }
+            if (hideFrom >= 0 && t.getType() != Token.EOF) {
+                ((org.antlr.v4.runtime.WritableToken) t).setChannel(Token.HIDDEN_CHANNEL);
+                if (depth == MAX_DEPTH) hideFrom = -1;
+            }
+        }
     }
 
     /** One finding per line: after the first, ANTLR's recovery errors on that line add nothing. */
@@ -157,8 +190,15 @@ final class NftSnippetReader {
         int start = utf16(a.getStartIndex());
         int end = Math.max(start, utf16(b.getStopIndex() + 1));
         if (positions != null) return positions.range(start, end);
-        int sl = a.getLine() - 1, el = b.getLine() - 1;
-        return new SourceRange(sl, start - lines.lineStartOffset(sl), el, end - lines.lineStartOffset(el));
+        SourceRange from = position(start), to = position(end);
+        return new SourceRange(from.startLine(), from.startColumn(), to.startLine(), to.startColumn());
+    }
+
+    /** The empty range at a UTF-16 offset, in the editor's lines (LF, CRLF and lone CR). */
+    private SourceRange position(int offset) {
+        if (positions != null) return positions.range(offset, offset);
+        int line = lines.lineOf(offset);
+        return SourceRange.of(line, lines.columnOf(offset), lines.columnOf(offset));
     }
 
     /** ANTLR counts code points, editors UTF-16 units; they differ only when the text has astral characters. */

@@ -1,8 +1,11 @@
 package dev.routerls.openwrt.router;
 
+import dev.routerls.core.IpText;
 import dev.routerls.openwrt.uci.UciSection;
 import dev.routerls.openwrt.uci.UciValue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,4 +41,43 @@ public record NetworkInterface(String uri, UciSection section) {
     public Optional<String> ownDevice() {
         return Optional.ofNullable(DEVICE_PREFIXES.get(proto())).map(p -> p + name());
     }
+
+    /** {@code option device} (or the older {@code ifname}) as written: a device name or {@code @interface}. */
+    public Optional<UciValue> deviceOption() {
+        return option("device").or(() -> option("ifname"));
+    }
+
+    /** Whether netifd brings the interface up at boot ({@code auto '0'} keeps it down). */
+    public boolean startsAtBoot() {
+        return option("auto").map(UciValue::isTrue).orElse(true);
+    }
+
+    /**
+     * The IPv4 addresses of a {@code proto 'static'} interface: each {@code ipaddr} value ({@code a.b.c.d} with
+     * {@code netmask}, or {@code a.b.c.d/len}), as {address, prefix length} with the value it came from.
+     */
+    public List<StaticAddress> staticIpv4() {
+        List<StaticAddress> out = new ArrayList<>();
+        if (!proto().equals("static")) return out;
+        int maskLength = option("netmask").map(v -> IpText.prefixLength(v.text().trim())).orElse(32);
+        for (UciValue v : section.values("ipaddr")) {
+            for (UciValue w : v.words()) {
+                String t = w.text();
+                int slash = t.indexOf('/');
+                long a = IpText.ipv4(slash < 0 ? t : t.substring(0, slash), false);
+                int len = slash < 0 ? maskLength : IpText.prefixLength(t.substring(slash + 1));
+                if (a >= 0 && len >= 0) out.add(new StaticAddress(a, len, w));
+            }
+        }
+        return out;
+    }
+
+    /** One static IPv4 address: the address, its prefix length and where it is written. */
+    public record StaticAddress(long address, int length, UciValue value) {
+        public boolean covers(long a) {
+            long mask = length == 0 ? 0 : (0xFFFFFFFFL << (32 - length)) & 0xFFFFFFFFL;
+            return (a & mask) == (address & mask);
+        }
+    }
+
 }

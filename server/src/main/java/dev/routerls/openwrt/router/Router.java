@@ -206,6 +206,39 @@ public final class Router implements UciConfigs {
         return List.copyOf(zones);
     }
 
+    /** The first zone that lists interface {@code name} among its networks. */
+    public Optional<FirewallZone> zoneOf(String name) {
+        return zones.stream().filter(z -> z.covers(name)).findFirst();
+    }
+
+    /**
+     * The layer-3 device of an interface: the one its protocol creates ({@code map-NAME}, {@code pppoe-NAME} …),
+     * else its {@code device} option, following {@code @other} aliases to the other interface's device.
+     */
+    public Optional<String> deviceOf(NetworkInterface iface) {
+        for (int depth = 0; iface != null && depth < 8; depth++) {
+            Optional<String> own = iface.ownDevice();
+            if (own.isPresent()) return own;
+            Optional<String> dev = iface.deviceOption().map(v -> v.text().trim()).filter(t -> !t.isEmpty());
+            if (dev.isEmpty()) return Optional.empty();
+            if (!dev.get().startsWith("@")) return dev;
+            iface = networkInterface(dev.get().substring(1)).orElse(null);
+        }
+        return Optional.empty();
+    }
+
+    /** The sections of one type in the firewall package ({@code forwarding}, {@code rule}, {@code defaults} …). */
+    public List<UciSection> firewallSections(String type) {
+        UciFile firewall = packages.get("firewall");
+        return firewall == null ? List.of() : firewall.sectionsOfType(type);
+    }
+
+    /** The {@code config route} sections of the network package. */
+    public List<UciSection> routes() {
+        UciFile network = packages.get("network");
+        return network == null ? List.of() : network.sectionsOfType("route");
+    }
+
     public List<FirewallInclude> includes() {
         return List.copyOf(includes);
     }

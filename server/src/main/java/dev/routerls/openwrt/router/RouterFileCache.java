@@ -1,5 +1,6 @@
 package dev.routerls.openwrt.router;
 
+import dev.routerls.core.AnalysisBudget;
 import dev.routerls.core.TextEncoding;
 import dev.routerls.openwrt.shell.EvaluationResult;
 import dev.routerls.openwrt.shell.ShellEvaluator;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Parsed router files kept by URI and content, so that an edit to one file of a router
@@ -78,6 +80,11 @@ public final class RouterFileCache {
         private long chars;
 
         V get(Key key, Supplier<V> compute) {
+            return get(key, compute, v -> true);
+        }
+
+        /** The value for {@code key}; one that {@code keep} rejects is handed out but not kept. */
+        V get(Key key, Supplier<V> compute, java.util.function.Predicate<V> keep) {
             Slot<V> slot;
             boolean mine = false;
             synchronized (this) {
@@ -92,7 +99,9 @@ public final class RouterFileCache {
             }
             if (mine) {
                 try {
-                    slot.value.complete(compute.get());
+                    V value = compute.get();
+                    slot.value.complete(value);
+                    if (!keep.test(value)) remove(key, slot);
                 } catch (RuntimeException | Error e) {
                     slot.value.completeExceptionally(e);
                     remove(key, slot);
@@ -133,7 +142,9 @@ public final class RouterFileCache {
     }
 
     public Script firewallUser(String uri, String text) {
-        return scripts.get(Key.of(uri, text, TextEncoding.UTF_8), () -> evaluate(uri, text));
+        // an evaluation cut short by the analysis budget is not kept: the next analysis may have the time to finish it
+        return scripts.get(Key.of(uri, text, TextEncoding.UTF_8), () -> evaluate(uri, text), s -> Stream.concat(
+                s.script().problems().stream(), s.run().diagnostics().stream()).noneMatch(d -> d.ruleId().equals(AnalysisBudget.RULE)));
     }
 
     /** firewall.user parsed and evaluated with nothing preset: the script's own assignments decide its values. */

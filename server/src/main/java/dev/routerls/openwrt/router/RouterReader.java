@@ -1,6 +1,7 @@
 package dev.routerls.openwrt.router;
 
 import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.Cancellation;
 import dev.routerls.core.SourceFile;
 import dev.routerls.core.LanguageId;
 import dev.routerls.mape.MapeRuleTable;
@@ -46,6 +47,12 @@ public final class RouterReader {
     /** Reads with parsed files taken from {@code cache} when their text is unchanged (null: parse everything). */
     public static Router read(List<SourceFile> files, AnalysisSettings settings, MapeRuleTable table,
                               RouterFileCache cache) {
+        return read(files, settings, table, cache, Cancellation.NONE);
+    }
+
+    /** As above, looking at {@code cancel} before each file (a cancelled read throws, see {@link Cancellation}). */
+    public static Router read(List<SourceFile> files, AnalysisSettings settings, MapeRuleTable table,
+                              RouterFileCache cache, Cancellation cancel) {
         List<UciFile> uciFiles = new ArrayList<>();
         RouterFileCache.Script firewallUser = null;
         ShellScript rcLocal = null;
@@ -53,6 +60,7 @@ public final class RouterReader {
         OpenWrtRelease release = OpenWrtRelease.UNKNOWN;
         String root = null;
         for (SourceFile f : files) {
+            cancel.check();
             if (root == null) root = f.routerRoot();
             switch (roleOf(f)) {
                 case UCI -> {

@@ -118,21 +118,22 @@ final class Builtins {
             }
             i++;
         }
-        ShellValue out = ShellValue.EMPTY;
+        ShellValue.Builder b = new ShellValue.Builder();
         for (int k = i; k < args.size(); k++) {
-            if (k > i) out = out.concat(ShellValue.known(" "));
+            if (k > i) b.add(" ");
             ShellValue v = args.get(k).value();
             if (escapes && v.isKnown()) {
                 StringBuilder sb = new StringBuilder();
                 if (!Printf.escapes(v.text(), sb)) {
-                    in.stdout().write(out.concat(ShellValue.known(sb.toString())));
+                    in.stdout().write(b.add(sb.toString()).build());
                     return 0;
                 }
                 v = ShellValue.known(sb.toString());
             }
-            out = out.concat(v);
+            b.add(v);
         }
-        if (newline) out = out.concat(ShellValue.known("\n"));
+        if (newline) b.add("\n");
+        ShellValue out = b.build();
         in.stdout().write(out);
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.routerls.openwrt.shell;
 
+import dev.routerls.core.AnalysisBudget;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
@@ -42,6 +43,8 @@ final class Interpreter {
     private Output stdout = Output.DISCARD;
     private Input stdin = Input.unknown("the script's standard input");
     private int steps;
+    /** Words a command may have before each further word counts as a step of its own. */
+    static final int WORDS_PER_STEP = 64;
     private int conditionalDepth;
     private boolean uncertainRest;
     private int callDepth;
@@ -96,10 +99,13 @@ final class Interpreter {
     /** Not a {@link Signal}: nothing but the top level may catch it. */
     static final class StepLimitReached extends RuntimeException {
         final SourceRange at;
+        /** True when the analysis' time budget ran out rather than the step limit. */
+        final boolean budget;
 
-        StepLimitReached(SourceRange at) {
+        StepLimitReached(SourceRange at, boolean budget) {
             super(null, null, false, false);
             this.at = at;
+            this.budget = budget;
         }
     }
 
@@ -117,7 +123,10 @@ final class Interpreter {
             // exit, or return/break/continue outside their construct: the script ends here
         } catch (StepLimitReached s) {
             complete = false;
-            diagnostics.add(new Diagnostic(ShellEvaluator.RULE_LOOP_LIMIT, Severity.WARNING, uri, s.at,
+            if (s.budget) {
+                diagnostics.add(AnalysisBudget.current().stopped(uri, s.at, "the script's evaluation was not finished,"
+                        + " so its firewall commands from here on are not checked."));
+            } else diagnostics.add(new Diagnostic(ShellEvaluator.RULE_LOOP_LIMIT, Severity.WARNING, uri, s.at,
                     "Evaluation stopped after " + stepLimit + " steps here: this loop does not end, or runs too long to "
                             + "follow. Firewall commands after this point are not checked; make sure the loop ends."));
         } catch (StackOverflowError e) {
@@ -173,7 +182,10 @@ final class Interpreter {
 
     private void step(SourceRange at) {
         if (++steps > stepLimit) {
-            throw new StepLimitReached(loops.isEmpty() ? at : loops.peekLast().range);
+            throw new StepLimitReached(loops.isEmpty() ? at : loops.peekLast().range, false);
+        }
+        if ((steps & 1023) == 0 && AnalysisBudget.current().spent()) {
+            throw new StepLimitReached(loops.isEmpty() ? at : loops.peekLast().range, true);
         }
     }
 
@@ -181,6 +193,8 @@ final class Interpreter {
         step(s.range());
         substitutionStatus = Integer.MIN_VALUE;
         List<EvaluatedWord> argv = expandWords(s.words());
+        // a command line of thousands of words costs in proportion, so a loop over a megabyte line stops in time
+        charge(argv.size() - WORDS_PER_STEP, s.range());
         List<ShellValue> values = new ArrayList<>();
         for (ShellCommand.Assignment a : s.assignments()) values.add(expandJoined(a.value()));
         if (argv.isEmpty()) {
@@ -507,6 +521,7 @@ final class Interpreter {
     static String describe(List<EvaluatedWord> argv) {
         StringBuilder sb = new StringBuilder();
         for (EvaluatedWord w : argv) {
+            if (sb.length() > 80) break;    // only the start is shown (a command line can be megabytes)
             if (sb.length() > 0) sb.append(' ');
             sb.append(w.display());
         }
@@ -535,9 +550,11 @@ final class Interpreter {
         return !loops.isEmpty();
     }
 
-    /** Charges {@code n} extra steps (e.g. numbers printed by seq). */
+    /** Charges {@code n} extra steps (e.g. numbers printed by seq, words of a long command line). */
     void charge(int n, SourceRange at) {
-        for (int i = 0; i < n; i++) step(at);
+        if (n <= 0) return;
+        steps = (int) Math.min(Integer.MAX_VALUE - 1L, (long) steps + n - 1);
+        step(at);
     }
 
     /** Makes {@code name} local to the running function; false outside functions. */
@@ -577,9 +594,9 @@ final class Interpreter {
 
     /** Expands a word without field splitting (assignments, case subjects, here-documents). */
     ShellValue expandJoined(ShellWord w) {
-        ShellValue v = ShellValue.EMPTY;
-        for (ShellWord.Part p : w.parts()) v = v.concat(partValue(p));
-        return v;
+        ShellValue.Builder b = new ShellValue.Builder();
+        for (ShellWord.Part p : w.parts()) b.add(partValue(p));
+        return b.build();
     }
 
     private List<ShellValue> fields(ShellWord w) {
@@ -630,12 +647,12 @@ final class Interpreter {
                 return ShellValue.known(Integer.toString(env.positional.size()));
             case "@":
             case "*": {
-                ShellValue v = ShellValue.EMPTY;
+                ShellValue.Builder b = new ShellValue.Builder();
                 for (int i = 0; i < env.positional.size(); i++) {
-                    if (i > 0) v = v.concat(ShellValue.known(" "));
-                    v = v.concat(env.positional.get(i));
+                    if (i > 0) b.add(" ");
+                    b.add(env.positional.get(i));
                 }
-                return v;
+                return b.build();
             }
             case "?":
                 return lastStatus == UNKNOWN ? ShellValue.unknown("the exit status of " + unknownStatusWhy)
@@ -776,7 +793,7 @@ final class Interpreter {
     private static final class FieldBuilder {
         private final String ifs;
         private final List<ShellValue> fields = new ArrayList<>();
-        private ShellValue current = ShellValue.EMPTY;
+        private ShellValue.Builder current = new ShellValue.Builder();
         private boolean started;
 
         FieldBuilder(String ifs) {
@@ -784,20 +801,20 @@ final class Interpreter {
         }
 
         void appendQuoted(ShellValue v) {
-            current = current.concat(v);
+            current.add(v);
             started = true;
         }
 
         void endField() {
-            if (started) fields.add(current);
-            current = ShellValue.EMPTY;
+            if (started) fields.add(current.build());
+            current = new ShellValue.Builder();
             started = false;
         }
 
         void appendSplit(ShellValue v) {
             for (ShellValue.Segment s : v.segments()) {
                 if (!s.known()) {
-                    current = current.concat(ShellValue.unknown(s.text()));
+                    current.add(s);
                     started = true;
                     continue;
                 }
@@ -811,7 +828,7 @@ final class Interpreter {
                     }
                     int j = i;
                     while (j < t.length() && ifs.indexOf(t.charAt(j)) < 0) j++;
-                    current = current.concat(ShellValue.known(t.substring(i, j)));
+                    current.add(t.substring(i, j));
                     started = true;
                     i = j;
                 }

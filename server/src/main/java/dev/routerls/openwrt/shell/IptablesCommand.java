@@ -340,7 +340,8 @@ public record IptablesCommand(String program, Family family, Operation operation
         return new Mark(number(vm[0]), vm.length > 1 ? number(vm[1]) : null, w);
     }
 
-    private static Long number(String s) {
+    /** A number as iptables reads one: decimal or {@code 0x} hex; null when it is neither. */
+    public static Long number(String s) {
         if (s == null) return null;
         try {
             String t = s.strip();

@@ -1,5 +1,6 @@
 package dev.routerls.openwrt.shell;
 
+import dev.routerls.core.AnalysisBudget;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
@@ -33,6 +34,7 @@ final class ShellSyntax {
     private final List<Diagnostic> problems;
     private final WordParser words = new WordParser(this);
     private int nesting;
+    private boolean tooDeepReported;
 
     ShellSyntax(String uri, List<Diagnostic> problems) {
         this.uri = uri;
@@ -50,9 +52,15 @@ final class ShellSyntax {
         parser.setErrorHandler(new BailErrorStrategy());
         TreeBuilder builder = new TreeBuilder(text, hereDocumentBodies(tokens));
         List<ShellCommand> commands = new ArrayList<>();
+        int statements = 0;
         while (true) {
             while (tokens.LA(1) == ShellLexer.NEWLINE) tokens.consume();
             if (tokens.LA(1) == Token.EOF) break;
+            if ((++statements & 255) == 0 && AnalysisBudget.current().spent()) {
+                SourceRange rest = text.range(tokens.LT(1).getStartIndex(), text.length());
+                problems.add(AnalysisBudget.current().stopped(uri, rest, "the statements from here on were not read."));
+                break;
+            }
             int start = tokens.index();
             try {
                 ShellParser.LineContext line = parser.line();
@@ -78,18 +86,42 @@ final class ShellSyntax {
 
     /** The inside of {@code $(...)} or backquotes. */
     ShellCommand.Sequence nested(MappedText text) {
-        if (nesting >= MAX_NESTING) {
-            problems.add(new Diagnostic(RULE_SYNTAX, Severity.ERROR, uri, text.whole(),
-                    "Command substitutions are nested more than " + MAX_NESTING
-                            + " deep; the inner ones are not analysed. Flatten them with variables."));
-            return new ShellCommand.Sequence(List.of(), text.whole());
-        }
-        nesting++;
+        if (!enter(text)) return new ShellCommand.Sequence(List.of(), text.whole());
         try {
             return script(text);
         } finally {
-            nesting--;
+            leave();
         }
+    }
+
+    /**
+     * Goes one level deeper into nested forms ($(...), `...`, $((...)), ${...}); false (after one finding for
+     * the whole script) when that would pass {@value #MAX_NESTING} levels: each level reads its inside again, so
+     * the bound keeps the work linear in the script's length.
+     */
+    boolean enter(MappedText inner) {
+        if (nesting >= MAX_NESTING) {
+            if (!tooDeepReported) {
+                tooDeepReported = true;
+                problems.add(new Diagnostic(RULE_SYNTAX, Severity.ERROR, uri, firstLineOf(inner),
+                        "Substitutions and expansions are nested more than " + MAX_NESTING
+                                + " deep here; the inner ones are not analysed. Flatten them with variables."));
+            }
+            return false;
+        }
+        nesting++;
+        return true;
+    }
+
+    void leave() {
+        nesting--;
+    }
+
+    /** The first line of a piece of text (a finding over thousands of lines would hide the rest). */
+    private static SourceRange firstLineOf(MappedText text) {
+        SourceRange r = text.whole();
+        return r.startLine() == r.endLine() ? r : new SourceRange(r.startLine(), r.startColumn(), r.startLine(),
+                r.startColumn() + 1);
     }
 
     // ------------------------------------------------------------------ errors
@@ -113,10 +145,16 @@ final class ShellSyntax {
                     ? "The script ends in the middle of this command; complete it or remove it."
                     : "This '" + first.getText() + "' construct is never closed: the script ends before its '" + closer
                     + "'. Add the missing '" + closer + "'; the construct is not analysed.";
-        } else if (offending.getType() == ShellLexer.UNTERMINATED_QUOTE) {
-            range = text.range(offending.getStartIndex(), offending.getStartIndex() + 1);
-            message = "This quote is never closed, so the shell reads the rest of the script as one string. Add the closing "
-                    + offending.getText().charAt(0) + ".";
+        } else if (offending instanceof ShellLexer.UnclosedToken u) {
+            range = text.range(u.openerStart, u.openerStart + u.opener.length());
+            message = switch (u.opener) {
+                case "'", "\"", "`" -> "This quote is never closed, so the shell reads the rest of the script as one string."
+                        + " Add the closing " + u.opener + ".";
+                case "${" -> "This '${' is never closed, so the shell reads the rest of the script into the expansion."
+                        + " Add the closing '}'.";
+                default -> "This '" + u.opener + "' is never closed, so the shell reads the rest of the script into the"
+                        + " command substitution. Add the closing ')'.";
+            };
         } else {
             range = firstLine(text, offending);
             String expected = expected(cause, parser);

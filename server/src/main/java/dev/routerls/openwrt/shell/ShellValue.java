@@ -103,39 +103,66 @@ public final class ShellValue {
     public ShellValue concat(ShellValue other) {
         if (other.segments.isEmpty()) return this;
         if (segments.isEmpty()) return other;
-        List<Segment> out = new ArrayList<>(segments.size() + other.segments.size());
-        for (Segment s : segments) append(out, s);
-        for (Segment s : other.segments) append(out, s);
-        return bounded(out);
+        return new Builder().add(this).add(other).build();
     }
 
     static ShellValue of(List<Segment> segments) {
-        List<Segment> out = new ArrayList<>();
-        for (Segment s : segments) append(out, s);
-        return bounded(out);
+        Builder b = new Builder();
+        for (Segment s : segments) b.add(s);
+        return b.build();
     }
 
-    private static void append(List<Segment> out, Segment s) {
-        if (s.known() && s.text().isEmpty()) return;
-        Segment last = out.isEmpty() ? null : out.get(out.size() - 1);
-        if (last != null && s.known() && last.known()) {
-            out.set(out.size() - 1, new Segment(last.text() + s.text(), true));
-        } else if (last != null && !s.known() && !last.known()) {
-            // two unknown stretches side by side are one unknown stretch
-            if (!last.text().equals(s.text()) && !last.text().endsWith("…")) {
-                String joined = last.text() + " + " + s.text();
-                out.set(out.size() - 1, new Segment(joined.length() > 120 ? joined.substring(0, 119) + "…" : joined, false));
-            }
-        } else {
-            out.add(s);
+    /**
+     * Joins values in time proportional to their total length (concatenating one piece at a time would copy
+     * the text built so far for every piece): adjacent known text is one segment, adjacent unknown stretches
+     * one unknown stretch, and past {@link #MAX_LENGTH} characters the result is unknown.
+     */
+    static final class Builder {
+        private final List<Segment> out = new ArrayList<>();
+        private final StringBuilder known = new StringBuilder();
+        private long length;
+
+        Builder add(ShellValue v) {
+            for (Segment s : v.segments) add(s);
+            return this;
         }
-    }
 
-    private static ShellValue bounded(List<Segment> out) {
-        long length = 0;
-        for (Segment s : out) length += s.text().length();
-        if (length > MAX_LENGTH) return unknown("a value longer than " + MAX_LENGTH + " characters");
-        return out.isEmpty() ? EMPTY : new ShellValue(List.copyOf(out));
+        Builder add(String text) {
+            return add(new Segment(text, true));
+        }
+
+        Builder add(Segment s) {
+            length += s.text().length();
+            if (length > MAX_LENGTH) return this;       // the result is unknown anyway; keep no more text
+            if (s.known()) {
+                known.append(s.text());
+                return this;
+            }
+            flushKnown();
+            Segment last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && !last.known()) {
+                // two unknown stretches side by side are one unknown stretch
+                if (!last.text().equals(s.text()) && !last.text().endsWith("…")) {
+                    String joined = last.text() + " + " + s.text();
+                    out.set(out.size() - 1, new Segment(joined.length() > 120 ? joined.substring(0, 119) + "…" : joined, false));
+                }
+            } else {
+                out.add(s);
+            }
+            return this;
+        }
+
+        private void flushKnown() {
+            if (known.length() == 0) return;
+            out.add(new Segment(known.toString(), true));
+            known.setLength(0);
+        }
+
+        ShellValue build() {
+            if (length > MAX_LENGTH) return unknown("a value longer than " + MAX_LENGTH + " characters");
+            flushKnown();
+            return out.isEmpty() ? EMPTY : new ShellValue(List.copyOf(out));
+        }
     }
 
     @Override

@@ -31,23 +31,34 @@ final class WordParser {
     }
 
     private List<ShellWord.Part> parts(MappedText text, int mode, boolean allQuoted) {
+        String s0 = text.text();
+        if (s0.isEmpty()) return List.of();
+        if (plain(s0, mode == ShellLexer.EXPANDABLE_TEXT ? "\\$`" : "\\'\"$`")) {
+            // most words are plain text: the lexer would give one literal piece
+            return List.of(new ShellWord.Literal(s0, allQuoted, text.whole()));
+        }
         ShellLexer lexer = new ShellLexer(CharStreams.fromString(text.text()));
         lexer.removeErrorListeners();
+        lexer.mergeWords = false;
         lexer.mode(mode);
+        List<Token> tokens = new ArrayList<>();
+        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) tokens.add(t);
+        int[] match = closers(tokens);
         List<ShellWord.Part> parts = new ArrayList<>();
         boolean inDoubleQuotes = false;
         StringBuilder literal = new StringBuilder();
         int literalStart = -1;
         boolean literalQuoted = false;
-        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
             int start = t.getStartIndex();
             int end = t.getStopIndex() + 1;
             boolean quoted = allQuoted || inDoubleQuotes;
             String s = t.getText();
             String plain = null;
             ShellWord.Part part = null;
+            int close = match[i];
             switch (t.getType()) {
-                case ShellLexer.LITERAL, ShellLexer.DOLLAR -> plain = s;
                 case ShellLexer.ESCAPED -> {
                     plain = s.length() > 1 && s.charAt(1) != '\n' ? s.substring(1) : "";
                     quoted = true;
@@ -68,14 +79,32 @@ final class WordParser {
                 }
                 case ShellLexer.SIMPLE_EXPANSION ->
                         part = new ShellWord.Parameter(s.substring(1), null, null, quoted, text.range(start, end));
-                case ShellLexer.BRACED_EXPANSION -> part = braced(text.slice(start + 2, end - 1), quoted, text.range(start, end));
-                case ShellLexer.COMMAND_SUBST -> part = new ShellWord.CommandSubstitution(
-                        syntax.nested(text.slice(start + 2, end - 1)), false, quoted, text.range(start, end));
-                case ShellLexer.BACKQUOTED -> part = new ShellWord.CommandSubstitution(
-                        syntax.nested(unescapeBackquoted(text.slice(start + 1, end - 1), inDoubleQuotes)), true, quoted,
-                        text.range(start, end));
-                case ShellLexer.ARITHMETIC -> part = new ShellWord.Arithmetic(
-                        expandableText(text.slice(start + 3, end - 2)), quoted, text.range(start, end));
+                case ShellLexer.BRACE_OPEN, ShellLexer.SUBST_OPEN, ShellLexer.BQ_OPEN -> {
+                    if (close < 0) {
+                        // a form never closed (only in a here-document or $((...)) text): the rest is its text
+                        plain = text.slice(start, text.length()).text();
+                        i = tokens.size();
+                        break;
+                    }
+                    int closeStart = tokens.get(close).getStartIndex();
+                    boolean q = quoted;
+                    SourceRange range = text.range(start, tokens.get(close).getStopIndex() + 1);
+                    if (t.getType() == ShellLexer.BRACE_OPEN) {
+                        part = nestedOrOpaque(text.slice(start + 2, closeStart), range, inner -> braced(inner, q, range));
+                    } else if (t.getType() == ShellLexer.BQ_OPEN) {
+                        boolean dq = inDoubleQuotes;
+                        part = new ShellWord.CommandSubstitution(
+                                syntax.nested(unescapeBackquoted(text.slice(start + 1, closeStart), dq)), true, quoted, range);
+                    } else if (isArithmetic(tokens, match, i)) {
+                        // $(( … )) whose inner ( closes right before the outer ): arithmetic, not a subshell
+                        MappedText inner = text.slice(start + 3, tokens.get(close - 1).getStartIndex());
+                        part = nestedOrOpaque(inner, range, x -> new ShellWord.Arithmetic(expandableText(x), q, range));
+                    } else {
+                        part = new ShellWord.CommandSubstitution(syntax.nested(text.slice(start + 2, closeStart)), false, quoted,
+                                range);
+                    }
+                    i = close;
+                }
                 default -> plain = s;
             }
             if (plain != null) {
@@ -103,6 +132,51 @@ final class WordParser {
             parts.add(new ShellWord.Literal(literal.toString(), literalQuoted, text.range(literalStart, text.length())));
         }
         return parts;
+    }
+
+    /**
+     * For each opener token ({@code "}, {@code $(}, {@code (}, {@code $\{}, {@code `}) the index of its closer, or -1
+     * when the text ends first; one pass, since the lexer's modes nest them properly.
+     */
+    private static int[] closers(List<Token> tokens) {
+        int[] match = new int[tokens.size()];
+        java.util.Arrays.fill(match, -1);
+        int[] stack = new int[tokens.size()];
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            switch (tokens.get(i).getType()) {
+                case ShellLexer.DQ_OPEN, ShellLexer.SUBST_OPEN, ShellLexer.PAREN_OPEN, ShellLexer.BRACE_OPEN, ShellLexer.BQ_OPEN ->
+                        stack[depth++] = i;
+                case ShellLexer.DQ_CLOSE, ShellLexer.PAREN_CLOSE, ShellLexer.BRACE_CLOSE, ShellLexer.BQ_CLOSE -> {
+                    if (depth > 0) match[stack[--depth]] = i;
+                }
+                default -> {
+                }
+            }
+        }
+        return match;
+    }
+
+    private static boolean plain(String s, String special) {
+        for (int i = 0; i < s.length(); i++) if (special.indexOf(s.charAt(i)) >= 0) return false;
+        return true;
+    }
+
+    /** {@code $((} whose inner {@code (} closes immediately before the outer {@code )}: shell arithmetic. */
+    private static boolean isArithmetic(List<Token> tokens, int[] match, int open) {
+        if (open + 1 >= tokens.size() || tokens.get(open + 1).getType() != ShellLexer.PAREN_OPEN) return false;
+        int inner = match[open + 1], outer = match[open];
+        return inner >= 0 && inner == outer - 1 && tokens.get(inner).getStopIndex() + 1 == tokens.get(outer).getStartIndex();
+    }
+
+    /** The part {@code build} makes of {@code inner}, unless forms are nested too deep: then one opaque literal. */
+    private ShellWord.Part nestedOrOpaque(MappedText inner, SourceRange range, java.util.function.Function<MappedText, ShellWord.Part> build) {
+        if (!syntax.enter(inner)) return new ShellWord.Literal(inner.text(), true, range);
+        try {
+            return build.apply(inner);
+        } finally {
+            syntax.leave();
+        }
     }
 
     /** The inside of {@code ${...}}: a name, then optionally an operator and a word. */

@@ -100,7 +100,9 @@ public record UciValue(String text, String raw, SourceRange range, byte[] bytes)
      * pair of quotes, on one line and without escapes. Otherwise parts of the value get the whole range.
      */
     public boolean hasExactColumns() {
-        return !raw.contains("\n") && !raw.contains("\r") && !raw.contains("\\") && (raw.equals(text)
+        // a word taken out of a value that had no exact columns carries that value's whole range
+        boolean rangeIsRaw = range.startLine() == range.endLine() && range.endColumn() - range.startColumn() == raw.length();
+        return rangeIsRaw && !raw.contains("\n") && !raw.contains("\r") && !raw.contains("\\") && (raw.equals(text)
                 || raw.length() == text.length() + 2 && raw.substring(1, raw.length() - 1).equals(text));
     }
 

@@ -5,13 +5,12 @@ import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
 import dev.routerls.openwrt.router.FirewallGeneration;
 import dev.routerls.openwrt.router.FirewallInclude;
+import dev.routerls.openwrt.router.FirewallUserStart;
 import dev.routerls.openwrt.router.IptablesRule;
 import dev.routerls.openwrt.router.MapInterface;
 import dev.routerls.openwrt.router.SnatTarget;
 import dev.routerls.openwrt.router.Router;
-import dev.routerls.openwrt.shell.ShellCommand;
 import dev.routerls.openwrt.shell.ShellScript;
-import dev.routerls.openwrt.shell.ShellWord;
 import dev.routerls.openwrt.uci.UciValue;
 import dev.routerls.rules.Findings;
 import dev.routerls.rules.BaseRule;
@@ -133,25 +132,7 @@ public final class Fw4FirewallUserRule extends BaseRule<Router> {
 
     /** rc.local has {@code sh /etc/firewall.user} (or {@code . /etc/firewall.user}), as seed 000 adds. */
     static boolean runsFirewallUser(ShellScript rc) {
-        return rc.commands().stream().anyMatch(Fw4FirewallUserRule::runs);
-    }
-
-    private static boolean runs(ShellCommand c) {
-        if (c instanceof ShellCommand.Simple s) {
-            List<String> w = s.words().stream().map(ShellWord::literalValue).toList();
-            if (w.isEmpty() || w.get(0) == null) return false;
-            String cmd = w.get(0);
-            if (cmd.equals("/etc/firewall.user") && w.size() >= 1) return true;
-            return (cmd.equals("sh") || cmd.equals("ash") || cmd.equals("/bin/sh") || cmd.equals(".")
-                    || cmd.equals("source")) && w.size() > 1 && "/etc/firewall.user".equals(w.get(w.size() - 1));
-        }
-        if (c instanceof ShellCommand.Sequence s) return s.commands().stream().anyMatch(Fw4FirewallUserRule::runs);
-        if (c instanceof ShellCommand.AndOr a) return a.commands().stream().anyMatch(Fw4FirewallUserRule::runs);
-        if (c instanceof ShellCommand.Pipeline p) return p.commands().stream().anyMatch(Fw4FirewallUserRule::runs);
-        if (c instanceof ShellCommand.Background b) return runs(b.command());
-        if (c instanceof ShellCommand.Redirected r) return runs(r.command());
-        if (c instanceof ShellCommand.BraceGroup b) return runs(b.body());
-        return false;
+        return FirewallUserStart.call(rc).isPresent();
     }
 
     private static SourceRange firstLine(ShellScript script) {

@@ -25,6 +25,7 @@ public final class YamahaRules {
             new UnusedDefinitionRule(),
             new SubnetOverlapRule(),
             new RouteGatewaySelfRule(),
+            new FilterShadowedRule(),
             new TemplateMismatchRule(),
             new LimitRule(),
             new PlaintextSecretRule(),

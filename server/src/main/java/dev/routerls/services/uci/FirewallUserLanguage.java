@@ -13,7 +13,8 @@ public final class FirewallUserLanguage {
 
     public static LanguageSupport support(SnatActions snat) {
         return new LanguageSupport(List.of(LanguageId.OPENWRT_FIREWALL_USER), List.of(
-                new FirewallUserEditor(),
+                new ScriptHover(),
+                new ScriptNavigation(),
                 new ScriptCompletion(),
                 new ScriptOutline(),
                 new SnatLoopHints(),

@@ -68,7 +68,7 @@ final class ScriptCompletion implements CompletionParticipant {
         String lineText = c.lines().line(line);
         String prefix = lineText.substring(0, Math.min(column, lineText.length()));
         Router router = c.router();
-        Optional<ShellScript> script = FirewallUserEditor.script(router, c.uri());
+        Optional<ShellScript> script = ScriptDevices.script(router, c.uri());
         Map<String, CompletionEntry> out = new LinkedHashMap<>();
         if (afterDollar(prefix)) {
             script.ifPresent(s -> ScriptNames.of(s).assigned().forEach(n ->

@@ -26,7 +26,7 @@ final class ScriptOutline implements OutlineParticipant {
 
     @Override
     public List<OutlineSymbol> outline(FeatureContext c) {
-        Optional<ShellScript> script = FirewallUserEditor.script(c.router(), c.uri());
+        Optional<ShellScript> script = ScriptDevices.script(c.router(), c.uri());
         if (script.isEmpty()) return List.of();
         List<OutlineSymbol> out = new ArrayList<>();
         Set<String> variables = new HashSet<>();
@@ -119,7 +119,7 @@ final class ScriptOutline implements OutlineParticipant {
 
     @Override
     public List<FoldRange> folding(FeatureContext c) {
-        Optional<ShellScript> script = FirewallUserEditor.script(c.router(), c.uri());
+        Optional<ShellScript> script = ScriptDevices.script(c.router(), c.uri());
         List<FoldRange> out = new ArrayList<>();
         if (script.isEmpty()) return out;
         fold(script.get().body(), out);

@@ -18,7 +18,7 @@ import java.util.Optional;
 final class ScriptSemanticTokens implements SemanticTokensParticipant {
     @Override
     public List<SemanticToken> tokens(FeatureContext c) {
-        Optional<ShellScript> script = FirewallUserEditor.script(c.router(), c.uri());
+        Optional<ShellScript> script = ScriptDevices.script(c.router(), c.uri());
         List<SemanticToken> out = new ArrayList<>();
         if (script.isEmpty()) return out;
         for (ScriptNames.Use u : ScriptNames.of(script.get()).uses()) add(out, u.range(), SemanticToken.Type.VARIABLE, u.write());

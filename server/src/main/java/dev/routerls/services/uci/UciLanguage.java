@@ -13,7 +13,11 @@ public final class UciLanguage {
 
     public static LanguageSupport support(SnatActions snat) {
         return new LanguageSupport(List.of(LanguageId.OPENWRT_UCI), List.of(
-                new UciEditor(),
+                new UciCompletion(),
+                new UciHover(),
+                new UciNavigation(),
+                new UciRename(),
+                new UciOutline(),
                 new MapInterfaceHints(),
                 new UciSemanticTokens(),
                 new UciLinks(),

@@ -2,6 +2,7 @@ package dev.routerls.services.uci;
 
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.uci.UciFile;
+import dev.routerls.services.feature.FeatureContext;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +15,11 @@ import java.util.Optional;
 public final class UciRouterView {
     private final Router router;
     private final Map<String, UciFile> files = new LinkedHashMap<>();
+
+    /** The view of the router a feature's document belongs to. */
+    public static UciRouterView of(FeatureContext c) {
+        return new UciRouterView(c.router());
+    }
 
     public UciRouterView(Router router) {
         this.router = router;

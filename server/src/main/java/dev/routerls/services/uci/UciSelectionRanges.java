@@ -10,13 +10,11 @@ import java.util.List;
 
 /** Expand selection in a UCI file: the option line, its section, the file. */
 final class UciSelectionRanges implements SelectionRangeParticipant {
-    private final UciFeatures uci = new UciFeatures();
-
     @Override
     public List<SourceRange> enclosing(FeatureContext c, int line, int column) {
         List<SourceRange> out = new ArrayList<>();
-        UciEditor.view(c).file(c.uri()).ifPresent(f -> {
-            for (OutlineSymbol s : uci.outline(f)) {
+        UciRouterView.of(c).file(c.uri()).ifPresent(f -> {
+            for (OutlineSymbol s : UciOutline.outline(f)) {
                 if (!s.range().contains(line, column) && !(s.range().startLine() <= line && line <= s.range().endLine())) continue;
                 for (OutlineSymbol o : s.children()) {
                     if (o.range().contains(line, column)) out.add(o.range());

@@ -20,7 +20,7 @@ import java.util.List;
 final class UciSemanticTokens implements SemanticTokensParticipant {
     @Override
     public List<SemanticToken> tokens(FeatureContext c) {
-        UciFile file = UciEditor.view(c).file(c.uri()).orElse(null);
+        UciFile file = UciRouterView.of(c).file(c.uri()).orElse(null);
         List<SemanticToken> out = new ArrayList<>();
         if (file == null) return out;
         for (UciSection s : file.sections()) {

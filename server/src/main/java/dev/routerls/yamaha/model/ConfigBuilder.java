@@ -5,6 +5,12 @@ import dev.routerls.grammar.YamahaLexer;
 import dev.routerls.mape.PortRange;
 import dev.routerls.yamaha.catalog.CatalogFinding;
 import dev.routerls.yamaha.model.YamahaConfig.*;
+import dev.routerls.yamaha.filter.DynamicFilter;
+import dev.routerls.yamaha.filter.FilterAddress;
+import dev.routerls.yamaha.filter.FilterCondition;
+import dev.routerls.yamaha.filter.FilterPorts;
+import dev.routerls.yamaha.filter.IpFilter;
+import dev.routerls.yamaha.filter.SecureFilterList;
 import dev.routerls.yamaha.parse.Command;
 import dev.routerls.yamaha.parse.ParsedLine;
 import dev.routerls.yamaha.parse.Word;
@@ -42,6 +48,9 @@ public final class ConfigBuilder {
     private final List<IpsecTransport> transports = new ArrayList<>();
     private final List<TransportTemplate> transportTemplates = new ArrayList<>();
     private final List<Route> routes = new ArrayList<>();
+    private final Map<Integer, IpFilter> filters = new LinkedHashMap<>();
+    private final Map<Integer, DynamicFilter> dynamicFilters = new LinkedHashMap<>();
+    private final List<SecureFilterList> secureFilters = new ArrayList<>();
     private final Map<Integer, DhcpScope> dhcpScopes = new LinkedHashMap<>();
     private final List<Secret> secrets = new ArrayList<>();
     private final List<Definition> definitions = new ArrayList<>();
@@ -106,7 +115,7 @@ public final class ConfigBuilder {
     }
 
     private SourceRange lineRange() {
-        return pos.range(line.word(0).start(), line.word(line.wordCount() - 1).end());
+        return pos.range(line.wordStart(0), line.wordEnd(line.wordCount() - 1));
     }
 
     private void problem(Word w, String message) {
@@ -116,7 +125,7 @@ public final class ConfigBuilder {
     private Integer number(Word w) {
         if (w == null) return null;
         try {
-            return Integer.parseInt(w.text());
+            return w.intValue();
         } catch (NumberFormatException e) {
             problem(w, "the number " + w.text() + " is too large for any setting. Use a smaller number.");
             return null;
@@ -237,6 +246,10 @@ public final class ConfigBuilder {
 
         @Override
         public Void interfaceAddress(Command.InterfaceAddress a) {
+            if (!a.ipv6() && a.value().type() == YamahaLexer.DHCP) {
+                iface(a.iface().text()).dhcpAddress = r(a.value());
+                return null;
+            }
             if (a.ipv6() && a.value().type() == YamahaLexer.IPV6_PREFIX) {
                 ipv6Addresses.add(new Ipv6InterfaceAddress(a.iface().text().toLowerCase(Locale.ROOT), a.value().text(), r(a.value())));
                 return null;
@@ -336,7 +349,20 @@ public final class ConfigBuilder {
             Integer entry = number(s.entry());
             Ipv4.Range inner = addresses(s.inner());
             if (d != null && entry != null && inner != null) {
-                d.masqueradeStatics.add(new NatMasqueradeStatic(entry, inner.first(), s.protocol().text(), lineRange()));
+                Integer[] ports = masqueradePorts(s.ports());
+                d.masqueradeStatics.add(new NatMasqueradeStatic(entry, inner.first(), s.protocol().text(), ports[0], ports[1],
+                        lineRange()));
+            }
+            return null;
+        }
+
+        @Override
+        public Void natMasqueradeIncoming(Command.NatMasqueradeIncoming in) {
+            NatDraft d = nat(in.id());
+            if (d != null) {
+                d.otherSettings.add(lineRange());
+                d.incoming = new Setting(in.action().text().toLowerCase(Locale.ROOT), lineRange());
+                d.incomingAddress = in.address() == null ? null : Ipv4.parse(in.address().text());
             }
             return null;
         }
@@ -561,15 +587,24 @@ public final class ConfigBuilder {
                             r(g.target()), "ip route gateway"));
                     case TUNNEL -> references.add(new Reference(RefKind.TUNNEL, g.target().text(), r(g.target()),
                             "ip route gateway"));
-                    case OTHER -> { }
+                    case DHCP, OTHER -> { }
                 }
+                List<Integer> routeFilters = new ArrayList<>();
                 for (Word f : g.filters()) {
                     references.add(new Reference(RefKind.IP_FILTER, f.text(), r(f), "ip route filter"));
+                    Integer n = number(f);
+                    if (n != null) routeFilters.add(n);
                 }
-                gws.add(new RouteGateway(g.kind().name().toLowerCase(Locale.ROOT), g.target().text(), address, r(g.target())));
+                gws.add(new RouteGateway(g.kind().name().toLowerCase(Locale.ROOT), g.target().text(), address, r(g.target()),
+                        routeFilters));
             }
-            if (route.destination().type() != YamahaLexer.DEFAULT) addresses(route.destination());
-            routes.add(new Route(route.destination().text(), lineRange(), gws));
+            Ipv4.Subnet network = Ipv4.Subnet.of(0, 0);
+            if (route.destination().type() != YamahaLexer.DEFAULT) {
+                Ipv4.Range dest = addresses(route.destination());
+                // a bare address is a host route (/32)
+                network = dest == null ? null : Ipv4.Subnet.of(dest.first(), 32 - Long.numberOfTrailingZeros(dest.size()));
+            }
+            routes.add(new Route(route.destination().text(), network, lineRange(), gws));
             return null;
         }
 
@@ -610,11 +645,13 @@ public final class ConfigBuilder {
             RefKind kind = f.ipv6() ? (f.dynamic() ? RefKind.IPV6_DYNAMIC_FILTER : RefKind.IPV6_FILTER)
                     : (f.dynamic() ? RefKind.IP_DYNAMIC_FILTER : RefKind.IP_FILTER);
             definitions.add(new Definition(kind, f.id().text(), r(f.id()), false));
+            if (!f.ipv6()) filter(f);
             return null;
         }
 
         @Override
         public Void secureFilter(Command.SecureFilter sf) {
+            if (!sf.ipv6()) secureFilterList(sf);
             String where = (sf.ipv6() ? "ipv6 " : "ip ") + sf.iface().text() + " secure filter " + sf.direction().text();
             for (Word w : sf.filters()) {
                 references.add(new Reference(sf.ipv6() ? RefKind.IPV6_FILTER : RefKind.IP_FILTER, w.text(), r(w), where));
@@ -714,6 +751,16 @@ public final class ConfigBuilder {
         }
 
         @Override
+        public Void natMasqueradeIncoming(Command.NatMasqueradeIncoming c) {
+            NatDraft d = nat(c.id());
+            if (d != null) {
+                d.incoming = null;
+                d.incomingAddress = null;
+            }
+            return null;
+        }
+
+        @Override
         public Void natApply(Command.NatApply c) {
             return null;
         }
@@ -795,6 +842,9 @@ public final class ConfigBuilder {
 
         @Override
         public Void secureFilter(Command.SecureFilter c) {
+            String key = ifaceKey(c.iface().text());
+            boolean in = c.direction().text().equalsIgnoreCase("in");
+            secureFilters.removeIf(l -> l.iface().equals(key) && l.in() == in);
             return null;
         }
 
@@ -809,6 +859,67 @@ public final class ConfigBuilder {
         }
     }
 
+    // ---- filters ----
+
+    /** {@code ip filter …} and {@code ip filter dynamic …} (IPv4): their match conditions for the filter checks. */
+    private void filter(Command.FilterDefinition f) {
+        Integer id = number(f.id());
+        if (id == null) return;
+        List<String> fields = f.fields().stream().map(Word::text).toList();
+        if (f.dynamic()) {
+            if (fields.size() < 2) return;
+            List<Integer> triggers = new ArrayList<>();
+            for (Word t : f.triggers()) {
+                Integer n = number(t);
+                if (n != null) triggers.add(n);
+            }
+            dynamicFilters.put(id, new DynamicFilter(id, FilterAddress.parse(fields.get(0)), FilterAddress.parse(fields.get(1)),
+                    fields.size() > 2 ? fields.get(2) : null, triggers, lineRange()));
+            return;
+        }
+        IpFilter.Action action = f.action() == null ? null : IpFilter.Action.of(f.action().text());
+        if (action == null || fields.isEmpty()) return;   // the catalog check reports the malformed line
+        FilterCondition condition = FilterCondition.of(fields.get(0), field(fields, 1), field(fields, 2), field(fields, 3),
+                field(fields, 4));
+        filters.put(id, new IpFilter(id, action, f.action().text(), condition, lineRange(), r(f.id())));
+    }
+
+    private static String field(List<String> fields, int i) {
+        return i < fields.size() ? fields.get(i) : null;
+    }
+
+    private void secureFilterList(Command.SecureFilter sf) {
+        String key = ifaceKey(sf.iface().text());
+        boolean in = sf.direction().text().equalsIgnoreCase("in");
+        List<SecureFilterList.FilterRef> listed = new ArrayList<>(), dynamics = new ArrayList<>();
+        for (Word w : sf.filters()) {
+            Integer n = number(w);
+            if (n != null) listed.add(new SecureFilterList.FilterRef(n, r(w)));
+        }
+        for (Word w : sf.dynamics()) {
+            Integer n = number(w);
+            if (n != null) dynamics.add(new SecureFilterList.FilterRef(n, r(w)));
+        }
+        secureFilters.removeIf(l -> l.iface().equals(key) && l.in() == in);
+        secureFilters.add(new SecureFilterList(key, in, listed, dynamics, lineRange()));
+    }
+
+    /** {@code [OUTER=]INNER} of a static masquerade entry: {outer, inner}, each null when not written or not a port. */
+    private static Integer[] masqueradePorts(Word ports) {
+        if (ports == null) return new Integer[]{null, null};
+        String t = ports.text();
+        int eq = t.indexOf('=');
+        Integer outer = eq < 0 ? null : port(t.substring(0, eq));
+        Integer inner = port(eq < 0 ? t : t.substring(eq + 1));
+        return new Integer[]{outer, inner};
+    }
+
+    private static Integer port(String text) {
+        FilterPorts p = FilterPorts.parse(text);
+        return p.unresolved().isEmpty() && p.intervals().size() == 1 && p.intervals().get(0)[0] == p.intervals().get(0)[1]
+                ? p.intervals().get(0)[0] : null;
+    }
+
     // ---- drafts: mutable while the lines come in, frozen by finish() ----
 
     private static final class InterfaceDraft {
@@ -816,13 +927,14 @@ public final class ConfigBuilder {
         final List<InterfaceAddress> addresses = new ArrayList<>();
         Boolean proxyArp;
         SourceRange proxyArpRange;
+        SourceRange dhcpAddress;
 
         InterfaceDraft(String name) {
             this.name = name;
         }
 
         NetInterface freeze() {
-            return new NetInterface(name, addresses, proxyArp, proxyArpRange);
+            return new NetInterface(name, addresses, proxyArp, proxyArpRange, dhcpAddress);
         }
     }
 
@@ -839,6 +951,8 @@ public final class ConfigBuilder {
         final List<NatMasqueradeStatic> masqueradeStatics = new ArrayList<>();
         final List<PortBlock> portBlocks = new ArrayList<>();
         SourceRange portRangeLine;
+        Setting incoming;
+        Long incomingAddress;
         final List<SourceRange> otherSettings = new ArrayList<>();
 
         NatDraft(int id, SourceRange firstRange) {
@@ -848,7 +962,7 @@ public final class ConfigBuilder {
 
         NatDescriptor freeze() {
             return new NatDescriptor(id, type, typeRange, firstRange, outer, outerLine, inner, innerLine, statics,
-                    masqueradeStatics, portBlocks, portRangeLine, otherSettings);
+                    masqueradeStatics, portBlocks, portRangeLine, otherSettings, incoming, incomingAddress);
         }
     }
 
@@ -933,8 +1047,8 @@ public final class ConfigBuilder {
         return new YamahaConfig(model, revision, headerRange, freeze(interfaces, InterfaceDraft::freeze),
                 ipv6Addresses, freeze(natDescriptors, NatDraft::freeze), natUses, backwardCompatibility,
                 freeze(pps, PpDraft::freeze), freeze(tunnels, TunnelDraft::freeze), transports, transportTemplates,
-                routes, dhcpScopes, secrets, definitions, references, syntaxProblems, catalogFindings, looseFilterUses,
-                tunnelSelects, ppSelects, placeholders, pastedNotes, commentedCommands);
+                routes, filters, dynamicFilters, secureFilters, dhcpScopes, secrets, definitions, references, syntaxProblems,
+                catalogFindings, looseFilterUses, tunnelSelects, ppSelects, placeholders, pastedNotes, commentedCommands);
     }
 
     private static <K, D, V> Map<K, V> freeze(Map<K, D> drafts, java.util.function.Function<D, V> freeze) {

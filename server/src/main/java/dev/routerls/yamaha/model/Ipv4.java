@@ -13,28 +13,17 @@ public final class Ipv4 {
     }
 
     public static String format(long v) {
-        return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
+        return IpText.ipv4(v);
     }
 
     /** Prefix length of a dotted netmask, or -1 when the mask is not contiguous. */
     public static int maskLength(long mask) {
-        int len = Long.numberOfLeadingZeros(~mask & 0xFFFFFFFFL) - 32;
-        long expect = len == 0 ? 0 : (0xFFFFFFFFL << (32 - len)) & 0xFFFFFFFFL;
-        return expect == mask ? len : -1;
+        return IpText.maskLength(mask);
     }
 
     /** A prefix length written as a number or a dotted mask; -1 when invalid. */
     public static int prefixLength(String s) {
-        if (s.indexOf('.') >= 0) {
-            long m = parse(s);
-            return m < 0 ? -1 : maskLength(m);
-        }
-        try {
-            int n = Integer.parseInt(s);
-            return n >= 0 && n <= 32 ? n : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return IpText.prefixLength(s);
     }
 
     /** An inclusive address range. */

@@ -1,5 +1,8 @@
 package dev.routerls.yamaha.model;
 
+import dev.routerls.mape.PortRange;
+
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +96,17 @@ public final class ModelFacts {
             return r.atLeast("14.00.32") ? Optional.of(64) : r.atLeast("14.00.30") ? Optional.empty() : Optional.of(4);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The ports masquerade uses when {@code nat descriptor masquerade port range} is not set: on the Rev.14.01
+     * line and later 60000-64095, 49152-59999, 44096-49151 (reference 23.11). Earlier lines set them by the
+     * maximum port count, which the config does not say, so they are not known.
+     */
+    public static Optional<List<PortRange>> defaultMasqueradePorts(String revision) {
+        Optional<Revision> rev = Revision.parse(revision);
+        if (rev.isEmpty() || !rev.get().atLeast("14.01")) return Optional.empty();
+        return Optional.of(List.of(new PortRange(60000, 64095), new PortRange(49152, 59999), new PortRange(44096, 49151)));
     }
 
     /** A firmware revision such as 15.01.24, compared part by part. */

@@ -2,6 +2,9 @@ package dev.routerls.yamaha.model;
 
 import dev.routerls.core.SourceRange;
 import dev.routerls.yamaha.catalog.CatalogFinding;
+import dev.routerls.yamaha.filter.DynamicFilter;
+import dev.routerls.yamaha.filter.IpFilter;
+import dev.routerls.yamaha.filter.SecureFilterList;
 import dev.routerls.yamaha.parse.Command.SecretKind;
 
 import java.util.ArrayList;
@@ -32,10 +35,12 @@ public final class YamahaConfig {
 
     /**
      * An interface with addresses or settings (lan1, lan1/1, bridge1, vlan1 …; "pp 1" / "tunnel 2" for a
-     * selected PP or tunnel): its addresses and proxy ARP setting ({@code proxyArp} null when not written).
+     * selected PP or tunnel): its addresses and proxy ARP setting ({@code proxyArp} null when not written);
+     * {@code dhcpAddress} is where {@code ip IF address dhcp} says the address comes from a DHCP server (null
+     * otherwise).
      */
     public record NetInterface(String name, List<InterfaceAddress> addresses, Boolean proxyArp,
-                               SourceRange proxyArpRange) {
+                               SourceRange proxyArpRange, SourceRange dhcpAddress) {
         public NetInterface {
             addresses = List.copyOf(addresses);
         }
@@ -56,7 +61,17 @@ public final class YamahaConfig {
     public record NatStatic(int entry, Ipv4.Range outer, Ipv4.Range inner, SourceRange range,
                             SourceRange outerRange, SourceRange countRange, boolean maskForm) { }
 
-    public record NatMasqueradeStatic(int entry, long inner, String protocol, SourceRange range) { }
+    /**
+     * {@code nat descriptor masquerade static N ID INNER PROTOCOL [OUTER_PORT=]INNER_PORT}: {@code innerPort}
+     * null when no port is written (esp …), {@code outerPort} null when it equals the inner port.
+     */
+    public record NatMasqueradeStatic(int entry, long inner, String protocol, Integer outerPort, Integer innerPort,
+                                      SourceRange range) {
+        /** The port seen from outside (the inner port when no outer port is written). */
+        public Integer publicPort() {
+            return outerPort != null ? outerPort : innerPort;
+        }
+    }
 
     /** One {@code lo-hi} block of {@code nat descriptor masquerade port range}. */
     public record PortBlock(int first, int last, SourceRange range) {
@@ -69,13 +84,15 @@ public final class YamahaConfig {
      * One NAT descriptor with everything set for it. {@code type}, {@code typeRange}, {@code outerLine},
      * {@code innerLine} and {@code portRangeLine} are null when the config does not write that setting;
      * {@code firstRange} is the id of the first line that mentions the descriptor; {@code otherSettings} are
-     * the lines of its other settings (timer, masquerade incoming …).
+     * the lines of its other settings (timer, ftp port …). {@code incoming} is {@code masquerade incoming}
+     * (through, reject — the default —, discard or forward to {@code incomingAddress}), null when not written.
      */
     public record NatDescriptor(int id, String type, SourceRange typeRange, SourceRange firstRange,
                                 List<NatAddressItem> outer, SourceRange outerLine,
                                 List<NatAddressItem> inner, SourceRange innerLine,
                                 List<NatStatic> statics, List<NatMasqueradeStatic> masqueradeStatics,
-                                List<PortBlock> portBlocks, SourceRange portRangeLine, List<SourceRange> otherSettings) {
+                                List<PortBlock> portBlocks, SourceRange portRangeLine, List<SourceRange> otherSettings,
+                                Setting incoming, Long incomingAddress) {
         public NatDescriptor {
             outer = List.copyOf(outer);
             inner = List.copyOf(inner);
@@ -148,9 +165,23 @@ public final class YamahaConfig {
 
     public record TransportTemplate(int source, SourceRange sourceRange, List<TunnelRef> targets, SourceRange range) { }
 
-    public record RouteGateway(String kind, String target, long address, SourceRange range) { }
+    /**
+     * One gateway of a route. {@code kind} is address, pp, tunnel, dhcp (target: the interface whose lease
+     * gives the gateway) or other (null, loopback …); {@code address} is set for address; {@code filters}
+     * make it a filter route (used for the packets the filters pass).
+     */
+    public record RouteGateway(String kind, String target, long address, SourceRange range, List<Integer> filters) {
+        public RouteGateway {
+            filters = List.copyOf(filters);
+        }
+    }
 
-    public record Route(String destination, SourceRange range, List<RouteGateway> gateways) { }
+    /** {@code ip route DEST gateway …}; {@code network} is null when the destination is not a valid address. */
+    public record Route(String destination, Ipv4.Subnet network, SourceRange range, List<RouteGateway> gateways) {
+        public Route {
+            gateways = List.copyOf(gateways);
+        }
+    }
 
     public record DhcpScope(int id, Ipv4.Range addresses, Ipv4.Subnet subnet, SourceRange range) { }
 
@@ -202,6 +233,9 @@ public final class YamahaConfig {
     private final List<IpsecTransport> transports;
     private final List<TransportTemplate> transportTemplates;
     private final List<Route> routes;
+    private final Map<Integer, IpFilter> filters;
+    private final Map<Integer, DynamicFilter> dynamicFilters;
+    private final List<SecureFilterList> secureFilters;
     private final Map<Integer, DhcpScope> dhcpScopes;
     private final List<Secret> secrets;
     private final List<Definition> definitions;
@@ -222,7 +256,9 @@ public final class YamahaConfig {
                  List<Ipv6InterfaceAddress> ipv6Addresses, Map<Integer, NatDescriptor> natDescriptors,
                  List<NatUse> natUses, Setting backwardCompatibility, Map<String, PpBlock> pps,
                  Map<Integer, TunnelBlock> tunnels, List<IpsecTransport> transports,
-                 List<TransportTemplate> transportTemplates, List<Route> routes, Map<Integer, DhcpScope> dhcpScopes,
+                 List<TransportTemplate> transportTemplates, List<Route> routes, Map<Integer, IpFilter> filters,
+                 Map<Integer, DynamicFilter> dynamicFilters, List<SecureFilterList> secureFilters,
+                 Map<Integer, DhcpScope> dhcpScopes,
                  List<Secret> secrets, List<Definition> definitions, List<Reference> references,
                  List<SyntaxProblem> syntaxProblems, List<CatalogFinding> catalogFindings,
                  Set<String> looseFilterUses, List<Setting> tunnelSelects, List<Setting> ppSelects,
@@ -240,6 +276,9 @@ public final class YamahaConfig {
         this.transports = List.copyOf(transports);
         this.transportTemplates = List.copyOf(transportTemplates);
         this.routes = List.copyOf(routes);
+        this.filters = ordered(filters);
+        this.dynamicFilters = ordered(dynamicFilters);
+        this.secureFilters = List.copyOf(secureFilters);
         this.dhcpScopes = ordered(dhcpScopes);
         this.secrets = List.copyOf(secrets);
         this.definitions = List.copyOf(definitions);
@@ -317,6 +356,26 @@ public final class YamahaConfig {
 
     public List<Route> routes() {
         return routes;
+    }
+
+    /** IPv4 static filters by number (a later definition replaces an earlier one, as on the router). */
+    public Map<Integer, IpFilter> filters() {
+        return filters;
+    }
+
+    /** IPv4 dynamic filters by number. */
+    public Map<Integer, DynamicFilter> dynamicFilters() {
+        return dynamicFilters;
+    }
+
+    /** IPv4 {@code secure filter} lists, one per interface and direction (the last line wins). */
+    public List<SecureFilterList> secureFilters() {
+        return secureFilters;
+    }
+
+    /** The IPv4 filter list of interface {@code iface} (model key) in one direction, if it has one. */
+    public Optional<SecureFilterList> secureFilter(String iface, boolean in) {
+        return secureFilters.stream().filter(l -> l.iface().equals(iface) && l.in() == in).findFirst();
     }
 
     public Map<Integer, DhcpScope> dhcpScopes() {

@@ -38,7 +38,7 @@ public sealed interface Command {
      * descriptor without being its first mention.
      */
     sealed interface NatSetting extends Command
-            permits NatType, NatAddress, NatStatic, NatMasqueradeStatic, NatPortRange, NatOtherSetting {
+            permits NatType, NatAddress, NatStatic, NatMasqueradeStatic, NatPortRange, NatMasqueradeIncoming, NatOtherSetting {
         /** The descriptor number. */
         Word id();
     }
@@ -80,7 +80,15 @@ public sealed interface Command {
         }
     }
 
-    /** Any other {@code nat descriptor SETTING ID …} (timer, masquerade incoming …); {@code setting} names it. */
+    /** {@code nat descriptor masquerade incoming ID ACTION [ADDRESS]}. */
+    record NatMasqueradeIncoming(Word id, Word action, Word address) implements NatSetting {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.natMasqueradeIncoming(this);
+        }
+    }
+
+    /** Any other {@code nat descriptor SETTING ID …} (timer, ftp port, sip …); {@code setting} names it. */
     record NatOtherSetting(Word id, String setting) implements NatSetting {
         @Override
         public <R> R accept(Visitor<R> v) {
@@ -195,9 +203,10 @@ public sealed interface Command {
         }
     }
 
+    /** One {@code gateway …} of a route: for DHCP, {@code target} is the interface whose lease gives the gateway. */
     record RouteGateway(GatewayKind kind, Word target, List<Word> filters) { }
 
-    enum GatewayKind { ADDRESS, PP, TUNNEL, OTHER }
+    enum GatewayKind { ADDRESS, PP, TUNNEL, DHCP, OTHER }
 
     record DhcpScope(Word id, Word range) implements Command {
         @Override
@@ -221,7 +230,14 @@ public sealed interface Command {
         }
     }
 
-    record FilterDefinition(boolean ipv6, boolean dynamic, Word id) implements Command {
+    /**
+     * {@code ip|ipv6 filter [dynamic] N …}. A static filter has its {@code action} and up to five
+     * {@code fields} (source, destination, protocol, source ports, destination ports, as written); a dynamic
+     * one has source and destination, then its protocol as a third field or the static filters of its
+     * {@code filter} list as {@code triggers}.
+     */
+    record FilterDefinition(boolean ipv6, boolean dynamic, Word id, Word action, List<Word> fields, List<Word> triggers)
+            implements Command {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.filterDefinition(this);
@@ -295,7 +311,10 @@ public sealed interface Command {
         HEARTBEAT_KEY("heartbeat pre-shared key", "forge heartbeat notices"),
         HEARTBEAT2_CRYPTO_KEY("heartbeat2 encryption key", "read heartbeat2 notices"),
         HEARTBEAT2_AUTH_KEY("heartbeat2 authentication key", "forge heartbeat2 notices"),
-        HTTPD_API_PASSWORD("custom GUI API password", "drive the router through its web API");
+        HTTPD_API_PASSWORD("custom GUI API password", "drive the router through its web API"),
+        MAIL_SERVER_PASSWORD("mail server password", "send and read mail as that account"),
+        SIP_SERVER_PASSWORD("SIP server password", "register and place calls as that account"),
+        VRRP_AUTH_TEXT("VRRP authentication text", "take over the virtual router address of this group");
 
         private final String label;
         private final String grants;
@@ -351,6 +370,8 @@ public sealed interface Command {
         R natMasqueradeStatic(NatMasqueradeStatic command);
 
         R natPortRange(NatPortRange command);
+
+        R natMasqueradeIncoming(NatMasqueradeIncoming command);
 
         R natOtherSetting(NatOtherSetting command);
 

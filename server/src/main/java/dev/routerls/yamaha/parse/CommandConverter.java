@@ -93,10 +93,31 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
         if (secretSpans.isEmpty()) return words;
         List<Word> out = new ArrayList<>(words.size());
         for (Word x : words) {
-            boolean secret = secretSpans.stream().anyMatch(s -> s[0] == x.start() && s[1] == x.end());
-            out.add(secret ? x.masked() : x);
+            int[] span = secretSpans.stream().filter(s -> s[0] >= x.start() && s[1] <= x.end() && s[0] < s[1])
+                    .findFirst().orElse(null);
+            if (span == null) {
+                out.add(x);
+            } else if (span[0] == x.start() && span[1] == x.end()) {
+                out.add(x.masked());
+            } else {
+                // the secret is the end of the word (auth=TEXT): the keyword part stays readable
+                String keep = x.text().substring(0, Math.min(x.text().length(), span[0] - x.start()));
+                out.add(new Word(keep + Word.MASK, x.start(), x.end(), x.type(), true));
+            }
         }
         return out;
+    }
+
+    /** The text after {@code auth=} among VRRP options, as a secret of its own columns (null when absent). */
+    private Command.SecretValue vrrpAuth(List<WordContext> options) {
+        for (WordContext o : options) {
+            Word x = w(o);
+            if (x.text().length() <= 5 || !x.text().regionMatches(true, 0, "auth=", 0, 5) || x.end() - x.start() <= 5) continue;
+            Word secret = new Word(Word.MASK, x.start() + 5, x.end(), x.type(), true);
+            secretSpans.add(new int[]{secret.start(), secret.end()});
+            return new Command.SecretValue(SecretKind.VRRP_AUTH_TEXT, secret, true);
+        }
+        return null;
     }
 
     /** The command of a line's {@code command} subtree. */
@@ -155,6 +176,11 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
     @Override
     public Command visitNatPortRange(NatPortRangeContext x) {
         return new Command.NatPortRange(w(x.id), ws(x.portRange()));
+    }
+
+    @Override
+    public Command visitNatMasqueradeIncoming(NatMasqueradeIncomingContext x) {
+        return new Command.NatMasqueradeIncoming(w(x.id), w(x.action), w(x.address));
     }
 
     @Override
@@ -298,12 +324,24 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
 
     @Override
     public Command visitIpFilterDynamic(IpFilterDynamicContext x) {
-        return new Command.FilterDefinition(x.family().IPV6() != null, true, w(x.id));
+        return new Command.FilterDefinition(x.family().IPV6() != null, true, w(x.id), null,
+                present(w(x.src), w(x.dst), w(x.protocol)), tokens(x.triggers));
     }
 
     @Override
     public Command visitIpFilter(IpFilterContext x) {
-        return new Command.FilterDefinition(x.family().IPV6() != null, false, w(x.id));
+        return new Command.FilterDefinition(x.family().IPV6() != null, false, w(x.id), w(x.action),
+                present(w(x.src), w(x.dst), w(x.protocol), w(x.srcPorts), w(x.dstPorts)), List.of());
+    }
+
+    /** The leading words that are written (an omitted optional field ends the list). */
+    private static List<Word> present(Word... words) {
+        List<Word> out = new ArrayList<>(words.length);
+        for (Word x : words) {
+            if (x == null) break;
+            out.add(x);
+        }
+        return out;
     }
 
     @Override
@@ -399,6 +437,29 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
     }
 
     @Override
+    public Command visitMailServerSmtp(MailServerSmtpContext x) {
+        return secrets(w(x.user), plain(SecretKind.MAIL_SERVER_PASSWORD, x.secret));
+    }
+
+    @Override
+    public Command visitMailServerPop(MailServerPopContext x) {
+        // PROTOCOL USER PASSWORD (after an optional port=): the password is the last of at least three
+        List<WordContext> rest = x.rest;
+        return rest.size() < 3 ? secrets(null) : secrets(w(rest.get(rest.size() - 2)),
+                plain(SecretKind.MAIL_SERVER_PASSWORD, rest.get(rest.size() - 1)));
+    }
+
+    @Override
+    public Command visitSipServer(SipServerContext x) {
+        return secrets(w(x.user), plain(SecretKind.SIP_SERVER_PASSWORD, x.secret));
+    }
+
+    @Override
+    public Command visitVrrpSetting(VrrpSettingContext x) {
+        return secrets(w(x.vrid), vrrpAuth(x.options));
+    }
+
+    @Override
     public Command visitEmbeddedFile(EmbeddedFileContext x) {
         return new Command.EmbeddedFile(w(x.name), x.base64 != null && x.base64.getText().equals("-b"), w(x.terminator));
     }
@@ -416,6 +477,9 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
         } else if (t.TUNNEL() != null) {
             kind = Command.GatewayKind.TUNNEL;
             target = w(t.tunnelTarget);
+        } else if (t.dhcpIface != null) {
+            kind = Command.GatewayKind.DHCP;
+            target = w(t.dhcpIface);
         } else if (t.TUNNEL_ID() != null) {
             kind = Command.GatewayKind.TUNNEL;
             Word id = w(t.TUNNEL_ID());

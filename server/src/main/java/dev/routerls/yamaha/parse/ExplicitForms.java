@@ -39,6 +39,7 @@ final class ExplicitForms {
             Map.entry("natMasqueradeStatic",
                     "nat descriptor masquerade static ID ENTRY INNER-ADDRESS PROTOCOL [[OUTER-PORT=]INNER-PORT]"),
             Map.entry("natPortRange", "nat descriptor masquerade port range ID LOW-HIGH ..."),
+            Map.entry("natMasqueradeIncoming", "nat descriptor masquerade incoming ID through|reject|discard|forward [ADDRESS]"),
             Map.entry("natBackwardCompatibility", "nat descriptor backward-compatibility 1|2|3"),
             Map.entry("natApply", "ip INTERFACE nat descriptor [ID ...] [reverse ID ...]"),
             Map.entry("ppSelect", "pp select NUMBER|anonymous|none"),

@@ -140,13 +140,12 @@ public final class LineParser {
     }
 
     static Word word(Token t, ColumnMap cols) {
-        String raw = t.getText();
-        String text = t.getType() == YamahaLexer.WORD ? unescape(raw) : raw;
-        return new Word(text, cols.utf16(t.getStartIndex()), cols.utf16(t.getStopIndex() + 1), t.getType(), false);
+        return Word.inLine(cols.line, cols.utf16(t.getStartIndex()), cols.utf16(t.getStopIndex() + 1), t.getType());
     }
 
     /** Resolves {@code \x} escapes and {@code "…"}/{@code '…'} quoting as the router does. */
     static String unescape(String raw) {
+        if (raw.indexOf('"') < 0 && raw.indexOf('\'') < 0 && raw.indexOf('\\') < 0) return raw;
         StringBuilder b = new StringBuilder(raw.length());
         char quote = 0;
         for (int i = 0; i < raw.length(); i++) {
@@ -167,9 +166,12 @@ public final class LineParser {
 
     /** ANTLR counts code points; editors count UTF-16 units. Only lines with surrogates differ. */
     static final class ColumnMap {
+        /** The line the columns are of (words are spans of it). */
+        final String line;
         private final int[] utf16;
 
         ColumnMap(String text) {
+            line = text;
             int cps = text.codePointCount(0, text.length());
             if (cps == text.length()) {
                 utf16 = null;

@@ -19,8 +19,8 @@ public final class ParsedLine {
     /** start, end, type|SECRET per word: in a char[] (half the size) when every column fits in 16 bits. */
     private final char[] packed;
     private final int[] packedWide;
-    private final int commentStart;
-    private final boolean negated;
+    /** Where the comment starts (+1, 0 for none) shifted left, and whether the line is a {@code no} form in bit 0: one field, as every line of every open document keeps one. */
+    private final int commentAndNegated;
     private final Command command;
     private final LineError error;
     private final ExplicitShape shape;
@@ -44,8 +44,7 @@ public final class ParsedLine {
                 packed[3 * i + 2] = (char) flags;
             }
         }
-        this.commentStart = comment == null ? -1 : comment.start();
-        this.negated = negated;
+        this.commentAndNegated = (comment == null ? 0 : comment.start() + 1) << 1 | (negated ? 1 : 0);
         this.command = command;
         this.error = error;
         this.shape = shape;
@@ -56,7 +55,7 @@ public final class ParsedLine {
     }
 
     public boolean negated() {
-        return negated;
+        return (commentAndNegated & 1) != 0;
     }
 
     public Command command() {
@@ -95,11 +94,19 @@ public final class ParsedLine {
 
     /** Word {@code i} of the command (comment excluded); secret values come back masked. */
     public Word word(int i) {
-        int start = at(3 * i), end = at(3 * i + 1), t = at(3 * i + 2);
-        int type = t & (SECRET - 1);
-        if ((t & SECRET) != 0) return new Word(Word.MASK, start, end, type, true);
-        String raw = text.substring(start, end);
-        return new Word(type == dev.routerls.grammar.YamahaLexer.WORD ? LineParser.unescape(raw) : raw, start, end, type, false);
+        int start = wordStart(i), end = wordEnd(i);
+        if ((at(3 * i + 2) & SECRET) != 0) return new Word(Word.MASK, start, end, type(i), true);
+        return Word.inLine(text, start, end, type(i));
+    }
+
+    /** Where word {@code i} starts, without making the word. */
+    public int wordStart(int i) {
+        return at(3 * i);
+    }
+
+    /** Where word {@code i} ends (exclusive), without making the word. */
+    public int wordEnd(int i) {
+        return at(3 * i + 1);
     }
 
     public List<Word> words() {
@@ -119,12 +126,12 @@ public final class ParsedLine {
 
     /** Column where the comment starts, or -1. */
     public int commentStart() {
-        return commentStart;
+        return (commentAndNegated >>> 1) - 1;
     }
 
     /** The comment's text after '#', or null. */
     public String commentBody() {
-        return commentStart < 0 ? null : text.substring(commentStart + 1);
+        return commentStart() < 0 ? null : text.substring(commentStart() + 1);
     }
 
     public boolean isBlankOrComment() {
@@ -133,7 +140,7 @@ public final class ParsedLine {
 
     /** The first word after an optional {@code no}, lower-cased, or "" when there is none. */
     public String head() {
-        int i = negated ? 1 : 0;
+        int i = negated() ? 1 : 0;
         return wordCount() > i ? word(i).text().toLowerCase(Locale.ROOT) : "";
     }
 }

@@ -1,22 +1,17 @@
 package dev.routerls.services.uci;
 
+import dev.routerls.core.TextEdit;
 import dev.routerls.openwrt.router.IptablesRule;
-import dev.routerls.openwrt.router.MapInterface;
 import dev.routerls.openwrt.router.NetworkInterface;
 import dev.routerls.openwrt.router.Router;
-import dev.routerls.openwrt.router.SnatTarget;
-import dev.routerls.openwrt.router.UciReferences;
 import dev.routerls.openwrt.shell.EvaluatedWord;
 import dev.routerls.openwrt.shell.IptablesCommand;
 import dev.routerls.openwrt.shell.ShellAssignments;
 import dev.routerls.openwrt.shell.ShellCommand;
 import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.openwrt.shell.ShellWord;
-import dev.routerls.core.TextEdit;
-import dev.routerls.services.types.HoverText;
 import dev.routerls.services.types.Location;
 import dev.routerls.services.types.RenameRefusedException;
-import dev.routerls.services.mape.MapeFacts;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,36 +20,41 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Features for a router's firewall.user script, read from the router model (the script as the analysis
- * evaluated it, one command per loop pass): the output device ({@code -o map-wan_map}) leads to its
- * interface, and hover on a SNAT target says which MAP-E block and PSID its ports are.
+ * The output devices of firewall.user's iptables rules as the analysis evaluated them (one command per
+ * loop pass): where a rule's {@code -o} word names an interface's device. UCI navigation and rename follow an
+ * interface into the script through them, and the script's hover and navigation lead back to the interface.
  */
-public final class FirewallUserFeatures {
-    private static boolean isScript(Router router, String uri) {
+final class ScriptDevices {
+    private ScriptDevices() {
+    }
+
+    /** The script (firewall.user or rc.local) of the router at {@code uri}, if that is one. */
+    static Optional<ShellScript> script(Router router, String uri) {
+        Optional<ShellScript> s = router.firewallUser().filter(x -> x.uri().equals(uri));
+        return s.isPresent() ? s : router.rcLocal().filter(x -> x.uri().equals(uri));
+    }
+
+    /** Whether {@code uri} is the router's firewall.user (whose rules the analysis evaluated). */
+    static boolean isFirewallUser(Router router, String uri) {
         return router.firewallUser().map(ShellScript::uri).map(uri::equals).orElse(false);
+    }
+
+    /** The {@code -o} word of a rule of firewall.user at {@code uri} that covers the position. */
+    static Optional<EvaluatedWord> outputWordAt(Router router, String uri, int line, int column) {
+        if (!isFirewallUser(router, uri)) return Optional.empty();
+        for (IptablesRule r : router.iptables()) {
+            Optional<EvaluatedWord> w = outputWord(r.command()).filter(x -> x.range().contains(line, column));
+            if (w.isPresent()) return w;
+        }
+        return Optional.empty();
     }
 
     private static Optional<EvaluatedWord> outputWord(IptablesCommand c) {
         return c.option("-o").map(IptablesCommand.Option::valueWord).filter(w -> w != null && w.range() != null);
     }
 
-    public List<Location> definition(UciRouterView view, String uri, int line, int column) {
-        Router router = view.router();
-        if (!isScript(router, uri)) return List.of();
-        UciSymbols symbols = new UciSymbols(view);
-        for (IptablesRule r : router.iptables()) {
-            Optional<EvaluatedWord> w = outputWord(r.command()).filter(x -> x.range().contains(line, column));
-            if (w.isEmpty()) continue;
-            return router.interfaceOfDevice(w.get().text())
-                    .map(i -> symbols.declarations(UciReferences.Kind.INTERFACE, i.name()).stream()
-                            .map(d -> new Location(d.uri(), d.range())).toList())
-                    .orElse(List.of());
-        }
-        return List.of();
-    }
-
     /** Where the script sends traffic out through the device of interface {@code iface}. */
-    public List<Location> deviceUses(Router router, String iface) {
+    static List<Location> uses(Router router, String iface) {
         List<Location> out = new ArrayList<>();
         Optional<String> scriptUri = router.firewallUser().map(ShellScript::uri);
         if (scriptUri.isEmpty()) return out;
@@ -73,7 +73,7 @@ public final class FirewallUserFeatures {
      * itself when literal, else the single literal assignment of the variable it is. A device that comes
      * from anything else (several assignments, command output) cannot be followed, so the rename is refused.
      */
-    public List<TextEdit> renameDeviceUses(Router router, String iface, String newName) {
+    static List<TextEdit> renames(Router router, String iface, String newName) {
         Optional<ShellScript> script = router.firewallUser();
         if (script.isEmpty()) return List.of();
         ShellAssignments assignments = ShellAssignments.of(script.get());
@@ -102,24 +102,5 @@ public final class FirewallUserFeatures {
                     ShellAssignments.requote(a.get().value(), renamed)));
         }
         return List.copyOf(out);
-    }
-
-    public Optional<HoverText> hover(UciRouterView view, String uri, int line, int column) {
-        Router router = view.router();
-        if (!isScript(router, uri)) return Optional.empty();
-        for (IptablesRule r : router.iptables()) {
-            Optional<EvaluatedWord> w = outputWord(r.command()).filter(x -> x.range().contains(line, column));
-            if (w.isEmpty()) continue;
-            Optional<NetworkInterface> iface = router.interfaceOfDevice(w.get().text());
-            String md = iface.isEmpty()
-                    ? "`" + w.get().display() + "`: no interface of this router has this device"
-                    : iface.get().isMap() ? MapeFacts.describeMapInterface(router, new MapInterface(iface.get()))
-                    : "device of interface `" + iface.get().name() + "` (proto `" + iface.get().proto() + "`)";
-            return Optional.of(new HoverText(md, w.get().range()));
-        }
-        List<SnatTarget> here = router.snatTargets().stream()
-                .filter(t -> t.uri().equals(uri) && t.range() != null && t.range().contains(line, column)).toList();
-        if (here.isEmpty()) return Optional.empty();
-        return MapeFacts.describeSnat(router, here).map(md -> new HoverText(md, here.get(0).range()));
     }
 }

@@ -1,16 +1,13 @@
 package dev.routerls.services.uci;
 
-import dev.routerls.core.SourceRange;
 import dev.routerls.openwrt.router.NetworkInterface;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.UciReferences;
 import dev.routerls.openwrt.shell.ShellAssignments;
 import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.services.feature.FeatureContext;
-import dev.routerls.services.feature.HoverParticipant;
 import dev.routerls.services.feature.NavigationParticipant;
 import dev.routerls.services.types.Highlight;
-import dev.routerls.services.types.HoverText;
 import dev.routerls.services.types.Location;
 
 import java.util.ArrayList;
@@ -19,19 +16,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Hover and navigation in firewall.user. A word that names a device of the router's interfaces leads to
- * the interface both ways, wherever the name is written: the {@code -o} word, a {@code $TUNDEV} read, or
- * the literal {@code 'map-wan_map'} assigned to the variable; references from any of them list the
- * interface's UCI occurrences and the script's words alike. Other variables lead to their assignments.
+ * Navigation in firewall.user. A word that names a device of the router's interfaces leads to the interface
+ * both ways, wherever the name is written: the {@code -o} word, a {@code $TUNDEV} read, or the literal
+ * {@code 'map-wan_map'} assigned to the variable; references from any of them list the interface's UCI
+ * occurrences and the script's words alike. Other variables lead to their assignments.
  */
-final class FirewallUserEditor implements HoverParticipant, NavigationParticipant {
-    private final FirewallUserFeatures features = new FirewallUserFeatures();
-
-    @Override
-    public Optional<HoverText> hover(FeatureContext c, int line, int column) {
-        return features.hover(UciEditor.view(c), c.uri(), line, column);
-    }
-
+final class ScriptNavigation implements NavigationParticipant {
     /** The interface whose device the word at the position names, if it names one. */
     private Optional<NetworkInterface> deviceAt(Router router, ShellScript script, int line, int column) {
         ScriptNames names = ScriptNames.of(script);
@@ -52,11 +42,12 @@ final class FirewallUserEditor implements HoverParticipant, NavigationParticipan
 
     @Override
     public List<Location> definition(FeatureContext c, int line, int column) {
-        UciRouterView view = UciEditor.view(c);
-        List<Location> out = new ArrayList<>(features.definition(view, c.uri(), line, column));
-        if (!out.isEmpty()) return out;
-        Optional<ShellScript> script = script(view.router(), c.uri());
-        if (script.isEmpty()) return out;
+        UciRouterView view = UciRouterView.of(c);
+        Optional<NetworkInterface> output = outputInterface(view.router(), c.uri(), line, column);
+        List<Location> declared = output.map(i -> interfaceDeclarations(view, i)).orElse(List.of());
+        if (!declared.isEmpty()) return declared;
+        Optional<ShellScript> script = ScriptDevices.script(view.router(), c.uri());
+        if (script.isEmpty()) return List.of();
         Optional<NetworkInterface> iface = deviceAt(view.router(), script.get(), line, column);
         if (iface.isPresent()) return interfaceDeclarations(view, iface.get());
         ScriptNames names = ScriptNames.of(script.get());
@@ -66,19 +57,18 @@ final class FirewallUserEditor implements HoverParticipant, NavigationParticipan
 
     @Override
     public List<Location> references(FeatureContext c, int line, int column, boolean includeDeclaration) {
-        UciRouterView view = UciEditor.view(c);
-        Optional<ShellScript> script = script(view.router(), c.uri());
+        UciRouterView view = UciRouterView.of(c);
+        Optional<ShellScript> script = ScriptDevices.script(view.router(), c.uri());
         if (script.isEmpty()) return List.of();
         Optional<NetworkInterface> iface = deviceAt(view.router(), script.get(), line, column)
-                .or(() -> features.definition(view, c.uri(), line, column).isEmpty() ? Optional.empty()
-                        : outputInterface(view, c.uri(), line, column));
+                .or(() -> outputInterface(view.router(), c.uri(), line, column));
         LinkedHashSet<Location> out = new LinkedHashSet<>();
         if (iface.isPresent()) {
             UciSymbols symbols = new UciSymbols(view);
             for (UciSymbols.Occurrence o : symbols.occurrences(UciReferences.Kind.INTERFACE, iface.get().name())) {
                 if (includeDeclaration || !o.declaration()) out.add(new Location(o.uri(), o.range()));
             }
-            out.addAll(features.deviceUses(view.router(), iface.get().name()));
+            out.addAll(ScriptDevices.uses(view.router(), iface.get().name()));
             ShellAssignments.of(script.get()).singleLiterals().values().stream()
                     .filter(a -> iface.get().ownDevice().map(d -> d.equals(a.value().literalValue())).orElse(false))
                     .forEach(a -> out.add(new Location(c.uri(), a.value().range())));
@@ -92,33 +82,20 @@ final class FirewallUserEditor implements HoverParticipant, NavigationParticipan
 
     @Override
     public List<Highlight> highlights(FeatureContext c, int line, int column) {
-        Optional<ShellScript> script = script(c.router(), c.uri());
+        Optional<ShellScript> script = ScriptDevices.script(c.router(), c.uri());
         if (script.isEmpty()) return List.of();
         ScriptNames names = ScriptNames.of(script.get());
         return names.at(line, column).map(u -> names.of(u.name()).stream()
                 .map(x -> new Highlight(x.range(), x.write())).toList()).orElse(List.of());
     }
 
-    private Optional<NetworkInterface> outputInterface(UciRouterView view, String uri, int line, int column) {
-        List<Location> defs = features.definition(view, uri, line, column);
-        if (defs.isEmpty()) return Optional.empty();
-        Location d = defs.get(0);
-        return view.router().interfaces().stream().filter(i -> i.uri().equals(d.uri())
-                && i.section().header().range().startLine() <= d.range().startLine()
-                && d.range().startLine() <= i.section().header().range().endLine()).findFirst();
+    /** The interface whose device the {@code -o} word at the position is (as the analysis evaluated it). */
+    private static Optional<NetworkInterface> outputInterface(Router router, String uri, int line, int column) {
+        return ScriptDevices.outputWordAt(router, uri, line, column).flatMap(w -> router.interfaceOfDevice(w.text()));
     }
 
     private static List<Location> interfaceDeclarations(UciRouterView view, NetworkInterface iface) {
         return new UciSymbols(view).declarations(UciReferences.Kind.INTERFACE, iface.name()).stream()
                 .map(d -> new Location(d.uri(), d.range())).toList();
-    }
-
-    static Optional<ShellScript> script(Router router, String uri) {
-        Optional<ShellScript> s = router.firewallUser().filter(x -> x.uri().equals(uri));
-        return s.isPresent() ? s : router.rcLocal().filter(x -> x.uri().equals(uri));
-    }
-
-    static SourceRange lineRange(FeatureContext c, int line) {
-        return SourceRange.of(line, 0, c.lines().line(line).length());
     }
 }
