@@ -42,6 +42,14 @@ public final class UciSchema {
         return s;
     }
 
+    /**
+     * {@code schema}, or the standard one when null: rules hold null until their first UCI file, so that a
+     * run that only lists them (a YAMAHA lint builds every rule for its report) never reads the resource.
+     */
+    public static UciSchema orStandard(UciSchema schema) {
+        return schema != null ? schema : standard();
+    }
+
     public boolean knowsPackage(String pkg) {
         return packages.containsKey(pkg);
     }

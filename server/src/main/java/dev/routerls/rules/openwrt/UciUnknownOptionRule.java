@@ -60,15 +60,11 @@ public final class UciUnknownOptionRule extends BaseRule<UciConfigs> {
         this(null);
     }
 
-    /** The given schema, else the standard one, read on the first UCI file (not when a YAMAHA lint lists the rules). */
-    private UciSchema schema() {
-        return schema != null ? schema : UciSchema.standard();
-    }
 
 
     @Override
     public void check(UciConfigs model, Findings out) {
-        for (SchemaSection x : SchemaSection.all(model, schema())) {
+        for (SchemaSection x : SchemaSection.all(model, UciSchema.orStandard(schema))) {
             if (!x.type().knowsAllOptionsOf(x.section())) continue;
             Map<String, ?> known = x.type().optionsFor(x.section());
             for (UciOption o : x.section().options()) {
