@@ -19,14 +19,17 @@ class EvalCommandTest {
     @TempDir
     Path tmp;
 
-    /** Seed 000's script on the sample router: 3 flushes, then 15 loop passes of 5 commands; map-wan_map is interface wan_map. */
+    /**
+     * Seed 000's script on the sample router: 3 flushes, then 15 loop passes of 5 commands, then the 3 SNAT rules for
+     * connections without a mark; map-wan_map is interface wan_map.
+     */
     @Test
     void listsTheCommandsOfTheSampleRouterInOrder() throws IOException {
         Path etc = SampleRouters.copy("fw3-chain-flush", tmp.resolve("good")).resolve("etc");
         LintRun r = LintRun.of("eval", etc.resolve("firewall.user").toString());
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.lines();
-        assertTrue(lines.get(0).endsWith("firewall.user: 78 firewall command(s), 0 place(s) not worked out"), lines.get(0));
+        assertTrue(lines.get(0).endsWith("firewall.user: 81 firewall command(s), 0 place(s) not worked out"), lines.get(0));
         assertEquals("   12  iptables -t nat -F PREROUTING", lines.get(1));
         assertEquals("   23  iptables -t nat -A PREROUTING -m statistic --mode nth --every 15 --packet 0 -j MARK "
                 + "--set-mark 17    # loop at line 17, pass 1", lines.get(4));
@@ -36,6 +39,8 @@ class EvalCommandTest {
         assertEquals("   28  iptables -t nat -A POSTROUTING -p udp -o map-wan_map -m mark --mark 31 -j SNAT --to "
                 + "133.200.18.52:62816-62831    # loop at line 17, pass 15; map-wan_map = interface 'wan_map' (proto map)",
                 lines.get(78));
+        assertEquals("   38  iptables -t nat -A POSTROUTING -p udp -o map-wan_map -j SNAT --to 133.200.18.52:5472-5487"
+                + "    # map-wan_map = interface 'wan_map' (proto map)", lines.get(81));
     }
 
     @Test

@@ -52,9 +52,10 @@ class OpenWrtFixesTest {
     @Test
     void literalTunnelDeviceIsReplacedWhereItIsWritten() {
         List<SourceFile> files = SampleRouters.edited("good", "firewall.user",
-                t -> t.replace("-p icmp -o $TUNDEV", "-p icmp -o map-wan"));
+                t -> t.replace("-p icmp -o $TUNDEV -m mark", "-p icmp -o map-wan -m mark"));
         FixFixtures.check(files, S, "openwrt/mape-tunnel-device", "-o map-wan_map",
-                Map.of(SampleRouters.uri("firewall.user"), good("firewall.user").replace("-p icmp -o $TUNDEV", "-p icmp -o map-wan_map")));
+                Map.of(SampleRouters.uri("firewall.user"), good("firewall.user").replace("-p icmp -o $TUNDEV -m mark",
+                        "-p icmp -o map-wan_map -m mark")));
     }
 
     @Test
@@ -120,6 +121,50 @@ class OpenWrtFixesTest {
                 && d.fixes().get(0).title().startsWith("Replace with correct MAP-E SNAT rules")), ds.toString());
     }
 
+    // ---- SNAT for connections that got no nth mark
+
+    /** The sample's script without the rules after its loop for connections that got no mark. */
+    private static String withoutFallback(String script) {
+        return script.substring(0, script.indexOf("\n# A connection that got no mark"));
+    }
+
+    @Test
+    void loopGetsTheRulesForConnectionsWithoutAMark() {
+        List<SourceFile> files = SampleRouters.edited("good", "firewall.user", OpenWrtFixesTest::withoutFallback);
+        String want = withoutFallback(good("firewall.user")) + """
+                # Each nth rule keeps its own counter: two new connections handled at once on two CPUs can pass the mark
+                # rules in different orders, so that one gets two marks and the other none. The rules below SNAT a connection
+                # without a mark to the first block, 5472-5487 (any block of the PSID would do; the first keeps reruns
+                # identical). Without them it would fall through to masquerading, whose ports the border relay drops.
+                iptables -t nat -A fwuser_postrouting -p icmp -o map-wan_map -j SNAT --to 133.200.18.52:5472-5487
+                iptables -t nat -A fwuser_postrouting -p tcp -o map-wan_map -j SNAT --to 133.200.18.52:5472-5487
+                iptables -t nat -A fwuser_postrouting -p udp -o map-wan_map -j SNAT --to 133.200.18.52:5472-5487
+                """;
+        FixFixtures.check(files, S, "openwrt/mape-nth-spread", "Add SNAT rules for connections without a mark (to 133.200.18.52:5472-5487)",
+                Map.of(SampleRouters.uri("firewall.user"), want));
+        // only the protocols that lack one get a rule
+        files = SampleRouters.edited("good", "firewall.user", t -> t.replace(
+                "iptables -t nat -A fwuser_postrouting -p icmp -o $TUNDEV -j SNAT --to $IP4:$portl-$portr\n", ""));
+        String script = files.stream().filter(f -> f.uri().endsWith("firewall.user")).findFirst().orElseThrow().text();
+        String added = FixFixtures.firstFinding(FixFixtures.analyze(files, S), "openwrt/mape-nth-spread").fixes().get(0)
+                .edits().get(0).newText();
+        assertTrue(added.endsWith("\niptables -t nat -A fwuser_postrouting -p icmp -o map-wan_map -j SNAT --to 133.200.18.52:5472-5487\n")
+                && !added.contains("-p tcp") && !added.contains("-p udp"), added);
+        assertTrue(script.endsWith("-p udp -o $TUNDEV -j SNAT --to $IP4:$portl-$portr\n"));
+    }
+
+    @Test
+    void noRulesForUnmarkedConnectionsAddedToALoopThatIsItselfWrong() {
+        // another PSID: the loop's own fix comes first (its value, or the generated block, which has those rules)
+        assertNoFix(SampleRouters.edited("wrong-psid", "firewall.user", OpenWrtFixesTest::withoutFallback), "openwrt/mape-nth-spread");
+        // an address the evaluator cannot know: nothing certain to write
+        assertNoFix(SampleRouters.edited("good", "firewall.user", t -> withoutFallback(t).replace("IP4='133.200.18.52'",
+                "IP4=$(cat /tmp/ip4)")), "openwrt/mape-nth-spread");
+        List<Diagnostic> found = FixFixtures.analyze(SampleRouters.edited("wrong-psid", "firewall.user",
+                OpenWrtFixesTest::withoutFallback), S).get(SampleRouters.uri("firewall.user"));
+        assertTrue(found.stream().anyMatch(d -> d.ruleId().equals("openwrt/mape-nth-spread")), found.toString());
+    }
+
     // ---- MAP-E options set to the ISP's rule
 
     @Test
@@ -160,7 +205,10 @@ class OpenWrtFixesTest {
         dev.routerls.mape.Ipv6Prefix p = dev.routerls.mape.Ipv6Prefix.parse("2404:7a80:1234:5600::/56");
         String block = dev.routerls.openwrt.mape.SnatBlockGenerator.iptables(dev.routerls.mape.MapeCalculator.calculate(
                 dev.routerls.mape.MapeRuleTable.bundled().lookup(p).orElseThrow(), p), "map-wan_map");
-        assertTrue(script.contains("# done\n" + block), "the generated block follows the old loop:\n" + script);
+        // the old loop and the rules for unmarked connections after it are commented out; the block follows them
+        assertTrue(script.contains("\n# done\n"), script);
+        assertTrue(script.contains("\n# iptables -t nat -A fwuser_postrouting -p udp -o $TUNDEV -j SNAT --to $IP4:$portl-$portr\n"
+                + block), "the generated block follows the old rules:\n" + script);
         List<Diagnostic> left = o.remaining().values().stream().flatMap(List::stream)
                 .filter(d -> d.severity().atLeast(dev.routerls.core.Severity.WARNING)).toList();
         assertEquals(List.of(), left);

@@ -56,7 +56,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <li>nft: the generated /etc/nftables.d block, included in a {@code table inet fw4} that has fw4's own srcnat
  *     chain masquerading the wan zone, as fw4 loads it;</li>
  * <li>iptables: the generated firewall.user block, run twice after a fw3-like zone MASQUERADE rule (the second
- *     run must leave the same rules: one jump, one chain);</li>
+ *     run must leave the same rules: one jump, one chain); and a burst of thousands of new connections from
+ *     several threads at once, which the per-rule nth counters can leave without a mark: every one must still
+ *     leave through the port set (the block's last rules SNAT those), none through the masquerading; the same
+ *     for the good sample's firewall.user, seed 000's loop with the rules {@code routerls fix} adds after it;</li>
  * <li>the samples: {@code fw4-nftables} (corrected) spreads like the generated block, and
  *     {@code fw4-nftables-range-in-map} keeps only the first port of each block, exactly the number of usable
  *     ports {@code openwrt/nft-map-range} states for it.</li>
@@ -132,9 +135,63 @@ class MapeSnatKernelIT {
                     "one jump after two runs:\n" + String.join("\n", rules));
             assertEquals("-A POSTROUTING -o " + DEVICE + " -j " + chain,
                     rules.stream().filter(l -> l.startsWith("-A POSTROUTING")).findFirst().orElse(""), "the jump comes first");
-            assertEquals(4L * r.ports().size(), rules.stream().filter(l -> l.startsWith("-A " + chain + " ")).count(),
-                    "N mark rules and 3N SNAT rules, not twice as many:\n" + String.join("\n", rules));
+            assertEquals(4L * r.ports().size() + 3, rules.stream().filter(l -> l.startsWith("-A " + chain + " ")).count(),
+                    "N mark rules, 3N SNAT rules and 3 for unmarked connections, not twice as many:\n" + String.join("\n", rules));
             lab.assertSpread(r, 2 * r.ports().size());
+        }
+    }
+
+    // the concurrent burst: flows per protocol, sender threads, destination ports (each destination port takes at
+    // most 16 flows per block, so 128 ports leave room for every flow with the blocks' ports to spare)
+    private static final int BURST_FLOWS = 3000;
+    private static final int BURST_THREADS = 8;
+    private static final int BURST_PORTS = 128;
+
+    /**
+     * The generated iptables block under concurrency. Each nth rule keeps its own counter (xt_statistic), so two
+     * new connections processed at once on two CPUs can pass the mark rules in different orders; one may end up
+     * with two marks, the other with none. Several sender threads open thousands of connections at once: every
+     * one must arrive from the MAP-E address with a port of the PSID's set, none from the zone's masquerading, and
+     * the chain's counters must account for every connection (the marked SNAT rules plus the rules for unmarked
+     * connections). How many took those last rules depends on the machine (0 on one CPU); it is printed.
+     */
+    @Test
+    void generatedIptablesBlockKeepsConcurrentConnectionsInThePortSet() throws Exception {
+        MapeResult r = compute("2404:7a80:1234:5600::/56");
+        burstStaysInThePortSet(r, SnatBlockGenerator.iptables(r, DEVICE), SnatBlockGenerator.iptablesChain(DEVICE));
+    }
+
+    /** The good sample's firewall.user: seed 000's loop in chains of its own, with the rules routerls fix adds after it. */
+    @Test
+    void sampleLoopWithTheRulesForUnmarkedConnectionsKeepsThemInThePortSet() throws Exception {
+        MapeResult r = compute("2404:7a80:1234:5600::/56");
+        burstStaysInThePortSet(r, SampleRouters.texts("good").get("firewall.user"), "fwuser_postrouting");
+    }
+
+    /**
+     * Loads {@code script} after a fw3-like zone MASQUERADE and sends the burst: every flow arrives from the MAP-E
+     * address with a port of the set, nothing is masqueraded, and the SNAT rules of {@code chain} counted every
+     * connection. Prints how many took the rules for unmarked connections.
+     */
+    private static void burstStaysInThePortSet(MapeResult r, String script, String chain) throws Exception {
+        try (Lab lab = Lab.create(r.ipv4().toString())) {
+            lab.router("iptables", "-t", "nat", "-A", "POSTROUTING", "-o", DEVICE, "-j", "MASQUERADE");
+            Path file = work.resolve("firewall.user." + lab.name);
+            Files.writeString(file, script);
+            lab.router("sh", file.toString());
+            Flows f = lab.burst(BURST_PORTS, BURST_THREADS, BURST_FLOWS, BURST_FLOWS, 5000);
+            assertEquals(0, f.tcpFailed(), f.toString());
+            assertEquals(BURST_FLOWS, f.count("tcp"), "every TCP flow arrives: " + f);
+            assertEquals(BURST_FLOWS, f.count("udp"), "every UDP flow arrives: " + f);
+            for (Flows.Seen s : f.seen()) blockOf(r, s);
+            Map<String, Long> counted = lab.snatCounters(chain);
+            assertEquals(0L, lab.snatCounters("POSTROUTING").getOrDefault("MASQUERADE", 0L), "nothing was masqueraded");
+            long marked = counted.getOrDefault("marked", 0L);
+            long unmarked = counted.getOrDefault("unmarked", 0L);
+            assertEquals(2L * BURST_FLOWS, marked + unmarked, "the chain SNATed every connection: " + counted);
+            System.out.println("MapeSnatKernelIT: " + chain + ": " + unmarked + " of " + (2 * BURST_FLOWS)
+                    + " concurrent connections (" + BURST_THREADS + " threads, " + Runtime.getRuntime().availableProcessors()
+                    + " CPUs) got no nth mark; the rules for unmarked connections SNATed them into the port set");
         }
     }
 
@@ -254,24 +311,44 @@ class MapeSnatKernelIT {
             assertEquals(flowsPerProtocol, f.count("tcp"), "every TCP flow arrives: " + f);
             assertEquals(flowsPerProtocol, f.count("udp"), "every UDP flow arrives: " + f);
             Set<PortRange> used = new java.util.HashSet<>();
-            for (Flows.Seen s : f.seen()) {
-                assertEquals(r.ipv4().toString(), s.ip(), "source address of " + s);
-                PortRange block = r.ports().stream().filter(p -> p.lo() <= s.port() && s.port() <= p.hi()).findFirst()
-                        .orElseThrow(() -> new AssertionError("port " + s.port() + " of " + s + " is outside PSID "
-                                + r.psid() + "'s set " + r.ports()));
-                used.add(block);
-            }
+            for (Flows.Seen s : f.seen()) used.add(blockOf(r, s));
             assertEquals(Set.copyOf(r.ports()), used, "every block is used");
         }
 
         Flows flows(int flowsPerProtocol, int timeoutMs) throws Exception {
-            Process server = new ProcessBuilder(probe(this.server, "serve", SERVER_IP, "8080", "8081"))
+            return exchange(1, "send", SERVER_IP, "8080", "8081", Integer.toString(flowsPerProtocol),
+                    Integer.toString(flowsPerProtocol), Integer.toString(timeoutMs));
+        }
+
+        /** {@code threads} sender threads at once, flows spread over {@code ports} destination ports per protocol. */
+        Flows burst(int ports, int threads, int tcpFlows, int udpFlows, int timeoutMs) throws Exception {
+            return exchange(ports, "burst", SERVER_IP, "10000", "10000", Integer.toString(ports), Integer.toString(threads),
+                    Integer.toString(tcpFlows), Integer.toString(udpFlows), Integer.toString(timeoutMs));
+        }
+
+        /**
+         * Packets counted by the SNAT rules of {@code chain}: "marked" (with a mark match) and "unmarked", and by
+         * every other target under its name.
+         */
+        Map<String, Long> snatCounters(String chain) {
+            Map<String, Long> out = new java.util.TreeMap<>();
+            for (String line : router("iptables", "-t", "nat", "-L", chain, "-v", "-x", "-n").lines().toList()) {
+                String[] w = line.strip().split("\\s+");
+                if (w.length < 3 || !w[0].matches("\\d+")) continue;
+                String key = !w[2].equals("SNAT") ? w[2] : line.contains("mark match") ? "marked" : "unmarked";
+                out.merge(key, Long.parseLong(w[0]), Long::sum);
+            }
+            return out;
+        }
+
+        /** Runs the flow server on {@code ports} ports per protocol and the sender with {@code sender} arguments. */
+        private Flows exchange(int ports, String... sender) throws Exception {
+            Process server = new ProcessBuilder(probe(this.server, "serve", SERVER_IP, sender[2], sender[3], Integer.toString(ports)))
                     .redirectErrorStream(true).start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
                 String first = out.readLine();
                 if (!"ready".equals(first)) fail("flow server did not start: " + first);
-                Result sent = run(probe(client, "send", SERVER_IP, "8080", "8081", Integer.toString(flowsPerProtocol),
-                        Integer.toString(flowsPerProtocol), Integer.toString(timeoutMs)).toArray(String[]::new));
+                Result sent = run(probe(client, sender).toArray(String[]::new));
                 server.getOutputStream().close();
                 List<Flows.Seen> seen = new ArrayList<>();
                 for (String line = out.readLine(); line != null && !line.equals("end"); line = out.readLine()) {
@@ -298,6 +375,14 @@ class MapeSnatKernelIT {
         public void close() {
             for (String ns : List.of(client, router, server)) run("ip", "netns", "del", ns);
         }
+    }
+
+    /** The block of the PSID's set that {@code s} arrived from; fails when its address or port is not the MAP-E one. */
+    private static PortRange blockOf(MapeResult r, Flows.Seen s) {
+        assertEquals(r.ipv4().toString(), s.ip(), "source address of " + s);
+        return r.ports().stream().filter(p -> p.lo() <= s.port() && s.port() <= p.hi()).findFirst()
+                .orElseThrow(() -> new AssertionError("port " + s.port() + " of " + s + " is outside PSID "
+                        + r.psid() + "'s set " + r.ports()));
     }
 
     /** What a flow run reported: the sender's counts and every source the upstream host saw. */

@@ -115,7 +115,8 @@ class LspMapeActionsTest {
             assertEquals(CodeActionKind.Refactor, replace.getKind());
             String after = dev.routerls.core.edit.DocumentEdits.apply(script, Edits.byUri(replace.getEdit()).get(fwUri).stream()
                     .map(e -> new dev.routerls.core.TextEdit(fwUri, Convert.range(e.getRange()), e.getNewText())).toList());
-            assertTrue(after.contains("# while [ $rule -le $units1  ] ; do") && after.contains("# done\n" + block()), after);
+            assertTrue(after.contains("# while [ $rule -le $units1  ] ; do") && after.contains("# done\n")
+                    && after.contains("-p udp -o $TUNDEV -j SNAT --to $IP4:$portl-$portr\n" + block()), after);
             // at a finding it is the quick fix, offered once
             var range = published.stream().filter(d -> d.getCode().getLeft().equals("openwrt/mape-port-range")).findFirst()
                     .orElseThrow().getRange();

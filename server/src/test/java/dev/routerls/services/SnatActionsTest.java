@@ -39,4 +39,20 @@ class SnatActionsTest {
         EditorAction second = new SnatActions().at(r2, URI, SourceRange.of(0, 0, 0), List.of()).get(0);
         assertEquals(once + "echo end\r\n", apply(tampered, second));
     }
+
+    @Test
+    void aRightLoopWithoutTheRulesForUnmarkedConnectionsGetsNoSecondRuleSet() {
+        // the loop SNATs to exactly the port set but lacks the rules for connections without a mark; inside a function
+        // no fix can append them with certainty. A second rule set and "remove this loop" would be wrong advice.
+        String script = SampleRouters.texts("good").get("firewall.user");
+        String loop = script.substring(0, script.indexOf("\n# A connection that got no mark"));
+        String wrapped = loop.replace("rule=1\nwhile", "spread() {\nrule=1\nwhile").replace("\ndone\n", "\ndone\n}\nspread\n");
+        List<dev.routerls.core.SourceFile> files = SampleRouters.edited("good", "firewall.user", t -> wrapped);
+        var found = new dev.routerls.analysis.Analyzer().analyze(files, AnalysisSettings.DEFAULT).get(URI).stream()
+                .filter(d -> d.ruleId().equals("openwrt/mape-nth-spread")).toList();
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(List.of(), found.get(0).fixes());
+        Router r = RouterReader.read(files, AnalysisSettings.DEFAULT);
+        assertEquals(List.of(), new SnatActions().at(r, URI, found.get(0).range(), found).stream().map(EditorAction::title).toList());
+    }
 }

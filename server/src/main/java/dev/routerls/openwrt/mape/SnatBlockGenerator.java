@@ -19,10 +19,14 @@ import java.util.Map;
  *     it creates the chain when missing, flushes it, and jumps to it once from the top of POSTROUTING for
  *     the tunnel device, so running the file again gives the same rules and fw3's chains are never
  *     flushed. In the chain, nth-statistic MARK rules give every N-th new connection the same mark and
- *     one SNAT rule per mark and protocol maps it to one block;</li>
+ *     one SNAT rule per mark and protocol maps it to one block. Each nth rule counts on its own, so two
+ *     connections handled at once on two CPUs can leave one of them without a mark; a last SNAT rule per
+ *     protocol ({@link #fallbackBlock}) catches those, so no connection reaches fw3's masquerading;</li>
  * <li>for fw4, a file for /etc/nftables.d/ (fw4 includes it inside its inet fw4 table): a postrouting nat
  *     chain just before fw4's srcnat chain whose numgen counter picks one map element per connection,
- *     each element the concatenation {@code IPV4 . LO-HI} (a bare {@code LO-HI} as map data keeps only LO).</li>
+ *     each element the concatenation {@code IPV4 . LO-HI} (a bare {@code LO-HI} as map data keeps only LO).
+ *     One numgen expression hands out one value per connection from one counter, and every value has an
+ *     element, so concurrent connections need nothing more here.</li>
  * </ul>
  * Lines end in "\n"; the text is delimited by {@link #BEGIN} / {@link #END} comment lines so that a later
  * run can find and replace it.
@@ -32,6 +36,8 @@ public final class SnatBlockGenerator {
     public static final String END = "# <<< routerls MAP-E SNAT";
     /** Marks 17, 18, … as the field-tested seed 000 script uses (16 + block number). */
     public static final int MARK_BASE = 16;
+    /** The protocols the iptables block SNATs with a port range, in the order of its rules. */
+    public static final List<String> PROTOCOLS = List.of("icmp", "tcp", "udp");
 
     private SnatBlockGenerator() {
     }
@@ -80,9 +86,9 @@ public final class SnatBlockGenerator {
         for (int i = 0; i < n; i++) {
             int mark = MARK_BASE + i + 1;
             PortRange p = blocks.get(i);
-            for (String proto : List.of("icmp", "tcp", "udp")) {
+            for (String proto : PROTOCOLS) {
                 l.add("iptables -t nat -A " + chain + " -p " + proto + " -o " + device + " -m mark --mark " + mark
-                        + " -j SNAT --to " + r.ipv4() + ":" + p.lo() + "-" + p.hi());
+                        + " -j SNAT --to " + r.ipv4() + ":" + p);
             }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("mark", mark);
@@ -90,13 +96,40 @@ public final class SnatBlockGenerator {
             m.put("ports", p.toString());
             marks.add(m);
         }
+        PortRange fallback = fallbackBlock(blocks);
+        l.addAll(fallbackComment(fallback));
+        for (String proto : PROTOCOLS) {
+            l.add("iptables -t nat -A " + chain + " -p " + proto + " -o " + device + " -j SNAT --to " + r.ipv4() + ":" + fallback);
+        }
         l.add(endLine(device));
         Map<String, Object> data = GeneratedBlock.commonData(r);
         data.put("device", device);
         data.put("chain", chain);
         data.put("every", n);
         data.put("marks", marks);
+        data.put("unmarked", fallback.toString());
         return new GeneratedBlock("iptables", "/etc/firewall.user", r, l, data);
+    }
+
+    /**
+     * The block that connections without a mark are SNATed to: the first of the PSID's set. Any block is one the
+     * border relay accepts; the first is the lowest-numbered, the same on every run and easy to find in the
+     * port list. Only connections that lost the race between two CPUs get there, a small share of all.
+     */
+    public static PortRange fallbackBlock(List<PortRange> blocks) {
+        return blocks.get(0);
+    }
+
+    /**
+     * The comment above the rules for connections without a mark, SNATed to {@code block}: in the iptables block
+     * and in the fix that adds those rules to a user's loop ({@code openwrt/mape-nth-spread}).
+     */
+    public static List<String> fallbackComment(PortRange block) {
+        return List.of(
+                "# Each nth rule keeps its own counter: two new connections handled at once on two CPUs can pass the mark",
+                "# rules in different orders, so that one gets two marks and the other none. The rules below SNAT a connection",
+                "# without a mark to the first block, " + block + " (any block of the PSID would do; the first keeps reruns",
+                "# identical). Without them it would fall through to masquerading, whose ports the border relay drops.");
     }
 
     /** The name fw4 would load the nftables snippet from. */

@@ -86,19 +86,18 @@ public final class SnatLoopReplacement {
 
         // the top-level commands holding the SNAT rules and the nth MARK rules (a block generated before is
         // regenerated in place, not commented out)
-        List<ShellCommand> top = script.get().commands();
         Set<ShellCommand> loop = new LinkedHashSet<>();
         for (IptablesRule r : router.iptables()) {
             if (!snatRules.contains(r.source().range()) && !nthMark(r)) continue;
             if (inBlock(earlier, r.source().range())) continue;
-            Optional<ShellCommand> holder = holder(top, r.source().range());
+            Optional<ShellCommand> holder = script.get().topLevelCommandAt(r.source().range());
             if (holder.isEmpty() || holder.get() instanceof ShellCommand.FunctionDefinition) return Optional.empty();
             loop.add(holder.get());
         }
         if (loop.isEmpty() && earlier.isEmpty()) return Optional.empty();
         // nothing else a firewall needs may be commented out with them
         for (EvaluatedCommand c : router.firewallUserRun().get().commands()) {
-            if (loop.stream().noneMatch(l -> contains(l.range(), c.range()))) continue;
+            if (loop.stream().noneMatch(l -> ShellScript.contains(l.range(), c.range()))) continue;
             if (!c.isIptables()) return Optional.empty();
             IptablesCommand ic = IptablesCommand.parse(c);
             boolean plumbing = ic.family() == IptablesCommand.Family.IPV4 && "nat".equals(ic.table())
@@ -106,12 +105,12 @@ public final class SnatLoopReplacement {
                     && ("SNAT".equals(ic.target()) || "MARK".equals(ic.target()));
             if (!plumbing) return Optional.empty();
         }
-        List<ShellCommand> flushes = flushesOnlyFor(router, top, loop);
+        List<ShellCommand> flushes = flushesOnlyFor(router, script.get(), loop);
 
         List<ShellCommand> commented = new ArrayList<>(loop);
         commented.addAll(flushes);
         for (ShellCommand c : commented) {
-            if (!onOwnLines(index, c.range()) || inBlock(earlier, c.range())) return Optional.empty();
+            if (!script.get().onOwnLines(c.range()) || inBlock(earlier, c.range())) return Optional.empty();
         }
         String block = SnatBlockGenerator.iptables(want, device);
 
@@ -159,7 +158,7 @@ public final class SnatLoopReplacement {
     }
 
     /** Top-level flushes of nat PREROUTING/POSTROUTING/OUTPUT whose chain gets rules only from inside {@code loop}. */
-    private static List<ShellCommand> flushesOnlyFor(Router router, List<ShellCommand> top, Set<ShellCommand> loop) {
+    private static List<ShellCommand> flushesOnlyFor(Router router, ShellScript script, Set<ShellCommand> loop) {
         List<ShellCommand> out = new ArrayList<>();
         for (IptablesRule r : router.iptables()) {
             IptablesCommand c = r.command();
@@ -168,36 +167,14 @@ public final class SnatLoopReplacement {
                     || r.source().conditional() || !r.source().loops().isEmpty()) {
                 continue;
             }
-            Optional<ShellCommand> holder = holder(top, r.source().range());
+            Optional<ShellCommand> holder = script.topLevelCommandAt(r.source().range());
             if (holder.isEmpty() || !(holder.get() instanceof ShellCommand.Simple) || loop.contains(holder.get())) continue;
             boolean onlyLoop = router.iptables().stream()
                     .filter(o -> o.adds() && "nat".equals(o.command().table()) && c.chain().equals(o.command().chain()))
-                    .allMatch(o -> loop.stream().anyMatch(l -> contains(l.range(), o.source().range())));
+                    .allMatch(o -> loop.stream().anyMatch(l -> ShellScript.contains(l.range(), o.source().range())));
             if (onlyLoop && !out.contains(holder.get())) out.add(holder.get());
         }
         return out;
-    }
-
-    private static Optional<ShellCommand> holder(List<ShellCommand> top, SourceRange r) {
-        return top.stream().filter(c -> contains(c.range(), r)).findFirst();
-    }
-
-    private static boolean contains(SourceRange outer, SourceRange inner) {
-        return before(outer.startLine(), outer.startColumn(), inner.startLine(), inner.startColumn())
-                && before(inner.endLine(), inner.endColumn(), outer.endLine(), outer.endColumn());
-    }
-
-    private static boolean before(int l1, int c1, int l2, int c2) {
-        return l1 < l2 || l1 == l2 && c1 <= c2;
-    }
-
-    /** Nothing but blanks before the command on its first line, and blanks or a comment after it on its last. */
-    private static boolean onOwnLines(LineIndex index, SourceRange r) {
-        String first = index.line(r.startLine());
-        String last = index.line(r.endLine());
-        if (!first.substring(0, Math.min(r.startColumn(), first.length())).isBlank()) return false;
-        String rest = last.substring(Math.min(r.endColumn(), last.length())).strip();
-        return rest.isEmpty() || rest.startsWith("#") || rest.equals(";");
     }
 
     /** Lines {@code r} covers, each with "# " in front, after {@code before} and followed by {@code after}. */

@@ -117,6 +117,11 @@ public final class NatChains {
         return List.copyOf(chains.getOrDefault(name, List.of()));
     }
 
+    /** The chains of the table (the built-in ones first). */
+    public java.util.Set<String> chainNames() {
+        return java.util.Collections.unmodifiableSet(chains.keySet());
+    }
+
     public boolean hasChain(String name) {
         return chains.containsKey(name);
     }

@@ -26,20 +26,28 @@ import java.util.TreeSet;
 /**
  * {@code openwrt/mape-nth-spread}: the {@code -m statistic --mode nth --every N --packet P -j MARK}
  * rules that spread connections over the port blocks (seed 000) must use N = the number of blocks,
- * give each packet index 0…N−1 exactly once per chain, and set a different mark each.
+ * give each packet index 0…N−1 exactly once per chain, and set a different mark each; and the SNAT rules
+ * that take the marked connections need a rule after them for a connection that got no mark
+ * ({@link UnmarkedConnections}): the nth counters are per rule, so concurrent connections can miss them all.
  */
 public final class MapeNthSpreadRule extends BaseRule<Router> {
 
     public MapeNthSpreadRule() {
         super(RuleInfo.rule("openwrt/mape-nth-spread", Severity.WARNING)
-                .summary("nth-statistic MARK rules do not spread connections evenly over the MAP-E port blocks")
+                .summary("nth-statistic MARK rules do not give every connection one of the MAP-E port blocks")
                 .rationale("""
                         firewall.user loops spread new connections over the port blocks with \
                         `-m statistic --mode nth --every N --packet P -j MARK`, one mark per block, and one SNAT \
                         rule per mark. N must be the number of blocks, and each packet index 0 to N-1 must appear \
                         once per chain with a mark of its own. Otherwise some blocks never get a connection (fewer \
-                        usable ports), or some connections get no mark and so no SNAT rule.""")
-                .bad(OpenWrtExamples.script(OpenWrtExamples.SCRIPT.replace("--every $units1", "--every 16")))
+                        usable ports), or some connections get no mark and so no SNAT rule. Even when all of that is \
+                        right, every nth rule keeps a counter of its own: two new connections handled at the same \
+                        moment on two CPUs can pass the mark rules in different orders, so that one takes two marks \
+                        and the other none. A connection without a mark falls through to masquerading, which picks a \
+                        port outside the PSID's set, and the border relay drops it. After the marked SNAT rules there \
+                        must be a SNAT rule without a mark match per protocol, to a block of the set; the fix adds \
+                        them (the block `routerls mape --snat iptables` writes has them too).""")
+                .bad(OpenWrtExamples.script(OpenWrtExamples.LOOP))
                 .good(OpenWrtExamples.script(OpenWrtExamples.SCRIPT))
                 .fixable()
                 .tags("mape", "nat")
@@ -108,7 +116,26 @@ public final class MapeNthSpreadRule extends BaseRule<Router> {
                 }
             }
         }
+        for (UnmarkedConnections.Gap g : UnmarkedConnections.find(router)) {
+            IptablesRule first = g.first();
+            SourceRange at = first.command().moduleOption("mark", "--mark").map(IptablesCommand.Option::range)
+                    .orElse(first.source().range());
+            lines.add(uri, at, "unmarked", unmarked(g), UnmarkedFallbackFix.of(router, g).stream().toList());
+        }
         lines.reportTo(out);
+    }
+
+    private static String unmarked(UnmarkedConnections.Gap g) {
+        UnmarkedConnections.Fallback f = g.fallbacks().get(0);
+        String example = f.certain() ? ", e.g. `iptables -t nat -A " + g.chain() + " " + String.join(" ", f.conditions())
+                + " -j SNAT --to " + f.address() + ":" + f.ports() + "`" : "";
+        return "A connection that got no nth mark passes this SNAT rule" + (g.fallbacks().size() > 1 || g.marked().size() > 1
+                ? " and the other marked ones of chain " + g.chain() : "") + " and falls through to masquerading, which "
+                + "picks a port outside the MAP-E port set: the border relay drops that connection. Each nth rule keeps "
+                + "its own counter, so two new connections handled at once on two CPUs can pass the mark rules in "
+                + "different orders, and one of them gets two marks, the other none. After the marked rules, add a SNAT "
+                + "rule without a mark match for " + (g.fallbacks().size() > 1 ? "each protocol" : "these connections")
+                + example + ".";
     }
 
     /** Blocks of the port set when exactly one MAP-E rule is in play: 2^offset − 1 (A = 0 is not used). */

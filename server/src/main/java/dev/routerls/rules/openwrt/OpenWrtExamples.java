@@ -5,7 +5,8 @@ import dev.routerls.rules.Example;
 /**
  * The router the OpenWrt rules' documentation examples start from: a BIGLOBE MAP-E line (rule
  * 2404:7a80::/31, delegated prefix 2404:7a80:1234:5600::/56, so IPv4 133.200.18.52 and PSID 86) with a
- * firewall.user loop that SNATs to the PSID's 15 port blocks. Each rule's bad example changes one thing.
+ * firewall.user loop that SNATs to the PSID's 15 port blocks (and the first block for connections the marks
+ * miss). Each rule's bad example changes one thing.
  */
 final class OpenWrtExamples {
     private OpenWrtExamples() {
@@ -51,7 +52,8 @@ final class OpenWrtExamples {
             	option path '/etc/firewall.user'
             """;
 
-    static final String SCRIPT = """
+    /** Seed 000's loop with this router's values: right numbers, but nothing for a connection the marks miss. */
+    static final String LOOP = """
             units1=15
             units2=4096
             IP4='133.200.18.52'
@@ -67,6 +69,14 @@ final class OpenWrtExamples {
               iptables -t nat -A POSTROUTING -p tcp -o map-wan_map -m mark --mark $mark -j SNAT --to $IP4:$portl-$portr
               rule=`expr $rule + 1`
             done
+            """;
+
+    /** The loop and, after it, the SNAT rule for connections that got no mark (openwrt/mape-nth-spread). */
+    static final String SCRIPT = LOOP + """
+            # a connection that got no mark (the nth counters race on two CPUs) goes to the first block
+            portl=`expr $units2 + $PSID \\* 16`
+            portr=`expr $portl + 15`
+            iptables -t nat -A POSTROUTING -p tcp -o map-wan_map -j SNAT --to $IP4:$portl-$portr
             """;
 
     /** The network file alone. */

@@ -86,7 +86,9 @@ public final class SnatActions implements CodeActionParticipant {
             boolean replaceable = e.isPresent() && SnatLoopReplacement.forMap(router, m).isPresent();
             for (Diagnostic d : diagnostics) {
                 if (!LOOP_RULES.contains(d.ruleId()) || !d.fixes().isEmpty() || !overlaps(d.range(), range)) continue;
-                if (e.isEmpty() || replaceable) continue;
+                // a loop that already SNATs to exactly the port set needs no second rule set (what it may lack, the
+                // rules for connections without a mark, its finding's own fix adds)
+                if (e.isEmpty() || replaceable || SnatExpectationCheck.matches(router, m.name(), e.get().result())) continue;
                 offer(router, e.get(), d, loopStart(script.get(), d.range())).ifPresent(out::add);
             }
         }

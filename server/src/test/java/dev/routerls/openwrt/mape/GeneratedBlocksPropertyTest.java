@@ -16,6 +16,7 @@ import dev.routerls.mape.MapeRuleTable;
 import dev.routerls.mape.PortRange;
 import dev.routerls.openwrt.router.MapInterface;
 import dev.routerls.openwrt.router.MapeExpectation;
+import dev.routerls.openwrt.router.NatChains;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.RouterReader;
 import dev.routerls.openwrt.router.SnatTarget;
@@ -46,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the IPv4 address and port set {@link MapeCalculator} gives for the prefix.
  * <ul>
  * <li>iptables: the firewall.user block, evaluated by the shell evaluator, SNATs to exactly that address and
- *     set, and its nth rules spread over exactly the blocks;</li>
+ *     set, its nth rules spread over exactly the blocks, and its chain ends in one SNAT rule per protocol without
+ *     a mark match, to the first block, for connections the marks miss;</li>
  * <li>nft: the nftables.d block's snat map has exactly those elements, none cut to its first port;</li>
  * <li>UCI: the network sections give a router whose expectation is that address, PSID and set, and lint clean;</li>
  * <li>YAMAHA: the manual block (on firmware without native MAP-E, with 4, 16 and 64 ranges per descriptor)
@@ -65,6 +67,12 @@ class GeneratedBlocksPropertyTest {
             	list network 'wan6pd'
             	list network 'wan_map'
             	option masq '1'
+            """;
+
+    private static final String FW3_INCLUDE = """
+
+            config include
+            	option path '/etc/firewall.user'
             """;
 
     /** Random (rule, IPv4, PSID) of each ISP in the table, as delegated prefixes. */
@@ -97,7 +105,8 @@ class GeneratedBlocksPropertyTest {
     private static Map<String, String> openwrt(MapeResult r, String release) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("config/network", UciMapeGenerator.network(r, "wan_map").text());
-        files.put("config/firewall", FIREWALL);
+        // fw3's default config runs /etc/firewall.user; fw4 reads /etc/nftables.d/ instead
+        files.put("config/firewall", release.startsWith("21.") ? FIREWALL + FW3_INCLUDE : FIREWALL);
         files.put("openwrt_release", "DISTRIB_ID='OpenWrt'\nDISTRIB_RELEASE='" + release + "'\n");
         return files;
     }
@@ -130,16 +139,16 @@ class GeneratedBlocksPropertyTest {
 
     /**
      * The router of {@code r} with one more file: its SNAT targets for the map interface are {@code perBlock}
-     * per block, all known, to the MAP-E address through the tunnel, exactly the port set, none cut to its
-     * first port, and the router lints without warnings. Returns the router.
+     * per block and {@code more} besides, all known, to the MAP-E address through the tunnel, exactly the port
+     * set, none cut to its first port, and the router lints without warnings. Returns the router.
      */
-    private static Router withSnat(MapeResult r, String release, String path, String text, int perBlock) {
+    private static Router withSnat(MapeResult r, String release, String path, String text, int perBlock, int more) {
         Map<String, String> files = openwrt(r, release);
         files.put(path, text);
         List<SourceFile> sources = router(files);
         Router router = RouterReader.read(sources, AnalysisSettings.DEFAULT);
         List<SnatTarget> targets = router.snatTargetsFor(router.mapInterfaces().get(0));
-        assertEquals(perBlock * r.ports().size(), targets.size(), r.delegated().toString());
+        assertEquals(perBlock * r.ports().size() + more, targets.size(), r.delegated().toString());
         for (SnatTarget t : targets) {
             assertTrue(t.known() && t.ipv4().equals(Optional.of(r.ipv4())) && !t.firstPortOnly(), t.toString());
             assertEquals(Optional.of(DEVICE), t.out().map(SnatTarget.OutDevice::name));
@@ -153,8 +162,22 @@ class GeneratedBlocksPropertyTest {
     @Test
     void iptablesBlockEvaluatesToExactlyTheAddressAndPortSet() {
         for (MapeResult r : randomResults()) {
-            // the shell evaluator runs the block: icmp, tcp and udp per block
-            Router router = withSnat(r, "21.02.0", "firewall.user", SnatBlockGenerator.iptables(r, DEVICE), 3);
+            // the shell evaluator runs the block: icmp, tcp and udp per block, and per protocol one for unmarked connections
+            Router router = withSnat(r, "21.02.0", "firewall.user", SnatBlockGenerator.iptables(r, DEVICE), 3, 3);
+            // in the chain: the marks, the marked SNAT rules, then the three without a mark match, to the first block
+            List<IptablesCommand> chain = NatChains.of(router).chain(SnatBlockGenerator.iptablesChain(DEVICE))
+                    .stream().map(x -> ((NatChains.UserRule) x).rule().command()).toList();
+            assertEquals(4 * r.ports().size() + 3, chain.size());
+            List<IptablesCommand> last = chain.subList(chain.size() - 3, chain.size());
+            assertTrue(chain.subList(0, chain.size() - 3).stream().allMatch(c -> c.markMatch().isPresent() || c.setMark().isPresent()));
+            for (int i = 0; i < 3; i++) {
+                IptablesCommand c = last.get(i);
+                assertEquals(List.of("icmp", "tcp", "udp").get(i), c.protocol());
+                assertTrue(c.markMatch().isEmpty() && c.statistic().isEmpty(), c.toString());
+                assertEquals(DEVICE, c.outInterface());
+                assertEquals(r.ports().get(0).lo(), c.natTarget().orElseThrow().portLow());
+                assertEquals(r.ports().get(0).hi(), c.natTarget().orElseThrow().portHigh());
+            }
             Set<Long> packets = new HashSet<>();
             router.iptables().stream().map(x -> x.command()).filter(c -> c.statistic().isPresent()).forEach(c -> {
                 IptablesCommand.Statistic st = c.statistic().get();
@@ -169,7 +192,7 @@ class GeneratedBlocksPropertyTest {
     void nftBlockCarriesExactlyTheAddressAndPortSet() {
         for (MapeResult r : randomResults()) {
             // tcp/udp and icmp statements, one map element per block each
-            withSnat(r, "23.05.3", "nftables.d/90-routerls-mape-map-wan_map.nft", SnatBlockGenerator.nftables(r, DEVICE), 2);
+            withSnat(r, "23.05.3", "nftables.d/90-routerls-mape-map-wan_map.nft", SnatBlockGenerator.nftables(r, DEVICE), 2, 0);
         }
     }
 

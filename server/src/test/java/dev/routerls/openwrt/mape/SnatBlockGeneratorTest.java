@@ -50,21 +50,41 @@ class SnatBlockGeneratorTest {
                 .flatMap(List::stream).filter(d -> d.ruleId().startsWith("openwrt/mape") || d.ruleId().startsWith("openwrt/shell")).toList();
         assertEquals(List.of(), found);
 
-        // and the evaluated rules really are the port set: 15 marks, 3 protocols each, every block once
+        // and the evaluated rules really are the port set: 15 marks, 3 protocols each, every block once, and 3 rules
+        // for connections without a mark
         Router router = RouterReader.read(files, AnalysisSettings.DEFAULT);
         MapInterface map = router.mapInterfaces().get(0);
         List<SnatTarget> targets = router.snatTargetsFor(map);
-        assertEquals(15 * 3, targets.size());
+        assertEquals(15 * 3 + 3, targets.size());
         assertTrue(targets.stream().allMatch(t -> t.known() && t.ipv4().orElseThrow().equals(r.ipv4())));
         assertEquals(new HashSet<>(r.ports()), new HashSet<>(targets.stream().map(t -> t.ports().orElseThrow()).toList()));
-        // -N, -F, -D, -I (the jump), then 15 marks and 45 SNAT rules, all in the block's own chain
-        assertEquals(4 + 15 * 4, router.iptables().size());
+        // -N, -F, -D, -I (the jump), then 15 marks and 45 + 3 SNAT rules, all in the block's own chain
+        assertEquals(4 + 15 * 4 + 3, router.iptables().size());
         String chain = SnatBlockGenerator.iptablesChain("map-wan_map");
-        assertEquals(15 * 4, router.iptables().stream().filter(x -> x.adds() && chain.equals(x.command().chain())).count());
+        assertEquals(15 * 4 + 3, router.iptables().stream().filter(x -> x.adds() && chain.equals(x.command().chain())).count());
         assertEquals(List.of("POSTROUTING"), router.iptables().stream().filter(x -> x.adds() && !chain.equals(x.command().chain()))
                 .map(x -> x.command().chain()).toList(), "the only rule in a built-in chain is the jump");
         assertTrue(router.iptables().stream().noneMatch(x -> x.command().operation() == dev.routerls.openwrt.shell.IptablesCommand.Operation.FLUSH
                 && !chain.equals(x.command().chain())), "no chain of fw3's is flushed");
+    }
+
+    @Test
+    void theBlockOfEarlierVersionsGetsTheRulesForUnmarkedConnections() {
+        // routerls wrote the block without them before: connections the nth marks miss left through POSTROUTING's
+        // end to masquerading. The fix appends them inside the block, giving the rules of today's block.
+        MapeResult r = compute("2404:7a80:1234:5600::/56");
+        String block = SnatBlockGenerator.iptables(r, "map-wan_map");
+        String earlier = block.lines().filter(l -> !l.contains("-j SNAT") || l.contains("--mark"))
+                .filter(l -> !SnatBlockGenerator.fallbackComment(r.ports().get(0)).contains(l))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        List<SourceFile> files = goodRouterWith("#!/bin/sh\n" + earlier);
+        List<Diagnostic> found = new Analyzer().analyze(files, AnalysisSettings.DEFAULT).values().stream()
+                .flatMap(List::stream).filter(d -> d.ruleId().startsWith("openwrt/")).toList();
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("openwrt/mape-nth-spread", found.get(0).ruleId());
+        assertTrue(found.get(0).message().contains("and the other marked ones of chain mape_map-wan_map"), found.get(0).message());
+        String fixed = dev.routerls.core.edit.DocumentEdits.apply("#!/bin/sh\n" + earlier, found.get(0).fixes().get(0).edits());
+        assertEquals("#!/bin/sh\n" + block, fixed);
     }
 
     @Test

@@ -82,6 +82,13 @@ public final class RouterTexts {
             done
             """;
 
+    /** What seed 000's loop lacks: after it, the SNAT rule for a connection that got no mark (openwrt/mape-nth-spread). */
+    public static final String FALLBACK = """
+            portl=`expr $units2 + $PSID \\* 16`
+            portr=`expr $portl + 15`
+            iptables -t nat -A POSTROUTING -p tcp -o $TUNDEV -j SNAT --to $IP4:$portl-$portr
+            """;
+
     public static RouterFixture router(String network, String firewall, String script) {
         return RouterFixture.of("config/network", network, "config/firewall", firewall, "firewall.user", script);
     }
