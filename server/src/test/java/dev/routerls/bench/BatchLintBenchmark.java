@@ -52,7 +52,7 @@ public final class BatchLintBenchmark {
         Path configs = generate(work.resolve("configs-v2"), files, 300);
         String one = configs.resolve("rtx-0000.conf").toString();
         String jar = PROJECT.resolve("server/target/routerls.jar").toString();
-        String testClasses = PROJECT.resolve("server/target/test-classes").toString();
+        String testClasses = Path.of(NoOp.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         String java17 = System.getProperty("java.home") + "/bin/java";
         String java25 = System.getProperty("routerls.aotJava", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
         boolean has25 = Files.isExecutable(Path.of(java25));
