@@ -9,7 +9,9 @@ import dev.routerls.openwrt.shell.EvaluatedWord;
 import dev.routerls.openwrt.shell.IptablesCommand;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,10 +85,14 @@ final class UnmarkedConnections {
         List<Gap> out = new ArrayList<>();
         for (Map.Entry<String, List<IptablesRule>> e : markedByChain.entrySet()) {
             List<NatChains.Entry> rules = nat.chain(e.getKey());
+            // the chain's entries are these very rule objects: compared by identity, not by a record equals that
+            // walks every evaluated word (a cold run spent an eighth of its time there)
+            Set<IptablesRule> marked = Collections.newSetFromMap(new IdentityHashMap<>());
+            marked.addAll(e.getValue());
             Map<String, IptablesRule> uncovered = new LinkedHashMap<>();
             Set<SourceRange> lines = new HashSet<>();
             for (int i = 0; i < rules.size(); i++) {
-                if (!(rules.get(i) instanceof NatChains.UserRule u) || !e.getValue().contains(u.rule())) continue;
+                if (!(rules.get(i) instanceof NatChains.UserRule u) || !marked.contains(u.rule())) continue;
                 IptablesRule s = u.rule();
                 List<List<String>> conditions = conditions(s.command(), true);
                 if (conditions == null) continue;
