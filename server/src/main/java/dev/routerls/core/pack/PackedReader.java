@@ -11,12 +11,14 @@ import java.util.List;
 public final class PackedReader {
     private final String[] strings;
     private final byte[] data;
+    private final int limit;
     private int pos;
 
-    private PackedReader(String[] strings, byte[] data, int pos) {
+    private PackedReader(String[] strings, byte[] data, int pos, int limit) {
         this.strings = strings;
         this.data = data;
         this.pos = pos;
+        this.limit = limit;
     }
 
     /** Reads the whole stream; fails unless it holds data of {@code format}. */
@@ -28,17 +30,31 @@ public final class PackedReader {
         if (!found.equals(format)) throw new IOException("packed data is " + found + ", not " + format);
         String[] strings = new String[d.readInt() + 1];
         for (int i = 1; i < strings.length; i++) strings[i] = d.readUTF();
-        return new PackedReader(strings, all, all.length - bytes.available());
+        return new PackedReader(strings, all, all.length - bytes.available(), all.length);
     }
 
     public int count() {
         int n = 0;
         for (int shift = 0; ; shift += 7) {
-            if (pos >= data.length) throw new UncheckedIOException(new IOException("packed data ends early"));
+            if (pos >= limit) throw new UncheckedIOException(new IOException("packed data ends early"));
             byte b = data[pos++];
             n |= (b & 0x7f) << shift;
             if (b >= 0) return n;
         }
+    }
+
+    /**
+     * Steps over a block the writer started with {@code startBlock}; returns a reader of it, to be read
+     * when (and if) its values are needed. Readers of one pack share its bytes and strings, not positions.
+     */
+    public PackedReader skipBlock() {
+        if (pos + 4 > limit) throw new UncheckedIOException(new IOException("packed data ends early"));
+        int length = 0;
+        for (int i = 0; i < 4; i++) length = (length << 8) | (data[pos++] & 0xff);
+        PackedReader block = new PackedReader(strings, data, pos, pos + length);
+        pos += length;
+        if (pos > limit) throw new UncheckedIOException(new IOException("packed block runs past the data"));
+        return block;
     }
 
     public boolean bool() {
@@ -51,7 +67,7 @@ public final class PackedReader {
     }
 
     public long int64() {
-        if (pos + 8 > data.length) throw new UncheckedIOException(new IOException("packed data ends early"));
+        if (pos + 8 > limit) throw new UncheckedIOException(new IOException("packed data ends early"));
         long v = 0;
         for (int i = 0; i < 8; i++) v = (v << 8) | (data[pos++] & 0xff);
         return v;
@@ -74,8 +90,8 @@ public final class PackedReader {
         return List.of(out);
     }
 
-    /** Whether every value has been read (a reader that stops early has misread the layout). */
+    /** Whether every value (of the block) has been read: a reader that stops early has misread the layout. */
     public boolean atEnd() {
-        return pos == data.length;
+        return pos == limit;
     }
 }

@@ -26,14 +26,17 @@ final class CatalogLoader {
     private CatalogLoader() {
     }
 
-    /** The packed resource the build makes ({@link CatalogPack}), or the JSON where no build step ran (an IDE). */
-    static Loaded fromResource() {
+    /**
+     * What the bundled catalog is built from: the packed resource the build makes ({@link CatalogPack}), or
+     * the JSON where no build step ran (an IDE).
+     */
+    static CommandCatalog.Source standardSource() {
         try (InputStream packed = CatalogLoader.class.getResourceAsStream(CatalogPack.RESOURCE)) {
             if (packed != null) return CatalogPack.unpack(packed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return fromJsonResource();
+        return CommandCatalog.source(fromJsonResource());
     }
 
     static Loaded fromJsonResource() {

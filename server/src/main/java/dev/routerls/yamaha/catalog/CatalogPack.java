@@ -19,10 +19,12 @@ import java.util.Map;
  * The command catalog resource in packed form ({@link PackedWriter}), made from {@code command-catalog.json}
  * at build time (Maven's process-classes phase runs {@link #main}) with the syntax forms already parsed,
  * so a cold {@code routerls lint} of a YAMAHA config reads it without Gson, reflection or form parsing.
+ * Each command's command words come first; the rest of it is a block decoded only when a line reaches
+ * the command ({@link CommandCatalog.Command}).
  */
 public final class CatalogPack {
     static final String RESOURCE = "/dev/routerls/yamaha/command-catalog.bin";
-    private static final String FORMAT = "routerls command catalog 1";
+    private static final String FORMAT = "routerls command catalog 2";
 
     private static final int WORD = 0, LOOSE_WORD = 1, OPTIONAL = 2, REPEAT = 3;
     private static final int LITERAL = 0, PARAM = 1;
@@ -55,6 +57,13 @@ public final class CatalogPack {
         }
         w.count(loaded.commands().size());
         for (CommandEntry c : loaded.commands()) {
+            List<CommandCatalog.FormHead> heads = CommandCatalog.formHeads(c);
+            w.count(heads.size());
+            for (CommandCatalog.FormHead h : heads) {
+                w.bool(h.negated()).count(h.index()).count(h.headText().length);
+                for (String t : h.headText()) w.string(t);
+            }
+            int block = w.startBlock();
             w.string(c.id());
             patterns(w, c.forms());
             patterns(w, c.noForms());
@@ -75,11 +84,13 @@ public final class CatalogPack {
                 w.string(l.keyword()).string(l.param()).string(l.model()).string(l.since()).string(l.after())
                         .optionalBool(l.never());
             }
+            w.endBlock(block);
         }
         return w.toByteArray();
     }
 
-    static CatalogLoader.Loaded unpack(InputStream in) throws IOException {
+    /** The catalog's source: models, profiles and each command's command words now, the rest on first use. */
+    static CommandCatalog.Source unpack(InputStream in) throws IOException {
         PackedReader r = PackedReader.of(in, FORMAT);
         List<String> models = r.strings();
         ModelProfile[] profiles = new ModelProfile[r.count()];
@@ -87,38 +98,53 @@ public final class CatalogPack {
             profiles[i] = new ModelProfile(r.string(), r.string(), r.optionalBool(), r.optionalBool(), r.string(), r.bool(),
                     r.string());
         }
-        CommandEntry[] commands = new CommandEntry[r.count()];
+        CommandCatalog.Indexed[] commands = new CommandCatalog.Indexed[r.count()];
         for (int i = 0; i < commands.length; i++) {
-            String id = r.string();
-            List<SyntaxPattern> forms = patterns(r);
-            List<SyntaxPattern> noForms = patterns(r);
-            int n = r.count();
-            Map<String, ParamSpec> params = n == 0 ? Map.of() : new LinkedHashMap<>(n * 2);
-            for (int j = 0; j < n; j++) {
-                String name = r.string();
-                String kind = r.string();
-                List<String> values = r.strings();
-                Long min = r.optionalInt64(), max = r.optionalInt64();
-                Boolean list = r.optionalBool();
-                String defaultValue = r.string();
-                List<ParamSpec.ModelDefault> defaults = null;
-                if (r.bool()) {
-                    ParamSpec.ModelDefault[] d = new ParamSpec.ModelDefault[r.count()];
-                    for (int k = 0; k < d.length; k++) d[k] = new ParamSpec.ModelDefault(r.string(), r.strings());
-                    defaults = List.of(d);
-                }
-                params.put(name, new ParamSpec(kind, values, min, max, list, defaultValue, defaults));
+            CommandCatalog.FormHead[] heads = new CommandCatalog.FormHead[r.count()];
+            for (int j = 0; j < heads.length; j++) {
+                boolean negated = r.bool();
+                int index = r.count();
+                String[] text = new String[r.count()];
+                for (int k = 0; k < text.length; k++) text[k] = r.string();
+                heads[j] = new CommandCatalog.FormHead(negated, index, text);
             }
-            List<String> commandModels = r.strings();
-            RevisionLimit[] limits = new RevisionLimit[r.count()];
-            for (int j = 0; j < limits.length; j++) {
-                limits[j] = new RevisionLimit(r.string(), r.string(), r.string(), r.string(), r.string(), r.optionalBool());
-            }
-            commands[i] = new CommandEntry(id, forms, noForms, n == 0 ? params : Collections.unmodifiableMap(params),
-                    commandModels, List.of(limits));
+            PackedReader body = r.skipBlock();
+            commands[i] = new CommandCatalog.Indexed(new CommandCatalog.Command(() -> entry(body)), List.of(heads));
         }
         if (!r.atEnd()) throw new IOException("packed command catalog has data past its last command");
-        return new CatalogLoader.Loaded(models, List.of(profiles), List.of(commands));
+        return new CommandCatalog.Source(models, List.of(profiles), List.of(commands));
+    }
+
+    /** One command's block (read once: {@link CommandCatalog.Command} keeps what it gives). */
+    private static CommandEntry entry(PackedReader r) {
+        String id = r.string();
+        List<SyntaxPattern> forms = patterns(r);
+        List<SyntaxPattern> noForms = patterns(r);
+        int n = r.count();
+        Map<String, ParamSpec> params = n == 0 ? Map.of() : new LinkedHashMap<>(n * 2);
+        for (int j = 0; j < n; j++) {
+            String name = r.string();
+            String kind = r.string();
+            List<String> values = r.strings();
+            Long min = r.optionalInt64(), max = r.optionalInt64();
+            Boolean list = r.optionalBool();
+            String defaultValue = r.string();
+            List<ParamSpec.ModelDefault> defaults = null;
+            if (r.bool()) {
+                ParamSpec.ModelDefault[] d = new ParamSpec.ModelDefault[r.count()];
+                for (int k = 0; k < d.length; k++) d[k] = new ParamSpec.ModelDefault(r.string(), r.strings());
+                defaults = List.of(d);
+            }
+            params.put(name, new ParamSpec(kind, values, min, max, list, defaultValue, defaults));
+        }
+        List<String> commandModels = r.strings();
+        RevisionLimit[] limits = new RevisionLimit[r.count()];
+        for (int j = 0; j < limits.length; j++) {
+            limits[j] = new RevisionLimit(r.string(), r.string(), r.string(), r.string(), r.string(), r.optionalBool());
+        }
+        if (!r.atEnd()) throw new IllegalStateException("packed command " + id + " has data past its end");
+        return new CommandEntry(id, forms, noForms, n == 0 ? params : Collections.unmodifiableMap(params), commandModels,
+                List.of(limits));
     }
 
     private static void patterns(PackedWriter w, List<SyntaxPattern> patterns) {
