@@ -31,7 +31,7 @@ export const SNAT_TARGETS: readonly SnatTarget[] = [
   { id: 'iptables', label: 'iptables', detail: 'OpenWrt fw3: a block for /etc/firewall.user', needsDevice: true },
   { id: 'nft', label: 'nftables', detail: 'OpenWrt fw4: a file for /etc/nftables.d/', needsDevice: true },
   { id: 'yamaha', label: 'YAMAHA RTX', detail: 'tunnel and NAT descriptor commands', needsDevice: false },
-  { id: 'uci', label: 'OpenWrt UCI', detail: 'the map interface for /etc/config/network', needsDevice: false },
+  { id: 'uci', label: 'OpenWrt UCI', detail: 'the map interface for /etc/config/network', needsDevice: true },
 ];
 
 /** The tunnel device of OpenWrt's map protocol for an interface named wan_map (map-<interface>). */

@@ -57,7 +57,7 @@ test('SNAT blocks come from the jar; a target it does not know yet gets a clear 
   assert.equal(nft.code, 0, nft.stderr);
   assert.match(nft.stdout, /oifname "map-wan_map"/);
   for (const id of ['yamaha', 'uci']) {
-    const r = await runCli(command, snatArgs(target(id), BIGLOBE));
+    const r = await runCli(command, snatArgs(target(id), BIGLOBE, 'map-wan_map'));
     if (r.code === 0) {
       assert.ok(r.stdout.trim().length > 0, `${id}: a block`);
     } else {
@@ -72,6 +72,7 @@ test('command lines: the device only where the block names it', () => {
   assert.deepEqual(snatArgs(target('nft'), BIGLOBE, 'map-wan6'), ['mape', '--snat', 'nft', '--device', 'map-wan6', BIGLOBE]);
   assert.deepEqual(snatArgs(target('iptables'), BIGLOBE), ['mape', '--snat', 'iptables', '--device', 'map-wan_map', BIGLOBE]);
   assert.deepEqual(snatArgs(target('yamaha'), BIGLOBE), ['mape', '--snat', 'yamaha', BIGLOBE]);
+  assert.deepEqual(snatArgs(target('uci'), BIGLOBE, 'map-wan6'), ['mape', '--snat', 'uci', '--device', 'map-wan6', BIGLOBE]);
 });
 
 test('input checks', () => {
