@@ -50,7 +50,7 @@ final class BatchLinter {
     private final int threads;
     private final PrintStream progress;
     private final Path workDir = Path.of("").toAbsolutePath().normalize();
-    private final ThreadLocal<Analyzer> analyzers = ThreadLocal.withInitial(Analyzer::new);
+    private final ThreadLocal<Analyzer> analyzers = ThreadLocal.withInitial(Analyzer::readingEachOnce);
 
     /**
      * @param stdin    texts to lint instead of the file at that path (--stdin)

@@ -74,13 +74,24 @@ public final class YamahaReader {
      * time); lines are shared with the other readers of the bundled catalog in this process.
      */
     public YamahaReader() {
-        this.checkers = CommandCatalog::standard;
-        this.cache = new LineCache(true);
+        this(CommandCatalog::standard, new LineCache(true));
     }
 
     public YamahaReader(CommandChecker checker) {
-        this.checkers = () -> checker;
-        this.cache = new LineCache(false);
+        this(() -> checker, new LineCache(false));
+    }
+
+    private YamahaReader(java.util.function.Supplier<CommandChecker> checkers, LineCache cache) {
+        this.checkers = checkers;
+        this.cache = cache;
+    }
+
+    /**
+     * A reader (of the bundled catalog) for documents read once each, as a batch lint reads its files: it
+     * shares lines across documents but keeps no document's version for a re-read.
+     */
+    public static YamahaReader readingEachOnce() {
+        return new YamahaReader(CommandCatalog::standard, new LineCache(true, false));
     }
 
     public Document read(String uri, String text, AnalysisSettings settings) {
