@@ -36,12 +36,17 @@ public final class SecretMask {
     private final java.util.Set<Integer> unreadable = new java.util.HashSet<>();
 
     private SecretMask(String text) {
-        this.lines = new LineIndex(text);
+        this(new LineIndex(text));
     }
 
-    /** The mask of a YAMAHA document already analysed (saves reading it again). */
+    private SecretMask(LineIndex lines) {
+        this.lines = lines;
+    }
+
+    /** The mask of a YAMAHA document already analysed (saves reading it again, and splitting it into lines). */
     public static SecretMask of(YamahaAnalyzer.Result analysed, String text) {
-        SecretMask m = new SecretMask(text);
+        LineIndex read = analysed.document().index();
+        SecretMask m = read.text().equals(text) ? new SecretMask(read) : new SecretMask(text);
         m.yamaha(analysed);
         return m;
     }

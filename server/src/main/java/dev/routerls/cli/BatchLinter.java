@@ -155,7 +155,8 @@ final class BatchLinter {
         if (!r.kept().isEmpty() || !r.suppressed().isEmpty()) {
             SecretMask mask = f.language() == LanguageId.YAMAHA_RTX && yamaha != null
                     ? SecretMask.of(yamaha, f.text()) : SecretMask.of(f.language(), f.uri(), f.text());
-            LineIndex original = new LineIndex(f.text());
+            LineIndex original = yamaha != null && yamaha.document().index().text().equals(f.text())
+                    ? yamaha.document().index() : new LineIndex(f.text());
             Fingerprints fingerprints = new Fingerprints(relative);
             for (Diagnostic d : r.kept().stream().sorted(BY_POSITION).toList()) {
                 findings.add(finding(d, null, mask, original, fingerprints));

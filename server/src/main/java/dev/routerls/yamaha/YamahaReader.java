@@ -35,10 +35,11 @@ public final class YamahaReader {
      * What one read produced: the model, and the logical lines in document order (with their parse results
      * and select contexts) for completion, hover and definition. {@code freshlyParsed} counts the lines that
      * were not in the document's cache (for benchmarks); {@code stopped} is the finding for the lines not read
-     * when the analysis budget ran out ({@link AnalysisBudget}).
+     * when the analysis budget ran out ({@link AnalysisBudget}); {@code index} is the text's lines, for
+     * whatever prints them afterwards (a report) not to split the text again.
      */
     public record Document(YamahaConfig model, List<ConfigLine> lines, List<EmbeddedText> embeddedTexts,
-                           int freshlyParsed, Optional<Diagnostic> stopped) {
+                           int freshlyParsed, Optional<Diagnostic> stopped, LineIndex index) {
         /** The embedded file content covering a 0-based document line, if any. */
         public Optional<EmbeddedText> embeddedTextAt(int line) {
             for (EmbeddedText t : embeddedTexts) if (t.contains(line)) return Optional.of(t);
@@ -173,7 +174,8 @@ public final class YamahaReader {
         }
         commentedCommands(logical, builder);
         YamahaConfig config = builder.finish();
-        return new Document(config, List.copyOf(lines), List.copyOf(embedded), session.parsed, Optional.ofNullable(stopped));
+        return new Document(config, List.copyOf(lines), List.copyOf(embedded), session.parsed, Optional.ofNullable(stopped),
+                index);
     }
 
     // ---- logical lines: wrapped lines re-joined, embedded file content set aside ----
