@@ -19,6 +19,11 @@ final class GitlabFormat implements OutputFormat {
     }
 
     @Override
+    public boolean printsFingerprints() {
+        return true;
+    }
+
+    @Override
     public void write(LintResult result, PrintStream out, Terminal terminal) {
         JsonArray issues = new JsonArray();
         for (LintResult.FileReport f : result.files()) {

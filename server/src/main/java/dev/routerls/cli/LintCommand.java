@@ -184,8 +184,9 @@ final class LintCommand implements Callable<Integer> {
                 });
             }
             int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+            boolean fingerprints = output.printsFingerprints() || baseline != null || writeBaseline != null;
             LintResult result = new BatchLinter(collector, configs, texts, threads,
-                    terminal.stderrTty() && units.size() > 1 ? err : null).run(units);
+                    terminal.stderrTty() && units.size() > 1 ? err : null, fingerprints).run(units);
             if (writeBaseline != null) {
                 Baseline.write(result, writeBaseline);
                 long n = result.files().stream().mapToLong(f -> f.findings().size()).sum();

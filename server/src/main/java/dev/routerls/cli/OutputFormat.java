@@ -11,4 +11,9 @@ interface OutputFormat {
     String description();
 
     void write(LintResult result, PrintStream out, Terminal terminal);
+
+    /** Whether it prints findings' fingerprints: they cost a hash each, so a run whose output has none skips them. */
+    default boolean printsFingerprints() {
+        return false;
+    }
 }

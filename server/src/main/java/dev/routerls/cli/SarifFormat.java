@@ -29,6 +29,11 @@ final class SarifFormat implements OutputFormat {
     }
 
     @Override
+    public boolean printsFingerprints() {
+        return true;
+    }
+
+    @Override
     public void write(LintResult result, PrintStream out, Terminal terminal) {
         JsonObject root = new JsonObject();
         root.addProperty("$schema", SCHEMA);
