@@ -10,7 +10,7 @@ import dev.routerls.openwrt.uci.UciReader;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -64,13 +64,46 @@ public final class RouterFileCache {
         }
     }
 
-    /** One cached result, or the computation that will give it. */
+    /**
+     * One cached result, or the computation that will give it: the thread that made the slot computes it,
+     * others wait for it. A monitor rather than a CompletableFuture, whose class starts the fork-join pool's
+     * (a few milliseconds of a cold lint).
+     */
     private static final class Slot<V> {
-        final CompletableFuture<V> value = new CompletableFuture<>();
         final int chars;
+        private V value;
+        private Throwable failure;
+        private boolean done;
 
         Slot(int chars) {
             this.chars = chars;
+        }
+
+        synchronized void complete(V v) {
+            value = v;
+            done = true;
+            notifyAll();
+        }
+
+        synchronized void fail(Throwable t) {
+            failure = t;
+            done = true;
+            notifyAll();
+        }
+
+        /** The value, once computed; the computation's failure (wrapped, as CompletableFuture#join does) if it failed. */
+        synchronized V join() {
+            boolean interrupted = false;
+            while (!done) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+            if (failure != null) throw new CompletionException(failure);
+            return value;
         }
     }
 
@@ -100,15 +133,15 @@ public final class RouterFileCache {
             if (mine) {
                 try {
                     V value = compute.get();
-                    slot.value.complete(value);
+                    slot.complete(value);
                     if (!keep.test(value)) remove(key, slot);
                 } catch (RuntimeException | Error e) {
-                    slot.value.completeExceptionally(e);
+                    slot.fail(e);
                     remove(key, slot);
                     throw e;
                 }
             }
-            return slot.value.join();
+            return slot.join();
         }
 
         private void evict() {
