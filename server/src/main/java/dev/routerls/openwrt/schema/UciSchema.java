@@ -106,7 +106,7 @@ public final class UciSchema {
             if (e.getKey().startsWith("@")) continue;
             String spec = e.getValue().getAsString();
             boolean multi = spec.startsWith("list:");
-            out.put(e.getKey(), new OptionSpec(e.getKey(), Datatypes.parse(multi ? spec.substring(5) : spec), multi));
+            out.put(e.getKey(), new OptionSpec(e.getKey(), Datatypes.deferred(multi ? spec.substring(5) : spec), multi));
         }
         return out;
     }

@@ -33,6 +33,24 @@ class UciSchemaTest {
         }
     }
 
+    /** Option datatypes are parsed on first use ({@link Datatypes#deferred}): every spec in the resource must parse. */
+    @Test
+    void everyOptionsDatatypeParses() {
+        int options = 0;
+        for (String pkg : new String[]{"network", "firewall", "dhcp"}) {
+            for (String type : schema.sectionTypes(pkg)) {
+                SectionSchema s = schema.section(pkg, type).orElseThrow();
+                java.util.List<OptionSpec> specs = new java.util.ArrayList<>(s.optionsFor(section("config " + type + " 'x'\n")).values());
+                for (SectionSchema.Variant v : s.variants().values()) specs.addAll(v.options().values());
+                for (OptionSpec o : specs) {
+                    assertFalse(o.type().describe().isEmpty(), pkg + "." + type + "." + o.name());
+                    options++;
+                }
+            }
+        }
+        assertTrue(options > 100, "options checked: " + options);
+    }
+
     @Test
     void protoSelectsTheOptions() {
         SectionSchema iface = schema.section("network", "interface").orElseThrow();
