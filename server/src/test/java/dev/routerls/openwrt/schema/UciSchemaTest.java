@@ -52,6 +52,37 @@ class UciSchemaTest {
     }
 
     @Test
+    void packedResourceReadsBackAsTheJson() throws java.io.IOException {
+        UciSchema packed;
+        try (var in = UciSchemaTest.class.getResourceAsStream(UciSchemaPack.RESOURCE)) {
+            assertTrue(in != null, "the build packs the schema (process-classes)");
+            packed = UciSchemaPack.unpack(in);
+        }
+        String json = render(UciSchema.fromJsonResource());
+        assertTrue(json.contains("network interface closed=true by=proto"), json.substring(0, Math.min(400, json.length())));
+        assertEquals(json, render(packed));
+        assertEquals(json, render(schema), "the standard schema is read from the packed form");
+    }
+
+    /** Every package, section type, variant and option with its datatype, as text to compare. */
+    private static String render(UciSchema s) {
+        StringBuilder b = new StringBuilder();
+        for (String pkg : new String[]{"network", "firewall", "dhcp", "system", "wireless"}) {
+            if (!s.knowsPackage(pkg)) continue;
+            for (String type : s.sectionTypes(pkg)) {
+                SectionSchema t = s.section(pkg, type).orElseThrow();
+                b.append(pkg).append(' ').append(type).append(" closed=").append(t.closed()).append(" by=").append(t.selector()).append('\n');
+                t.common().values().forEach(o -> b.append("  ").append(o.name()).append(o.multi() ? " list " : " ").append(o.type().describe()).append('\n'));
+                t.variants().forEach((k, v) -> {
+                    b.append(" variant ").append(k).append(" open=").append(v.open()).append('\n');
+                    v.options().values().forEach(o -> b.append("   ").append(o.name()).append(o.multi() ? " list " : " ").append(o.type().describe()).append('\n'));
+                });
+            }
+        }
+        return b.toString();
+    }
+
+    @Test
     void protoSelectsTheOptions() {
         SectionSchema iface = schema.section("network", "interface").orElseThrow();
         UciSection map = section("config interface 'wan_map'\n option proto 'map'\n");
