@@ -97,7 +97,9 @@ public final class Datatypes {
                 }
                 case "enumi" -> {
                     List<String> vals = args.stream().map(a -> a.trim().toLowerCase(Locale.ROOT)).toList();
-                    List<String> written = args.stream().map(String::trim).toList();
+                    List<String> trimmed = new ArrayList<>(args.size());
+                    for (String a : args) trimmed.add(a.trim()); // not a second String::trim (see IptablesCommand#valueOf)
+                    List<String> written = List.copyOf(trimmed);
                     return of("one of " + String.join(", ", written), v -> vals.contains(v.toLowerCase(Locale.ROOT)), written);
                 }
                 case "or" -> {

@@ -70,7 +70,8 @@ final class UnmarkedConnections {
             IptablesCommand c = r.command();
             if (!r.adds() || !"MARK".equals(c.target())) continue;
             if (c.statistic().filter(s -> "nth".equals(s.mode())).isEmpty()) continue;
-            c.setMark().map(IptablesCommand.Mark::value).ifPresent(nthMarks::add);
+            IptablesCommand.Mark set = c.setMark().orElse(null);
+            if (set != null && set.value() != null) nthMarks.add(set.value());
         }
         if (nthMarks.isEmpty()) return List.of();
         NatChains nat = NatChains.of(router);
@@ -78,7 +79,8 @@ final class UnmarkedConnections {
         for (IptablesRule r : router.iptables()) {
             IptablesCommand c = r.command();
             if (!r.adds() || !r.isIpv4Nat() || !"SNAT".equals(c.target()) || c.chain() == null) continue;
-            Long mark = c.markMatch().map(IptablesCommand.Mark::value).orElse(null);
+            IptablesCommand.Mark match = c.markMatch().orElse(null);
+            Long mark = match == null ? null : match.value();
             if (mark == null || !nthMarks.contains(mark) || c.markMatch().get().mask() != null) continue;
             markedByChain.computeIfAbsent(c.chain(), k -> new ArrayList<>()).add(r);
         }
