@@ -22,7 +22,7 @@ const WAIT = Number(process.env.EDITOR_TEST_WAIT ?? 60000);
 /** The text box of Quick Open, the command palette and input boxes. */
 const QUICK_INPUT = '.quick-input-widget input.input';
 
-/** A workspace of copies of the samples: a YAMAHA .conf and .txt, an OpenWrt fw3 and an fw4 router, an ini file. */
+/** A workspace of copies of the samples: a YAMAHA .conf and .txt, OpenWrt fw3 routers with and without SNAT, an fw4 router, an ini file. */
 function makeWorkspace(): string {
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'routerls-editor-ws-'));
   const copy = (from: string, to: string) => fs.cpSync(path.join(repo, from), path.join(ws, to), { recursive: true });
@@ -30,6 +30,9 @@ function makeWorkspace(): string {
   copy('samples/yamaha/variant-static-nat-without-outer.conf', 'yamaha/config.txt');
   copy('samples/openwrt/wrong-psid', 'openwrt-fw3');
   copy('samples/openwrt/fw4-nftables-wrong-psid', 'openwrt-fw4');
+  // the same fw3 router before its owner wrote any SNAT: the server offers to insert the rules only here
+  copy('samples/openwrt/good', 'openwrt-new');
+  fs.writeFileSync(path.join(ws, 'openwrt-new', 'etc', 'firewall.user'), '# This file is interpreted as shell script.\n# Put your custom iptables rules here.\n');
   fs.writeFileSync(path.join(ws, 'yamaha', 'monitor.ini'), '[router]\nip = 192.0.2.1\ndescription = office RTX\n\n[alerts]\nmail = noc@example.com\n');
   return ws;
 }
@@ -278,7 +281,8 @@ test('the extension in a real VS Code', { skip: !codeServerDir && !process.env.C
       await wb.languageMode('OpenWrt firewall.user');
       const rows = await wb.problemsMatching((r) => r.some((x) => x.includes('openwrt/mape-psid-mismatch') && /PSID 87/.test(x)), 'the PSID finding');
       assert.ok(rows.some((x) => /PSID 87/.test(x) && /PSID 86/.test(x)), rows.join('\n'));
-      await wb.gotoLine(25, 87);
+      // select the marked ICMP SNAT rule, over the port blocks the finding covers
+      await wb.find('icmp -o $TUNDEV -m mark --mark $mark -j SNAT --to $IP4:$portl-$portr');
       await wb.quickFix('Set PSID=', 'firewall-user-quick-fix');
       await wb.problemsMatching((r) => !r.some((x) => x.includes('openwrt/mape-psid-mismatch') && /PSID 87/.test(x)), 'the PSID finding to go after the fix');
       await wb.find("PSID='86'");
@@ -286,7 +290,7 @@ test('the extension in a real VS Code', { skip: !codeServerDir && !process.env.C
     });
 
     await step('Insert MAP-E SNAT rules applies the server\'s action', async () => {
-      await wb.open('openwrt-fw3/etc/firewall.user');
+      await wb.open('openwrt-new/etc/firewall.user');
       await wb.command('routerls: Insert MAP-E SNAT rules');
       // one action is applied at once; several are offered in a quick pick
       const offered = page.locator('.quick-input-list .monaco-list-row', { hasText: /MAP-E SNAT rules for/ }).first();
@@ -327,7 +331,7 @@ test('the extension in a real VS Code', { skip: !codeServerDir && !process.env.C
       await page.keyboard.press('Enter'); // the default device, map-wan_map
       assert.match(await wb.notification(/copied \d+ lines of nftables SNAT rules/), /2404:7a80:1234:5600::\/56/);
       const clip = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
-      assert.match(clip, /snat ip to 133\.200\.18\.52/);
+      assert.match(clip, /snat ip to numgen inc mod 15 map \{ 0 : 133\.200\.18\.52 \. 5472-5487, /);
       assert.match(clip, /oifname "map-wan_map"/);
       await wb.screenshot('copy-snat');
     });

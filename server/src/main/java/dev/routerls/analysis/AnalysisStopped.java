@@ -1,7 +1,9 @@
 package dev.routerls.analysis;
 
 import dev.routerls.core.AnalysisBudget;
+import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;
+import dev.routerls.core.Unanalysed;
 import dev.routerls.rules.RuleInfo;
 
 /**
@@ -10,7 +12,7 @@ import dev.routerls.rules.RuleInfo;
  * documented, re-graded and turned off like one.
  */
 public final class AnalysisStopped {
-    public static final RuleInfo INFO = RuleInfo.rule(AnalysisBudget.RULE, Severity.INFO)
+    public static final RuleInfo INFO = RuleInfo.rule("routerls/analysis-stopped", Severity.INFO)
             .summary("a part of a file was not analysed: the analysis ran past its time budget, or it nests too deep")
             .rationale("""
                     Every analysis has a time budget (20 seconds by default), so that a pathological file cannot \
@@ -24,5 +26,10 @@ public final class AnalysisStopped {
             .build();
 
     private AnalysisStopped() {
+    }
+
+    /** The finding for a part a reader did not analyse (the user's settings are applied by the caller). */
+    public static Diagnostic finding(Unanalysed part) {
+        return new Diagnostic(INFO.id(), INFO.defaultSeverity(), part.uri(), part.range(), part.message());
     }
 }

@@ -1,6 +1,7 @@
 package dev.routerls.analysis;
 
 import dev.routerls.core.LanguageId;
+import dev.routerls.openwrt.router.RouterFileRole;
 import dev.routerls.yamaha.parse.LineParser;
 
 import java.util.Locale;
@@ -18,12 +19,11 @@ public final class LanguageDetector {
     public static LanguageId detect(String pathOrUri, String text) {
         String p = pathOrUri == null ? "" : pathOrUri.replace('\\', '/');
         String name = p.substring(p.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        if (name.equals("firewall.user") || name.startsWith("firewall.user.") || name.equals("rc.local")) {
-            return LanguageId.OPENWRT_FIREWALL_USER;
-        }
+        RouterFileRole role = RouterFileRole.ofPath(p);
+        if (role == RouterFileRole.FIREWALL_USER || role == RouterFileRole.RC_LOCAL) return LanguageId.OPENWRT_FIREWALL_USER;
         if (name.endsWith(".rtx")) return LanguageId.YAMAHA_RTX;
-        if (name.endsWith(".nft")) return LanguageId.OPENWRT_NFTABLES;
-        if (p.contains("/etc/config/") || p.contains("/config/") && looksLikeUci(text)) {
+        if (role == RouterFileRole.NFTABLES) return LanguageId.OPENWRT_NFTABLES;
+        if (role == RouterFileRole.UCI || RouterFileRole.inConfigFolder(p) && looksLikeUci(text)) {
             return LanguageId.OPENWRT_UCI;
         }
         return byContent(name, text);

@@ -4,6 +4,7 @@ import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.Cancellation;
 import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
+import dev.routerls.core.Unanalysed;
 import dev.routerls.openwrt.nft.NftSnippet;
 import dev.routerls.openwrt.router.Router;
 import dev.routerls.openwrt.router.RouterFileCache;
@@ -65,14 +66,12 @@ public final class OpenWrtAnalyzer {
         for (Diagnostic d : RuleRunner.run(OpenWrtRules.routerRules(), router, fallbackUri, settings, cancel)) {
             result.computeIfAbsent(d.uri(), k -> new ArrayList<>()).add(d);
         }
-        // what the script readers left unfinished when the analysis budget ran out (the engine's finding, not a rule's)
-        java.util.stream.Stream.of(router.firewallUser().stream().flatMap(s -> s.problems().stream()),
-                        router.firewallUserRun().stream().flatMap(r -> r.diagnostics().stream()),
-                        router.rcLocal().stream().flatMap(s -> s.problems().stream()),
-                        router.nftables().stream().flatMap(n -> n.problems().stream()))
-                .flatMap(s -> s)
-                .filter(d -> d.ruleId().equals(AnalysisStopped.INFO.id()) && settings.enabled(d.ruleId()))
-                .forEach(d -> result.computeIfAbsent(d.uri(), k -> new ArrayList<>()).add(settings.apply(d)));
+        // what the script readers left unfinished (the engine's finding, not a rule's)
+        if (settings.enabled(AnalysisStopped.INFO.id())) {
+            for (Unanalysed u : router.unanalysed()) {
+                result.computeIfAbsent(u.uri(), k -> new ArrayList<>()).add(settings.apply(AnalysisStopped.finding(u)));
+            }
+        }
         return result;
     }
 

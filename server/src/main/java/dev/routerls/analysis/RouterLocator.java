@@ -1,5 +1,7 @@
 package dev.routerls.analysis;
 
+import dev.routerls.openwrt.router.RouterFileRole;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,29 +17,25 @@ public final class RouterLocator {
     private RouterLocator() {
     }
 
-    /** The router root of {@code file}, or null when the file is not inside one. */
+    /** The router root of {@code file}, or null when the file is not inside one ({@link RouterFileRole#rootOf}). */
     public static Path rootOf(Path file) {
-        Path abs = file.toAbsolutePath().normalize();
-        Path parent = abs.getParent();
-        if (parent == null) return null;
-        for (Path p = parent; p != null; p = p.getParent()) {
-            if (p.getFileName() != null && p.getFileName().toString().equals("etc")) return p;
-        }
-        if (parent.getFileName() != null && parent.getFileName().toString().equals("config")) {
-            return parent.getParent();
-        }
-        return null;
+        return RouterFileRole.rootOf(file);
     }
 
-    /** Every file of the router under {@code root}: config/*, firewall.user, rc.local, openwrt_release, nftables.d/*.nft. */
+    /**
+     * Every file of the router under {@code root}, role by role where {@link RouterFileRole} says the router keeps
+     * them: config/*, firewall.user, rc.local, openwrt_release, nftables.d/*.nft.
+     */
     public static List<Path> routerFiles(Path root) {
         List<Path> out = new ArrayList<>();
-        addChildren(root.resolve("config"), out, null);
-        for (String name : new String[]{"firewall.user", "rc.local", "openwrt_release"}) {
-            Path p = root.resolve(name);
-            if (Files.isRegularFile(p)) out.add(p);
+        for (RouterFileRole role : RouterFileRole.values()) {
+            RouterFileRole.Place place = role.place();
+            if (place.folder() != null) {
+                addChildren(root.resolve(place.folder()), out, place.fileName());
+            } else if (place.fileName() != null && Files.isRegularFile(root.resolve(place.fileName()))) {
+                out.add(root.resolve(place.fileName()));
+            }
         }
-        addChildren(root.resolve("nftables.d"), out, ".nft");
         return out;
     }
 

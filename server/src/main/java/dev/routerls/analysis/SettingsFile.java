@@ -2,6 +2,7 @@ package dev.routerls.analysis;
 
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LineIndex;
+import dev.routerls.core.Utf16Columns;
 import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.Spelling;
@@ -61,6 +62,7 @@ public final class SettingsFile {
 
     public static Read read(String text) {
         LineIndex lines = new LineIndex(text);
+        Utf16Columns columns = Utf16Columns.of(text);
         List<Problem> problems = new ArrayList<>();
         JsonLexer lexer = new JsonLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
@@ -71,7 +73,7 @@ public final class SettingsFile {
             public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int column, String msg, RecognitionException e) {
                 if (!problems.isEmpty()) return; // one finding for the root cause
                 Token t = offending instanceof Token tok ? tok : null;
-                SourceRange at = t == null || t.getType() == Token.EOF ? endOf(lines) : range(text, lines, t);
+                SourceRange at = t == null || t.getType() == Token.EOF ? endOf(lines) : range(lines, columns, t);
                 String what = t == null || t.getType() == Token.EOF ? "the text ends too early" : "'" + t.getText() + "' is not expected here";
                 problems.add(new Problem(SettingsSyntaxRule.INFO, at, "This settings file is not valid JSON (" + what + "), so routerls ignores all of it."
                         + " Correct the JSON; until then the default settings apply."));
@@ -81,31 +83,31 @@ public final class SettingsFile {
         if (!problems.isEmpty()) return new Read(SettingsReader.Layer.EMPTY, problems);
         JsonParser.ObjectContext root = doc.value().object();
         if (root == null) {
-            problems.add(new Problem(SettingsSyntaxRule.INFO, range(text, lines, doc.value().getStart()),
+            problems.add(new Problem(SettingsSyntaxRule.INFO, range(lines, columns, doc.value().getStart()),
                     "The settings must be one JSON object, e.g. {\"rules\": {\"yamaha/syntax\": \"warning\"}}; routerls ignores this file."));
             return new Read(SettingsReader.Layer.EMPTY, problems);
         }
         JsonParser.ObjectContext settings = member(root, "routerls").map(JsonParser.ValueContext::object).orElse(root);
         for (String key : List.of("rules", "ruleSeverity")) {
-            member(settings, key).map(JsonParser.ValueContext::object).ifPresent(o -> checkRules(o, text, lines, problems));
+            member(settings, key).map(JsonParser.ValueContext::object).ifPresent(o -> checkRules(o, lines, columns, problems));
         }
         return new Read(SettingsReader.readText(text), problems);
     }
 
-    private static void checkRules(JsonParser.ObjectContext rules, String text, LineIndex lines, List<Problem> problems) {
+    private static void checkRules(JsonParser.ObjectContext rules, LineIndex lines, Utf16Columns columns, List<Problem> problems) {
         Set<String> known = new TreeSet<>();
         for (RuleInfo r : RuleRegistry.all()) known.add(r.id());
         for (JsonParser.MemberContext m : rules.member()) {
             String id = unquote(m.STRING().getText());
             if (!known.contains(id)) {
                 String hint = Spelling.closest(id, known, Math.max(2, id.length() / 4)).map(s -> " Did you mean '" + s + "'?").orElse("");
-                problems.add(new Problem(IgnoredSettingRule.INFO, range(text, lines, m.STRING().getSymbol()), "'" + id + "' is not a routerls rule id,"
+                problems.add(new Problem(IgnoredSettingRule.INFO, range(lines, columns, m.STRING().getSymbol()), "'" + id + "' is not a routerls rule id,"
                         + " so this setting changes nothing." + hint + " `routerls rules` lists the ids."));
             }
             JsonParser.ValueContext v = m.value();
             boolean ok = v.FALSE() != null || v.STRING() != null && validSeverity(unquote(v.STRING().getText()));
             if (!ok) {
-                problems.add(new Problem(IgnoredSettingRule.INFO, range(text, lines, v.getStart()), v.getText() + " is not a severity, so the rule keeps"
+                problems.add(new Problem(IgnoredSettingRule.INFO, range(lines, columns, v.getStart()), v.getText() + " is not a severity, so the rule keeps"
                         + " its default. Use one of " + String.join(", ", SEVERITIES) + "."));
             }
         }
@@ -138,25 +140,9 @@ public final class SettingsFile {
     }
 
     /** A token's place: the lexer counts code points, the editor UTF-16 units. */
-    private static SourceRange range(String text, LineIndex lines, Token t) {
-        int start = text.offsetByCodePoints(0, Math.min(t.getStartIndex(), text.codePointCount(0, text.length())));
-        int end = text.offsetByCodePoints(0, Math.min(t.getStopIndex() + 1, text.codePointCount(0, text.length())));
-        return position(lines, start, end);
-    }
-
-    private static SourceRange position(LineIndex lines, int start, int end) {
-        int sl = lineOf(lines, start), el = lineOf(lines, end);
-        return new SourceRange(sl, start - lines.lineStartOffset(sl), el, end - lines.lineStartOffset(el));
-    }
-
-    private static int lineOf(LineIndex lines, int offset) {
-        int lo = 0, hi = lines.lineCount() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lines.lineStartOffset(mid) <= offset) lo = mid;
-            else hi = mid - 1;
-        }
-        return lo;
+    private static SourceRange range(LineIndex lines, Utf16Columns columns, Token t) {
+        int length = columns.text().length();
+        return lines.range(Math.min(columns.utf16(t.getStartIndex()), length), Math.min(columns.utf16(t.getStopIndex() + 1), length));
     }
 
     private static SourceRange endOf(LineIndex lines) {

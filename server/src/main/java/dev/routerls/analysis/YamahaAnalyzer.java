@@ -71,7 +71,9 @@ public final class YamahaAnalyzer {
     public Result analyze(String uri, String text, AnalysisSettings settings, Cancellation cancel) {
         YamahaReader.Document doc = reader.read(uri, text, settings, cancel);
         List<Diagnostic> diagnostics = RuleRunner.run(YamahaRules.rules(), doc.model(), uri, settings, cancel);
-        doc.stopped().filter(d -> settings.enabled(d.ruleId())).map(settings::apply).ifPresent(diagnostics::add);
+        if (settings.enabled(AnalysisStopped.INFO.id())) {
+            doc.stopped().map(AnalysisStopped::finding).map(settings::apply).ifPresent(diagnostics::add);
+        }
         return new Result(List.copyOf(diagnostics), doc);
     }
 

@@ -5,16 +5,6 @@ import java.io.PrintStream;
 /** Checkstyle XML, which Jenkins (Warnings Next Generation) and most CI servers read. */
 final class CheckstyleFormat implements OutputFormat {
     @Override
-    public String name() {
-        return "checkstyle";
-    }
-
-    @Override
-    public String description() {
-        return "Checkstyle XML (Jenkins warnings-ng and most CI servers)";
-    }
-
-    @Override
     public void write(LintResult result, PrintStream out, Terminal terminal) {
         try (Xml x = new Xml(out)) {
             x.start("checkstyle", "version", "4.3").text("\n");

@@ -9,16 +9,6 @@ import java.io.PrintStream;
  */
 final class GithubFormat implements OutputFormat {
     @Override
-    public String name() {
-        return "github";
-    }
-
-    @Override
-    public String description() {
-        return "GitHub Actions annotations (::error file=…::message)";
-    }
-
-    @Override
     public void write(LintResult result, PrintStream out, Terminal terminal) {
         for (LintResult.FileReport f : result.files()) {
             for (LintResult.Finding x : f.findings()) {

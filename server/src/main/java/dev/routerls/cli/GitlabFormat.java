@@ -9,16 +9,6 @@ import java.io.PrintStream;
 /** GitLab Code Quality report: a JSON array of issues with a unique fingerprint each. */
 final class GitlabFormat implements OutputFormat {
     @Override
-    public String name() {
-        return "gitlab";
-    }
-
-    @Override
-    public String description() {
-        return "GitLab Code Quality JSON (artifacts:reports:codequality)";
-    }
-
-    @Override
     public boolean printsFingerprints() {
         return true;
     }

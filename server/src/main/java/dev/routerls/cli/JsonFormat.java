@@ -6,16 +6,6 @@ import java.util.List;
 /** {@code {"files":[{"path","language","diagnostics":[…]}]}} with 1-based positions (see README). */
 final class JsonFormat implements OutputFormat {
     @Override
-    public String name() {
-        return "json";
-    }
-
-    @Override
-    public String description() {
-        return "routerls's own JSON: files with their findings, 1-based positions";
-    }
-
-    @Override
     public void write(LintResult result, PrintStream out, Terminal terminal) {
         out.println(LintReport.toJson(fileResults(result)));
     }

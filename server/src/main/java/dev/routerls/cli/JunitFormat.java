@@ -5,16 +5,6 @@ import java.io.PrintStream;
 /** JUnit XML for CI servers that only show tests: one test case per file, one failure per finding. */
 final class JunitFormat implements OutputFormat {
     @Override
-    public String name() {
-        return "junit";
-    }
-
-    @Override
-    public String description() {
-        return "JUnit XML: a test case per file, a failure per finding";
-    }
-
-    @Override
     public void write(LintResult result, PrintStream out, Terminal terminal) {
         int files = result.files().size();
         long failures = result.files().stream().mapToLong(f -> f.findings().size()).sum();

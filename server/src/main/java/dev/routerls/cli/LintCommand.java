@@ -4,8 +4,10 @@ import dev.routerls.analysis.RouterLocator;
 import dev.routerls.core.Severity;
 import dev.routerls.core.TextDecoder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,8 +27,14 @@ import java.util.concurrent.Callable;
         description = "Lint YAMAHA and OpenWrt configuration files (folders are walked).")
 final class LintCommand implements Callable<Integer> {
 
-    @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
-            description = "text, compact, json, sarif, github, checkstyle, gitlab or junit (default: ${DEFAULT-VALUE})")
+    /** Lists the formats with their descriptions at the end of {@code --help}. */
+    @Spec
+    void describeFormats(CommandSpec spec) {
+        spec.usageMessage().footerHeading("%nFormats:%n").footer(OutputFormats.helpLines());
+    }
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT", completionCandidates = OutputFormats.Names.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; see Formats below)")
     String format;
 
     @Option(names = "--fail-on", defaultValue = "error", paramLabel = "SEVERITY",

@@ -2,14 +2,8 @@ package dev.routerls.cli;
 
 import java.io.PrintStream;
 
-/** One way {@code routerls lint} prints its result (text for people, SARIF, CI annotations, …). */
+/** One way {@code routerls lint} prints its result; {@link OutputFormats} names and describes each. */
 interface OutputFormat {
-    /** The {@code --format} value. */
-    String name();
-
-    /** One line for {@code --help}. */
-    String description();
-
     void write(LintResult result, PrintStream out, Terminal terminal);
 
     /** Whether it prints findings' fingerprints: they cost a hash each, so a run whose output has none skips them. */

@@ -1,6 +1,7 @@
 package dev.routerls.cli;
 
 import dev.routerls.analysis.RuleRegistry;
+import dev.routerls.openwrt.router.RouterFileRole;
 import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
@@ -77,10 +78,12 @@ final class RuleDocs {
     }
 
     private static String fence(String path) {
-        if (path.endsWith(".nft")) return "nft";
         if (path.endsWith(".json")) return "json";
-        if (path.endsWith("firewall.user") || path.endsWith("rc.local") || path.endsWith("openwrt_release")) return "sh";
-        return "text";
+        return switch (RouterFileRole.ofPath(path)) {
+            case NFTABLES -> "nft";
+            case FIREWALL_USER, RC_LOCAL, RELEASE -> "sh";
+            default -> "text";
+        };
     }
 
     /** The README's rule table (between {@link #TABLE_BEGIN} and {@link #TABLE_END}). */

@@ -19,16 +19,6 @@ final class SarifFormat implements OutputFormat {
     static final String FINGERPRINT_KEY = "routerlsFindingHash/v1";
 
     @Override
-    public String name() {
-        return "sarif";
-    }
-
-    @Override
-    public String description() {
-        return "SARIF 2.1.0 (GitHub code scanning and other SARIF viewers)";
-    }
-
-    @Override
     public boolean printsFingerprints() {
         return true;
     }

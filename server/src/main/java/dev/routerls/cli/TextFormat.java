@@ -12,16 +12,6 @@ final class TextFormat implements OutputFormat {
     private static final int MAX_EXCERPT = 160;
 
     @Override
-    public String name() {
-        return "text";
-    }
-
-    @Override
-    public String description() {
-        return "findings grouped by file with the source line and a caret, and a summary (default)";
-    }
-
-    @Override
     public void write(LintResult result, PrintStream out, Terminal terminal) {
         Style s = new Style(terminal.colour());
         int withFindings = 0;

@@ -6,13 +6,11 @@ import java.util.function.Supplier;
 /**
  * How long one analysis may take. The engine opens a budget around each analysis ({@link #within}); the
  * readers and the evaluator ask {@link #current()} whether it is spent at their natural checkpoints (every
- * few hundred lines, statements or evaluation steps), stop there, and report what they did not finish with
- * one {@link #RULE} finding, so a pathological file cannot hold the editor or CI for long while everything
+ * few hundred lines, statements or evaluation steps), stop there, and record what they did not finish as
+ * one {@link Unanalysed} part, so a pathological file cannot hold the editor or CI for long while everything
  * before the stop is still analysed and reported. Outside {@link #within} the budget is unlimited.
  */
 public final class AnalysisBudget {
-    /** The id of the one finding that says where analysis stopped. */
-    public static final String RULE = "routerls/analysis-stopped";
     /** What the engine allows by default: far above any real configuration (a 200,000-line RTX config takes a few seconds). */
     public static final Duration DEFAULT = Duration.ofSeconds(20);
 
@@ -51,9 +49,9 @@ public final class AnalysisBudget {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    /** The finding for a part not analysed: {@code range} covers it, {@code what} says what was skipped. */
-    public Diagnostic stopped(String uri, SourceRange range, String what) {
-        return new Diagnostic(RULE, Severity.INFO, uri, range, "Analysis of this part stopped after " + elapsedMillis()
+    /** The part not analysed: {@code range} covers it, {@code what} says what was skipped. */
+    public Unanalysed stopped(String uri, SourceRange range, String what) {
+        return new Unanalysed(uri, range, "Analysis of this part stopped after " + elapsedMillis()
                 + " ms: " + what + " The rest of the file was analysed; split the file or simplify this part to have it"
                 + " checked.");
     }

@@ -81,6 +81,14 @@ public final class LineIndex {
         return Math.max(0, Math.min(offset, ends[line]) - starts[line]);
     }
 
+    /**
+     * The editor range of the text offsets [{@code from}, {@code to}): lines as {@link #lineOf}, columns as
+     * {@link #columnOf} (an offset inside a line break counts as the end of its line).
+     */
+    public SourceRange range(int from, int to) {
+        return new SourceRange(lineOf(from), columnOf(from), lineOf(to), columnOf(to));
+    }
+
     public String text() {
         return text;
     }

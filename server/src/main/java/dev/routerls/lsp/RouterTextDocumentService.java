@@ -137,6 +137,7 @@ final class RouterTextDocumentService implements TextDocumentService {
             String group = workspace.groupOf(doc);
             scheduler.closed(uri, group);
             engine.forget(uri, group, workspace.openGroups());
+            features.closed(uri);
         });
     }
 

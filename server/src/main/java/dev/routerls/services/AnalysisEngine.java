@@ -38,6 +38,12 @@ public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
      * for 5,000 lines); older ones are recomputed on demand, from cached lines, in a few milliseconds.
      */
     static final int KEPT_RESULTS = 4;
+    /**
+     * Routers kept, the least recently used going first beyond it: one per group with open documents, and the
+     * routers the workspace diagnostics read (a workspace may hold any number; a router read again costs
+     * only its changed files, through the router file cache).
+     */
+    static final int KEPT_ROUTERS = 64;
 
     /** One analysis of one input, running or done; {@code input} tells whether it is the input asked for. */
     private record Run<I, R>(I input, AnalysisSettings settings, CompletableFuture<R> result) {
@@ -65,7 +71,12 @@ public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
         }
     };
     /** The latest router read per group (router root URI, or a lone document's URI). */
-    private final Map<String, Run<RouterInput, Router>> routers = new LinkedHashMap<>();
+    private final Map<String, Run<RouterInput, Router>> routers = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Run<RouterInput, Router>> eldest) {
+            return size() > KEPT_ROUTERS;
+        }
+    };
 
     public AnalysisEngine(Analyzer analyzer) {
         this.analyzer = analyzer;

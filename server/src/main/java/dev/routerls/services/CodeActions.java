@@ -60,6 +60,11 @@ final class CodeActions {
         return Optional.of(new VersionedAction(l.offers().get(index).resolve().get(), l.versions()));
     }
 
+    /** The document was closed: its listed offers (and the analysis they hold on to) go. */
+    void forget(String uri) {
+        listed.remove(uri);
+    }
+
     /** Every action at the range with its edits (for clients that cannot resolve, and for tests). */
     List<VersionedAction> all(FeatureContext c, SourceRange range) {
         List<VersionedAction> out = new ArrayList<>();

@@ -1,22 +1,26 @@
 package dev.routerls.services;
 
+import dev.routerls.core.BoundedCache;
 import dev.routerls.core.TextDecoder;
 import dev.routerls.core.TextEncoding;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Text of files the editor has not opened (the other files of an OpenWrt router), and how each file is
- * stored, read once and kept until the file watcher says the file changed.
+ * stored, read once and kept until the file watcher says the file changed. Bounded: in a large workspace the
+ * least recently read files go first (and are read again when asked for).
  */
 public final class DiskFiles {
     private static final long MAX_BYTES = 16L * 1024 * 1024;
-    private final Map<Path, Optional<TextDecoder.Decoded>> cache = new ConcurrentHashMap<>();
+    static final int MAX_FILES = 2048;
+    /** Characters of text kept, at most. */
+    static final long MAX_CHARS = 32L * 1024 * 1024;
+    private final BoundedCache<Path, Optional<TextDecoder.Decoded>> cache = new BoundedCache<>(MAX_FILES, MAX_CHARS,
+            (path, decoded) -> decoded.map(d -> d.text().length()).orElse(0));
 
     public Optional<String> read(Path file) {
         return decoded(file).map(TextDecoder.Decoded::text);
@@ -35,7 +39,8 @@ public final class DiskFiles {
     }
 
     private Optional<TextDecoder.Decoded> decoded(Path file) {
-        return cache.computeIfAbsent(file.toAbsolutePath().normalize(), DiskFiles::load);
+        Path p = file.toAbsolutePath().normalize();
+        return cache.get(p, () -> load(p));
     }
 
     private static Optional<TextDecoder.Decoded> load(Path p) {

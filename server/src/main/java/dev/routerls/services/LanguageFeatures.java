@@ -176,6 +176,11 @@ public final class LanguageFeatures {
         return actions.resolve(uri, version, index);
     }
 
+    /** The document was closed: nothing listed for it can be resolved any more. */
+    public void closed(String uri) {
+        actions.forget(uri);
+    }
+
     /** The current version of an open document (edits for any other version are stale). */
     public Optional<Integer> versionOf(String uri) {
         return workspace.documents().get(uri).map(Document::version);

@@ -3,6 +3,7 @@ package dev.routerls.services;
 import dev.routerls.analysis.SettingsFile;
 import dev.routerls.analysis.SettingsReader;
 import dev.routerls.core.AnalysisSettings;
+import dev.routerls.core.BoundedCache;
 import dev.routerls.analysis.LanguageDetector;
 import dev.routerls.analysis.RouterLocator;
 import dev.routerls.core.SourceFile;
@@ -161,11 +162,18 @@ public final class Workspace {
     private record DiskFile(Path path, SourceFile file) {
     }
 
+    /** Routers whose files are kept listed, at most (the least recently used go first). */
+    static final int KEPT_ROUTERS = 256;
+    /** Characters of router files kept listed, at most (as many as {@link DiskFiles} keeps). */
+    static final long KEPT_ROUTER_CHARS = DiskFiles.MAX_CHARS;
+
     /** Per router root: its files on disk with their text and language, until a file-change event under it. */
-    private final Map<Path, List<DiskFile>> routerFiles = new ConcurrentHashMap<>();
+    private final BoundedCache<Path, List<DiskFile>> routerFiles = new BoundedCache<>(KEPT_ROUTERS, KEPT_ROUTER_CHARS,
+            (root, files) -> files.stream().mapToLong(f -> f.file().text().length()).sum());
 
     private List<DiskFile> routerFiles(Path router) {
-        return routerFiles.computeIfAbsent(router.toAbsolutePath().normalize(), root -> {
+        Path root = router.toAbsolutePath().normalize();
+        return routerFiles.get(root, () -> {
             String rootUri = Uris.fromPath(root);
             List<DiskFile> out = new ArrayList<>();
             for (Path p : RouterLocator.routerFiles(root)) {

@@ -93,7 +93,8 @@ final class WorkspaceIndex {
     private static boolean candidate(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
-        if (dot < 0) return file.toString().replace('\\', '/').contains("/etc/") || name.equals("firewall.user");
+        // a file without an ending is read where a router keeps such files (etc/config/*, etc/openwrt_release)
+        if (dot < 0) return file.toString().replace('\\', '/').contains("/etc/");
         return EXTENSIONS.contains(name.substring(dot + 1));
     }
 

@@ -1,5 +1,6 @@
 package dev.routerls.yamaha;
 
+import dev.routerls.core.BoundedCache;
 import dev.routerls.grammar.YamahaLexer;
 import dev.routerls.yamaha.catalog.CatalogFinding;
 import dev.routerls.yamaha.catalog.CatalogToken;
@@ -12,9 +13,7 @@ import dev.routerls.yamaha.parse.Word;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The work done on one line text that does not depend on where the line stands: its parse and its
@@ -94,12 +93,11 @@ final class CachedLine {
      * Most lines are unwrapped and clean: they share one memo per (model, revision) instead of holding
      * their own, which saves an object per line across all open documents.
      */
-    private static final Map<List<String>, CatalogMemo> CLEAN = new ConcurrentHashMap<>();
+    private static final BoundedCache<List<String>, CatalogMemo> CLEAN = new BoundedCache<>(64);
 
     private static CatalogMemo shared(CatalogMemo clean) {
         // keyed by the pair; bounded, as a document may name any revision
-        if (CLEAN.size() > 64) CLEAN.clear();
-        return CLEAN.computeIfAbsent(Arrays.asList(clean.model(), clean.revision()), k -> clean);
+        return CLEAN.get(Arrays.asList(clean.model(), clean.revision()), () -> clean);
     }
 
     /** The answer kept at {@code shift} in {@link #answers}, computed by {@code ask} the first time. */

@@ -1,5 +1,6 @@
 package dev.routerls.yamaha;
 
+import dev.routerls.core.BoundedCache;
 import dev.routerls.core.LineIndex;
 import dev.routerls.yamaha.parse.LineParser;
 
@@ -8,7 +9,6 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Parsed lines (with their catalog findings, see {@link CachedLine}) of the documents read lately.
@@ -21,17 +21,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A re-read finds its unchanged lines without hashing them: the text shared with the document's last
  * version at its start and at its end maps line for line onto that version's lines.
  * <p>Readers of the bundled catalog also share lines through {@link #RECENT}, across readers (a batch lint,
- * a short-lived reader): it is bounded and emptied when full, so it never holds more than a few documents.
+ * a short-lived reader): it is bounded, the least recently used lines going first, so it never holds more than a few documents.
  */
 final class LineCache {
     static final int MAX_DOCUMENTS = 64;
     static final int CLOSED_KEPT = 8;
     /**
      * Lines recently parsed by any reader of this process that checks with the bundled catalog (a line's
-     * catalog memo assumes one checker); emptied when full.
+     * catalog memo assumes one checker); the least recently used go first when it is full.
      */
     private static final int MAX_RECENT_LINES = 20_000;
-    private static final Map<String, CachedLine> RECENT = new ConcurrentHashMap<>();
+    private static final BoundedCache<String, CachedLine> RECENT = new BoundedCache<>(MAX_RECENT_LINES);
 
     private final LineParser parser = new LineParser();
     /** Whether this cache's lines may come from and go to {@link #RECENT}. */
@@ -166,18 +166,15 @@ final class LineCache {
                     c = shared.get(text);
                 }
             }
-            if (c == null && shareLines) c = RECENT.get(text);
-            if (c == null) {
-                c = new CachedLine(parser.parse(text));
-                synchronized (LineCache.this) {
-                    parses++;
-                }
-                if (shareLines) {
-                    if (RECENT.size() >= MAX_RECENT_LINES) RECENT.clear();
-                    RECENT.put(text, c);
-                }
+            if (c != null) return c;
+            return shareLines ? RECENT.get(text, () -> parse(text)) : parse(text);
+        }
+
+        private CachedLine parse(String text) {
+            synchronized (LineCache.this) {
+                parses++;
             }
-            return c;
+            return new CachedLine(parser.parse(text));
         }
 
         /** Keeps this version as the document's last one (its lines stay shared while it is kept). */

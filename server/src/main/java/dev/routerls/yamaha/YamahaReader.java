@@ -3,9 +3,9 @@ package dev.routerls.yamaha;
 import dev.routerls.core.AnalysisBudget;
 import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.Cancellation;
-import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
+import dev.routerls.core.Unanalysed;
 import dev.routerls.yamaha.catalog.CommandCatalog;
 import dev.routerls.yamaha.catalog.PastedNote;
 import dev.routerls.yamaha.catalog.CommandChecker;
@@ -34,12 +34,12 @@ public final class YamahaReader {
     /**
      * What one read produced: the model, and the logical lines in document order (with their parse results
      * and select contexts) for completion, hover and definition. {@code freshlyParsed} counts the lines that
-     * were not in the document's cache (for benchmarks); {@code stopped} is the finding for the lines not read
+     * were not in the document's cache (for benchmarks); {@code stopped} is the part not read
      * when the analysis budget ran out ({@link AnalysisBudget}); {@code index} is the text's lines, for
      * whatever prints them afterwards (a report) not to split the text again.
      */
     public record Document(YamahaConfig model, List<ConfigLine> lines, List<EmbeddedText> embeddedTexts,
-                           int freshlyParsed, Optional<Diagnostic> stopped, LineIndex index) {
+                           int freshlyParsed, Optional<Unanalysed> stopped, LineIndex index) {
         /** The embedded file content covering a 0-based document line, if any. */
         public Optional<EmbeddedText> embeddedTextAt(int line) {
             for (EmbeddedText t : embeddedTexts) if (t.contains(line)) return Optional.of(t);
@@ -112,7 +112,7 @@ public final class YamahaReader {
         List<Logical> logical = logicalLines(index, session, embedded, stoppedAt, cancel);
         session.close();
         int read = stoppedAt[0];
-        Diagnostic stopped = read < 0 ? null : AnalysisBudget.current().stopped(uri,
+        Unanalysed stopped = read < 0 ? null : AnalysisBudget.current().stopped(uri,
                 new SourceRange(read, 0, index.lineCount() - 1, index.line(index.lineCount() - 1).length()),
                 "lines " + (read + 1) + " to " + index.lineCount() + " were not read, so their commands are not checked"
                         + " and findings about the whole config (references, limits) count only the lines before.");

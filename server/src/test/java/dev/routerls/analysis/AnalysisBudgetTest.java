@@ -1,6 +1,6 @@
 package dev.routerls.analysis;
 
-import dev.routerls.core.AnalysisBudget;
+import dev.routerls.testing.ScriptFindings;
 import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.SourceFile;
 import dev.routerls.core.Diagnostic;
@@ -24,7 +24,7 @@ class AnalysisBudgetTest {
     private final Analyzer spent = new Analyzer(new OpenWrtAnalyzer(), Duration.ZERO);
 
     private static List<Diagnostic> stops(List<Diagnostic> ds) {
-        return ds.stream().filter(d -> d.ruleId().equals(AnalysisBudget.RULE)).toList();
+        return ds.stream().filter(d -> d.ruleId().equals(AnalysisStopped.INFO.id())).toList();
     }
 
     @Test
@@ -75,8 +75,9 @@ class AnalysisBudgetTest {
         String uri = "file:///r/etc/nftables.d/10-x.nft";
         String text = "chain a {\n" + "{ ".repeat(5000) + "\n" + "}".repeat(5000) + "\n}\nchain b {\n\tmeta l4proto tcp snat ip to 192.0.2.1\n}\n";
         dev.routerls.openwrt.nft.NftSnippet s = dev.routerls.openwrt.nft.NftSnippet.parse(uri, text);
-        assertEquals(1, stops(s.problems()).size(), s.problems()::toString);
-        assertEquals(1, stops(s.problems()).get(0).range().startLine());
+        List<Diagnostic> found = ScriptFindings.of(s);
+        assertEquals(1, stops(found).size(), found::toString);
+        assertEquals(1, stops(found).get(0).range().startLine());
         assertTrue(s.rules().stream().anyMatch(r -> "b".equals(r.chain())), s.rules()::toString);
     }
 
@@ -85,7 +86,7 @@ class AnalysisBudgetTest {
         String uri = "file:///big.conf";
         String text = "ip lan1 address 192.0.2.1/24\n".repeat(1000);
         List<Diagnostic> ds = spent.analyze(List.of(new SourceFile(uri, text, LanguageId.YAMAHA_RTX, null)),
-                new AnalysisSettings(null, null, Map.of(AnalysisBudget.RULE, "off"))).get(uri);
+                new AnalysisSettings(null, null, Map.of(AnalysisStopped.INFO.id(), "off"))).get(uri);
         assertTrue(stops(ds).isEmpty(), ds::toString);
     }
 }

@@ -1,6 +1,8 @@
 package dev.routerls.architecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.routerls.core.Diagnostic;
+import dev.routerls.core.Severity;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -56,6 +58,15 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule mapeEngineIsVendorNeutral = noClasses().that().resideInAPackage("dev.routerls.mape..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.routerls.yamaha..", "dev.routerls.openwrt..");
+
+    /**
+     * Models report typed problems (what, where); the rules and the engine turn them into findings, so a
+     * finding's id and severity are written once, in the rule's metadata.
+     */
+    @ArchTest
+    static final ArchRule modelsMakeNoFindings = noClasses().that()
+            .resideInAnyPackage("dev.routerls.yamaha..", "dev.routerls.openwrt..", "dev.routerls.mape..")
+            .should().dependOnClassesThat().belongToAnyOf(Diagnostic.class, Severity.class);
 
     /** Editor features are plain types: only the adapter knows LSP4J. */
     @ArchTest

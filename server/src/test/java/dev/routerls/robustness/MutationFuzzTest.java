@@ -1,5 +1,6 @@
 package dev.routerls.robustness;
 
+import dev.routerls.testing.ScriptFindings;
 import dev.routerls.core.AnalysisSettings;
 import dev.routerls.analysis.Analyzer;
 import dev.routerls.core.SourceFile;
@@ -228,9 +229,9 @@ class MutationFuzzTest {
                             ROOT + "config/firewall", FIREWALL, uri, text);
                     problems.addAll(analyseRouter(docs));
                     ShellScript script = ShellScript.parse(uri, text);
-                    problems.addAll(DocumentChecks.problems(script.problems(), docs, uri));
+                    problems.addAll(DocumentChecks.problems(ScriptFindings.syntax(script), docs, uri));
                     EvaluationResult r = ShellEvaluator.evaluate(script, Map.of());
-                    problems.addAll(DocumentChecks.problems(r.diagnostics(), docs, uri));
+                    problems.addAll(DocumentChecks.problems(ScriptFindings.evaluation(script, r), docs, uri));
                     r.commands().forEach(c -> {
                         String why = DocumentChecks.outside(c.range(), new dev.routerls.core.LineIndex(text));
                         if (why != null) problems.add("evaluated command at " + c.range() + ": " + why);

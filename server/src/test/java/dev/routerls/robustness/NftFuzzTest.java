@@ -1,5 +1,6 @@
 package dev.routerls.robustness;
 
+import dev.routerls.testing.ScriptFindings;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.BeforeAll;
 import dev.routerls.core.TextDecoder;
@@ -27,10 +28,10 @@ class NftFuzzTest {
         String text = TextDecoder.decode(input);
         String uri = "file:///fuzz/etc/nftables.d/10-mape.nft";
         NftSnippet snippet = NftSnippet.parse(uri, text);
-        FuzzChecks.findings(snippet.problems(), uri, text, List.of());
+        FuzzChecks.findings(ScriptFindings.of(snippet), uri, text, List.of());
         for (NftRule r : snippet.rules()) FuzzChecks.inside(r.range(), text, "nft rule");
         NftSnippet again = NftSnippet.parse(uri, text);
-        FuzzChecks.same(snippet.problems(), again.problems(), "nft findings");
+        FuzzChecks.same(ScriptFindings.of(snippet), ScriptFindings.of(again), "nft findings");
         FuzzChecks.same(snippet.rules().toString(), again.rules().toString(), "nft rules");
     }
 }

@@ -1,5 +1,6 @@
 package dev.routerls.robustness;
 
+import dev.routerls.testing.ScriptFindings;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.openwrt.shell.EvaluationResult;
 import dev.routerls.openwrt.shell.ShellEvaluator;
@@ -50,8 +51,7 @@ class ShellAdversarialTest {
             try {
                 ShellScript script = ShellScript.parse(uri, text);
                 EvaluationResult r = ShellEvaluator.evaluate(script, Map.of());
-                List<Diagnostic> all = new ArrayList<>(script.problems());
-                all.addAll(r.diagnostics());
+                List<Diagnostic> all = ScriptFindings.of(script, r);
                 List<String> p = DocumentChecks.problems(all, Map.of(uri, text), uri);
                 if (!p.isEmpty()) failures.add(name + ": " + p);
                 System.out.printf("adversarial %-26s steps %6d complete %-5s findings %s%n", name, r.steps(), r.complete(),
@@ -66,10 +66,11 @@ class ShellAdversarialTest {
     @Test
     void anEndlessLoopIsReportedAndTheCommandsAfterItAreNotGuessed() {
         String text = SCRIPTS.get("endless loop");
-        EvaluationResult r = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> ShellEvaluator.evaluate(ShellScript.parse("file:///loop", text), Map.of()));
-        assertTrue(r.diagnostics().stream().anyMatch(d -> d.ruleId().equals(ShellEvaluator.RULE_LOOP_LIMIT)
-                && d.range().startLine() == 0), r.diagnostics().toString());
+        ShellScript script = ShellScript.parse("file:///loop", text);
+        EvaluationResult r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> ShellEvaluator.evaluate(script, Map.of()));
+        List<Diagnostic> found = ScriptFindings.evaluation(script, r);
+        assertTrue(found.stream().anyMatch(d -> d.ruleId().equals("openwrt/shell-loop-limit")
+                && d.range().startLine() == 0), found.toString());
         assertTrue(!r.complete(), "evaluation stopped at the step limit");
     }
 
@@ -77,8 +78,9 @@ class ShellAdversarialTest {
     void tooDeepNestingIsOneSyntaxFindingAndTheRestOfTheScriptIsRead() {
         String text = "(".repeat(5000) + "\niptables -A INPUT -j DROP\n";
         ShellScript s = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> ShellScript.parse("file:///deep", text));
-        assertTrue(s.problems().stream().anyMatch(d -> d.ruleId().equals(ShellEvaluator.RULE_SYNTAX) && d.range().startLine() == 0),
-                s.problems().toString());
+        List<Diagnostic> found = ScriptFindings.syntax(s);
+        assertTrue(found.stream().anyMatch(d -> d.ruleId().equals("openwrt/shell-syntax") && d.range().startLine() == 0),
+                found.toString());
         EvaluationResult r = ShellEvaluator.evaluate(s, Map.of());
         assertTrue(r.commands().stream().anyMatch(c -> c.isIptables() && c.range().startLine() == 1), r.commands().toString());
     }

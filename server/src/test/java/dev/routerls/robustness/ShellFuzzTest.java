@@ -1,5 +1,6 @@
 package dev.routerls.robustness;
 
+import dev.routerls.testing.ScriptFindings;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.BeforeAll;
 import dev.routerls.core.Diagnostic;
@@ -9,7 +10,6 @@ import dev.routerls.openwrt.shell.EvaluationResult;
 import dev.routerls.openwrt.shell.ShellEvaluator;
 import dev.routerls.openwrt.shell.ShellScript;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,16 +37,15 @@ class ShellFuzzTest {
         String uri = "file:///fuzz/etc/firewall.user";
         ShellScript script = ShellScript.parse(uri, text);
         EvaluationResult run = ShellEvaluator.evaluate(script, Map.of(), STEPS);
-        List<Diagnostic> all = new ArrayList<>(script.problems());
-        all.addAll(run.diagnostics());
+        List<Diagnostic> all = ScriptFindings.of(script, run);
         FuzzChecks.findings(all, uri, text, List.of());
         for (EvaluatedCommand c : run.commands()) FuzzChecks.inside(c.range(), text, "evaluated command");
         if (run.steps() > STEPS + 1) throw new AssertionError("evaluation ran " + run.steps() + " steps past its limit " + STEPS);
 
         ShellScript again = ShellScript.parse(uri, text);
-        FuzzChecks.same(script.problems(), again.problems(), "shell syntax findings");
+        FuzzChecks.same(ScriptFindings.syntax(script), ScriptFindings.syntax(again), "shell syntax findings");
         EvaluationResult rerun = ShellEvaluator.evaluate(again, Map.of(), STEPS);
-        FuzzChecks.same(run.diagnostics(), rerun.diagnostics(), "evaluation findings");
+        FuzzChecks.same(ScriptFindings.evaluation(script, run), ScriptFindings.evaluation(again, rerun), "evaluation findings");
         FuzzChecks.same(run.commands().stream().map(EvaluatedCommand::toString).toList(),
                 rerun.commands().stream().map(EvaluatedCommand::toString).toList(), "evaluated commands");
     }

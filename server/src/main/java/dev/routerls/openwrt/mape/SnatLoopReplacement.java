@@ -97,7 +97,7 @@ public final class SnatLoopReplacement {
         if (loop.isEmpty() && earlier.isEmpty()) return Optional.empty();
         // nothing else a firewall needs may be commented out with them
         for (EvaluatedCommand c : router.firewallUserRun().get().commands()) {
-            if (loop.stream().noneMatch(l -> ShellScript.contains(l.range(), c.range()))) continue;
+            if (loop.stream().noneMatch(l -> l.range().contains(c.range()))) continue;
             if (!c.isIptables()) return Optional.empty();
             IptablesCommand ic = IptablesCommand.parse(c);
             boolean plumbing = ic.family() == IptablesCommand.Family.IPV4 && "nat".equals(ic.table())
@@ -171,7 +171,7 @@ public final class SnatLoopReplacement {
             if (holder.isEmpty() || !(holder.get() instanceof ShellCommand.Simple) || loop.contains(holder.get())) continue;
             boolean onlyLoop = router.iptables().stream()
                     .filter(o -> o.adds() && "nat".equals(o.command().table()) && c.chain().equals(o.command().chain()))
-                    .allMatch(o -> loop.stream().anyMatch(l -> ShellScript.contains(l.range(), o.source().range())));
+                    .allMatch(o -> loop.stream().anyMatch(l -> l.range().contains(o.source().range())));
             if (onlyLoop && !out.contains(holder.get())) out.add(holder.get());
         }
         return out;

@@ -1,10 +1,9 @@
 package dev.routerls.openwrt.nft;
 
-import dev.routerls.core.AnalysisBudget;
-import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LineIndex;
-import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
+import dev.routerls.core.Unanalysed;
+import dev.routerls.core.Utf16Columns;
 import dev.routerls.grammar.NftSnippetLexer;
 import dev.routerls.grammar.NftSnippetParser;
 import dev.routerls.grammar.NftSnippetParser.*;
@@ -27,9 +26,10 @@ final class NftSnippetReader {
     private final String uri;
     private final String text;
     private final LineIndex lines;
-    private final boolean astral;
+    private final Utf16Columns columns;
     private final List<NftRule> rules = new ArrayList<>();
-    private final List<Diagnostic> problems = new ArrayList<>();
+    private final List<NftProblem> problems = new ArrayList<>();
+    private final List<Unanalysed> unanalysed = new ArrayList<>();
     /** Where text offsets are in the document; null when the text is the document itself. */
     private final Positions positions;
 
@@ -42,7 +42,7 @@ final class NftSnippetReader {
         this.uri = uri;
         this.text = text;
         this.lines = new LineIndex(text);
-        this.astral = text.codePointCount(0, text.length()) != text.length();
+        this.columns = Utf16Columns.of(text);
         this.positions = positions;
     }
 
@@ -54,7 +54,7 @@ final class NftSnippetReader {
     static NftSnippet read(String uri, String text, Positions positions) {
         NftSnippetReader r = new NftSnippetReader(uri, text, positions);
         r.run();
-        return new NftSnippet(uri, r.rules, r.problems);
+        return new NftSnippet(uri, r.rules, r.problems, r.unanalysed);
     }
 
     private void run() {
@@ -81,7 +81,7 @@ final class NftSnippetReader {
                         ? "(a quote that is never closed on its line)" : "'" + t.getText() + "'"));
             }
         }
-        problems.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.range().startLine())
+        problems.sort(java.util.Comparator.comparingInt((NftProblem d) -> d.range().startLine())
                 .thenComparingInt(d -> d.range().startColumn()));
         for (StatementContext s : file.statement()) statement(s, null);
     }
@@ -100,7 +100,7 @@ final class NftSnippetReader {
                 depth++;
                 if (depth == MAX_DEPTH + 1 && hideFrom < 0) {
                     hideFrom = t.getTokenIndex();
-                    problems.add(new Diagnostic(AnalysisBudget.RULE, Severity.INFO, uri, range(t, t), "Blocks and sets are"
+                    unanalysed.add(new Unanalysed(uri, range(t, t), "Blocks and sets are"
                             + " nested more than " + MAX_DEPTH + " deep from here; routerls does not analyse this part."
                             + " The statements around it are still checked."));
                 }
@@ -117,7 +117,7 @@ final class NftSnippetReader {
     /** One finding per line: after the first, ANTLR's recovery errors on that line add nothing. */
     private void problem(Set<Integer> reportedLines, int line, SourceRange at, String what) {
         if (!reportedLines.add(line)) return;
-        problems.add(new Diagnostic(NftSnippet.SYNTAX_RULE, Severity.ERROR, uri, at, what
+        problems.add(new NftProblem(at, what
                 + "; nft refuses to load a snippet with a syntax error, and fw4 then fails to start the "
                 + "firewall. The statements around it are still checked."));
     }
@@ -189,22 +189,16 @@ final class NftSnippetReader {
         if (b.getStopIndex() < a.getStartIndex()) b = a;   // recovery can leave a context ending before it starts
         int start = utf16(a.getStartIndex());
         int end = Math.max(start, utf16(b.getStopIndex() + 1));
-        if (positions != null) return positions.range(start, end);
-        SourceRange from = position(start), to = position(end);
-        return new SourceRange(from.startLine(), from.startColumn(), to.startLine(), to.startColumn());
+        return positions != null ? positions.range(start, end) : lines.range(start, end);
     }
 
     /** The empty range at a UTF-16 offset, in the editor's lines (LF, CRLF and lone CR). */
     private SourceRange position(int offset) {
-        if (positions != null) return positions.range(offset, offset);
-        int line = lines.lineOf(offset);
-        return SourceRange.of(line, lines.columnOf(offset), lines.columnOf(offset));
+        return positions != null ? positions.range(offset, offset) : lines.range(offset, offset);
     }
 
-    /** ANTLR counts code points, editors UTF-16 units; they differ only when the text has astral characters. */
+    /** ANTLR counts code points, editors UTF-16 units (within the text: recovery may point past it). */
     private int utf16(int codePointIndex) {
-        if (codePointIndex <= 0) return 0;
-        if (!astral) return Math.min(codePointIndex, text.length());
-        return text.offsetByCodePoints(0, Math.min(codePointIndex, text.codePointCount(0, text.length())));
+        return Math.min(columns.utf16(codePointIndex), text.length());
     }
 }

@@ -1,5 +1,6 @@
 package dev.routerls.openwrt.router;
 
+import dev.routerls.core.Unanalysed;
 import dev.routerls.mape.Ipv6Address;
 import dev.routerls.mape.Ipv6Prefix;
 import dev.routerls.mape.MapRule;
@@ -177,6 +178,19 @@ public final class Router implements UciConfigs {
 
     public OpenWrtRelease release() {
         return release;
+    }
+
+    /**
+     * The parts of the router's scripts that were not analysed (the analysis budget ran out, or an nftables.d
+     * snippet nests too deep): firewall.user as read and as evaluated, rc.local, then the snippets.
+     */
+    public List<Unanalysed> unanalysed() {
+        List<Unanalysed> out = new ArrayList<>();
+        if (firewallUser != null) out.addAll(firewallUser.unanalysed());
+        if (firewallUserRun != null) out.addAll(firewallUserRun.unanalysed());
+        if (rcLocal != null) out.addAll(rcLocal.unanalysed());
+        for (NftSnippet n : nftables) out.addAll(n.unanalysed());
+        return out;
     }
 
     /** What evaluating firewall.user gave (empty when the router has none). */

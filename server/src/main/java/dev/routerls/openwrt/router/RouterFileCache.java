@@ -1,6 +1,6 @@
 package dev.routerls.openwrt.router;
 
-import dev.routerls.core.AnalysisBudget;
+import dev.routerls.core.BoundedCache;
 import dev.routerls.core.TextEncoding;
 import dev.routerls.openwrt.shell.EvaluationResult;
 import dev.routerls.openwrt.shell.ShellEvaluator;
@@ -8,11 +8,7 @@ import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciReader;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * Parsed router files kept by URI and content, so that an edit to one file of a router
@@ -64,102 +60,9 @@ public final class RouterFileCache {
         }
     }
 
-    /**
-     * One cached result, or the computation that will give it: the thread that made the slot computes it,
-     * others wait for it. A monitor rather than a CompletableFuture, whose class starts the fork-join pool's
-     * (a few milliseconds of a cold lint).
-     */
-    private static final class Slot<V> {
-        final int chars;
-        private V value;
-        private Throwable failure;
-        private boolean done;
-
-        Slot(int chars) {
-            this.chars = chars;
-        }
-
-        synchronized void complete(V v) {
-            value = v;
-            done = true;
-            notifyAll();
-        }
-
-        synchronized void fail(Throwable t) {
-            failure = t;
-            done = true;
-            notifyAll();
-        }
-
-        /** The value, once computed; the computation's failure (wrapped, as CompletableFuture#join does) if it failed. */
-        synchronized V join() {
-            boolean interrupted = false;
-            while (!done) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) Thread.currentThread().interrupt();
-            if (failure != null) throw new CompletionException(failure);
-            return value;
-        }
-    }
-
-    /** An LRU table whose lock guards only its bookkeeping. */
-    private static final class Table<V> {
-        private final LinkedHashMap<Key, Slot<V>> slots = new LinkedHashMap<>(16, 0.75f, true);
-        private long chars;
-
-        V get(Key key, Supplier<V> compute) {
-            return get(key, compute, v -> true);
-        }
-
-        /** The value for {@code key}; one that {@code keep} rejects is handed out but not kept. */
-        V get(Key key, Supplier<V> compute, java.util.function.Predicate<V> keep) {
-            Slot<V> slot;
-            boolean mine = false;
-            synchronized (this) {
-                slot = slots.get(key);
-                if (slot == null) {
-                    slot = new Slot<>(key.length());
-                    slots.put(key, slot);
-                    chars += key.length();
-                    mine = true;
-                    evict();
-                }
-            }
-            if (mine) {
-                try {
-                    V value = compute.get();
-                    slot.complete(value);
-                    if (!keep.test(value)) remove(key, slot);
-                } catch (RuntimeException | Error e) {
-                    slot.fail(e);
-                    remove(key, slot);
-                    throw e;
-                }
-            }
-            return slot.join();
-        }
-
-        private void evict() {
-            var it = slots.entrySet().iterator();
-            while ((chars > MAX_CHARS || slots.size() > MAX_ENTRIES) && slots.size() > 1 && it.hasNext()) {
-                chars -= it.next().getValue().chars;
-                it.remove();
-            }
-        }
-
-        private synchronized void remove(Key key, Slot<V> slot) {
-            if (slots.remove(key, slot)) chars -= slot.chars;
-        }
-    }
-
     private final UciFileReader uciReader;
-    private final Table<UciFile> uci = new Table<>();
-    private final Table<Script> scripts = new Table<>();
+    private final BoundedCache<Key, UciFile> uci = new BoundedCache<>(MAX_ENTRIES, MAX_CHARS, (k, v) -> k.length());
+    private final BoundedCache<Key, Script> scripts = new BoundedCache<>(MAX_ENTRIES, MAX_CHARS, (k, v) -> k.length());
 
     public RouterFileCache() {
         this(UciReader::read);
@@ -176,8 +79,8 @@ public final class RouterFileCache {
 
     public Script firewallUser(String uri, String text) {
         // an evaluation cut short by the analysis budget is not kept: the next analysis may have the time to finish it
-        return scripts.get(Key.of(uri, text, TextEncoding.UTF_8), () -> evaluate(uri, text), s -> Stream.concat(
-                s.script().problems().stream(), s.run().diagnostics().stream()).noneMatch(d -> d.ruleId().equals(AnalysisBudget.RULE)));
+        return scripts.get(Key.of(uri, text, TextEncoding.UTF_8), () -> evaluate(uri, text), s -> s.script().unanalysed().isEmpty()
+                && s.run().unanalysed().isEmpty());
     }
 
     /** firewall.user parsed and evaluated with nothing preset: the script's own assignments decide its values. */

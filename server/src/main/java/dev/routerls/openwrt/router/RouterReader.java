@@ -3,7 +3,6 @@ package dev.routerls.openwrt.router;
 import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.Cancellation;
 import dev.routerls.core.SourceFile;
-import dev.routerls.core.LanguageId;
 import dev.routerls.mape.MapeRuleTable;
 import dev.routerls.openwrt.nft.NftSnippet;
 import dev.routerls.openwrt.shell.ShellScript;
@@ -15,25 +14,10 @@ import java.util.List;
 
 /**
  * Reads the files of one router into a {@link Router}. Files are recognised by their place under
- * {@code etc/}: {@code config/<package>}, {@code firewall.user}, {@code rc.local},
- * {@code openwrt_release}, {@code nftables.d/*.nft}; a UCI file elsewhere counts as the package its name says.
+ * {@code etc/} ({@link RouterFileRole}); a UCI file elsewhere counts as the package its name says.
  */
 public final class RouterReader {
     private RouterReader() {
-    }
-
-    /** What kind of router file a document is. */
-    public enum Role { UCI, FIREWALL_USER, RC_LOCAL, RELEASE, NFTABLES, OTHER }
-
-    public static Role roleOf(SourceFile f) {
-        String name = fileName(f.uri());
-        if (name.equals("openwrt_release")) return Role.RELEASE;
-        if (name.equals("rc.local")) return Role.RC_LOCAL;
-        if (name.startsWith("firewall.user")) return Role.FIREWALL_USER;
-        if (f.language() == LanguageId.OPENWRT_NFTABLES) return Role.NFTABLES;
-        if (f.language() == LanguageId.OPENWRT_UCI) return Role.UCI;
-        if (f.language() == LanguageId.OPENWRT_FIREWALL_USER) return Role.FIREWALL_USER;
-        return Role.OTHER;
     }
 
     public static Router read(List<SourceFile> files, AnalysisSettings settings) {
@@ -62,7 +46,7 @@ public final class RouterReader {
         for (SourceFile f : files) {
             cancel.check();
             if (root == null) root = f.routerRoot();
-            switch (roleOf(f)) {
+            switch (RouterFileRole.of(f.uri(), f.language())) {
                 case UCI -> {
                     uciFiles.add(cache == null ? UciReader.read(f.uri(), f.text(), f.encoding())
                             : cache.uci(f.uri(), f.text(), f.encoding()));
@@ -82,10 +66,5 @@ public final class RouterReader {
         if (settings.release().isPresent()) release = OpenWrtRelease.fromSetting(settings.release().get());
         return new Router(root, uciFiles, firewallUser == null ? null : firewallUser.script(), rcLocal, nftables,
                 release, firewallUser == null ? null : firewallUser.run(), table);
-    }
-
-    private static String fileName(String uri) {
-        String p = uri == null ? "" : uri.replace('\\', '/');
-        return p.substring(p.lastIndexOf('/') + 1);
     }
 }

@@ -1,10 +1,11 @@
 package dev.routerls.openwrt.router;
 
-import dev.routerls.core.Diagnostic;
+import dev.routerls.core.Unanalysed;
 import dev.routerls.core.SourceRange;
 import dev.routerls.openwrt.shell.EvaluatedCommand;
 import dev.routerls.openwrt.shell.EvaluatedWord;
 import dev.routerls.openwrt.shell.EvaluationResult;
+import dev.routerls.openwrt.shell.ShellProblem;
 import dev.routerls.openwrt.shell.LoopIteration;
 
 import java.util.ArrayList;
@@ -29,6 +30,12 @@ public record ScriptRunListing(String uri, List<Entry> commands, List<Unknown> u
      */
     public record Entry(SourceRange range, List<String> argv, boolean known, boolean conditional,
                         List<LoopIteration> loops, List<Device> devices) {
+        public Entry {
+            argv = List.copyOf(argv);
+            loops = List.copyOf(loops);
+            devices = List.copyOf(devices);
+        }
+
         public String display() {
             return String.join(" ", argv);
         }
@@ -56,7 +63,8 @@ public record ScriptRunListing(String uri, List<Entry> commands, List<Unknown> u
             entries.add(new Entry(c.range(), c.argvDisplay(), c.known(), c.conditional(), c.loops(), devices(router, c)));
         }
         List<Unknown> unknown = new ArrayList<>();
-        for (Diagnostic d : run.get().diagnostics()) unknown.add(new Unknown(d.range(), d.message()));
+        for (ShellProblem p : run.get().problems()) unknown.add(new Unknown(p.range(), p.message()));
+        for (Unanalysed u : run.get().unanalysed()) unknown.add(new Unknown(u.range(), u.message()));
         return Optional.of(new ScriptRunListing(router.firewallUser().get().uri(), entries, unknown,
                 run.get().complete()));
     }

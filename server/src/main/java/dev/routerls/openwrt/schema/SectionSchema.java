@@ -20,6 +20,9 @@ public final class SectionSchema {
 
     /** The options one value of the selector adds; {@code open} when the list is not exhaustive. */
     public record Variant(Map<String, OptionSpec> options, boolean open) {
+        public Variant {
+            options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        }
     }
 
     SectionSchema(String type, boolean closed, String selector, Map<String, OptionSpec> common,

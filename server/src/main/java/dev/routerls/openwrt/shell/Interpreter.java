@@ -1,9 +1,8 @@
 package dev.routerls.openwrt.shell;
 
 import dev.routerls.core.AnalysisBudget;
-import dev.routerls.core.Diagnostic;
-import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
+import dev.routerls.core.Unanalysed;
 import dev.routerls.openwrt.shell.ShellStreams.Input;
 import dev.routerls.openwrt.shell.ShellStreams.Output;
 
@@ -34,7 +33,8 @@ final class Interpreter {
     private final String uri;
     private final int stepLimit;
     private final List<EvaluatedCommand> collected = new ArrayList<>();
-    private final Set<Diagnostic> diagnostics = new LinkedHashSet<>();
+    private final Set<ShellProblem> problems = new LinkedHashSet<>();
+    private final List<Unanalysed> unanalysed = new ArrayList<>();
     private final ArithmeticEvaluator arithmetic = new ArithmeticEvaluator();
     private final Deque<LoopFrame> loops = new ArrayDeque<>();
     private final Deque<Map<String, Optional<ShellValue>>> localFrames = new ArrayDeque<>();
@@ -124,17 +124,17 @@ final class Interpreter {
         } catch (StepLimitReached s) {
             complete = false;
             if (s.budget) {
-                diagnostics.add(AnalysisBudget.current().stopped(uri, s.at, "the script's evaluation was not finished,"
+                unanalysed.add(AnalysisBudget.current().stopped(uri, s.at, "the script's evaluation was not finished,"
                         + " so its firewall commands from here on are not checked."));
-            } else diagnostics.add(new Diagnostic(ShellEvaluator.RULE_LOOP_LIMIT, Severity.WARNING, uri, s.at,
+            } else problems.add(new ShellProblem(ShellProblem.Kind.STEP_LIMIT, s.at,
                     "Evaluation stopped after " + stepLimit + " steps here: this loop does not end, or runs too long to "
                             + "follow. Firewall commands after this point are not checked; make sure the loop ends."));
         } catch (StackOverflowError e) {
             complete = false;
-            diagnostics.add(new Diagnostic(ShellEvaluator.RULE_LOOP_LIMIT, Severity.WARNING, uri,
+            problems.add(new ShellProblem(ShellProblem.Kind.STEP_LIMIT,
                     script.body().range(), "The script nests too deeply to follow; evaluation stopped."));
         }
-        return new EvaluationResult(collected, new ArrayList<>(diagnostics), Math.min(steps, stepLimit), complete);
+        return new EvaluationResult(collected, new ArrayList<>(problems), unanalysed, Math.min(steps, stepLimit), complete);
     }
 
     // ------------------------------------------------------------------ commands
@@ -359,19 +359,34 @@ final class Interpreter {
                 }
                 if (l.until() == (cond == 0)) break;
                 frame.iteration++;
-                try {
-                    status = exec(l.body());
-                } catch (BreakSignal b) {
-                    if (b.value > 1) throw new BreakSignal(b.value - 1);
-                    break;
-                } catch (ContinueSignal k) {
-                    if (k.value > 1) throw new ContinueSignal(k.value - 1);
-                }
+                int pass = pass(l.body(), status);
+                if (pass == BROKEN) break;
+                status = pass;
             }
         } finally {
             loops.removeLast();
         }
         return status;
+    }
+
+    /** What {@link #pass} answers when a break ends the loop (no exit status is negative but {@link #UNKNOWN}). */
+    private static final int BROKEN = Integer.MIN_VALUE;
+
+    /**
+     * One pass of a loop's body: its exit status; {@code before} when a continue cuts it short (the loop's status
+     * stays the last one a pass gave); {@link #BROKEN} when a break ends the loop. A break or continue meant for
+     * an enclosing loop ({@code break 2}) leaves this one with a level less.
+     */
+    private int pass(ShellCommand body, int before) {
+        try {
+            return exec(body);
+        } catch (BreakSignal b) {
+            if (b.value > 1) throw new BreakSignal(b.value - 1);
+            return BROKEN;
+        } catch (ContinueSignal k) {
+            if (k.value > 1) throw new ContinueSignal(k.value - 1);
+            return before;
+        }
     }
 
     /** A loop body run once under an unknown condition: its own break/continue just end the pass. */
@@ -409,14 +424,9 @@ final class Interpreter {
                 step(f.range());
                 frame.iteration++;
                 env.variables.put(f.variable(), item);
-                try {
-                    status = exec(f.body());
-                } catch (BreakSignal b) {
-                    if (b.value > 1) throw new BreakSignal(b.value - 1);
-                    break;
-                } catch (ContinueSignal k) {
-                    if (k.value > 1) throw new ContinueSignal(k.value - 1);
-                }
+                int pass = pass(f.body(), status);
+                if (pass == BROKEN) break;
+                status = pass;
             }
         } finally {
             loops.removeLast();
@@ -515,7 +525,7 @@ final class Interpreter {
     }
 
     void unevaluated(SourceRange at, String message) {
-        diagnostics.add(new Diagnostic(ShellEvaluator.RULE_UNEVALUATED, Severity.INFO, uri, at, message));
+        problems.add(new ShellProblem(ShellProblem.Kind.UNEVALUATED, at, message));
     }
 
     static String describe(List<EvaluatedWord> argv) {

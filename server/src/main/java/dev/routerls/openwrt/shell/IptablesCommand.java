@@ -176,7 +176,7 @@ public record IptablesCommand(String program, Family family, Operation operation
 
     private static SourceRange span(SourceRange a, SourceRange b) {
         if (a == null || b == null) return a == null ? b : a;
-        return new SourceRange(a.startLine(), a.startColumn(), b.endLine(), b.endColumn());
+        return a.to(b);
     }
 
     // ------------------------------------------------------------------ typed views

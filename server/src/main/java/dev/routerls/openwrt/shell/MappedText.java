@@ -1,6 +1,8 @@
 package dev.routerls.openwrt.shell;
 
+import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
+import dev.routerls.core.Utf16Columns;
 
 import java.util.Arrays;
 import java.util.function.IntPredicate;
@@ -15,34 +17,21 @@ final class MappedText {
     private final int[] codePoints;
     /** offsets[i] = UTF-16 offset in the document of code point i; one extra entry for the end. */
     private final int[] offsets;
-    private final int[] lineStarts;
+    /** The document's lines, shared by every piece of it. */
+    private final LineIndex lines;
 
-    private MappedText(int[] codePoints, int[] offsets, int[] lineStarts) {
+    private MappedText(int[] codePoints, int[] offsets, LineIndex lines) {
         this.codePoints = codePoints;
         this.offsets = offsets;
-        this.lineStarts = lineStarts;
+        this.lines = lines;
     }
 
     static MappedText ofDocument(String document) {
         int[] cps = document.codePoints().toArray();
+        Utf16Columns columns = Utf16Columns.of(document);
         int[] offsets = new int[cps.length + 1];
-        int utf16 = 0;
-        for (int i = 0; i < cps.length; i++) {
-            offsets[i] = utf16;
-            utf16 += Character.charCount(cps[i]);
-        }
-        offsets[cps.length] = utf16;
-        int[] starts = new int[16];
-        int count = 0;
-        starts[count++] = 0;
-        for (int i = 0; i < document.length(); i++) {
-            char c = document.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= document.length() || document.charAt(i + 1) != '\n'))) {
-                if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
-                starts[count++] = i + 1;
-            }
-        }
-        return new MappedText(cps, offsets, Arrays.copyOf(starts, count));
+        for (int i = 0; i <= cps.length; i++) offsets[i] = columns.utf16(i);
+        return new MappedText(cps, offsets, new LineIndex(document));
     }
 
     String text() {
@@ -61,7 +50,7 @@ final class MappedText {
     MappedText slice(int start, int end) {
         start = Math.max(0, Math.min(start, codePoints.length));
         end = Math.max(start, Math.min(end, codePoints.length));
-        return new MappedText(Arrays.copyOfRange(codePoints, start, end), Arrays.copyOfRange(offsets, start, end + 1), lineStarts);
+        return new MappedText(Arrays.copyOfRange(codePoints, start, end), Arrays.copyOfRange(offsets, start, end + 1), lines);
     }
 
     /** The characters whose index passes {@code keep}, each still mapped to its own place. */
@@ -77,7 +66,7 @@ final class MappedText {
             }
         }
         offs[n] = offsets[codePoints.length];
-        return new MappedText(Arrays.copyOf(cps, n), Arrays.copyOf(offs, n + 1), lineStarts);
+        return new MappedText(Arrays.copyOf(cps, n), Arrays.copyOf(offs, n + 1), lines);
     }
 
     /** Document range of the code points {@code start..end-1} of this text. */
@@ -86,21 +75,10 @@ final class MappedText {
         end = Math.max(start, Math.min(end, codePoints.length));
         int from = offsets[start];
         int to = end > start ? offsets[end - 1] + Character.charCount(codePoints[end - 1]) : from;
-        return position(from, to);
+        return lines.range(from, to);
     }
 
     SourceRange whole() {
         return range(0, codePoints.length);
-    }
-
-    private SourceRange position(int from, int to) {
-        int l1 = lineOf(from);
-        int l2 = lineOf(to);
-        return new SourceRange(l1, from - lineStarts[l1], l2, to - lineStarts[l2]);
-    }
-
-    private int lineOf(int offset) {
-        int i = Arrays.binarySearch(lineStarts, offset);
-        return i >= 0 ? i : -i - 2;
     }
 }

@@ -80,36 +80,9 @@ public final class ShellAssignments {
             }
             words.addAll(s.words());
             simple(s);
-        } else if (c instanceof ShellCommand.Pipeline p) {
-            p.commands().forEach(this::visit);
-        } else if (c instanceof ShellCommand.AndOr a) {
-            a.commands().forEach(this::visit);
-        } else if (c instanceof ShellCommand.Sequence s) {
-            s.commands().forEach(this::visit);
-        } else if (c instanceof ShellCommand.Background b) {
-            visit(b.command());
-        } else if (c instanceof ShellCommand.BraceGroup b) {
-            visit(b.body());
-        } else if (c instanceof ShellCommand.Subshell s) {
-            visit(s.body());
-        } else if (c instanceof ShellCommand.If i) {
-            for (ShellCommand.Branch b : i.branches()) {
-                visit(b.condition());
-                visit(b.body());
-            }
-            visit(i.elseBody());
-        } else if (c instanceof ShellCommand.Loop l) {
-            visit(l.condition());
-            visit(l.body());
-        } else if (c instanceof ShellCommand.For f) {
-            otherwiseSet.add(f.variable());
-            visit(f.body());
-        } else if (c instanceof ShellCommand.Case k) {
-            for (ShellCommand.CaseItem i : k.items()) visit(i.body());
-        } else if (c instanceof ShellCommand.FunctionDefinition f) {
-            visit(f.body());
-        } else if (c instanceof ShellCommand.Redirected r) {
-            visit(r.command());
+        } else {
+            if (c instanceof ShellCommand.For f) otherwiseSet.add(f.variable());
+            c.children().forEach(this::visit);
         }
     }
 

@@ -8,9 +8,6 @@ import java.util.Map;
  * (never guessed); loops are bounded by a step limit.
  */
 public final class ShellEvaluator {
-    public static final String RULE_SYNTAX = ShellSyntax.RULE_SYNTAX;
-    public static final String RULE_UNEVALUATED = "openwrt/shell-unevaluated";
-    public static final String RULE_LOOP_LIMIT = "openwrt/shell-loop-limit";
     /** Commands run, loop passes and words past the 64th of a command line, before evaluation gives up. */
     public static final int DEFAULT_STEP_LIMIT = 100_000;
 

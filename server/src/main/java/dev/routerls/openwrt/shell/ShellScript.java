@@ -1,28 +1,31 @@
 package dev.routerls.openwrt.shell;
 
-import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
+import dev.routerls.core.Unanalysed;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A parsed firewall.user-style shell script: its top-level commands and the syntax problems found
- * (rule {@code openwrt/shell-syntax}, errors). A statement with a syntax error is left out; the rest
+ * A parsed firewall.user-style shell script: its top-level commands, the syntax problems found and the
+ * part not read when the analysis budget ran out. A statement with a syntax error is left out; the rest
  * of the script is still parsed.
  */
-public record ShellScript(String uri, String text, ShellCommand.Sequence body, List<Diagnostic> problems) {
+public record ShellScript(String uri, String text, ShellCommand.Sequence body, List<ShellProblem> problems,
+                          List<Unanalysed> unanalysed) {
 
     public ShellScript {
         problems = List.copyOf(problems);
+        unanalysed = List.copyOf(unanalysed);
     }
 
     public static ShellScript parse(String uri, String text) {
-        List<Diagnostic> problems = new ArrayList<>();
-        ShellCommand.Sequence body = new ShellSyntax(uri, problems).script(MappedText.ofDocument(text));
-        return new ShellScript(uri, text, body, problems);
+        List<ShellProblem> problems = new ArrayList<>();
+        List<Unanalysed> unanalysed = new ArrayList<>();
+        ShellCommand.Sequence body = new ShellSyntax(uri, problems, unanalysed).script(MappedText.ofDocument(text));
+        return new ShellScript(uri, text, body, problems, unanalysed);
     }
 
     /** The top-level commands in source order. */
@@ -32,17 +35,7 @@ public record ShellScript(String uri, String text, ShellCommand.Sequence body, L
 
     /** The top-level command whose text holds {@code range} (e.g. the loop around an evaluated command). */
     public Optional<ShellCommand> topLevelCommandAt(SourceRange range) {
-        return commands().stream().filter(c -> contains(c.range(), range)).findFirst();
-    }
-
-    /** True when {@code inner} lies within {@code outer}. */
-    public static boolean contains(SourceRange outer, SourceRange inner) {
-        return before(outer.startLine(), outer.startColumn(), inner.startLine(), inner.startColumn())
-                && before(inner.endLine(), inner.endColumn(), outer.endLine(), outer.endColumn());
-    }
-
-    private static boolean before(int l1, int c1, int l2, int c2) {
-        return l1 < l2 || l1 == l2 && c1 <= c2;
+        return commands().stream().filter(c -> c.range().contains(range)).findFirst();
     }
 
     /**

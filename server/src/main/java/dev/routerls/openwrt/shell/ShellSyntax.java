@@ -1,9 +1,8 @@
 package dev.routerls.openwrt.shell;
 
 import dev.routerls.core.AnalysisBudget;
-import dev.routerls.core.Diagnostic;
-import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
+import dev.routerls.core.Unanalysed;
 import dev.routerls.grammar.ShellLexer;
 import dev.routerls.grammar.ShellParser;
 import org.antlr.v4.runtime.BailErrorStrategy;
@@ -27,18 +26,19 @@ import java.util.Map;
  * reported once and parsing resumes at the next line where the broken construct has closed.
  */
 final class ShellSyntax {
-    static final String RULE_SYNTAX = "openwrt/shell-syntax";
     private static final int MAX_NESTING = 40;
 
     private final String uri;
-    private final List<Diagnostic> problems;
+    private final List<ShellProblem> problems;
+    private final List<Unanalysed> unanalysed;
     private final WordParser words = new WordParser(this);
     private int nesting;
     private boolean tooDeepReported;
 
-    ShellSyntax(String uri, List<Diagnostic> problems) {
+    ShellSyntax(String uri, List<ShellProblem> problems, List<Unanalysed> unanalysed) {
         this.uri = uri;
         this.problems = problems;
+        this.unanalysed = unanalysed;
     }
 
     /** Parses a whole script (or the inside of a command substitution). */
@@ -58,7 +58,7 @@ final class ShellSyntax {
             if (tokens.LA(1) == Token.EOF) break;
             if ((++statements & 255) == 0 && AnalysisBudget.current().spent()) {
                 SourceRange rest = text.range(tokens.LT(1).getStartIndex(), text.length());
-                problems.add(AnalysisBudget.current().stopped(uri, rest, "the statements from here on were not read."));
+                unanalysed.add(AnalysisBudget.current().stopped(uri, rest, "the statements from here on were not read."));
                 break;
             }
             int start = tokens.index();
@@ -69,7 +69,7 @@ final class ShellSyntax {
                 else commands.add(list);
             } catch (StackOverflowError e) {
                 // thousands of nested ( or { exhaust the recursive parser: report the statement, go on after it
-                problems.add(new Diagnostic(RULE_SYNTAX, Severity.ERROR, uri, firstLine(text, tokens.get(start)),
+                problems.add(syntax(firstLine(text, tokens.get(start)),
                         "This statement is nested too deeply to analyse (thousands of open groups); the rest of the"
                                 + " script is still checked. Close the groups or split the statement."));
                 tokens.seek(start);
@@ -103,7 +103,7 @@ final class ShellSyntax {
         if (nesting >= MAX_NESTING) {
             if (!tooDeepReported) {
                 tooDeepReported = true;
-                problems.add(new Diagnostic(RULE_SYNTAX, Severity.ERROR, uri, firstLineOf(inner),
+                problems.add(syntax(firstLineOf(inner),
                         "Substitutions and expansions are nested more than " + MAX_NESTING
                                 + " deep here; the inner ones are not analysed. Flatten them with variables."));
             }
@@ -161,7 +161,11 @@ final class ShellSyntax {
             message = "Unexpected " + describe(offending) + (expected == null ? "" : " (expected " + expected + ")")
                     + "; the shell would reject this statement. It is skipped and analysis continues after it.";
         }
-        problems.add(new Diagnostic(RULE_SYNTAX, Severity.ERROR, uri, range, message));
+        problems.add(syntax(range, message));
+    }
+
+    private static ShellProblem syntax(SourceRange range, String message) {
+        return new ShellProblem(ShellProblem.Kind.SYNTAX, range, message);
     }
 
     private static SourceRange firstLine(MappedText text, Token t) {
@@ -406,7 +410,7 @@ final class ShellSyntax {
                 }
                 Token name = c.forName.getStart();
                 if (!WordParser.isName(name.getText())) {
-                    problems.add(new Diagnostic(RULE_SYNTAX, Severity.ERROR, uri, tokenRange(name),
+                    problems.add(syntax(tokenRange(name),
                             "'" + name.getText() + "' is not a valid variable name for a for loop; the shell rejects it."));
                 }
                 return new ShellCommand.For(name.getText(), tokenRange(name), items, compoundList(c.doGroup().compoundList()), r);
@@ -487,7 +491,7 @@ final class ShellSyntax {
             ShellCommand.HereDocument doc;
             if (body == null) {
                 SourceRange at = range(ctx);
-                problems.add(new Diagnostic(RULE_SYNTAX, Severity.ERROR, uri, at,
+                problems.add(syntax(at,
                         "This here-document has no body: the script ends before the line after it. Add the body and a line '"
                                 + delimiter + "'."));
                 doc = new ShellCommand.HereDocument(delimiter, expands, stripTabs,
@@ -526,7 +530,7 @@ final class ShellSyntax {
                     : new ShellWord(content.text(), List.of(new ShellWord.Literal(content.text(), true, content.whole())),
                     content.whole());
             if (!terminated) {
-                problems.add(new Diagnostic(RULE_SYNTAX, Severity.ERROR, uri, operatorRange,
+                problems.add(syntax(operatorRange,
                         "This here-document is never closed: no line '" + delimiter
                                 + "' follows, so it swallows the rest of the script. Add the delimiter line."));
             }

@@ -1,6 +1,5 @@
 package dev.routerls.openwrt.uci;
 
-import dev.routerls.core.Severity;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.Spelling;
 import dev.routerls.core.TextEncoding;
@@ -111,7 +110,7 @@ public final class UciReader {
             try {
                 line();
             } catch (ParseError e) {
-                problems.add(new UciProblem(e.reason + e.detail + REJECTS, e.range, Severity.ERROR, true));
+                problems.add(new UciProblem(e.reason + e.detail + REJECTS, e.range, true));
                 if (e.openQuote >= 0) lb.continueAt(lb.nextLineStart(e.openQuote));
             }
         }
@@ -189,7 +188,7 @@ public final class UciReader {
             assertEndOfCommand();
             UciValue typeValue = value(type);
             UciValue nameValue = name.isEmpty() ? null : value(name);
-            SourceRange line = join(bufRange(start, end), range(name.isEmpty() ? type : name));
+            SourceRange line = bufRange(start, end).to(range(name.isEmpty() ? type : name));
             UciSection.Header header = new UciSection.Header(line, typeValue, nameValue);
             if (nameValue == null) {
                 addSection(typeValue.text(), null, header);
@@ -233,7 +232,7 @@ public final class UciReader {
         assertEndOfCommand();
         // libuci ignores an option without a value: it neither creates nor clears one
         if (value.isEmpty() && !list) return;
-        SourceRange line = join(bufRange(start, end), range(value.isEmpty() ? name : value));
+        SourceRange line = bufRange(start, end).to(range(value.isEmpty() ? name : value));
         UciValue v = value(value);
         UciValue n = value(name);
         current.addOption(new UciOption(list ? UciOption.Kind.LIST : UciOption.Kind.OPTION, n.text(), n.range(),
@@ -303,7 +302,7 @@ public final class UciReader {
             SourceRange command = bufRange(cmdStart, cmdEnd);
             throw error("insufficient arguments", ": '" + text(cmdStart, cmdEnd) + "' needs "
                     + (keyword(wordBytes(cmdStart, cmdEnd)).equals("config") ? "a section type" : "a name")
-                    + " after it", a.fileEnd() > a.fileStart() ? join(command, range(a)) : command);
+                    + " after it", a.fileEnd() > a.fileStart() ? command.to(range(a)) : command);
         }
         return a;
     }
@@ -427,7 +426,7 @@ public final class UciReader {
         if (last < 0) return;
         problems.add(new UciProblem("libuci ignores the rest of this line: a ';' written right after an "
                 + "unquoted value ends the whole line, not just the command; put a space before the ';' "
-                + "or quote the value", source.range(semi, lb.fileOffset(last) + 1), Severity.WARNING, false));
+                + "or quote the value", source.range(semi, lb.fileOffset(last) + 1), false));
     }
 
     private void nulWarning(int[] span) {
@@ -436,7 +435,7 @@ public final class UciReader {
         while (end > span[0] + 1 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) end--;
         problems.add(new UciProblem("libuci stops reading this line at the NUL byte: it ignores the rest of the "
                 + "line and joins the next line to the text before it; remove the NUL byte",
-                source.range(span[0], end), Severity.WARNING, false));
+                source.range(span[0], end), false));
     }
 
     private void skipWhitespace() {
@@ -524,10 +523,6 @@ public final class UciReader {
         int fs = lb.fileOffset(start);
         int fe = end > start ? lb.fileOffset(end - 1) + 1 : fs;
         return source.text().substring(source.textStart(fs), source.textEnd(fe));
-    }
-
-    private static SourceRange join(SourceRange a, SourceRange b) {
-        return new SourceRange(a.startLine(), a.startColumn(), b.endLine(), b.endColumn());
     }
 
     private static ParseError error(String reason, String detail, SourceRange at) {

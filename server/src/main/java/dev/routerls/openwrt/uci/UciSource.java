@@ -28,7 +28,7 @@ public final class UciSource {
     private final int[] textOffset;
     /** True where a character starts (or at the end): a range ending mid-character is widened to the next one. */
     private final boolean[] boundary;
-    private final int[] lineStarts;
+    private final LineIndex lines;
 
     private UciSource(byte[] bytes, String text, Charset charset, int[] textOffset, boolean[] boundary) {
         this.bytes = bytes;
@@ -36,9 +36,7 @@ public final class UciSource {
         this.charset = charset;
         this.textOffset = textOffset;
         this.boundary = boundary;
-        LineIndex index = new LineIndex(text);
-        lineStarts = new int[index.lineCount()];
-        for (int i = 0; i < lineStarts.length; i++) lineStarts[i] = index.lineStartOffset(i);
+        this.lines = new LineIndex(text);
     }
 
     /** Text from an editor: the bytes are its UTF-8 encoding. */
@@ -168,28 +166,17 @@ public final class UciSource {
 
     /** The editor range of the text offsets [start, end). */
     SourceRange textRange(int start, int end) {
-        int sl = line(start);
-        int el = line(end);
-        return new SourceRange(sl, start - lineStarts[sl], el, end - lineStarts[el]);
+        return lines.range(start, end);
     }
 
     /** The byte offset of an editor position (the first byte of the character there). */
     public int byteOffset(int line, int column) {
-        int l = Math.max(0, Math.min(line, lineStarts.length - 1));
-        int t = Math.min(text.length(), lineStarts[l] + Math.max(0, column));
+        int l = Math.max(0, Math.min(line, lines.lineCount() - 1));
+        int t = Math.min(text.length(), lines.lineStartOffset(l) + Math.max(0, column));
         int i = Arrays.binarySearch(textOffset, t);
         if (i < 0) return Math.min(bytes.length, -i - 1);
         while (i > 0 && textOffset[i - 1] == t) i--;
         return i;
-    }
-
-    private int line(int offset) {
-        int i = Arrays.binarySearch(lineStarts, offset);
-        if (i >= 0) {
-            // equal starts cannot happen; a CRLF counts once, so LF's offset is not a line start
-            return i;
-        }
-        return -i - 2;
     }
 
     private int clamp(int b) {

@@ -110,7 +110,7 @@ public final class Fw3ChainFlushRule extends BaseRule<Router> {
             }
             String message = message(c.table(), whole ? null : chain, c.family());
             Optional<Fix> replacement = whole ? Optional.empty() : replacements.stream()
-                    .filter(x -> x.flushes().stream().anyMatch(f -> contains(f, r.source().range())))
+                    .filter(x -> x.flushes().stream().anyMatch(f -> f.contains(r.source().range())))
                     .map(SnatLoopReplacement.Replacement::fix).findFirst();
             Optional<Move> move = whole || replacement.isPresent() ? Optional.empty() : ownChain(router, script, r, c.table(), chain);
             found.add(new Finding(r.source().range(), message, replacement.stream().toList(), move.orElse(null)));
@@ -246,12 +246,5 @@ public final class Fw3ChainFlushRule extends BaseRule<Router> {
         if (w == null || !w.known() || w.range() == null) return false;
         Optional<ShellWord> source = words.wordAt(w.range());
         return source.isPresent() && source.get().isLiteral() && w.text().equals(source.get().literalValue());
-    }
-
-    private static boolean contains(SourceRange outer, SourceRange inner) {
-        return (outer.startLine() < inner.startLine() || outer.startLine() == inner.startLine()
-                && outer.startColumn() <= inner.startColumn())
-                && (inner.endLine() < outer.endLine() || inner.endLine() == outer.endLine()
-                && inner.endColumn() <= outer.endColumn());
     }
 }

@@ -31,9 +31,10 @@ import java.util.TreeSet;
  * ({@link UnmarkedConnections}): the nth counters are per rule, so concurrent connections can miss them all.
  */
 public final class MapeNthSpreadRule extends BaseRule<Router> {
+    public static final String ID = "openwrt/mape-nth-spread";
 
     public MapeNthSpreadRule() {
-        super(RuleInfo.rule("openwrt/mape-nth-spread", Severity.WARNING)
+        super(RuleInfo.rule(ID, Severity.WARNING)
                 .summary("nth-statistic MARK rules do not give every connection one of the MAP-E port blocks")
                 .rationale("""
                         firewall.user loops spread new connections over the port blocks with \

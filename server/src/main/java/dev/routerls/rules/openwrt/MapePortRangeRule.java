@@ -27,9 +27,10 @@ import java.util.OptionalInt;
  * this rule checks the shape against the PSID most ranges belong to (the shared {@link PortSetCheck}).
  */
 public final class MapePortRangeRule extends BaseRule<Router> {
+    public static final String ID = "openwrt/mape-port-range";
 
     public MapePortRangeRule() {
-        super(RuleInfo.rule("openwrt/mape-port-range", Severity.ERROR)
+        super(RuleInfo.rule(ID, Severity.ERROR)
                 .summary("SNAT port ranges (firewall.user or nftables.d) are not exactly a MAP-E port set")
                 .rationale("""
                         A MAP-E customer may use only the ports of its PSID: with v6plus and BIGLOBE 15 blocks of \

@@ -25,9 +25,10 @@ import java.util.OptionalInt;
  * When the script takes them from something routerls cannot evaluate it checks nothing ({@link MapeSnatUnknownRule} says so).
  */
 public final class MapePsidMismatchRule extends BaseRule<Router> {
+    public static final String ID = "openwrt/mape-psid-mismatch";
 
     public MapePsidMismatchRule() {
-        super(RuleInfo.rule("openwrt/mape-psid-mismatch", Severity.ERROR)
+        super(RuleInfo.rule(ID, Severity.ERROR)
                 .summary("SNAT (firewall.user or nftables.d) to an IPv4 address or PSID other than the one the delegated prefix gives")
                 .rationale("""
                         The IPv4 address and PSID of a MAP-E line follow from the delegated IPv6 prefix. A script \

@@ -1,19 +1,19 @@
 package dev.routerls.rules.openwrt;
 
-import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;
+import dev.routerls.openwrt.nft.NftProblem;
 import dev.routerls.openwrt.nft.NftSnippet;
 import dev.routerls.openwrt.router.Router;
+import dev.routerls.rules.BaseRule;
 import dev.routerls.rules.Example;
+import dev.routerls.rules.Findings;
 import dev.routerls.rules.RuleInfo;
 
-import java.util.stream.Stream;
-
 /** {@code openwrt/nft-syntax}: what the nftables.d reader could not read. */
-public final class NftSyntaxRule extends ReaderFindingRule {
+public final class NftSyntaxRule extends BaseRule<Router> {
 
     public NftSyntaxRule() {
-        super(RuleInfo.rule(NftSnippet.SYNTAX_RULE, Severity.ERROR)
+        super(RuleInfo.rule("openwrt/nft-syntax", Severity.ERROR)
                 .summary("nftables.d snippet syntax errors (nft then rejects it)")
                 .rationale("""
                         fw4 pastes every /etc/nftables.d/*.nft file into its own `table inet fw4` and loads the \
@@ -36,7 +36,12 @@ public final class NftSyntaxRule extends ReaderFindingRule {
     }
 
     @Override
-    Stream<Diagnostic> found(Router router) {
-        return router.nftables().stream().flatMap(n -> n.problems().stream());
+    public void check(Router router, Findings out) {
+        for (NftSnippet n : router.nftables()) check(n, out);
+    }
+
+    /** Reports the syntax errors the reader found in one snippet. */
+    public void check(NftSnippet snippet, Findings out) {
+        for (NftProblem p : snippet.problems()) out.report(snippet.uri(), p.range(), p.message());
     }
 }

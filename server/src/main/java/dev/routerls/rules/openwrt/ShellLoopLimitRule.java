@@ -1,19 +1,15 @@
 package dev.routerls.rules.openwrt;
 
-import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;
-import dev.routerls.openwrt.router.Router;
-import dev.routerls.openwrt.shell.ShellEvaluator;
+import dev.routerls.openwrt.shell.ShellProblem;
 import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
-import java.util.stream.Stream;
-
 /** {@code openwrt/shell-loop-limit}: firewall.user evaluation that hit the step limit. */
-public final class ShellLoopLimitRule extends ReaderFindingRule {
+public final class ShellLoopLimitRule extends ShellProblemRule {
 
     public ShellLoopLimitRule() {
-        super(RuleInfo.rule(ShellEvaluator.RULE_LOOP_LIMIT, Severity.WARNING)
+        super(RuleInfo.rule("openwrt/shell-loop-limit", Severity.WARNING)
                 .summary("firewall.user evaluation stopped at the step limit (a loop that does not end)")
                 .rationale("""
                         routerls evaluates firewall.user step by step and stops after a fixed number of steps. A \
@@ -34,11 +30,6 @@ public final class ShellLoopLimitRule extends ReaderFindingRule {
                         done
                         """))
                 .tags("shell")
-                .build());
-    }
-
-    @Override
-    Stream<Diagnostic> found(Router router) {
-        return router.firewallUserRun().stream().flatMap(r -> r.diagnostics().stream());
+                .build(), ShellProblem.Kind.STEP_LIMIT);
     }
 }

@@ -1,21 +1,15 @@
 package dev.routerls.rules.openwrt;
 
-import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;
-import dev.routerls.openwrt.router.Router;
-import dev.routerls.openwrt.shell.ShellEvaluator;
-import dev.routerls.openwrt.shell.ShellScript;
+import dev.routerls.openwrt.shell.ShellProblem;
 import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
-import java.util.Optional;
-import java.util.stream.Stream;
-
 /** {@code openwrt/shell-syntax}: the syntax errors the shell parser found in firewall.user and rc.local. */
-public final class ShellSyntaxRule extends ReaderFindingRule {
+public final class ShellSyntaxRule extends ShellProblemRule {
 
     public ShellSyntaxRule() {
-        super(RuleInfo.rule(ShellEvaluator.RULE_SYNTAX, Severity.ERROR)
+        super(RuleInfo.rule("openwrt/shell-syntax", Severity.ERROR)
                 .summary("firewall.user / rc.local shell syntax errors")
                 .rationale("""
                         /etc/firewall.user and /etc/rc.local are run by the shell when the firewall or the router \
@@ -32,12 +26,6 @@ public final class ShellSyntaxRule extends ReaderFindingRule {
                         done
                         """))
                 .tags("syntax", "shell")
-                .build());
-    }
-
-    @Override
-    Stream<Diagnostic> found(Router router) {
-        return Stream.of(router.firewallUser(), router.rcLocal()).flatMap(Optional::stream)
-                .flatMap((ShellScript s) -> s.problems().stream());
+                .build(), ShellProblem.Kind.SYNTAX);
     }
 }

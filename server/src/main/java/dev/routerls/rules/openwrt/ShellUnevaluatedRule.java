@@ -1,19 +1,15 @@
 package dev.routerls.rules.openwrt;
 
-import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;
-import dev.routerls.openwrt.router.Router;
-import dev.routerls.openwrt.shell.ShellEvaluator;
+import dev.routerls.openwrt.shell.ShellProblem;
 import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
-import java.util.stream.Stream;
-
 /** {@code openwrt/shell-unevaluated} (info): the parts of firewall.user the evaluator could not follow. */
-public final class ShellUnevaluatedRule extends ReaderFindingRule {
+public final class ShellUnevaluatedRule extends ShellProblemRule {
 
     public ShellUnevaluatedRule() {
-        super(RuleInfo.rule(ShellEvaluator.RULE_UNEVALUATED, Severity.INFO)
+        super(RuleInfo.rule("openwrt/shell-unevaluated", Severity.INFO)
                 .summary("parts of firewall.user routerls cannot evaluate, so the commands there are not checked")
                 .rationale("""
                         routerls runs firewall.user in its own evaluator to see the iptables commands it really \
@@ -32,11 +28,6 @@ public final class ShellUnevaluatedRule extends ReaderFindingRule {
                         done
                         """))
                 .tags("shell")
-                .build());
-    }
-
-    @Override
-    Stream<Diagnostic> found(Router router) {
-        return router.firewallUserRun().stream().flatMap(r -> r.diagnostics().stream());
+                .build(), ShellProblem.Kind.UNEVALUATED);
     }
 }

@@ -1,19 +1,14 @@
 package dev.routerls.rules.openwrt;
 
 import dev.routerls.core.Severity;
-import dev.routerls.openwrt.uci.UciConfigs;
-import dev.routerls.openwrt.uci.UciFile;
-import dev.routerls.openwrt.uci.UciProblem;
-import dev.routerls.rules.BaseRule;
 import dev.routerls.rules.Example;
-import dev.routerls.rules.Findings;
 import dev.routerls.rules.RuleInfo;
 
 /**
  * {@code openwrt/uci-ignored-text}: what the UCI reader found that libuci reads without complaint but
  * differently than it looks (the problems that do not make libuci refuse the file).
  */
-public final class UciIgnoredTextRule extends BaseRule<UciConfigs> {
+public final class UciIgnoredTextRule extends UciProblemRule {
 
     public UciIgnoredTextRule() {
         super(RuleInfo.rule("openwrt/uci-ignored-text", Severity.WARNING)
@@ -32,15 +27,6 @@ public final class UciIgnoredTextRule extends BaseRule<UciConfigs> {
                         	option timezone 'JST-9'; option zonename 'Asia/Tokyo'
                         """))
                 .tags("syntax")
-                .build());
-    }
-
-    @Override
-    public void check(UciConfigs model, Findings out) {
-        for (UciFile f : model.uciFiles()) {
-            for (UciProblem p : f.problems()) {
-                if (!p.rejectsFile()) out.report(f.uri(), p.range(), p.message());
-            }
-        }
+                .build(), false);
     }
 }

@@ -1,11 +1,6 @@
 package dev.routerls.rules.openwrt;
 
 import dev.routerls.core.Severity;
-import dev.routerls.openwrt.uci.UciConfigs;
-import dev.routerls.openwrt.uci.UciFile;
-import dev.routerls.openwrt.uci.UciProblem;
-import dev.routerls.rules.Findings;
-import dev.routerls.rules.BaseRule;
 import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
@@ -13,7 +8,7 @@ import dev.routerls.rules.RuleInfo;
  * Reports the syntax errors the UCI reader found, in libuci's own words: those for which libuci refuses the whole
  * file ({@link UciIgnoredTextRule} reports what it reads silently differently).
  */
-public final class UciSyntaxRule extends BaseRule<UciConfigs> {
+public final class UciSyntaxRule extends UciProblemRule {
 
     public UciSyntaxRule() {
         super(RuleInfo.rule("openwrt/uci-syntax", Severity.ERROR)
@@ -36,15 +31,6 @@ public final class UciSyntaxRule extends BaseRule<UciConfigs> {
                         	option proto 'dhcpv6'
                         """))
                 .tags("syntax")
-                .build());
-    }
-
-    @Override
-    public void check(UciConfigs model, Findings out) {
-        for (UciFile f : model.uciFiles()) {
-            for (UciProblem p : f.problems()) {
-                if (p.rejectsFile()) out.report(f.uri(), p.range(), p.message());
-            }
-        }
+                .build(), true);
     }
 }

@@ -78,7 +78,7 @@ public final class LimitRule extends YamahaRule {
         for (List<NatUse> uses : perLine.values()) {
             if (uses.size() <= max) continue;
             SourceRange first = uses.get(max).range(), last = uses.get(uses.size() - 1).range();
-            out.report(new SourceRange(first.startLine(), first.startColumn(), last.endLine(), last.endColumn()),
+            out.report(first.to(last),
                     "this line applies " + uses.size() + " NAT descriptors to one interface; the router takes at most "
                             + max + " and rejects the line. Merge descriptors or drop some.");
         }

@@ -125,8 +125,7 @@ public final class MapePortRangeRule extends YamahaRule {
         if (max.isEmpty() || d.portBlocks().size() <= max.get()) return;
         PortBlock first = d.portBlocks().get(max.get());
         PortBlock last = d.portBlocks().get(d.portBlocks().size() - 1);
-        out.report(new SourceRange(first.range().startLine(), first.range().startColumn(),
-                        last.range().endLine(), last.range().endColumn()),
+        out.report(first.range().to(last.range()),
                 "NAT descriptor " + d.id() + " lists " + d.portBlocks().size() + " port ranges, but "
                         + modelName(m) + " accepts at most " + max.get()
                         + "; the router rejects the line and the descriptor has no port set. "

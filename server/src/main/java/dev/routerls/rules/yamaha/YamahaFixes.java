@@ -123,8 +123,7 @@ final class YamahaFixes {
         SourceRange last = d.portBlocks().get(d.portBlocks().size() - 1).range();
         String list = expected.stream().map(PortRange::toString).collect(Collectors.joining(" "));
         return Optional.of(new Fix("Replace the port ranges of NAT descriptor " + d.id() + " with the " + expected.size()
-                + " blocks of PSID " + psid, List.of(new TextEdit(uri, new SourceRange(first.startLine(), first.startColumn(),
-                last.endLine(), last.endColumn()), list))));
+                + " blocks of PSID " + psid, List.of(new TextEdit(uri, first.to(last), list))));
     }
 
     /**

@@ -18,6 +18,9 @@ import dev.routerls.openwrt.shell.ShellCommand;
 import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.openwrt.uci.UciOption;
 import dev.routerls.openwrt.uci.UciSection;
+import dev.routerls.rules.openwrt.MapeNthSpreadRule;
+import dev.routerls.rules.openwrt.MapePortRangeRule;
+import dev.routerls.rules.openwrt.MapePsidMismatchRule;
 import dev.routerls.services.feature.CodeActionParticipant;
 import dev.routerls.services.feature.FeatureContext;
 import dev.routerls.services.types.ActionOffer;
@@ -43,8 +46,8 @@ import java.util.Optional;
  * A router whose SNAT already is the expected one gets none of them. The user's loop is never deleted silently.
  */
 public final class SnatActions implements CodeActionParticipant {
-    private static final List<String> LOOP_RULES = List.of("openwrt/mape-port-range", "openwrt/mape-nth-spread",
-            "openwrt/mape-psid-mismatch");
+    private static final List<String> LOOP_RULES = List.of(MapePortRangeRule.ID, MapeNthSpreadRule.ID,
+            MapePsidMismatchRule.ID);
 
     /** Actions at {@code range} of document {@code uri}, given the latest {@code diagnostics} there. */
     public List<EditorAction> at(Router router, String uri, SourceRange range, List<Diagnostic> diagnostics) {

@@ -58,27 +58,6 @@ final class ScriptNames {
             }
             s.words().forEach(this::word);
             s.redirections().forEach(this::redirection);
-        } else if (c instanceof ShellCommand.Pipeline p) {
-            p.commands().forEach(this::visit);
-        } else if (c instanceof ShellCommand.AndOr a) {
-            a.commands().forEach(this::visit);
-        } else if (c instanceof ShellCommand.Sequence s) {
-            s.commands().forEach(this::visit);
-        } else if (c instanceof ShellCommand.Background b) {
-            visit(b.command());
-        } else if (c instanceof ShellCommand.BraceGroup b) {
-            visit(b.body());
-        } else if (c instanceof ShellCommand.Subshell s) {
-            visit(s.body());
-        } else if (c instanceof ShellCommand.If i) {
-            for (ShellCommand.Branch b : i.branches()) {
-                visit(b.condition());
-                visit(b.body());
-            }
-            visit(i.elseBody());
-        } else if (c instanceof ShellCommand.Loop l) {
-            visit(l.condition());
-            visit(l.body());
         } else if (c instanceof ShellCommand.For f) {
             if (f.variableRange() != null) uses.add(new Use(f.variable(), f.variableRange(), true, null));
             if (f.items() != null) f.items().forEach(this::word);
@@ -89,11 +68,11 @@ final class ScriptNames {
                 i.patterns().forEach(this::word);
                 visit(i.body());
             }
-        } else if (c instanceof ShellCommand.FunctionDefinition f) {
-            visit(f.body());
         } else if (c instanceof ShellCommand.Redirected r) {
             visit(r.command());
             r.redirections().forEach(this::redirection);
+        } else {
+            c.children().forEach(this::visit);
         }
     }
 

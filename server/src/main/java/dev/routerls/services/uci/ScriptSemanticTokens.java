@@ -41,36 +41,9 @@ final class ScriptSemanticTokens implements SemanticTokensParticipant {
                 if (v.startsWith("-")) add(out, w.range(), SemanticToken.Type.KEYWORD, false);
                 else if (c.router().interfaceOfDevice(v).isPresent()) add(out, w.range(), SemanticToken.Type.INTERFACE, false);
             }
-        } else if (cmd instanceof ShellCommand.Sequence s) {
-            s.commands().forEach(x -> commands(c, x, out));
-        } else if (cmd instanceof ShellCommand.Pipeline p) {
-            p.commands().forEach(x -> commands(c, x, out));
-        } else if (cmd instanceof ShellCommand.AndOr a) {
-            a.commands().forEach(x -> commands(c, x, out));
-        } else if (cmd instanceof ShellCommand.If i) {
-            for (ShellCommand.Branch b : i.branches()) {
-                commands(c, b.condition(), out);
-                commands(c, b.body(), out);
-            }
-            commands(c, i.elseBody(), out);
-        } else if (cmd instanceof ShellCommand.Loop l) {
-            commands(c, l.condition(), out);
-            commands(c, l.body(), out);
-        } else if (cmd instanceof ShellCommand.For f) {
-            commands(c, f.body(), out);
-        } else if (cmd instanceof ShellCommand.FunctionDefinition f) {
-            add(out, f.nameRange(), SemanticToken.Type.COMMAND, true);
-            commands(c, f.body(), out);
-        } else if (cmd instanceof ShellCommand.BraceGroup g) {
-            commands(c, g.body(), out);
-        } else if (cmd instanceof ShellCommand.Subshell g) {
-            commands(c, g.body(), out);
-        } else if (cmd instanceof ShellCommand.Redirected r) {
-            commands(c, r.command(), out);
-        } else if (cmd instanceof ShellCommand.Background b) {
-            commands(c, b.command(), out);
-        } else if (cmd instanceof ShellCommand.Case k) {
-            k.items().forEach(i -> commands(c, i.body(), out));
+        } else {
+            if (cmd instanceof ShellCommand.FunctionDefinition f) add(out, f.nameRange(), SemanticToken.Type.COMMAND, true);
+            cmd.children().forEach(x -> commands(c, x, out));
         }
     }
 

@@ -74,7 +74,7 @@ final class YamahaOutline implements OutlineParticipant {
             SourceRange first = children.get(0).range(), last = children.get(children.size() - 1).range();
             YamahaConfig.NatDescriptor d = r.model().natDescriptors().get(Integer.parseInt(e.getKey()));
             out.add(new OutlineSymbol("nat descriptor " + e.getKey(), d == null ? null : d.effectiveType(), OutlineSymbol.Kind.NAT,
-                    new SourceRange(first.startLine(), first.startColumn(), last.endLine(), last.endColumn()),
+                    first.to(last),
                     children.get(0).selectionRange(), children));
         }
         out.sort((a, b) -> Integer.compare(a.range().startLine(), b.range().startLine()));
@@ -100,7 +100,7 @@ final class YamahaOutline implements OutlineParticipant {
             List<OutlineSymbol> kids = children.stream().map(names::lineSymbol).toList();
             return new OutlineSymbol(context.toString(), null,
                     context.pp() != null ? OutlineSymbol.Kind.PP : OutlineSymbol.Kind.TUNNEL,
-                    new SourceRange(sel.startLine(), sel.startColumn(), end.endLine(), end.endColumn()), sel, kids);
+                    sel.to(end), sel, kids);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.routerls.services.yamaha;
 
 import dev.routerls.analysis.YamahaAnalyzer;
+import dev.routerls.core.BoundedCache;
 import dev.routerls.core.SourceRange;
 import dev.routerls.grammar.YamahaLexer;
 import dev.routerls.services.feature.FeatureContext;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Semantic tokens of a YAMAHA config, from what the grammar and the model know: the command words the
@@ -25,7 +25,7 @@ final class YamahaSemanticTokens implements SemanticTokensParticipant {
     private static final int CACHE_LIMIT = 50_000;
     private final CommandCatalog catalog;
     /** Command word counts by line text: a config repeats the same shapes thousands of times. */
-    private final Map<String, Integer> heads = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Integer> heads = new BoundedCache<>(CACHE_LIMIT);
 
     YamahaSemanticTokens(CommandCatalog catalog) {
         this.catalog = catalog;
@@ -69,12 +69,7 @@ final class YamahaSemanticTokens implements SemanticTokensParticipant {
     }
 
     private int head(String text, List<Word> words) {
-        Integer h = heads.get(text);
-        if (h != null) return h;
-        int count = catalog.commandWordCount(words.stream().map(Word::text).toList());
-        if (heads.size() > CACHE_LIMIT) heads.clear();
-        heads.put(text, count);
-        return count;
+        return heads.get(text, () -> catalog.commandWordCount(words.stream().map(Word::text).toList()));
     }
 
     private static long key(int line, int column) {

@@ -1,5 +1,6 @@
 package dev.routerls.yamaha.catalog;
 
+import dev.routerls.core.BoundedCache;
 import dev.routerls.yamaha.catalog.SyntaxPattern.Literal;
 import dev.routerls.yamaha.catalog.SyntaxPattern.Node;
 import dev.routerls.yamaha.catalog.SyntaxPattern.Param;
@@ -28,7 +29,8 @@ final class FormMatcher {
      * all rather than overflowing a 1 MB thread stack. Real command lines stay far below this.
      */
     private static final int MAX_WORDS = 256;
-    private static final Map<Word, Pattern> COMPOUND = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Regexes of the compound words met (a catalog has a few hundred; a loaded custom catalog adds its own). */
+    private static final BoundedCache<Word, Pattern> COMPOUND = new BoundedCache<>(4096);
 
     /** A word standing in a slot it does not fit. */
     record Violation(int token, ParamSpec.Fit fit, String param, ParamSpec spec) {
@@ -175,7 +177,7 @@ final class FormMatcher {
     /** A word mixing literal text and slots, such as {@code hairpin=<sw>} or {@code <outer_ip>=<inner_ip>}. */
     private boolean compound(Word word, int w, String token, Cont k) {
         if (CatalogToken.ANY.equals(token)) return bind(w, word.soleParam(), null, k);
-        Pattern p = COMPOUND.computeIfAbsent(word, FormMatcher::regex);
+        Pattern p = COMPOUND.get(word, () -> regex(word));
         Matcher m = p.matcher(token);
         if (!m.matches()) return false;
         Violation v = null;

@@ -1,5 +1,7 @@
 package dev.routerls.yamaha.catalog;
 
+import dev.routerls.core.BoundedCache;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -30,12 +32,11 @@ final class ModelNames {
 
     /** Canonical spelling of a model given by a config header or by the user, or the input upper-cased. */
     // asked for every line of a config: each spelling is worked out once
-    private static final java.util.Map<String, String> CANONICAL = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final BoundedCache<String, String> CANONICAL = new BoundedCache<>(1024);
 
     static String canonical(String model) {
         if (model == null) return null;
-        if (CANONICAL.size() > 1024) CANONICAL.clear();
-        return CANONICAL.computeIfAbsent(model, ModelNames::work);
+        return CANONICAL.get(model, () -> work(model));
     }
 
     private static String work(String model) {

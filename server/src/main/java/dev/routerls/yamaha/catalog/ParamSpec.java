@@ -24,6 +24,15 @@ public record ParamSpec(String kind, List<String> values, Long min, Long max, Bo
     public static final String PORT = "port";
 
     public record ModelDefault(String value, List<String> models) {
+        public ModelDefault {
+            models = models == null ? null : List.copyOf(models);
+        }
+    }
+
+    /** The catalog is shared by every analysis: its lists are copied read-only (absent ones stay null). */
+    public ParamSpec {
+        values = values == null ? null : List.copyOf(values);
+        defaults = defaults == null ? null : List.copyOf(defaults);
     }
 
     public static ParamSpec text() {

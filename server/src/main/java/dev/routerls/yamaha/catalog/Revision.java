@@ -1,5 +1,7 @@
 package dev.routerls.yamaha.catalog;
 
+import dev.routerls.core.BoundedCache;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,12 +14,11 @@ public record Revision(int major, int minor, Integer patch) implements Comparabl
 
     /** Parses "Rev.15.01.24", "15.01.24" or "15.04"; null when the text is no revision. */
     // the few revision strings a run meets, parsed once: the catalog asks for every line of a config
-    private static final java.util.Map<String, java.util.Optional<Revision>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final BoundedCache<String, java.util.Optional<Revision>> PARSED = new BoundedCache<>(1024);
 
     public static Revision parse(String text) {
         if (text == null) return null;
-        if (PARSED.size() > 1024) PARSED.clear();
-        return PARSED.computeIfAbsent(text, t -> java.util.Optional.ofNullable(read(t))).orElse(null);
+        return PARSED.get(text, () -> java.util.Optional.ofNullable(read(text))).orElse(null);
     }
 
     private static Revision read(String text) {

@@ -14,12 +14,19 @@ import java.util.List;
  * </ul>
  */
 public record SyntaxPattern(List<Node> nodes) {
+    public SyntaxPattern {
+        nodes = List.copyOf(nodes);
+    }
 
     public sealed interface Node permits Word, Optional, Repeat {
     }
 
     /** One word of the command line: literal parts and parameter slots; {@code loose} accepts any word. */
     public record Word(List<Part> parts, boolean loose) implements Node {
+        public Word {
+            parts = List.copyOf(parts);
+        }
+
         public boolean isLiteral() {
             if (loose) return false;
             for (Part p : parts) if (!(p instanceof Literal)) return false;  // a loop: checked for every line read
@@ -52,6 +59,9 @@ public record SyntaxPattern(List<Node> nodes) {
     }
 
     public record Optional(List<Node> nodes) implements Node {
+        public Optional {
+            nodes = List.copyOf(nodes);
+        }
     }
 
     public record Repeat(Node node) implements Node {

@@ -163,7 +163,11 @@ public final class YamahaConfig {
 
     public record IpsecTransport(int id, int policy, SourceRange range, SourceRange policyRange) { }
 
-    public record TransportTemplate(int source, SourceRange sourceRange, List<TunnelRef> targets, SourceRange range) { }
+    public record TransportTemplate(int source, SourceRange sourceRange, List<TunnelRef> targets, SourceRange range) {
+        public TransportTemplate {
+            targets = List.copyOf(targets);
+        }
+    }
 
     /**
      * One gateway of a route. {@code kind} is address, pp, tunnel, dhcp (target: the interface whose lease

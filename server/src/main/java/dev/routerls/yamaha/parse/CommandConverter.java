@@ -4,13 +4,14 @@ import dev.routerls.grammar.YamahaLexer;
 import dev.routerls.grammar.YamahaParser.*;
 import dev.routerls.grammar.YamahaParserBaseVisitor;
 import dev.routerls.yamaha.parse.Command.SecretKind;
-import dev.routerls.yamaha.parse.LineParser.ColumnMap;
+import dev.routerls.core.Utf16Columns;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -19,10 +20,10 @@ import java.util.List;
  * recorded as they are read, so the line's words can be masked afterwards. One instance per line.
  */
 final class CommandConverter extends YamahaParserBaseVisitor<Command> {
-    private final ColumnMap cols;
+    private final Utf16Columns cols;
     private final List<int[]> secretSpans = new ArrayList<>();
 
-    CommandConverter(ColumnMap cols) {
+    CommandConverter(Utf16Columns cols) {
         this.cols = cols;
     }
 
@@ -70,7 +71,7 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
     private Command.SecretSetting secrets(Word subject, Command.SecretValue... values) {
         List<Command.SecretValue> written = new ArrayList<>(values.length);
         for (Command.SecretValue v : values) if (v != null) written.add(v);
-        return new Command.SecretSetting(subject, written);
+        return new Command.SecretSetting(subject, fixed(written));
     }
 
     private List<Word> ws(List<? extends ParseTree> nodes) {
@@ -79,13 +80,13 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
             if (n instanceof TerminalNode t) out.add(w(t));
             else if (n instanceof ParserRuleContext c) out.add(w(c));
         }
-        return out;
+        return fixed(out);
     }
 
     private List<Word> tokens(List<Token> ts) {
         List<Word> out = new ArrayList<>(ts.size());
         for (Token t : ts) out.add(w(t));
-        return out;
+        return fixed(out);
     }
 
     /** The line's words with secret values replaced by masks. */
@@ -299,7 +300,7 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
     public Command visitIpRoute(IpRouteContext x) {
         List<Command.RouteGateway> gws = new ArrayList<>();
         for (RouteGatewayContext g : x.routeGateway()) gws.add(gateway(g));
-        return new Command.IpRoute(w(x.destination), gws);
+        return new Command.IpRoute(w(x.destination), fixed(gws));
     }
 
     @Override
@@ -341,7 +342,15 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
             if (x == null) break;
             out.add(x);
         }
-        return out;
+        return fixed(out);
+    }
+
+    /**
+     * A list a command keeps, read-only: parsed lines are shared between documents and threads
+     * ({@code LineCache}), so no reader may change one.
+     */
+    private static <T> List<T> fixed(List<T> built) {
+        return Collections.unmodifiableList(built);
     }
 
     @Override
@@ -490,6 +499,6 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
         }
         List<Word> filters = new ArrayList<>();
         for (RouteOptionContext o : g.routeOption()) filters.addAll(tokens(o.filters));
-        return new Command.RouteGateway(kind, target, filters);
+        return new Command.RouteGateway(kind, target, fixed(filters));
     }
 }

@@ -3,7 +3,7 @@ package dev.routerls.yamaha.parse;
 import dev.routerls.grammar.YamahaLexer;
 import dev.routerls.grammar.YamahaParser;
 import dev.routerls.yamaha.catalog.PastedNote;
-import dev.routerls.yamaha.parse.LineParser.ColumnMap;
+import dev.routerls.core.Utf16Columns;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -79,7 +79,7 @@ final class ExplicitForms {
      * are the line's words. The extra word is quoted only when it is a mark such as an arrow: the rule that
      * failed may be one whose words hold a password, which the generic rule did not mask.
      */
-    static ExplicitShape check(String text, List<Word> words, ColumnMap cols) {
+    static ExplicitShape check(String text, List<Word> words, Utf16Columns cols) {
         // a template placeholder may stand for any value: the line's shape cannot be judged
         if (words.stream().anyMatch(w -> w.type() == YamahaLexer.PLACEHOLDER)) return null;
         int longest = 0;

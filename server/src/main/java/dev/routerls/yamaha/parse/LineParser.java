@@ -1,5 +1,6 @@
 package dev.routerls.yamaha.parse;
 
+import dev.routerls.core.Utf16Columns;
 import dev.routerls.grammar.YamahaLexer;
 import dev.routerls.grammar.YamahaParser;
 import dev.routerls.grammar.YamahaParser.*;
@@ -29,7 +30,7 @@ public final class LineParser {
     /** Parses one line (no line terminator). Never throws for any input. */
     public ParsedLine parse(String text) {
         Parsed<LineContext> p = run(text, YamahaParser::line);
-        ColumnMap cols = new ColumnMap(text);
+        Utf16Columns cols = Utf16Columns.of(text);
         List<Word> words = new ArrayList<>();
         Word comment = null;
         for (Token t : p.tokens.getTokens()) {
@@ -84,7 +85,7 @@ public final class LineParser {
 
     /** A syntax error with code point columns, mapped to UTF-16 columns once the line is known. */
     private record RawError(String message, int start, int end) {
-        LineError mapped(ColumnMap cols) {
+        LineError mapped(Utf16Columns cols) {
             return new LineError(message, cols.utf16(start), cols.utf16(end));
         }
     }
@@ -139,8 +140,8 @@ public final class LineParser {
         }
     }
 
-    static Word word(Token t, ColumnMap cols) {
-        return Word.inLine(cols.line, cols.utf16(t.getStartIndex()), cols.utf16(t.getStopIndex() + 1), t.getType());
+    static Word word(Token t, Utf16Columns cols) {
+        return Word.inLine(cols.text(), cols.utf16(t.getStartIndex()), cols.utf16(t.getStopIndex() + 1), t.getType());
     }
 
     /** Resolves {@code \x} escapes and {@code "…"}/{@code '…'} quoting as the router does. */
@@ -162,33 +163,5 @@ public final class LineParser {
             }
         }
         return b.toString();
-    }
-
-    /** ANTLR counts code points; editors count UTF-16 units. Only lines with surrogates differ. */
-    static final class ColumnMap {
-        /** The line the columns are of (words are spans of it). */
-        final String line;
-        private final int[] utf16;
-
-        ColumnMap(String text) {
-            line = text;
-            int cps = text.codePointCount(0, text.length());
-            if (cps == text.length()) {
-                utf16 = null;
-            } else {
-                utf16 = new int[cps + 1];
-                int u = 0;
-                for (int i = 0; i < cps; i++) {
-                    utf16[i] = u;
-                    u += Character.charCount(text.codePointAt(u));
-                }
-                utf16[cps] = u;
-            }
-        }
-
-        int utf16(int codePoint) {
-            if (utf16 == null) return codePoint;
-            return utf16[Math.max(0, Math.min(codePoint, utf16.length - 1))];
-        }
     }
 }

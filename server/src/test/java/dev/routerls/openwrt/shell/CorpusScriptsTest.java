@@ -1,5 +1,6 @@
 package dev.routerls.openwrt.shell;
 
+import dev.routerls.testing.ScriptFindings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class CorpusScriptsTest {
         parsed[0] = ShellScript.parse(file.toUri().toString(), Files.readString(file));
         EvaluationResult r = ShellEvaluator.evaluate(parsed[0], Map.of());
         System.out.printf("%s: %d syntax problems, %d commands collected, %d findings, %d steps%n",
-                file.getFileName(), parsed[0].problems().size(), r.commands().size(), r.diagnostics().size(), r.steps());
+                file.getFileName(), parsed[0].problems().size(), r.commands().size(), ScriptFindings.evaluation(parsed[0], r).size(), r.steps());
         return r;
     }
 
@@ -79,7 +80,7 @@ class CorpusScriptsTest {
         assertTrue(script.problems().isEmpty(), script.problems()::toString);
         EvaluationResult r = ShellEvaluator.evaluate(script, Map.of());
         assertTrue(r.complete());
-        assertEquals(75, r.commands().size(), r.diagnostics()::toString);
+        assertEquals(75, r.commands().size(), r.problems()::toString);
         List<String> blocks = r.commands().stream().map(IptablesCommand::parse)
                 .filter(c -> "icmp".equals(c.protocol()))
                 .map(c -> c.natTarget().orElseThrow())

@@ -115,7 +115,7 @@ class ScriptStylesTest {
                 .map(t -> t.address() + ":" + t.portLow() + "-" + t.portHigh())
                 .toList();
         List<String> expected = SeedScriptEvaluationTest.SEED_PORT_BLOCKS.stream().map(b -> "192.0.2.1:" + b).toList();
-        assertEquals(expected, targets, () -> r.diagnostics().toString());
+        assertEquals(expected, targets, () -> r.problems().toString());
         assertTrue(r.commands().stream().noneMatch(EvaluatedCommand::conditional));
     }
 }

@@ -1,5 +1,7 @@
 package dev.routerls.openwrt.shell;
 
+import dev.routerls.core.Diagnostic;
+import dev.routerls.testing.ScriptFindings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -71,7 +73,7 @@ class SeedScriptEvaluationTest {
         assertTrue(script.problems().isEmpty(), script.problems()::toString);
         EvaluationResult r = ShellEvaluator.evaluate(script, Map.of());
         assertTrue(r.complete());
-        assertTrue(r.diagnostics().isEmpty(), r.diagnostics()::toString);
+        assertTrue(ScriptFindings.evaluation(script, r).isEmpty(), r.problems()::toString);
         assertEquals(3 + 15 * 5, r.commands().size());
         assertEquals(List.of("iptables -t nat -F PREROUTING", "iptables -t nat -F OUTPUT", "iptables -t nat -F POSTROUTING"),
                 r.commands().subList(0, 3).stream().map(EvaluatedCommand::display).toList());
@@ -136,7 +138,8 @@ class SeedScriptEvaluationTest {
     @Test
     void unknownAddressKeepsKnownPorts() {
         String script = SEED_SCRIPT.replace("IP4='192.0.2.1'", "IP4=$(uci get network.wan_map.ipaddr)");
-        EvaluationResult r = ShellEvaluator.evaluate(ShellScript.parse("u", script), Map.of());
+        ShellScript parsed = ShellScript.parse("u", script);
+        EvaluationResult r = ShellEvaluator.evaluate(parsed, Map.of());
         assertEquals(78, r.commands().size());
         IptablesCommand snat = IptablesCommand.parse(r.commands().get(5));
         IptablesCommand.NatTarget to = snat.natTarget().orElseThrow();
@@ -144,8 +147,9 @@ class SeedScriptEvaluationTest {
         assertEquals(5856, to.portLow());
         assertEquals(5871, to.portHigh());
         assertFalse(to.word().known());
-        assertEquals(1, r.diagnostics().size());
-        assertEquals(ShellEvaluator.RULE_UNEVALUATED, r.diagnostics().get(0).ruleId());
+        List<Diagnostic> found = ScriptFindings.evaluation(parsed, r);
+        assertEquals(1, found.size());
+        assertEquals("openwrt/shell-unevaluated", found.get(0).ruleId());
     }
 
     @Test

@@ -13,7 +13,7 @@ class ShellComputationTest {
     /** The single argument the script passes to iptables. */
     private static String argumentOf(String script) {
         EvaluationResult r = ShellEvaluator.evaluate(ShellScript.parse("u", script), Map.of());
-        assertEquals(1, r.commands().size(), () -> r.commands() + " " + r.diagnostics());
+        assertEquals(1, r.commands().size(), () -> r.commands() + " " + r.problems());
         return String.join(" ", r.commands().get(0).argvDisplay().subList(1, r.commands().get(0).argv().size()));
     }
 

@@ -1,5 +1,6 @@
 package dev.routerls.openwrt.shell;
 
+import dev.routerls.testing.ScriptFindings;
 import dev.routerls.core.Diagnostic;
 import dev.routerls.core.Severity;
 import dev.routerls.testing.Fixture;
@@ -8,7 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -106,8 +106,7 @@ class ShellFindingsTest {
         Fixture f = Fixture.parse(marked);
         ShellScript script = ShellScript.parse("file:///etc/firewall.user", f.text());
         EvaluationResult r = ShellEvaluator.evaluate(script, Map.of());
-        List<Diagnostic> all = new ArrayList<>(script.problems());
-        all.addAll(r.diagnostics());
+        List<Diagnostic> all = ScriptFindings.of(script, r);
         f.assertFindings(all, "openwrt/");
         assertEquals(expectedCommands, r.commands().stream()
                 .map(c -> (c.conditional() ? "?" : "") + c.display()).toList());
@@ -117,8 +116,8 @@ class ShellFindingsTest {
     void severitiesFollowTheRuleIds() {
         ShellScript script = ShellScript.parse("u", "echo )\nx=$(uci get a.b.c)\nwhile :; do :; done\n");
         EvaluationResult r = ShellEvaluator.evaluate(script, Map.of(), 1000);
-        assertEquals(Severity.ERROR, script.problems().get(0).severity());
-        assertEquals(List.of(Severity.INFO, Severity.WARNING), r.diagnostics().stream().map(Diagnostic::severity).toList());
+        assertEquals(Severity.ERROR, ScriptFindings.syntax(script).get(0).severity());
+        assertEquals(List.of(Severity.INFO, Severity.WARNING), ScriptFindings.evaluation(script, r).stream().map(Diagnostic::severity).toList());
         assertFalse(r.complete());
         assertEquals(1000, r.steps());
     }
@@ -137,6 +136,6 @@ class ShellFindingsTest {
         ShellScript script = ShellScript.parse("u", "f() { f; }\nf\niptables -A after\n");
         EvaluationResult r = ShellEvaluator.evaluate(script, Map.of());
         assertEquals(List.of("iptables -A after"), r.commands().stream().map(EvaluatedCommand::display).toList());
-        assertTrue(r.diagnostics().stream().anyMatch(d -> d.message().contains("levels deep")));
+        assertTrue(ScriptFindings.evaluation(script, r).stream().anyMatch(d -> d.message().contains("levels deep")));
     }
 }
