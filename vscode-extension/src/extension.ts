@@ -11,7 +11,6 @@ import {
   ServerOptions,
   State,
   TransportKind,
-  vsdiag,
 } from 'vscode-languageclient/node';
 import { AnalysisTarget, ServerState, SettingsFileError, statusText, targetLabel, withTarget } from './analysisTarget';
 import { runCli } from './cliRunner';
@@ -169,12 +168,6 @@ async function startClient(): Promise<void> {
     ]),
     initializationOptions: currentSettings(),
     outputChannel: output,
-    middleware: {
-      // The server pushes the findings of every open document (again after a settings or disk change)
-      // and also answers pulls; VS Code would list each finding twice. Open documents keep the pushed
-      // findings; pulling still brings the workspace report of the router files that are not open.
-      provideDiagnostics: () => ({ kind: 'full', items: [] } as unknown as vsdiag.DocumentDiagnosticReport),
-    },
   };
   // The id 'routerls' makes the client honour the routerls.trace.server setting.
   const c = new LanguageClient('routerls', 'routerls', serverOptions, clientOptions);

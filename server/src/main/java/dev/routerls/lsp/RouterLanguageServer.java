@@ -22,7 +22,6 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.ProgressParams;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Registration;
 import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.RenameOptions;
@@ -77,6 +76,7 @@ public final class RouterLanguageServer implements LanguageServer, LanguageClien
     private final RouterTextDocumentService documents;
     private final RouterWorkspaceService workspaceService;
     private final SettingsNotices settingsNotices = new SettingsNotices();
+    private final DiagnosticsDelivery delivery = new DiagnosticsDelivery(this::client);
     private final RouterlsRequests routerlsRequests;
     private final IntConsumer exit;
     private volatile LanguageClient client;
@@ -92,12 +92,9 @@ public final class RouterLanguageServer implements LanguageServer, LanguageClien
     public RouterLanguageServer(IntConsumer exit, long debounceMillis) {
         this.exit = exit;
         this.engine = new AnalysisEngine(new Analyzer());
-        this.scheduler = new DiagnosticsScheduler(workspace, engine, (uri, version, diags) -> {
-            LanguageClient c = client;
-            if (c != null) c.publishDiagnostics(new PublishDiagnosticsParams(uri, Convert.diagnostics(diags), version));
-        }, debounceMillis);
+        this.scheduler = new DiagnosticsScheduler(workspace, engine, delivery, debounceMillis);
         this.features = new LanguageFeatures(workspace, scheduler, engine);
-        this.documents = new RouterTextDocumentService(workspace, scheduler, features, engine, runner);
+        this.documents = new RouterTextDocumentService(workspace, scheduler, features, engine, runner, delivery);
         this.workspaceService = new RouterWorkspaceService(this, workspace, features, runner);
         this.routerlsRequests = new RouterlsRequests(features, runner);
     }
@@ -131,6 +128,9 @@ public final class RouterLanguageServer implements LanguageServer, LanguageClien
         dynamicWatchers = ws != null && ws.getDidChangeWatchedFiles() != null
                 && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration());
         pullsConfiguration = ws != null && Boolean.TRUE.equals(ws.getConfiguration());
+        var pull = caps.getTextDocument() == null ? null : caps.getTextDocument().getDiagnostic();
+        delivery.capabilities(pull != null, ws != null && ws.getDiagnostics() != null
+                && Boolean.TRUE.equals(ws.getDiagnostics().getRefreshSupport()));
         showsProgress = caps.getWindow() != null && Boolean.TRUE.equals(caps.getWindow().getWorkDoneProgress());
         var actions = caps.getTextDocument() == null ? null : caps.getTextDocument().getCodeAction();
         documents.setResolvesActions(actions != null && actions.getResolveSupport() != null
@@ -231,6 +231,7 @@ public final class RouterLanguageServer implements LanguageServer, LanguageClien
     /** Settings changed somewhere: tell the user of mistakes, analyse every open group again. */
     void settingsChanged() {
         settingsNotices.report(workspace.settingsFiles(), client);
+        delivery.settingsChanged();
         workspace.openGroups().forEach(scheduler::now);
     }
 

@@ -84,14 +84,16 @@ final class RouterTextDocumentService implements TextDocumentService {
     private final LanguageFeatures features;
     private final AnalysisEngine engine;
     private final RequestRunner runner;
+    private final DiagnosticsDelivery delivery;
     /** Whether the client applies workspace edits that create files (needed for fw4's nftables.d file). */
     private volatile boolean createsFiles;
     /** Whether the client resolves code actions' edits lazily (codeAction/resolve). */
     private volatile boolean resolvesActions;
 
     RouterTextDocumentService(Workspace workspace, DiagnosticsScheduler scheduler, LanguageFeatures features,
-                              AnalysisEngine engine, RequestRunner runner) {
+                              AnalysisEngine engine, RequestRunner runner, DiagnosticsDelivery delivery) {
         this.engine = engine;
+        this.delivery = delivery;
         this.workspace = workspace;
         this.scheduler = scheduler;
         this.features = features;
@@ -388,12 +390,16 @@ final class RouterTextDocumentService implements TextDocumentService {
         return run("diagnostic", params.getTextDocument(), cancel -> {
             String uri = params.getTextDocument().getUri();
             Optional<LanguageFeatures.Report> r = features.diagnostics(uri, cancel);
-            String resultId = r.map(x -> x.version() + ":" + workspace.settingsFor(uri).hashCode()).orElse("closed");
+            List<org.eclipse.lsp4j.Diagnostic> found = Convert.diagnostics(r.map(LanguageFeatures.Report::diagnostics).orElse(List.of()));
+            // the findings are part of the id (an edit of another file of the router changes them at the same
+            // version), and so are the settings: a report under other settings is a new one even when equal
+            String resultId = r.map(x -> x.version() + ":" + Integer.toHexString(workspace.settingsFor(uri).hashCode())
+                    + ":" + Integer.toHexString(found.hashCode())).orElse("closed");
+            r.ifPresent(x -> delivery.pulled(uri, x.version(), found));
             if (resultId.equals(params.getPreviousResultId())) {
                 return new DocumentDiagnosticReport(new RelatedUnchangedDocumentDiagnosticReport(resultId));
             }
-            RelatedFullDocumentDiagnosticReport full = new RelatedFullDocumentDiagnosticReport(
-                    Convert.diagnostics(r.map(LanguageFeatures.Report::diagnostics).orElse(List.of())));
+            RelatedFullDocumentDiagnosticReport full = new RelatedFullDocumentDiagnosticReport(found);
             full.setResultId(resultId);
             return new DocumentDiagnosticReport(full);
         });

@@ -3,8 +3,8 @@ package dev.routerls.lsp;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.routerls.services.LanguageFeatures;
-import dev.routerls.services.trace.TraceFeatures;
-import dev.routerls.services.trace.TraceQuery;
+import dev.routerls.services.types.TraceOutcome;
+import dev.routerls.services.types.TraceQuery;
 import dev.routerls.services.types.CodeLensEntry;
 import dev.routerls.trace.TraceException;
 import dev.routerls.trace.TraceReport;
@@ -26,7 +26,7 @@ import java.util.List;
  * message. Its argument is an object {@code {uri, from, src, dst, proto, connection}}.
  */
 final class TraceCommand {
-    static final String ID = TraceFeatures.COMMAND;
+    static final String ID = TraceQuery.COMMAND;
 
     private TraceCommand() {
     }
@@ -43,7 +43,7 @@ final class TraceCommand {
         }
         TraceQuery q = query(params.getArguments());
         try {
-            TraceFeatures.Outcome o = features.trace(q);
+            TraceOutcome o = features.trace(q);
             if (client != null) {
                 String what = q.proto() + " " + q.src() + " -> " + q.dst();
                 client.showMessage(new MessageParams(MessageType.Info, TraceReport.text(o.result(), q.from(), what, o::fileOf)));

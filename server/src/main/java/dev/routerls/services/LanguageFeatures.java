@@ -6,9 +6,9 @@ import dev.routerls.core.Diagnostic;
 import dev.routerls.core.SourceFile;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
-import dev.routerls.services.trace.TraceFeatures;
-import dev.routerls.services.trace.TraceQuery;
 import dev.routerls.services.types.CodeLensEntry;
+import dev.routerls.services.types.TraceOutcome;
+import dev.routerls.services.types.TraceQuery;
 import dev.routerls.services.types.AnalysisTarget;
 import dev.routerls.services.types.CompletionEntry;
 import dev.routerls.trace.TraceException;
@@ -53,7 +53,7 @@ public final class LanguageFeatures {
     private final SemanticTokens semanticTokens;
     private final DocumentLinks links;
     private final SelectionRanges selectionRanges;
-    private final TraceFeatures trace = new TraceFeatures();
+    private final PacketTraces traces;
 
     public LanguageFeatures(Workspace workspace, DiagnosticsScheduler diagnostics, AnalysisEngine engine) {
         this.workspace = workspace;
@@ -70,6 +70,7 @@ public final class LanguageFeatures {
         this.semanticTokens = new SemanticTokens(languages);
         this.links = new DocumentLinks(languages);
         this.selectionRanges = new SelectionRanges(languages);
+        this.traces = new PacketTraces(languages);
     }
 
     /** The open document's current version, as features read it. */
@@ -191,19 +192,19 @@ public final class LanguageFeatures {
         return context(uri, Cancellation.NONE).map(c -> QuickFixes.at(c.diagnostics(), range)).orElse(List.of());
     }
 
-    /** The trace lenses of a document (see {@link TraceFeatures}). */
+    /** The trace lenses of a document (see {@link PacketTraces}). */
     public List<CodeLensEntry> codeLenses(String uri, Cancellation cancel) {
-        return context(uri, cancel).map(trace::lenses).orElse(List.of());
+        return context(uri, cancel).map(traces::lenses).orElse(List.of());
     }
 
     /**
      * Runs a trace on an open document's current models.
      * @throws TraceException when the document is not open or the query is not one the trace can run
      */
-    public TraceFeatures.Outcome trace(TraceQuery q) throws TraceException {
+    public TraceOutcome trace(TraceQuery q) throws TraceException {
         Optional<DocumentContext> c = q.uri() == null ? Optional.empty() : context(q.uri(), Cancellation.NONE);
         if (c.isEmpty()) throw new TraceException("the document " + q.uri() + " is not open");
-        return trace.trace(c.get(), q);
+        return traces.trace(c.get(), q);
     }
 
     public List<InlayHint> inlayHints(String uri, SourceRange range, Cancellation cancel) {

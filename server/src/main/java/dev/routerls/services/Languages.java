@@ -4,6 +4,7 @@ import dev.routerls.core.LanguageId;
 import dev.routerls.services.feature.FeatureContext;
 import dev.routerls.services.feature.LanguageSupport;
 import dev.routerls.services.mape.SnatActions;
+import dev.routerls.services.trace.TraceLanguages;
 import dev.routerls.services.uci.FirewallUserLanguage;
 import dev.routerls.services.uci.UciLanguage;
 import dev.routerls.services.yamaha.YamahaLanguage;
@@ -19,28 +20,32 @@ import java.util.function.Function;
 
 /**
  * Which participants serve which language: the one place that lists the languages. A feature class asks
- * here for the participants of its own interface; it never switches on the language.
+ * here for the participants of its own interface; it never switches on the language. A language may have
+ * several supports (its own features, and the packet trace's); their participants count in the order given.
  */
 final class Languages {
-    private final Map<LanguageId, LanguageSupport> byLanguage = new EnumMap<>(LanguageId.class);
+    private final Map<LanguageId, List<LanguageSupport>> byLanguage = new EnumMap<>(LanguageId.class);
 
     Languages(List<LanguageSupport> supports) {
         for (LanguageSupport s : supports) {
-            for (LanguageId id : s.languages()) byLanguage.put(id, s);
+            for (LanguageId id : s.languages()) byLanguage.computeIfAbsent(id, k -> new ArrayList<>()).add(s);
         }
     }
 
     static Languages standard() {
         SnatActions snat = new SnatActions();
-        return new Languages(List.of(
+        List<LanguageSupport> supports = new ArrayList<>(List.of(
                 YamahaLanguage.support(CommandCatalog.standard()),
                 UciLanguage.support(snat),
                 FirewallUserLanguage.support(snat)));
+        supports.addAll(TraceLanguages.supports());
+        return new Languages(supports);
     }
 
     <P> List<P> of(LanguageId language, Class<P> feature) {
-        LanguageSupport s = byLanguage.get(language);
-        return s == null ? List.of() : s.all(feature);
+        List<P> out = new ArrayList<>();
+        for (LanguageSupport s : byLanguage.getOrDefault(language, List.of())) out.addAll(s.all(feature));
+        return out;
     }
 
     /** The first answer a participant of {@code feature} for the document's language has, in their order. */

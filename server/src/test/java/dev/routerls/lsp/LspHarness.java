@@ -42,6 +42,8 @@ final class LspHarness implements AutoCloseable {
     final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
     final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
     final BlockingQueue<MessageParams> messages = new LinkedBlockingQueue<>();
+    /** One entry per {@code workspace/diagnostic/refresh} request the server sent. */
+    final BlockingQueue<Long> refreshes = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     InitializeResult initializeResult;
 
@@ -129,6 +131,12 @@ final class LspHarness implements AutoCloseable {
 
         @Override
         public void logMessage(MessageParams message) {
+        }
+
+        @Override
+        public CompletableFuture<Void> refreshDiagnostics() {
+            refreshes.add(System.nanoTime());
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override

@@ -5,6 +5,7 @@ import dev.routerls.core.net.HeaderSet;
 import dev.routerls.rules.Example;
 import dev.routerls.rules.Findings;
 import dev.routerls.rules.RuleInfo;
+import dev.routerls.yamaha.filter.FilterCondition;
 import dev.routerls.yamaha.filter.IpFilter;
 import dev.routerls.yamaha.filter.SecureFilterList;
 import dev.routerls.yamaha.filter.SecureFilterList.FilterRef;
@@ -49,7 +50,8 @@ public final class FilterShadowedRule extends YamahaRule {
                 .build());
     }
 
-    private record Entry(FilterRef ref, IpFilter filter) { }
+    /** A list entry with what its filter matches, read once for this check (the model keeps only the words). */
+    private record Entry(FilterRef ref, IpFilter filter, FilterCondition condition) { }
 
     /** Shadowing sets up to this size are trimmed to the filters really needed. */
     private static final int MAX_TRIMMED = 6;
@@ -61,8 +63,8 @@ public final class FilterShadowedRule extends YamahaRule {
             for (FilterRef ref : list.filters()) {
                 IpFilter f = m.filters().get(ref.id());
                 if (f == null) continue;   // undefined: yamaha/undefined-reference reports it
-                Entry e = new Entry(ref, f);
-                if (f.condition().exact()) shadowers(e, before).ifPresent(s -> out.report(ref.range(), message(list, e, s)));
+                Entry e = new Entry(ref, f, f.condition());
+                if (e.condition().exact()) shadowers(e, before).ifPresent(s -> out.report(ref.range(), message(list, e, s)));
                 before.add(e);
             }
         }
@@ -73,12 +75,12 @@ public final class FilterShadowedRule extends YamahaRule {
      * less any the others cover without (a single filter that covers alone is the usual case).
      */
     private static java.util.Optional<List<Entry>> shadowers(Entry e, List<Entry> before) {
-        HeaderSet packets = e.filter().condition().packets();
+        HeaderSet packets = e.condition().packets();
         if (packets.isEmpty()) return java.util.Optional.empty();
         HeaderSet.Cover cover = packets.cover(sets(before));
         if (!Boolean.TRUE.equals(cover.covered())) return java.util.Optional.empty();
         for (Entry b : before) {
-            if (holdsAll(b.filter().condition().packets(), packets)) return java.util.Optional.of(List.of(b));
+            if (holdsAll(b.condition().packets(), packets)) return java.util.Optional.of(List.of(b));
         }
         List<Entry> needed = new ArrayList<>();
         cover.used().stream().forEach(i -> needed.add(before.get(i)));
@@ -100,7 +102,7 @@ public final class FilterShadowedRule extends YamahaRule {
     }
 
     private static List<HeaderSet> sets(List<Entry> entries) {
-        return entries.stream().map(x -> x.filter().condition().packets()).toList();
+        return entries.stream().map(x -> x.condition().packets()).toList();
     }
 
     private static String message(SecureFilterList list, Entry e, List<Entry> by) {

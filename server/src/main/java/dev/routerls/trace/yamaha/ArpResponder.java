@@ -59,7 +59,7 @@ public final class ArpResponder {
         if (lan.proxyArpOn()) {
             ArpAnswer pool = pool(address, on, lan);
             if (pool != null) return pool;
-            RouteLookup.Choice route = new RouteLookup(m).lookup(new Packet(0, address, 0, Packet.NO_PORT, Packet.NO_PORT, 0));
+            RouteLookup.Choice route = new RouteLookup(m, new TraceFilters(m)).lookup(new Packet(0, address, 0, Packet.NO_PORT, Packet.NO_PORT, 0));
             if (route.egress() != null && !route.egress().equals(iface)) {
                 return new ArpAnswer(true, "`proxyarp on` on " + on + ", and the router routes " + a + " out of "
                         + InterfaceNames.spelled(route.egress()) + " (" + route.detail() + ")", uri, lan.proxyArpRange());

@@ -3,7 +3,6 @@ package dev.routerls.trace.yamaha;
 import dev.routerls.core.net.Packet;
 import dev.routerls.yamaha.filter.FilterCondition;
 import dev.routerls.yamaha.filter.IpFilter;
-import dev.routerls.yamaha.model.YamahaConfig;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +15,16 @@ import java.util.List;
  */
 record FirstMatch(IpFilter decided, List<Integer> undefined, List<IpFilter> needPort, List<IpFilter> unresolved) {
 
-    static FirstMatch of(YamahaConfig m, List<Integer> ids, Packet p) {
+    static FirstMatch of(TraceFilters filters, List<Integer> ids, Packet p) {
         List<Integer> undefined = new ArrayList<>();
         List<IpFilter> needPort = new ArrayList<>(), unresolved = new ArrayList<>();
         for (int id : ids) {
-            IpFilter f = m.filters().get(id);
+            IpFilter f = filters.get(id);
             if (f == null) {
                 undefined.add(id);
                 continue;
             }
-            FilterCondition c = f.condition();
+            FilterCondition c = filters.condition(f);
             if (c.matches(p)) return new FirstMatch(f, undefined, needPort, unresolved);
             if (c.packets().containsForSomePort(p)) needPort.add(f);
             if (!c.exact()) unresolved.add(f);

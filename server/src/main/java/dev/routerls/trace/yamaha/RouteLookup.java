@@ -39,9 +39,11 @@ final class RouteLookup {
     private record Candidate(int length, int rank, String iface, Route route, SourceRange range, String what, String destination) { }
 
     private final YamahaConfig m;
+    private final TraceFilters filters;
 
-    RouteLookup(YamahaConfig m) {
+    RouteLookup(YamahaConfig m, TraceFilters filters) {
         this.m = m;
+        this.filters = filters;
     }
 
     Choice lookup(Packet p) {
@@ -91,7 +93,7 @@ final class RouteLookup {
     private Choice gateway(Candidate c, Packet p, StringBuilder skipped) {
         for (RouteGateway g : c.route().gateways()) {
             if (!g.filters().isEmpty()) {
-                FirstMatch fm = FirstMatch.of(m, g.filters(), p);
+                FirstMatch fm = FirstMatch.of(filters, g.filters(), p);
                 boolean passes = fm.decided() != null && fm.decided().action() != dev.routerls.yamaha.filter.IpFilter.Action.REJECT;
                 if (!passes) {
                     skipped.append(" The filter route via ").append(g.kind()).append(' ').append(g.target()).append(" is not taken: ")

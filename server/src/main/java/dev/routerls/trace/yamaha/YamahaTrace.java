@@ -27,10 +27,12 @@ import java.util.Set;
 public final class YamahaTrace {
     private final YamahaConfig m;
     private final String uri;
+    private final TraceFilters filters;
 
     public YamahaTrace(YamahaConfig m, String uri) {
         this.m = m;
         this.uri = uri;
+        this.filters = new TraceFilters(m);
     }
 
     /** The interfaces of the config as the command line spells them. */
@@ -61,7 +63,7 @@ public final class YamahaTrace {
                     + " address" + own.map(a -> " on " + InterfaceNames.spelled(a.iface())).orElse("") + ": the router takes the packet.");
             return result(w, Disposition.DELIVERED, null);
         }
-        RouteLookup.Choice route = new RouteLookup(m).lookup(w.packet);
+        RouteLookup.Choice route = new RouteLookup(m, filters).lookup(w.packet);
         w.step("route", route.range(), route.detail());
         if (route.egress() == null) return result(w, Disposition.DROPPED, null);
         if (!filter(route.egress(), false, w)) return result(w, Disposition.DENIED, route.egress());
@@ -93,7 +95,7 @@ public final class YamahaTrace {
             return true;
         }
         SecureFilterList l = list.get();
-        FirstMatch fm = FirstMatch.of(m, l.filters().stream().map(SecureFilterList.FilterRef::id).toList(), w.packet);
+        FirstMatch fm = FirstMatch.of(filters, l.filters().stream().map(SecureFilterList.FilterRef::id).toList(), w.packet);
         String dynamics = dynamics(l, w.packet);
         if (fm.decided() == null) {
             w.step(kind, l.range(), "no filter of " + name + "'s `secure filter " + l.direction() + "` list matches "
@@ -126,7 +128,7 @@ public final class YamahaTrace {
             Boolean w = d.watches(p);
             if (w == null && d.protocol() == null && d.src().contains(p.src()) && d.dst().contains(p.dst())) {
                 // the `filter LIST` form watches what its static filters match
-                w = d.triggers().stream().map(m.filters()::get).anyMatch(f -> f != null && f.condition().matches(p));
+                w = d.triggers().stream().map(filters::get).anyMatch(f -> f != null && filters.condition(f).matches(p));
             }
             String name = d.id() + " (" + (d.protocol() != null ? d.protocol() : "filter "
                     + String.join(",", d.triggers().stream().map(String::valueOf).toList())) + ", line " + (d.range().startLine() + 1) + ")";

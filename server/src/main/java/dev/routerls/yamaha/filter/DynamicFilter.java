@@ -2,6 +2,7 @@ package dev.routerls.yamaha.filter;
 
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.net.Packet;
+import dev.routerls.yamaha.parse.Word;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +12,10 @@ import java.util.Map;
  * {@code ip filter dynamic N SRC DST PROTOCOL …} or {@code … SRC DST filter LIST [in LIST] [out LIST]}:
  * a filter that watches the connections it matches and lets their later packets through. {@code protocol}
  * is the mnemonic of the first form (null for the second), {@code triggers} the static filters of the
- * second form's {@code filter} list.
+ * second form's {@code filter} list. {@code fields} are the parsed line's words (source, destination and, in the
+ * first form, the protocol), read when a trace asks, as {@link IpFilter} does.
  */
-public record DynamicFilter(int id, FilterAddress src, FilterAddress dst, String protocol, List<Integer> triggers,
-                            SourceRange range) {
+public record DynamicFilter(int id, List<Word> fields, List<Integer> triggers, SourceRange range) {
 
     /** Protocol and destination port of the application mnemonics (IANA well-known ports); port -1: any. */
     private static final Map<String, int[][]> APPLICATIONS = Map.ofEntries(
@@ -36,13 +37,27 @@ public record DynamicFilter(int id, FilterAddress src, FilterAddress dst, String
         triggers = List.copyOf(triggers);
     }
 
+    public FilterAddress src() {
+        return FilterAddress.parse(IpFilter.field(fields, 0));
+    }
+
+    public FilterAddress dst() {
+        return FilterAddress.parse(IpFilter.field(fields, 1));
+    }
+
+    /** The application mnemonic of the first form; null for the {@code filter LIST} form. */
+    public String protocol() {
+        return IpFilter.field(fields, 2);
+    }
+
     /**
      * Whether this filter starts watching a connection whose first packet is {@code p}: TRUE/FALSE when
      * the config says, null when its protocol is a mnemonic whose ports are not known here. The
      * {@code filter LIST} form is judged by the caller, who has the static filters.
      */
     public Boolean watches(Packet p) {
-        if (!src.contains(p.src()) || !dst.contains(p.dst())) return false;
+        if (!src().contains(p.src()) || !dst().contains(p.dst())) return false;
+        String protocol = protocol();
         if (protocol == null) return null;
         int[][] app = APPLICATIONS.get(protocol.toLowerCase(Locale.ROOT));
         if (app == null) return null;

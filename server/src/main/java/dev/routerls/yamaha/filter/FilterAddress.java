@@ -20,7 +20,7 @@ public record FilterAddress(String text, List<int[][]> boxes, List<String> unres
             java.util.Collections.singletonList(new int[][]{{0, 0, 0, 0}, {255, 255, 255, 255}}), List.of());
 
     public static FilterAddress parse(String text) {
-        if (text == null || text.equals("*")) return text == null ? ANY : new FilterAddress(text, ANY.boxes, List.of());
+        if (text == null || text.equals("*")) return ANY;
         List<int[][]> boxes = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
         for (String item : text.split(",", -1)) {

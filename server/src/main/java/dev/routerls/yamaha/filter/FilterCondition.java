@@ -14,23 +14,61 @@ import java.util.List;
  * for {@code icmp-error}/{@code icmp-info}, and otherwise apply to TCP and UDP packets only — a packet of
  * another protocol matches as if no ports were written. {@link #packets()} is the exact set of matching
  * packets, except for parts the router resolves at run time ({@link #unresolved()}), which match nothing here.
+ * <p>Read from the filter's words when a check asks ({@link IpFilter#condition()}), not kept in the model;
+ * the header-space boxes are built on first use.
  */
-public record FilterCondition(FilterAddress src, FilterAddress dst, FilterProtocols protocols,
-                              FilterPorts srcPorts, FilterPorts dstPorts, HeaderSet packets) {
+public final class FilterCondition {
+    private final FilterAddress src, dst;
+    private final FilterProtocols protocols;
+    private final FilterPorts srcPorts, dstPorts;
+    /** Built on first use: a trace that only asks {@link #exact()} or the texts never needs the boxes. */
+    private HeaderSet packets;
 
-    public static final FilterCondition ANY = of(null, null, null, null, null);
+    private FilterCondition(FilterAddress src, FilterAddress dst, FilterProtocols protocols, FilterPorts srcPorts,
+                            FilterPorts dstPorts) {
+        this.src = src;
+        this.dst = dst;
+        this.protocols = protocols;
+        this.srcPorts = srcPorts;
+        this.dstPorts = dstPorts;
+    }
 
     /** Reads the fields as written (null for an omitted one). */
     public static FilterCondition of(String src, String dst, String protocol, String srcPorts, String dstPorts) {
-        FilterAddress s = FilterAddress.parse(src), d = FilterAddress.parse(dst);
-        FilterProtocols p = FilterProtocols.parse(protocol);
-        FilterPorts sp = FilterPorts.parse(srcPorts), dp = FilterPorts.parse(dstPorts);
-        return new FilterCondition(s, d, p, sp, dp, boxes(s, d, p, sp, dp));
+        return new FilterCondition(FilterAddress.parse(src), FilterAddress.parse(dst), FilterProtocols.parse(protocol),
+                FilterPorts.parse(srcPorts), FilterPorts.parse(dstPorts));
+    }
+
+    public FilterAddress src() {
+        return src;
+    }
+
+    public FilterAddress dst() {
+        return dst;
+    }
+
+    public FilterProtocols protocols() {
+        return protocols;
+    }
+
+    public FilterPorts srcPorts() {
+        return srcPorts;
+    }
+
+    public FilterPorts dstPorts() {
+        return dstPorts;
+    }
+
+    /** The packets the filter matches, as header-space boxes. */
+    public HeaderSet packets() {
+        HeaderSet p = packets;
+        if (p == null) packets = p = boxes(src, dst, protocols, srcPorts, dstPorts);
+        return p;
     }
 
     /** Whether the filter matches {@code p}. */
     public boolean matches(Packet p) {
-        return packets.contains(p);
+        return packets().contains(p);
     }
 
     /** Texts of the fields this filter's match set depends on but the config does not resolve (FQDN, map-e …). */
@@ -55,11 +93,12 @@ public record FilterCondition(FilterAddress src, FilterAddress dst, FilterProtoc
         for (int[][] s : src.boxes()) {
             for (int[][] d : dst.boxes()) {
                 for (HeaderBox t : tails) {
-                    HeaderBox b = t;
-                    for (int i = 0; i < 4; i++) {
-                        b = b.with(HeaderBox.SRC + i, s[0][i], s[1][i]).with(HeaderBox.DST + i, d[0][i], d[1][i]);
-                    }
-                    out.add(b);
+                    int[] lo = t.lo().clone(), hi = t.hi().clone();
+                    System.arraycopy(s[0], 0, lo, HeaderBox.SRC, 4);
+                    System.arraycopy(s[1], 0, hi, HeaderBox.SRC, 4);
+                    System.arraycopy(d[0], 0, lo, HeaderBox.DST, 4);
+                    System.arraycopy(d[1], 0, hi, HeaderBox.DST, 4);
+                    out.add(new HeaderBox(lo, hi));
                 }
             }
         }

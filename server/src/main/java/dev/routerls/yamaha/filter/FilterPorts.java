@@ -33,8 +33,7 @@ public record FilterPorts(String text, List<int[]> intervals, List<String> unres
             Map.entry("netbios_ssn", new int[]{139}));
 
     public static FilterPorts parse(String text) {
-        if (text == null) return ANY;
-        if (text.equals("*")) return new FilterPorts(text, ANY.intervals, List.of());
+        if (text == null || text.equals("*")) return ANY;
         List<int[]> intervals = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
         for (String item : text.split(",", -1)) {

@@ -63,7 +63,7 @@ public record FilterProtocols(String text, List<Element> elements, List<String> 
     }
 
     public static FilterProtocols parse(String text) {
-        if (text == null) return ANY;
+        if (text == null || text.equals("*")) return ANY;
         List<Element> elements = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
         for (String item : text.split(",", -1)) {

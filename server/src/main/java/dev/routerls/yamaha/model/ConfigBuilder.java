@@ -6,8 +6,6 @@ import dev.routerls.mape.PortRange;
 import dev.routerls.yamaha.catalog.CatalogFinding;
 import dev.routerls.yamaha.model.YamahaConfig.*;
 import dev.routerls.yamaha.filter.DynamicFilter;
-import dev.routerls.yamaha.filter.FilterAddress;
-import dev.routerls.yamaha.filter.FilterCondition;
 import dev.routerls.yamaha.filter.FilterPorts;
 import dev.routerls.yamaha.filter.IpFilter;
 import dev.routerls.yamaha.filter.SecureFilterList;
@@ -48,7 +46,7 @@ public final class ConfigBuilder {
     private final List<IpsecTransport> transports = new ArrayList<>();
     private final List<TransportTemplate> transportTemplates = new ArrayList<>();
     private final List<Route> routes = new ArrayList<>();
-    private final Map<Integer, IpFilter> filters = new LinkedHashMap<>();
+    private final Map<Integer, StaticFilters.Line> filters = new HashMap<>();
     private final Map<Integer, DynamicFilter> dynamicFilters = new LinkedHashMap<>();
     private final List<SecureFilterList> secureFilters = new ArrayList<>();
     private final Map<Integer, DhcpScope> dhcpScopes = new LinkedHashMap<>();
@@ -865,27 +863,18 @@ public final class ConfigBuilder {
     private void filter(Command.FilterDefinition f) {
         Integer id = number(f.id());
         if (id == null) return;
-        List<String> fields = f.fields().stream().map(Word::text).toList();
         if (f.dynamic()) {
-            if (fields.size() < 2) return;
+            if (f.fieldCount() < 2) return;
             List<Integer> triggers = new ArrayList<>();
             for (Word t : f.triggers()) {
                 Integer n = number(t);
                 if (n != null) triggers.add(n);
             }
-            dynamicFilters.put(id, new DynamicFilter(id, FilterAddress.parse(fields.get(0)), FilterAddress.parse(fields.get(1)),
-                    fields.size() > 2 ? fields.get(2) : null, triggers, lineRange()));
+            dynamicFilters.put(id, new DynamicFilter(id, f.fields(line), triggers, lineRange()));
             return;
         }
-        IpFilter.Action action = f.action() == null ? null : IpFilter.Action.of(f.action().text());
-        if (action == null || fields.isEmpty()) return;   // the catalog check reports the malformed line
-        FilterCondition condition = FilterCondition.of(fields.get(0), field(fields, 1), field(fields, 2), field(fields, 3),
-                field(fields, 4));
-        filters.put(id, new IpFilter(id, action, f.action().text(), condition, lineRange(), r(f.id())));
-    }
-
-    private static String field(List<String> fields, int i) {
-        return i < fields.size() ? fields.get(i) : null;
+        if (IpFilter.Action.of(f.action(line).text()) == null || f.fieldCount() == 0) return;   // the catalog check reports the malformed line
+        filters.put(id, new StaticFilters.Line(line, lineRange()));
     }
 
     private void secureFilterList(Command.SecureFilter sf) {
@@ -1047,7 +1036,7 @@ public final class ConfigBuilder {
         return new YamahaConfig(model, revision, headerRange, freeze(interfaces, InterfaceDraft::freeze),
                 ipv6Addresses, freeze(natDescriptors, NatDraft::freeze), natUses, backwardCompatibility,
                 freeze(pps, PpDraft::freeze), freeze(tunnels, TunnelDraft::freeze), transports, transportTemplates,
-                routes, filters, dynamicFilters, secureFilters, dhcpScopes, secrets, definitions, references, syntaxProblems,
+                routes, new StaticFilters(filters), dynamicFilters, secureFilters, dhcpScopes, secrets, definitions, references, syntaxProblems,
                 catalogFindings, looseFilterUses, tunnelSelects, ppSelects, placeholders, pastedNotes, commentedCommands);
     }
 

@@ -3,7 +3,6 @@ package dev.routerls.yamaha.model;
 import dev.routerls.core.SourceRange;
 import dev.routerls.yamaha.catalog.CatalogFinding;
 import dev.routerls.yamaha.filter.DynamicFilter;
-import dev.routerls.yamaha.filter.IpFilter;
 import dev.routerls.yamaha.filter.SecureFilterList;
 import dev.routerls.yamaha.parse.Command.SecretKind;
 
@@ -237,7 +236,7 @@ public final class YamahaConfig {
     private final List<IpsecTransport> transports;
     private final List<TransportTemplate> transportTemplates;
     private final List<Route> routes;
-    private final Map<Integer, IpFilter> filters;
+    private final StaticFilters filters;
     private final Map<Integer, DynamicFilter> dynamicFilters;
     private final List<SecureFilterList> secureFilters;
     private final Map<Integer, DhcpScope> dhcpScopes;
@@ -260,7 +259,7 @@ public final class YamahaConfig {
                  List<Ipv6InterfaceAddress> ipv6Addresses, Map<Integer, NatDescriptor> natDescriptors,
                  List<NatUse> natUses, Setting backwardCompatibility, Map<String, PpBlock> pps,
                  Map<Integer, TunnelBlock> tunnels, List<IpsecTransport> transports,
-                 List<TransportTemplate> transportTemplates, List<Route> routes, Map<Integer, IpFilter> filters,
+                 List<TransportTemplate> transportTemplates, List<Route> routes, StaticFilters filters,
                  Map<Integer, DynamicFilter> dynamicFilters, List<SecureFilterList> secureFilters,
                  Map<Integer, DhcpScope> dhcpScopes,
                  List<Secret> secrets, List<Definition> definitions, List<Reference> references,
@@ -280,7 +279,7 @@ public final class YamahaConfig {
         this.transports = List.copyOf(transports);
         this.transportTemplates = List.copyOf(transportTemplates);
         this.routes = List.copyOf(routes);
-        this.filters = ordered(filters);
+        this.filters = filters;
         this.dynamicFilters = ordered(dynamicFilters);
         this.secureFilters = List.copyOf(secureFilters);
         this.dhcpScopes = ordered(dhcpScopes);
@@ -363,7 +362,7 @@ public final class YamahaConfig {
     }
 
     /** IPv4 static filters by number (a later definition replaces an earlier one, as on the router). */
-    public Map<Integer, IpFilter> filters() {
+    public StaticFilters filters() {
         return filters;
     }
 

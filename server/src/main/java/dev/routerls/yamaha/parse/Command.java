@@ -231,16 +231,36 @@ public sealed interface Command {
     }
 
     /**
-     * {@code ip|ipv6 filter [dynamic] N …}. A static filter has its {@code action} and up to five
-     * {@code fields} (source, destination, protocol, source ports, destination ports, as written); a dynamic
-     * one has source and destination, then its protocol as a third field or the static filters of its
-     * {@code filter} list as {@code triggers}.
+     * {@code ip|ipv6 filter [dynamic] N …}. A static filter has its action and up to five fields (source,
+     * destination, protocol, source ports, destination ports, as written); a dynamic one has source and
+     * destination, then its protocol as a third field or the static filters of its {@code filter} list as
+     * {@code triggers}. The action and fields are the line's words right after the number, one word each;
+     * the command keeps only how many fields are written and reads them from the line it was parsed from
+     * when asked: every filter line of every open document keeps its command, and the line keeps its
+     * words anyway.
      */
-    record FilterDefinition(boolean ipv6, boolean dynamic, Word id, Word action, List<Word> fields, List<Word> triggers)
+    record FilterDefinition(boolean ipv6, boolean dynamic, Word id, int fieldCount, List<Word> triggers)
             implements Command {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.filterDefinition(this);
+        }
+
+        /** The action word of a static filter ({@code pass}, {@code reject-nolog} …); null for a dynamic one. */
+        public Word action(ParsedLine line) {
+            return dynamic ? null : line.word(idWord(line) + 1);
+        }
+
+        /** The fields as written, read from {@code line}, the line this command was parsed from. */
+        public List<Word> fields(ParsedLine line) {
+            int from = idWord(line) + (dynamic ? 1 : 2);
+            return line.words(from, from + fieldCount);
+        }
+
+        private int idWord(ParsedLine line) {
+            int i = line.wordStartingAt(id.start());
+            if (i < 0) throw new IllegalArgumentException("not the line of this command: " + line.text());
+            return i;
         }
     }
 

@@ -86,7 +86,7 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
     private List<Word> tokens(List<Token> ts) {
         List<Word> out = new ArrayList<>(ts.size());
         for (Token t : ts) out.add(w(t));
-        return fixed(out);
+        return PackedWords.of(out); // read-only, as every list a command keeps (see fixed)
     }
 
     /** The line's words with secret values replaced by masks. */
@@ -325,24 +325,21 @@ final class CommandConverter extends YamahaParserBaseVisitor<Command> {
 
     @Override
     public Command visitIpFilterDynamic(IpFilterDynamicContext x) {
-        return new Command.FilterDefinition(x.family().IPV6() != null, true, w(x.id), null,
-                present(w(x.src), w(x.dst), w(x.protocol)), tokens(x.triggers));
+        return new Command.FilterDefinition(x.family().IPV6() != null, true, w(x.id), present(x.src, x.dst, x.protocol),
+                tokens(x.triggers));
     }
 
     @Override
     public Command visitIpFilter(IpFilterContext x) {
-        return new Command.FilterDefinition(x.family().IPV6() != null, false, w(x.id), w(x.action),
-                present(w(x.src), w(x.dst), w(x.protocol), w(x.srcPorts), w(x.dstPorts)), List.of());
+        return new Command.FilterDefinition(x.family().IPV6() != null, false, w(x.id),
+                present(x.src, x.dst, x.protocol, x.srcPorts, x.dstPorts), List.of());
     }
 
-    /** The leading words that are written (an omitted optional field ends the list). */
-    private static List<Word> present(Word... words) {
-        List<Word> out = new ArrayList<>(words.length);
-        for (Word x : words) {
-            if (x == null) break;
-            out.add(x);
-        }
-        return fixed(out);
+    /** How many of the optional fields are written (an omitted one ends them). */
+    private static int present(ParserRuleContext... fields) {
+        int n = 0;
+        while (n < fields.length && fields[n] != null) n++;
+        return n;
     }
 
     /**

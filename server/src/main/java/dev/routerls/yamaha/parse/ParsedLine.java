@@ -116,6 +116,20 @@ public final class ParsedLine {
         return out;
     }
 
+    /** Words {@code from} (inclusive) to {@code to} (exclusive), made now; unmodifiable (models keep them). */
+    public List<Word> words(int from, int to) {
+        if (from < 0 || to > wordCount() || from > to) throw new IndexOutOfBoundsException(from + ".." + to + " of " + wordCount());
+        List<Word> out = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) out.add(word(i));
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The index of the word that starts at {@code column}, or -1. */
+    public int wordStartingAt(int column) {
+        for (int i = 0; i < wordCount(); i++) if (wordStart(i) == column) return i;
+        return -1;
+    }
+
     /** The first template placeholder word ({@code {{ name }}}, {@code <Shared-IPv4>}), or null. */
     public Word firstPlaceholder() {
         for (int i = 0; i < wordCount(); i++) {

@@ -40,6 +40,24 @@ public final class Word {
         return new Word(line, pack(start, end, type));
     }
 
+    /** The word of {@code bits} (see {@link #spanBits}) over {@code line}. */
+    static Word inLine(String line, long bits) {
+        return new Word(line, bits);
+    }
+
+    /**
+     * The packed columns and type of a word that is a plain span of {@code line} (so it can be kept as this
+     * number and made again with {@link #inLine(String, long)}); -1 when it is not one.
+     */
+    long spanBits(String line) {
+        return (bits & OWN_TEXT) == 0 && source == line ? bits : -1;
+    }
+
+    /** The line this word is a span of; null when it keeps its own text. */
+    String line() {
+        return (bits & OWN_TEXT) == 0 ? source : null;
+    }
+
     private static long pack(int start, int end, int type) {
         if (start < 0 || end < start || end > COLUMN_MASK || type < 0 || type > TYPE_MASK) {
             // columns beyond 64 M characters in one line, or a grammar with over a thousand token types

@@ -1,4 +1,4 @@
-package dev.routerls.services.trace;
+package dev.routerls.services.types;
 
 /**
  * What an editor asks to trace: the document, the interface the packet arrives on, its addresses
@@ -6,4 +6,6 @@ package dev.routerls.services.trace;
  * command's argument.
  */
 public record TraceQuery(String uri, String from, String src, String dst, String proto, int connection) {
+    /** The server command that runs a trace; its one argument is a query. */
+    public static final String COMMAND = "routerls.trace";
 }
