@@ -169,7 +169,8 @@ final class RouterTextDocumentService implements TextDocumentService {
                 item.setKind(kind(e.kind()));
                 item.setDetail(e.detail());
                 // the server's order is the useful one (context first); clients sort by sortText, else by label
-                item.setSortText(String.format("%0" + width + "d", i));
+                String n = Integer.toString(i);
+                item.setSortText("0".repeat(width - n.length()) + n);
                 if (e.documentation() != null) item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, e.documentation()));
                 if (e.insertText() != null) item.setInsertText(e.insertText());
                 items.add(item);

@@ -5,8 +5,10 @@ import dev.routerls.analysis.YamahaAnalyzer;
 import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.Cancellation;
 import dev.routerls.core.Diagnostic;
+import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceFile;
 import dev.routerls.openwrt.router.Router;
+import dev.routerls.yamaha.DocumentLines;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -104,6 +106,21 @@ public final class AnalysisEngine implements DiagnosticsScheduler.Engine {
     public YamahaAnalyzer.Result yamaha(String uri, String text, AnalysisSettings settings, Cancellation cancel) {
         return once(yamaha, uri, text, settings, t -> t == text,
                 () -> analyzer.yamaha().analyze(uri, text, settings, cancel), cancel);
+    }
+
+    /**
+     * The logical lines of this exact text: those of its kept analysis when that is done, else read now
+     * from the document's line cache (a keystroke re-parses its line; the analysis then starts from them).
+     */
+    public DocumentLines yamahaLines(String uri, LineIndex index, Cancellation cancel) {
+        String text = index.text();
+        synchronized (yamaha) {
+            Run<String, YamahaAnalyzer.Result> r = yamaha.get(uri);
+            if (r != null && r.input() == text && r.result().isDone() && !r.result().isCompletedExceptionally()) {
+                return r.result().join().document().logical();
+            }
+        }
+        return analyzer.yamaha().reader().lines(uri, index, cancel);
     }
 
     /** True when the kept result was computed from exactly this text with these settings. */

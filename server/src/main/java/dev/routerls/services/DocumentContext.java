@@ -8,6 +8,7 @@ import dev.routerls.core.LanguageId;
 import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceFile;
 import dev.routerls.openwrt.router.Router;
+import dev.routerls.yamaha.DocumentLines;
 import dev.routerls.services.feature.FeatureContext;
 
 import java.util.ArrayList;
@@ -96,6 +97,12 @@ final class DocumentContext implements FeatureContext {
     public YamahaAnalyzer.Result yamaha() {
         if (language != LanguageId.YAMAHA_RTX) throw new IllegalStateException(uri + " is not a YAMAHA config");
         return engine.yamaha(uri, text, settings, cancel);
+    }
+
+    @Override
+    public DocumentLines yamahaLines() {
+        if (language != LanguageId.YAMAHA_RTX) throw new IllegalStateException(uri + " is not a YAMAHA config");
+        return engine.yamahaLines(uri, lines, cancel);
     }
 
     @Override

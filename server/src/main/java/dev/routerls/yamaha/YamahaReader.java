@@ -38,25 +38,24 @@ public final class YamahaReader {
      * when the analysis budget ran out ({@link AnalysisBudget}); {@code index} is the text's lines, for
      * whatever prints them afterwards (a report) not to split the text again.
      */
-    public record Document(YamahaConfig model, List<ConfigLine> lines, List<EmbeddedText> embeddedTexts,
-                           int freshlyParsed, Optional<Unanalysed> stopped, LineIndex index) {
+    public record Document(YamahaConfig model, DocumentLines logical, int freshlyParsed, Optional<Unanalysed> stopped,
+                           LineIndex index) {
+        public List<ConfigLine> lines() {
+            return logical.lines();
+        }
+
+        public List<EmbeddedText> embeddedTexts() {
+            return logical.embeddedTexts();
+        }
+
         /** The embedded file content covering a 0-based document line, if any. */
         public Optional<EmbeddedText> embeddedTextAt(int line) {
-            for (EmbeddedText t : embeddedTexts) if (t.contains(line)) return Optional.of(t);
-            return Optional.empty();
+            return logical.embeddedTextAt(line);
         }
 
         /** The logical line covering a 0-based document line, if any. */
         public Optional<ConfigLine> lineAt(int line) {
-            int lo = 0, hi = lines.size() - 1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                ConfigLine l = lines.get(mid);
-                if (l.lastLine() < line) lo = mid + 1;
-                else if (l.firstLine() > line) hi = mid - 1;
-                else return Optional.of(l);
-            }
-            return Optional.empty();
+            return logical.lineAt(line);
         }
     }
 
@@ -174,8 +173,28 @@ public final class YamahaReader {
         }
         commentedCommands(logical, builder);
         YamahaConfig config = builder.finish();
-        return new Document(config, List.copyOf(lines), List.copyOf(embedded), session.parsed, Optional.ofNullable(stopped),
-                index);
+        return new Document(config, new DocumentLines(List.copyOf(lines), List.copyOf(embedded)), session.parsed,
+                Optional.ofNullable(stopped), index);
+    }
+
+    /**
+     * The logical lines of the text ({@code index}: its line table) with their select contexts, without the
+     * model: what completion needs of a version the analysis has not reached yet. Lines come from the
+     * document's cache as for {@link #read} (a keystroke parses one line), and the version read here is the
+     * one the next {@link #read} starts from.
+     */
+    public DocumentLines lines(String uri, LineIndex index, Cancellation cancel) {
+        LineCache.Session session = cache.open(uri, index);
+        List<EmbeddedText> embedded = new ArrayList<>();
+        List<Logical> logical = logicalLines(index, session, embedded, new int[] {-1}, cancel);
+        session.close();
+        List<ConfigLine> lines = new ArrayList<>(logical.size());
+        SelectContext ctx = SelectContext.NONE;
+        for (Logical l : logical) {
+            ctx = ctx.after(l.parsed());
+            lines.add(new ConfigLine(l.pos, l.parsed(), ctx));
+        }
+        return new DocumentLines(List.copyOf(lines), List.copyOf(embedded));
     }
 
     // ---- logical lines: wrapped lines re-joined, embedded file content set aside ----
@@ -283,12 +302,17 @@ public final class YamahaReader {
         CommandChecker checker = checkers.get();
         if (checker == CommandChecker.NONE) return;
         int comments = 0, commented = 0, commands = 0;
+        for (Logical l : logical) {
+            if (l.parsed().command() != null) commands++;
+            if (isComment(l.cached) && !l.parsed().commentBody().isBlank()) comments++;
+        }
+        // commented ones are some of the comments: with no more comments than commands they cannot outnumber
+        // the commands, and no comment needs reading as a command (the usual config, first read included)
+        if (comments < 2 || comments <= commands) return;
         SourceRange first = null;
         for (Logical l : logical) {
             ParsedLine p = l.parsed();
-            if (p.command() != null) commands++;
             if (!isComment(l.cached) || p.commentBody().isBlank()) continue;
-            comments++;
             if (!l.cached.commentedCommand(checker, cache.parser()::parse)) continue;
             commented++;
             if (first == null) first = l.pos.range(p.commentStart(), l.text.length());

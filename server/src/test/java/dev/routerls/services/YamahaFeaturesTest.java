@@ -181,6 +181,23 @@ class YamahaFeaturesTest {
         assertEquals(List.of("1", "1000"), labels.stream().filter(l -> l.matches("\\d+")).toList(), labels.toString());
     }
 
+    /**
+     * Command words and the select block come from the document's lines alone: a keystroke's completion
+     * runs no analysis (no rules, no model of the whole config) and offers what the analysed text offers.
+     */
+    @Test
+    void commandWordCompletionAfterAKeystrokeRunsNoAnalysis() {
+        openPlain(CONFIG);
+        features.outline(URI);
+        Document edited = ws.documents().change(URI, 2, List.of(new TextChange(SourceRange.of(12, 0, 0), " \n"))).orElseThrow();
+        List<CompletionEntry> typed = features.complete(URI, 12, 1);
+        assertFalse(engine.isCurrent(URI, edited.text(), ws.settings()), "completion ran no analysis of the new text");
+        assertTrue(typed.get(0).label().equals("tunnel") || typed.get(1).label().equals("tunnel"),
+                "the line is in the tunnel select 1 block: " + typed.subList(0, 3));
+        engine.yamaha(URI, edited.text(), ws.settings());
+        assertEquals(typed, features.complete(URI, 12, 1), "the same items once the text is analysed");
+    }
+
     @Test
     void aKeystrokeReparsesOnlyTheEditedLine() {
         openPlain(CONFIG);

@@ -7,6 +7,7 @@ import dev.routerls.core.Diagnostic;
 import dev.routerls.core.LanguageId;
 import dev.routerls.core.LineIndex;
 import dev.routerls.openwrt.router.Router;
+import dev.routerls.yamaha.DocumentLines;
 
 import java.util.List;
 
@@ -32,6 +33,12 @@ public interface FeatureContext {
 
     /** The YAMAHA analysis of this text (model and parsed lines). Only for {@link LanguageId#YAMAHA_RTX}. */
     YamahaAnalyzer.Result yamaha();
+
+    /**
+     * The logical lines of this text with their select contexts, without waiting for the analysis (taken
+     * from it when it is done): for features that read only the lines around a position. YAMAHA only.
+     */
+    DocumentLines yamahaLines();
 
     /** The OpenWrt router this document belongs to, read with this text. Only for OpenWrt languages. */
     Router router();

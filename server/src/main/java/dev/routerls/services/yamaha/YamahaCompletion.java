@@ -6,6 +6,7 @@ import dev.routerls.services.feature.CompletionParticipant;
 import dev.routerls.services.feature.FeatureContext;
 import dev.routerls.services.types.CompletionEntry;
 import dev.routerls.yamaha.ConfigLine;
+import dev.routerls.yamaha.DocumentLines;
 import dev.routerls.yamaha.catalog.CommandCatalog;
 import dev.routerls.yamaha.model.SelectContext;
 import dev.routerls.yamaha.model.YamahaConfig;
@@ -19,10 +20,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Completion in a YAMAHA config, from the analysis of the text as it is now (an edit that defines a
- * descriptor and uses it in the same change sees it): the command words and keywords the catalog allows
- * after the words before the caret, commands of the {@code pp select}/{@code tunnel select} block first,
- * and for id and interface slots the ids and interfaces the config defines.
+ * Completion in a YAMAHA config, for the text as it is now: the command words and keywords the catalog
+ * allows after the words before the caret, commands of the {@code pp select}/{@code tunnel select} block
+ * first, and for id and interface slots the ids and interfaces the config defines. Words and block come
+ * from the document's lines alone (a keystroke re-parses one line, nothing waits for the analysis); only
+ * an id or interface slot reads the analysis of this text (an edit that defines a descriptor and uses it
+ * in the same change sees it).
  */
 final class YamahaCompletion implements CompletionParticipant {
     private final CommandCatalog catalog;
@@ -33,10 +36,10 @@ final class YamahaCompletion implements CompletionParticipant {
 
     @Override
     public List<CompletionEntry> complete(FeatureContext c, int line, int column) {
-        YamahaAnalyzer.Result r = c.yamaha();
-        if (r.embeddedTextAt(line).isPresent()) return List.of(); // file content (a Lua script), not commands
-        Optional<ConfigLine> at = r.lineAt(line);
-        SelectContext context = at.map(ConfigLine::context).orElseGet(() -> contextBefore(r, line));
+        DocumentLines lines = c.yamahaLines();
+        if (lines.embeddedTextAt(line).isPresent()) return List.of(); // file content (a Lua script), not commands
+        Optional<ConfigLine> at = lines.lineAt(line);
+        SelectContext context = lines.contextAt(line);
         List<String> before = new ArrayList<>();
         if (at.isPresent()) {
             ConfigLine cl = at.get();
@@ -48,49 +51,51 @@ final class YamahaCompletion implements CompletionParticipant {
         }
         String ctx = context.pp() != null ? "pp" : context.tunnel() != null ? "tunnel" : null;
         Map<String, CompletionEntry> out = new LinkedHashMap<>();
-        YamahaSymbols symbols = YamahaSymbols.of(r);
         for (CommandCatalog.Completion k : catalog.completions(before, ctx)) {
             switch (k.type()) {
                 case COMMAND_WORD -> out.putIfAbsent(k.text(), CompletionEntry.of(k.text(), CompletionEntry.Kind.COMMAND, k.label()));
                 case KEYWORD -> out.putIfAbsent(k.text(), CompletionEntry.of(k.text(), CompletionEntry.Kind.KEYWORD, k.label()));
                 case PARAMETER -> {
                     String param = k.text().replaceAll("^<|>$", "");
-                    for (CompletionEntry e : valuesFor(r, symbols, param, before)) out.putIfAbsent(e.label(), e);
+                    for (CompletionEntry e : valuesFor(c, param, before)) out.putIfAbsent(e.label(), e);
                 }
             }
         }
         return List.copyOf(out.values());
     }
 
-    /** Existing ids and interface names for a parameter slot the catalog names. */
-    private static List<CompletionEntry> valuesFor(YamahaAnalyzer.Result r, YamahaSymbols symbols, String param, List<String> before) {
-        YamahaConfig m = r.model();
+    /**
+     * Existing ids and interface names for a parameter slot the catalog names, from the analysis of this
+     * text (asked for only in these slots; the engine and {@link YamahaSymbols} keep it once computed).
+     */
+    private static List<CompletionEntry> valuesFor(FeatureContext c, String param, List<String> before) {
         boolean ipv6 = !before.isEmpty() && before.get(0).equalsIgnoreCase("ipv6");
         boolean dynamic = before.stream().anyMatch(w -> w.equalsIgnoreCase("dynamic"));
         List<CompletionEntry> out = new ArrayList<>();
         switch (param) {
             case "nat_descriptor", "nat_descriptor_list" -> {
-                for (String id : symbols.defined(RefKind.NAT_DESCRIPTOR)) {
+                YamahaConfig m = c.yamaha().model();
+                for (String id : symbols(c).defined(RefKind.NAT_DESCRIPTOR)) {
                     YamahaConfig.NatDescriptor d = m.natDescriptors().get(Integer.parseInt(id));
                     out.add(CompletionEntry.of(id, CompletionEntry.Kind.REFERENCE,
                             "NAT descriptor (" + (d == null ? "?" : d.effectiveType()) + ")"));
                 }
             }
-            case "tunnel_num" -> symbols.defined(RefKind.TUNNEL)
+            case "tunnel_num" -> symbols(c).defined(RefKind.TUNNEL)
                     .forEach(id -> out.add(CompletionEntry.of(id, CompletionEntry.Kind.REFERENCE, "tunnel")));
-            case "peer_num" -> symbols.defined(RefKind.PP)
+            case "peer_num" -> symbols(c).defined(RefKind.PP)
                     .forEach(id -> out.add(CompletionEntry.of(id, CompletionEntry.Kind.REFERENCE, "PP")));
             case "filter_list" -> {
                 RefKind k = ipv6 ? (dynamic ? RefKind.IPV6_DYNAMIC_FILTER : RefKind.IPV6_FILTER)
                         : (dynamic ? RefKind.IP_DYNAMIC_FILTER : RefKind.IP_FILTER);
-                symbols.defined(k).forEach(id -> out.add(CompletionEntry.of(id, CompletionEntry.Kind.REFERENCE, k.label())));
+                symbols(c).defined(k).forEach(id -> out.add(CompletionEntry.of(id, CompletionEntry.Kind.REFERENCE, k.label())));
             }
             case "interface" -> {
                 if (before.size() >= 2 && before.get(0).equalsIgnoreCase("pp") && before.get(1).equalsIgnoreCase("bind")) {
-                    symbols.defined(RefKind.TUNNEL).forEach(id ->
+                    symbols(c).defined(RefKind.TUNNEL).forEach(id ->
                             out.add(CompletionEntry.of("tunnel" + id, CompletionEntry.Kind.INTERFACE, "tunnel " + id)));
                 } else {
-                    m.interfaces().keySet().forEach(name ->
+                    c.yamaha().model().interfaces().keySet().forEach(name ->
                             out.add(CompletionEntry.of(name, CompletionEntry.Kind.INTERFACE, "interface with an address here")));
                 }
             }
@@ -99,14 +104,8 @@ final class YamahaCompletion implements CompletionParticipant {
         return out;
     }
 
-    /** The select context in force at a line past the last command line (the end of the document). */
-    private static SelectContext contextBefore(YamahaAnalyzer.Result r, int line) {
-        SelectContext ctx = SelectContext.NONE;
-        for (ConfigLine l : r.lines()) {
-            if (l.firstLine() > line) break;
-            ctx = l.context();
-        }
-        return ctx;
+    private static YamahaSymbols symbols(FeatureContext c) {
+        return YamahaSymbols.of(c.yamaha());
     }
 
     private static boolean endsBefore(SourceRange w, int line, int column) {

@@ -166,6 +166,8 @@ public final class CommandCatalog implements CommandChecker {
      */
     private final HeadNode heads = new HeadNode();
     private int formCount;
+    /** The completions of a line's first word by select context, the same on every keystroke: built once each. */
+    private final Map<String, List<Completion>> firstWords = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final class HeadNode {
         final Map<String, HeadNode> literal = new HashMap<>();
@@ -570,14 +572,7 @@ public final class CommandCatalog implements CommandChecker {
         Map<String, Completion> out = new LinkedHashMap<>();
         List<String> words = wordsBefore;
         if (!words.isEmpty() && words.get(0).equalsIgnoreCase("no")) words = words.subList(1, words.size());
-        if (words.isEmpty()) {
-            List<String> firsts = new ArrayList<>(new TreeSet<>(byFirstWord.keySet()));
-            if (context != null) firsts.sort(Comparator.comparing(w -> w.equals(context) || w.equals("ip") ? 0 : 1));
-            for (String w : firsts) {
-                out.put(w, new Completion(w, commandCountLabel(w), Completion.Type.COMMAND_WORD));
-            }
-            return List.copyOf(out.values());
-        }
+        if (words.isEmpty()) return firstWords.computeIfAbsent(context == null ? "" : context, this::firstWordCompletions);
         List<Form> forms = byFirstWord.getOrDefault(words.get(0).toLowerCase(Locale.ROOT), List.of());
         for (Form f : forms) {
             if (f.negated()) continue;
@@ -606,6 +601,15 @@ public final class CommandCatalog implements CommandChecker {
             }
         }
         return List.copyOf(out.values());
+    }
+
+    /** Every first word of a command, those of the select context ({@code ""}: none) first. */
+    private List<Completion> firstWordCompletions(String context) {
+        List<String> firsts = new ArrayList<>(new TreeSet<>(byFirstWord.keySet()));
+        if (!context.isEmpty()) firsts.sort(Comparator.comparing(w -> w.equals(context) || w.equals("ip") ? 0 : 1));
+        List<Completion> out = new ArrayList<>(firsts.size());
+        for (String w : firsts) out.add(new Completion(w, commandCountLabel(w), Completion.Type.COMMAND_WORD));
+        return List.copyOf(out);
     }
 
     private String commandCountLabel(String first) {

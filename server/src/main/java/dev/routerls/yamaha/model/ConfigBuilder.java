@@ -103,6 +103,7 @@ public final class ConfigBuilder {
         if (placeholder != null) placeholders.add(r(placeholder));
         Command c = p.command();
         if (c != null) c.accept(p.negated() ? negated : positive);
+        ctx = ctx.after(p); // a select line switches the block; the visitors above read the block it is in
         return ctx;
     }
 
@@ -420,10 +421,7 @@ public final class ConfigBuilder {
         @Override
         public Void ppSelect(Command.PpSelect s) {
             Word t = s.target();
-            if (t == null || t.type() == YamahaLexer.NONE) {
-                ctx = SelectContext.NONE;
-                return null;
-            }
+            if (t == null || t.type() == YamahaLexer.NONE) return null;
             String id = t.type() == YamahaLexer.ANONYMOUS ? "anonymous" : t.text();
             if (t.type() == YamahaLexer.NUMBER) {
                 Integer n = number(t);
@@ -431,7 +429,6 @@ public final class ConfigBuilder {
                 id = n.toString();
                 ppSelects.add(new Setting(id, r(t)));
             }
-            ctx = new SelectContext(id, null);
             if (!pps.containsKey(id)) {
                 pps.put(id, new PpDraft(id, r(t)));
                 definitions.add(new Definition(RefKind.PP, id, r(t), false));
@@ -442,14 +439,10 @@ public final class ConfigBuilder {
         @Override
         public Void tunnelSelect(Command.TunnelSelect s) {
             Word t = s.target();
-            if (t == null || t.type() == YamahaLexer.NONE) {
-                ctx = SelectContext.NONE;
-                return null;
-            }
+            if (t == null || t.type() == YamahaLexer.NONE) return null;
             Integer n = number(t);
             if (n == null) return null;
             tunnelSelects.add(new Setting(n.toString(), r(t)));
-            ctx = new SelectContext(null, n);
             if (!tunnels.containsKey(n)) {
                 tunnels.put(n, new TunnelDraft(n, r(t), null));
                 definitions.add(new Definition(RefKind.TUNNEL, n.toString(), r(t), false));
@@ -682,13 +675,11 @@ public final class ConfigBuilder {
     private final class Negated implements Command.Visitor<Void> {
         @Override
         public Void ppSelect(Command.PpSelect s) {
-            ctx = SelectContext.NONE;
-            return null;
+            return null; // the block ends (SelectContext#after)
         }
 
         @Override
         public Void tunnelSelect(Command.TunnelSelect s) {
-            ctx = SelectContext.NONE;
             return null;
         }
 
