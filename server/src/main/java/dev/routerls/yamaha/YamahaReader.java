@@ -326,11 +326,15 @@ public final class YamahaReader {
 
     /**
      * A row that goes on inside a word: no indent, ASCII like the header it continues (not prose), and a
-     * first word that starts no command ({@code ess=…}, not a mistyped {@code ip lan1 adress …}).
+     * first word that starts no command ({@code ess=…}, not a mistyped {@code ip lan1 adress …}) and is not
+     * a plain word either: header fields are {@code key=value}, addresses and numbers, so the cut-off rest
+     * of one holds a digit or punctuation, while a line such as {@code foo bar} is a command nobody knows.
      */
     private boolean midWord(String line, CachedLine parsed) {
         if (Character.isWhitespace(line.charAt(0)) || !line.chars().allMatch(c -> c < 0x80)) return false;
-        return parsed.parsed.wordCount() == 0 || !checkers.get().knowsFirstWord(parsed.parsed.word(0).text());
+        if (parsed.parsed.wordCount() == 0) return true;
+        String first = parsed.parsed.word(0).text();
+        return !first.chars().allMatch(Character::isLetter) && !checkers.get().knowsFirstWord(first);
     }
 
     /** A line that is no command at all: a parse error, or words the catalog knows no command for. */

@@ -9,10 +9,12 @@ import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -123,8 +125,22 @@ public final class LineParser {
             if (offending instanceof Token t && t.getType() != Token.EOF) {
                 error = new RawError(describe(t), t.getStartIndex(), t.getStopIndex() + 1);
             } else {
-                error = new RawError("the line ends before the command is complete", col, col + 1);
+                // at the end of the line there is no character to mark: mark the last word, which needs more after it
+                Token last = lastWord(recognizer);
+                error = last == null
+                        ? new RawError("the line ends before the command is complete", col, col)
+                        : new RawError("the line ends before the command is complete", last.getStartIndex(), last.getStopIndex() + 1);
             }
+        }
+
+        private static Token lastWord(Recognizer<?, ?> recognizer) {
+            if (!(recognizer instanceof Parser p)) return null;
+            TokenStream tokens = p.getInputStream();
+            for (int i = tokens.index(); i >= 0; i--) {
+                Token t = tokens.get(i);
+                if (t.getType() != Token.EOF && t.getChannel() == Token.DEFAULT_CHANNEL) return t;
+            }
+            return null;
         }
 
         // Never quotes the word itself: it may be part of a password on a wrapped line.
