@@ -61,6 +61,8 @@ public final class LineParser {
 
     /** Reads a header comment's text (after '#'): model name and firmware revision, if it is one. */
     public Optional<Header> parseHeader(String commentBody) {
+        // a header holds the REVISION token ('rev.' and digits): a comment without "rev." needs no parse
+        if (!mentionsRevision(commentBody)) return Optional.empty();
         Parsed<HeaderContext> p = run(commentBody, YamahaParser::header);
         if (p.error != null || p.tree.model == null || p.tree.revision == null) return Optional.empty();
         String model = p.tree.model.getText();
@@ -70,6 +72,13 @@ public final class LineParser {
         }
         String rev = p.tree.revision.getText().substring(4);
         return Optional.of(new Header(model, rev));
+    }
+
+    private static boolean mentionsRevision(String text) {
+        for (int i = text.indexOf('.'); i >= 3; i = text.indexOf('.', i + 1)) {
+            if (text.regionMatches(true, i - 3, "rev", 0, 3)) return true;
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------------------------------------
