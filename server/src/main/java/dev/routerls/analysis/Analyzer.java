@@ -21,7 +21,7 @@ import java.util.function.Function;
  * Returns findings per document URI.
  */
 public final class Analyzer {
-    private final YamahaAnalyzer yamaha = new YamahaAnalyzer();
+    private final YamahaAnalyzer yamaha;
     private final OpenWrtAnalyzer openwrt;
     private final Duration budget;
 
@@ -35,8 +35,18 @@ public final class Analyzer {
 
     /** {@code budget}: how long one {@link #analyze} call may take before unfinished parts are skipped (and reported). */
     public Analyzer(OpenWrtAnalyzer openwrt, Duration budget) {
+        this(new YamahaAnalyzer(), openwrt, budget);
+    }
+
+    private Analyzer(YamahaAnalyzer yamaha, OpenWrtAnalyzer openwrt, Duration budget) {
+        this.yamaha = yamaha;
         this.openwrt = openwrt;
         this.budget = budget;
+    }
+
+    /** For files analysed once each, as a batch lint does (no document kept for a re-read). */
+    public static Analyzer readingEachOnce() {
+        return new Analyzer(YamahaAnalyzer.readingEachOnce(), new OpenWrtAnalyzer(), AnalysisBudget.DEFAULT);
     }
 
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings) {

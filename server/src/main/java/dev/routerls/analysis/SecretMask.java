@@ -36,12 +36,17 @@ public final class SecretMask {
     private final java.util.Set<Integer> unreadable = new java.util.HashSet<>();
 
     private SecretMask(String text) {
-        this.lines = new LineIndex(text);
+        this(new LineIndex(text));
     }
 
-    /** The mask of a YAMAHA document already analysed (saves reading it again). */
+    private SecretMask(LineIndex lines) {
+        this.lines = lines;
+    }
+
+    /** The mask of a YAMAHA document already analysed (saves reading it again, and splitting it into lines). */
     public static SecretMask of(YamahaAnalyzer.Result analysed, String text) {
-        SecretMask m = new SecretMask(text);
+        LineIndex read = analysed.document().index();
+        SecretMask m = read.text().equals(text) ? new SecretMask(read) : new SecretMask(text);
         m.yamaha(analysed);
         return m;
     }
@@ -126,7 +131,7 @@ public final class SecretMask {
         for (ConfigLine l : r.lines()) {
             ParsedLine p = l.parsed();
             for (int w = 0; w < p.wordCount(); w++) {
-                if (p.word(w).secret()) hide(l.positions().range(p.word(w)));
+                if (p.secret(w)) hide(l.positions().range(p.word(w)));
             }
             if (p.error() != null) {
                 for (int line = l.firstLine(); line <= l.lastLine(); line++) hideAfterFirstWord(line);

@@ -58,6 +58,11 @@ public final class YamahaAnalyzer {
         this.reader = reader;
     }
 
+    /** For documents analysed once each (a batch lint): see {@link YamahaReader#readingEachOnce}. */
+    public static YamahaAnalyzer readingEachOnce() {
+        return new YamahaAnalyzer(YamahaReader.readingEachOnce());
+    }
+
     public Result analyze(String uri, String text, AnalysisSettings settings) {
         return analyze(uri, text, settings, Cancellation.NONE);
     }

@@ -35,27 +35,38 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and walked, whatever order the workers finish in.
  */
 final class BatchLinter {
-    private static final Comparator<Diagnostic> BY_POSITION = Comparator.comparingInt((Diagnostic d) -> d.range().startLine())
-            .thenComparingInt(d -> d.range().startColumn()).thenComparing(Diagnostic::ruleId);
+    /** By start line, start column, rule id; a plain method, not a chain of comparator lambdas to link at start-up. */
+    private static final Comparator<Diagnostic> BY_POSITION = BatchLinter::byPosition;
+
+    private static int byPosition(Diagnostic a, Diagnostic b) {
+        int c = Integer.compare(a.range().startLine(), b.range().startLine());
+        if (c == 0) c = Integer.compare(a.range().startColumn(), b.range().startColumn());
+        return c != 0 ? c : a.ruleId().compareTo(b.ruleId());
+    }
 
     private final FileCollector collector;
     private final ConfigResolver configs;
     private final Map<Path, String> stdin;
     private final int threads;
     private final PrintStream progress;
+    private final boolean fingerprints;
     private final Path workDir = Path.of("").toAbsolutePath().normalize();
-    private final ThreadLocal<Analyzer> analyzers = ThreadLocal.withInitial(Analyzer::new);
+    private final ThreadLocal<Analyzer> analyzers = ThreadLocal.withInitial(Analyzer::readingEachOnce);
 
     /**
      * @param stdin    texts to lint instead of the file at that path (--stdin)
-     * @param progress where to keep a progress line, or null for none
+     * @param progress     where to keep a progress line, or null for none
+     * @param fingerprints whether findings get their fingerprints (for a baseline or a format that prints
+     *                     them); without, {@link LintResult.Finding#fingerprint} is null
      */
-    BatchLinter(FileCollector collector, ConfigResolver configs, Map<Path, String> stdin, int threads, PrintStream progress) {
+    BatchLinter(FileCollector collector, ConfigResolver configs, Map<Path, String> stdin, int threads, PrintStream progress,
+                boolean fingerprints) {
         this.collector = collector;
         this.configs = configs;
         this.stdin = stdin;
         this.threads = Math.max(1, threads);
         this.progress = progress;
+        this.fingerprints = fingerprints;
     }
 
     LintResult run(List<FileCollector.Unit> units) throws IOException, ConfigFile.Invalid {
@@ -149,8 +160,9 @@ final class BatchLinter {
         if (!r.kept().isEmpty() || !r.suppressed().isEmpty()) {
             SecretMask mask = f.language() == LanguageId.YAMAHA_RTX && yamaha != null
                     ? SecretMask.of(yamaha, f.text()) : SecretMask.of(f);
-            LineIndex original = new LineIndex(f.text());
-            Fingerprints fingerprints = new Fingerprints(relative);
+            LineIndex original = yamaha != null && yamaha.document().index().text().equals(f.text())
+                    ? yamaha.document().index() : new LineIndex(f.text());
+            Fingerprints fingerprints = this.fingerprints ? new Fingerprints(relative) : null;
             for (Diagnostic d : r.kept().stream().sorted(BY_POSITION).toList()) {
                 findings.add(finding(d, null, mask, original, fingerprints));
             }
@@ -172,7 +184,7 @@ final class BatchLinter {
             int to = d.range().endLine() == line ? d.range().endColumn() : plain.length();
             caret = to <= plain.length() && to <= masked.length() && masked.regionMatches(0, plain, 0, to);
         }
-        return new LintResult.Finding(d, fingerprints.of(d, masked), masked, caret, suppression);
+        return new LintResult.Finding(d, fingerprints == null ? null : fingerprints.of(d, masked), masked, caret, suppression);
     }
 
     private String relative(Path path) {

@@ -9,6 +9,11 @@ import java.io.PrintStream;
 /** GitLab Code Quality report: a JSON array of issues with a unique fingerprint each. */
 final class GitlabFormat implements OutputFormat {
     @Override
+    public boolean printsFingerprints() {
+        return true;
+    }
+
+    @Override
     public void write(LintResult result, PrintStream out, Terminal terminal) {
         JsonArray issues = new JsonArray();
         for (LintResult.FileReport f : result.files()) {

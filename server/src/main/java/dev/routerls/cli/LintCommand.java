@@ -68,6 +68,81 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     AnalysisOptions analysis;
 
+    /**
+     * Reads {@code args} (those after {@code lint}) into this command as picocli would, for the shapes a hook
+     * or an editor plug-in passes: {@code --name value}, {@code --name=value}, {@code -f value}, flags, paths
+     * and {@code --}. Anything else (help, version, an unknown or repeated option, a value that starts with
+     * '-', an @argfile, an empty argument, a bad number) returns false and is left to picocli, whose messages
+     * stay the only ones. Building picocli's model and parser costs a cold run about a third of its CPU;
+     * LintQuickArgumentsTest checks that both readings agree.
+     */
+    boolean readQuickly(String[] args) {
+        analysis = new AnalysisOptions();
+        format = "text"; // the defaultValue of each option above
+        failOn = "error";
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Path> paths = new java.util.ArrayList<>();
+        boolean positionalOnly = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.isEmpty() || a.startsWith("@")) return false;
+            if (positionalOnly || !a.startsWith("-") || a.equals("-")) {
+                paths.add(Path.of(a));
+                continue;
+            }
+            if (a.equals("--")) {
+                positionalOnly = true;
+                continue;
+            }
+            String name = a, value = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                name = a.substring(0, eq);
+                value = a.substring(eq + 1);
+            }
+            String canonical = switch (name) {
+                case "-f", "--format" -> "--format";
+                case "-q", "--quiet" -> "--quiet";
+                case "-c", "--config" -> "--config";
+                case "-j", "--jobs" -> "--jobs";
+                case "--fail-on", "--baseline", "--write-baseline", "--stdin", "--stdin-filename", "--model",
+                     "--openwrt-release" -> name;
+                default -> null;
+            };
+            if (canonical == null || !seen.add(canonical)) return false;
+            if (canonical.equals("--quiet") || canonical.equals("--stdin")) {
+                if (value != null) return false;
+                if (canonical.equals("--quiet")) quiet = true;
+                else stdin = true;
+                continue;
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) return false;
+                value = args[++i];
+            }
+            if (value.startsWith("-") || value.startsWith("@")) return false;
+            switch (canonical) {
+                case "--format" -> format = value;
+                case "--fail-on" -> failOn = value;
+                case "--config" -> config = Path.of(value);
+                case "--baseline" -> baseline = Path.of(value);
+                case "--write-baseline" -> writeBaseline = Path.of(value);
+                case "--stdin-filename" -> stdinFilename = Path.of(value);
+                case "--model" -> analysis.model = value;
+                case "--openwrt-release" -> analysis.openwrtRelease = value;
+                case "--jobs" -> {
+                    if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) return false;
+                    jobs = Integer.valueOf(value);
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        if (!paths.isEmpty()) analysis.paths = paths;
+        return true;
+    }
+
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
@@ -117,8 +192,9 @@ final class LintCommand implements Callable<Integer> {
                 });
             }
             int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+            boolean fingerprints = output.printsFingerprints() || baseline != null || writeBaseline != null;
             LintResult result = new BatchLinter(collector, configs, texts, threads,
-                    terminal.stderrTty() && units.size() > 1 ? err : null).run(units);
+                    terminal.stderrTty() && units.size() > 1 ? err : null, fingerprints).run(units);
             if (writeBaseline != null) {
                 Baseline.write(result, writeBaseline);
                 long n = result.files().stream().mapToLong(f -> f.findings().size()).sum();

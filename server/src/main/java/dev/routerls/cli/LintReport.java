@@ -48,10 +48,16 @@ final class LintReport {
 
     static void printText(List<FileResult> files, PrintStream out) {
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        // appended, not printf'd: a batch prints tens of thousands of these and Formatter parses its pattern each time
+        StringBuilder line = new StringBuilder(160);
+        String nl = System.lineSeparator();
         for (FileResult f : files) {
             for (Diagnostic d : f.diagnostics()) {
-                out.printf("%s:%d:%d: %s %s: %s%n", f.path(), d.range().startLine() + 1,
-                        d.range().startColumn() + 1, d.severity().label(), d.ruleId(), d.message());
+                line.setLength(0);
+                line.append(f.path()).append(':').append(d.range().startLine() + 1).append(':')
+                        .append(d.range().startColumn() + 1).append(": ").append(d.severity().label()).append(' ')
+                        .append(d.ruleId()).append(": ").append(d.message()).append(nl);
+                out.append(line);
                 counts.merge(d.severity(), 1, Integer::sum);
             }
         }

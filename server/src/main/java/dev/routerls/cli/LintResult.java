@@ -21,6 +21,7 @@ record LintResult(List<FileReport> files, List<RuleInfo> rules, String srcRoot) 
      * One finding as printed. {@code excerpt} is the masked source line of the start (null when unknown);
      * {@code caret} says whether columns of {@code excerpt} still match the finding's range (masking may
      * shorten the line before it). {@code suppression} is the reason of the directive that silenced it, or null.
+     * {@code fingerprint} is null when neither the format nor a baseline uses it ({@link OutputFormat#printsFingerprints}).
      */
     record Finding(Diagnostic diagnostic, String fingerprint, String excerpt, boolean caret, String suppression) {
         String ruleId() {

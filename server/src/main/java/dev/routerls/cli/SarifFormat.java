@@ -19,6 +19,11 @@ final class SarifFormat implements OutputFormat {
     static final String FINGERPRINT_KEY = "routerlsFindingHash/v1";
 
     @Override
+    public boolean printsFingerprints() {
+        return true;
+    }
+
+    @Override
     public void write(LintResult result, PrintStream out, Terminal terminal) {
         JsonObject root = new JsonObject();
         root.addProperty("$schema", SCHEMA);

@@ -1,7 +1,7 @@
 package dev.routerls.core;
 
 import java.util.LinkedHashMap;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -18,10 +18,43 @@ public final class BoundedCache<K, V> {
         long weigh(K key, V value);
     }
 
-    /** One cached value, or the computation that will give it. */
+    /**
+     * One cached value, or the computation that will give it: the caller that made the slot computes it,
+     * others wait for it. A monitor rather than a CompletableFuture, whose class starts the fork-join pool's
+     * (a few milliseconds of every cold OpenWrt lint).
+     */
     private static final class Slot<V> {
-        final CompletableFuture<V> value = new CompletableFuture<>();
         long weight;
+        private V value;
+        private Throwable failure;
+        private boolean done;
+
+        synchronized void complete(V v) {
+            value = v;
+            done = true;
+            notifyAll();
+        }
+
+        synchronized void fail(Throwable t) {
+            failure = t;
+            done = true;
+            notifyAll();
+        }
+
+        /** The value, once computed; the computation's failure (wrapped, as CompletableFuture#join does) if it failed. */
+        synchronized V join() {
+            boolean interrupted = false;
+            while (!done) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+            if (failure != null) throw new CompletionException(failure);
+            return value;
+        }
     }
 
     private final int maxEntries;
@@ -63,15 +96,15 @@ public final class BoundedCache<K, V> {
             try {
                 value = compute.get();
             } catch (RuntimeException | Error e) {
-                slot.value.completeExceptionally(e);
+                slot.fail(e);
                 remove(key, slot);
                 throw e;
             }
-            slot.value.complete(value);
+            slot.complete(value);
             if (keep.test(value)) weigh(key, slot, weigher.weigh(key, value));
             else remove(key, slot);
         }
-        return slot.value.join();
+        return slot.join();
     }
 
     /** Forgets the value of {@code key} (its source changed); a computation under way still answers its callers. */

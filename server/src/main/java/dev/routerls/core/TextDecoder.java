@@ -38,6 +38,11 @@ public final class TextDecoder {
     public static Decoded decodeDetailed(byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
                 && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        if (isAscii(bytes, start)) {
+            // what strict UTF-8 gives, without a decoder's char buffer (most configs are plain ASCII)
+            return new Decoded(new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1),
+                    StandardCharsets.UTF_8, start, true);
+        }
         ByteBuffer buf = ByteBuffer.wrap(bytes, start, bytes.length - start);
         for (Charset cs : new Charset[]{StandardCharsets.UTF_8, SHIFT_JIS}) {
             try {
@@ -52,5 +57,10 @@ public final class TextDecoder {
         }
         return new Decoded(new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8),
                 StandardCharsets.UTF_8, start, false);
+    }
+
+    private static boolean isAscii(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) if (bytes[i] < 0) return false;
+        return true;
     }
 }

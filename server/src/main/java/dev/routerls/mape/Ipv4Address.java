@@ -29,6 +29,17 @@ public record Ipv4Address(int value) {
         return new Ipv4Address(length == 0 ? 0 : value & (-1 << (32 - length)));
     }
 
+    // written out, as in Ipv6Address: a generated record equals links through invokedynamic on first use
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Ipv4Address a && a.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+        return value;
+    }
+
     @Override
     public String toString() {
         return (value >>> 24) + "." + ((value >>> 16) & 0xff) + "." + ((value >>> 8) & 0xff) + "." + (value & 0xff);

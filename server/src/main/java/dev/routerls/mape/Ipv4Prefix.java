@@ -24,6 +24,17 @@ public record Ipv4Prefix(Ipv4Address address, int length) {
         return a.masked(length).equals(address);
     }
 
+    // written out, as in Ipv6Address: a generated record equals links through invokedynamic on first use
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Ipv4Prefix p && p.length == length && p.address.value() == address.value();
+    }
+
+    @Override
+    public int hashCode() {
+        return address.value() * 31 + length;
+    }
+
     @Override
     public String toString() {
         return address + "/" + length;

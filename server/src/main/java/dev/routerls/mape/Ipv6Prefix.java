@@ -29,6 +29,17 @@ public record Ipv6Prefix(Ipv6Address address, int length) {
         return a.masked(length).equals(address);
     }
 
+    // written out, as in Ipv6Address: a generated record equals links through invokedynamic on first use
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Ipv6Prefix p && p.length == length && p.address.equals(address);
+    }
+
+    @Override
+    public int hashCode() {
+        return address.hashCode() * 31 + length;
+    }
+
     @Override
     public String toString() {
         return address + "/" + length;

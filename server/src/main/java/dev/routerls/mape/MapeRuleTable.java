@@ -22,7 +22,7 @@ import java.util.TreeMap;
 /**
  * The known Basic Mapping Rules of the Japanese MAP-E services, with longest-prefix lookup of the
  * rule that covers a delegated prefix and lookup of the rule that hands out a given IPv4 address.
- * {@link #bundled()} reads the project resource {@code mape-rules.json} once.
+ * {@link #bundled()} reads the project resource {@code mape-rules.json} once (packed at build time).
  */
 public final class MapeRuleTable {
     static final String RESOURCE = "mape-rules.json";
@@ -45,15 +45,26 @@ public final class MapeRuleTable {
     private static final class Holder {
         static final MapeRuleTable BUNDLED = load();
 
+        /** The packed table the build makes ({@link MapeRulePack}), or the JSON where no build step ran (an IDE). */
         private static MapeRuleTable load() {
-            try (InputStream in = MapeRuleTable.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("resource " + RESOURCE + " is missing from the build");
-                }
-                return fromJson(new InputStreamReader(in, StandardCharsets.UTF_8));
+            try (InputStream packed = MapeRuleTable.class.getResourceAsStream(MapeRulePack.RESOURCE)) {
+                if (packed != null) return new MapeRuleTable(MapeRulePack.unpack(packed));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            return fromJsonResource();
+        }
+    }
+
+    /** The table from the JSON resource itself (what the packed form is made from). */
+    static MapeRuleTable fromJsonResource() {
+        try (InputStream in = MapeRuleTable.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + RESOURCE + " is missing from the build");
+            }
+            return fromJson(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

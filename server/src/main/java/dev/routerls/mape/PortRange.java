@@ -41,6 +41,17 @@ public record PortRange(int lo, int hi) {
         return lo <= o.hi && o.lo <= hi;
     }
 
+    // written out, as in Ipv6Address: a generated record equals links through invokedynamic on first use
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PortRange r && r.lo == lo && r.hi == hi;
+    }
+
+    @Override
+    public int hashCode() {
+        return lo * 65537 + hi;
+    }
+
     @Override
     public String toString() {
         return lo + "-" + hi;

@@ -18,11 +18,18 @@ final class WrapWidth {
 
     static int width(String s) {
         int w = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp == '\t') w = (w / 8 + 1) * 8;
-            else w += wide(cp) ? 2 : 1;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            // every line is measured: characters below the first wide block (all of ASCII) take no code point work
+            if (c == '\t') {
+                w = (w / 8 + 1) * 8;
+            } else if (c < 0x1100) {
+                w++;
+            } else {
+                int cp = s.codePointAt(i);
+                if (Character.charCount(cp) == 2) i++;
+                w += wide(cp) ? 2 : 1;
+            }
             if (w > COLUMNS + 2) return w;
         }
         return w;

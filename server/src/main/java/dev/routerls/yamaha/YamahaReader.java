@@ -35,9 +35,11 @@ public final class YamahaReader {
      * What one read produced: the model, and the logical lines in document order (with their parse results
      * and select contexts) for completion, hover and definition. {@code freshlyParsed} counts the lines that
      * were not in the document's cache (for benchmarks); {@code stopped} is the part not read
-     * when the analysis budget ran out ({@link AnalysisBudget}).
+     * when the analysis budget ran out ({@link AnalysisBudget}); {@code index} is the text's lines, for
+     * whatever prints them afterwards (a report) not to split the text again.
      */
-    public record Document(YamahaConfig model, DocumentLines logical, int freshlyParsed, Optional<Unanalysed> stopped) {
+    public record Document(YamahaConfig model, DocumentLines logical, int freshlyParsed, Optional<Unanalysed> stopped,
+                           LineIndex index) {
         public List<ConfigLine> lines() {
             return logical.lines();
         }
@@ -72,13 +74,24 @@ public final class YamahaReader {
      * time); lines are shared with the other readers of the bundled catalog in this process.
      */
     public YamahaReader() {
-        this.checkers = CommandCatalog::standard;
-        this.cache = new LineCache(true);
+        this(CommandCatalog::standard, new LineCache(true));
     }
 
     public YamahaReader(CommandChecker checker) {
-        this.checkers = () -> checker;
-        this.cache = new LineCache(false);
+        this(() -> checker, new LineCache(false));
+    }
+
+    private YamahaReader(java.util.function.Supplier<CommandChecker> checkers, LineCache cache) {
+        this.checkers = checkers;
+        this.cache = cache;
+    }
+
+    /**
+     * A reader (of the bundled catalog) for documents read once each, as a batch lint reads its files: it
+     * shares lines across documents but keeps no document's version for a re-read.
+     */
+    public static YamahaReader readingEachOnce() {
+        return new YamahaReader(CommandCatalog::standard, new LineCache(true, false));
     }
 
     public Document read(String uri, String text, AnalysisSettings settings) {
@@ -161,7 +174,7 @@ public final class YamahaReader {
         commentedCommands(logical, builder);
         YamahaConfig config = builder.finish();
         return new Document(config, new DocumentLines(List.copyOf(lines), List.copyOf(embedded)), session.parsed,
-                Optional.ofNullable(stopped));
+                Optional.ofNullable(stopped), index);
     }
 
     /**
@@ -313,11 +326,15 @@ public final class YamahaReader {
 
     /**
      * A row that goes on inside a word: no indent, ASCII like the header it continues (not prose), and a
-     * first word that starts no command ({@code ess=…}, not a mistyped {@code ip lan1 adress …}).
+     * first word that starts no command ({@code ess=…}, not a mistyped {@code ip lan1 adress …}) and is not
+     * a plain word either: header fields are {@code key=value}, addresses and numbers, so the cut-off rest
+     * of one holds a digit or punctuation, while a line such as {@code foo bar} is a command nobody knows.
      */
     private boolean midWord(String line, CachedLine parsed) {
         if (Character.isWhitespace(line.charAt(0)) || !line.chars().allMatch(c -> c < 0x80)) return false;
-        return parsed.parsed.wordCount() == 0 || !checkers.get().knowsFirstWord(parsed.parsed.word(0).text());
+        if (parsed.parsed.wordCount() == 0) return true;
+        String first = parsed.parsed.word(0).text();
+        return !first.chars().allMatch(Character::isLetter) && !checkers.get().knowsFirstWord(first);
     }
 
     /** A line that is no command at all: a parse error, or words the catalog knows no command for. */

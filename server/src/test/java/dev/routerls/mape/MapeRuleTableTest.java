@@ -29,6 +29,16 @@ class MapeRuleTableTest {
         }
     }
 
+    /** The table is read from the packed form the build makes, and that holds exactly the JSON's rules. */
+    @Test
+    void packedResourceReadsBackAsTheJson() throws IOException {
+        try (var in = MapeRuleTable.class.getResourceAsStream(MapeRulePack.RESOURCE)) {
+            assertTrue(in != null, "the build packs the MAP-E rules (process-classes)");
+            assertEquals(MapeRuleTable.fromJsonResource().rules(), MapeRulePack.unpack(in));
+        }
+        assertEquals(MapeRuleTable.fromJsonResource().rules(), table.rules());
+    }
+
     /** The committed resource must carry the same facts as the shared reference it was made from. */
     @Test
     void resourceMatchesTheSharedReference() throws IOException {

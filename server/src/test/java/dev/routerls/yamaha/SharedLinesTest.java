@@ -57,6 +57,22 @@ class SharedLinesTest {
     }
 
     @Test
+    void aReaderOfFilesReadOnceKeepsNoDocumentAndReadsAsAnEditorsReaderDoes() {
+        YamahaAnalyzer once = YamahaAnalyzer.readingEachOnce();
+        YamahaAnalyzer kept = new YamahaAnalyzer();
+        String bad = "ip filter 7 pass * * tcp * 99999\nip lan1 secure filter in 7 8\n";
+        for (String text : List.of(filters(1, 100), filters(51, 150) + bad, filters(1, 100) + bad)) {
+            YamahaAnalyzer.Result a = once.analyze("file:///a.conf", text, SETTINGS);
+            YamahaAnalyzer.Result b = kept.analyze("file:///a.conf", text, SETTINGS);
+            assertEquals(b.diagnostics(), a.diagnostics());
+            assertEquals(describe(b), describe(a));
+        }
+        assertEquals(0, once.reader().lineCache().sharedLines(), "no document version is kept");
+        assertEquals(102, once.analyze("file:///a.conf", filters(1, 100), SETTINGS).freshlyParsed(),
+                "a second read of a file finds no last version to take lines from");
+    }
+
+    @Test
     void anEditDropsTheLineItReplacedAndEvictedDocumentsReleaseTheirLines() {
         YamahaReader reader = new YamahaReader(CommandCatalog.standard());
         LineCache cache = cacheOf(reader);

@@ -8,14 +8,10 @@ import dev.routerls.openwrt.shell.ShellScript;
 import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciReader;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * Parsed router files kept by URI and a hash of their content, so that an edit to one file of a router
+ * Parsed router files kept by URI and content, so that an edit to one file of a router
  * re-reads only that file: the UCI files, and firewall.user parsed and evaluated (its evaluation takes no
  * UCI input, so it depends on its own text alone). Bounded by the total size of the texts kept (and a
  * number of entries); the least recently used go first. No lock is held while a file is parsed or a script
@@ -35,15 +31,32 @@ public final class RouterFileCache {
         UciFile read(String uri, String text, TextEncoding encoding);
     }
 
-    /** The same text stored another way (Shift_JIS, a byte-order mark) is another file to libuci. */
-    private record Key(String uri, String sha256, int length, TextEncoding encoding) {
+    /**
+     * The same text stored another way (Shift_JIS, a byte-order mark) is another file to libuci. The text
+     * itself is the key, not a digest of it: the cache is bounded by the characters it stands for anyway,
+     * and a digest cost each cold CLI run the start of Java's security providers.
+     */
+    private record Key(String uri, String text, TextEncoding encoding) {
         static Key of(String uri, String text, TextEncoding encoding) {
-            try {
-                byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-                return new Key(uri, HexFormat.of().formatHex(d), text.length(), encoding);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-            }
+            return new Key(uri, text, encoding);
+        }
+
+        int length() {
+            return text.length();
+        }
+
+        // written out: a record's generated hashCode links through invokedynamic on first use, a cold CLI
+        // run's cost; the text's own hash is computed once per string
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.uri.equals(uri) && k.text.equals(text)
+                    && k.encoding.byteOrderMark() == encoding.byteOrderMark() && k.encoding.charset().equals(encoding.charset());
+        }
+
+        @Override
+        public int hashCode() {
+            return ((uri.hashCode() * 31 + text.hashCode()) * 31 + encoding.charset().hashCode()) * 2
+                    + (encoding.byteOrderMark() ? 1 : 0);
         }
     }
 

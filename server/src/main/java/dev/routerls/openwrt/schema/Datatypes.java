@@ -35,6 +35,50 @@ public final class Datatypes {
         }
     };
 
+    /**
+     * The datatype of {@code spec}, parsed when first asked: a config names a few dozen of the schema's
+     * hundreds of options, and parsing every spec (each datatype links its own lambdas) cost a cold lint of a
+     * router more than reading its files. A bad spec fails on first use; a test parses them all.
+     */
+    public static Datatype deferred(String spec) {
+        return spec.trim().equals("string") ? STRING : new Deferred(spec);
+    }
+
+    private static final class Deferred implements Datatype {
+        private final String spec;
+        private volatile Datatype parsed;
+
+        Deferred(String spec) {
+            this.spec = spec;
+        }
+
+        private Datatype parsed() {
+            Datatype d = parsed;
+            if (d == null) parsed = d = parse(spec); // a race only parses twice
+            return d;
+        }
+
+        @Override
+        public boolean accepts(String value) {
+            return parsed().accepts(value);
+        }
+
+        @Override
+        public String describe() {
+            return parsed().describe();
+        }
+
+        @Override
+        public List<String> suggestions() {
+            return parsed().suggestions();
+        }
+
+        @Override
+        public boolean isAnything() {
+            return parsed().isAnything();
+        }
+    }
+
     public static Datatype parse(String spec) {
         String s = spec.trim();
         int paren = s.indexOf('(');
@@ -53,7 +97,9 @@ public final class Datatypes {
                 }
                 case "enumi" -> {
                     List<String> vals = args.stream().map(a -> a.trim().toLowerCase(Locale.ROOT)).toList();
-                    List<String> written = args.stream().map(String::trim).toList();
+                    List<String> trimmed = new ArrayList<>(args.size());
+                    for (String a : args) trimmed.add(a.trim()); // not a second String::trim (see IptablesCommand#valueOf)
+                    List<String> written = List.copyOf(trimmed);
                     return of("one of " + String.join(", ", written), v -> vals.contains(v.toLowerCase(Locale.ROOT)), written);
                 }
                 case "or" -> {

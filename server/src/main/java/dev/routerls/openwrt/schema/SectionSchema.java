@@ -77,6 +77,15 @@ public final class SectionSchema {
         return all;
     }
 
+    boolean closed() {
+        return closed;
+    }
+
+    /** The options every variant has. */
+    Map<String, OptionSpec> common() {
+        return common;
+    }
+
     /** The variant keys this type knows (e.g. the protocols), for messages. */
     public Map<String, Variant> variants() {
         return variants;

@@ -26,7 +26,7 @@ public final class UciSchema {
 
     private final Map<String, Map<String, SectionSchema>> packages;
 
-    private UciSchema(Map<String, Map<String, SectionSchema>> packages) {
+    UciSchema(Map<String, Map<String, SectionSchema>> packages) {
         this.packages = packages;
     }
 
@@ -40,6 +40,14 @@ public final class UciSchema {
             }
         }
         return s;
+    }
+
+    /**
+     * {@code schema}, or the standard one when null: rules hold null until their first UCI file, so that a
+     * run that only lists them (a YAMAHA lint builds every rule for its report) never reads the resource.
+     */
+    public static UciSchema orStandard(UciSchema schema) {
+        return schema != null ? schema : standard();
     }
 
     public boolean knowsPackage(String pkg) {
@@ -56,7 +64,18 @@ public final class UciSchema {
         return packages.getOrDefault(pkg, Map.of()).keySet();
     }
 
+    /** The packed resource the build makes ({@link UciSchemaPack}), or the JSON where no build step ran (an IDE). */
     private static UciSchema load() {
+        try (InputStream packed = UciSchema.class.getResourceAsStream(UciSchemaPack.RESOURCE)) {
+            if (packed != null) return UciSchemaPack.unpack(packed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fromJsonResource();
+    }
+
+    /** The schema read from the JSON resource itself (what the packed form is made from). */
+    static UciSchema fromJsonResource() {
         try (InputStream in = UciSchema.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
             JsonObject root = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
@@ -96,10 +115,14 @@ public final class UciSchema {
         if (o == null) return out;
         for (Map.Entry<String, JsonElement> e : o.entrySet()) {
             if (e.getKey().startsWith("@")) continue;
-            String spec = e.getValue().getAsString();
-            boolean multi = spec.startsWith("list:");
-            out.put(e.getKey(), new OptionSpec(e.getKey(), Datatypes.parse(multi ? spec.substring(5) : spec), multi));
+            out.put(e.getKey(), option(e.getKey(), e.getValue().getAsString()));
         }
         return out;
+    }
+
+    /** An option from its spec string: {@code TYPE} or {@code list:TYPE}. */
+    static OptionSpec option(String name, String spec) {
+        boolean multi = spec.startsWith("list:");
+        return new OptionSpec(name, Datatypes.deferred(multi ? spec.substring(5) : spec), multi);
     }
 }

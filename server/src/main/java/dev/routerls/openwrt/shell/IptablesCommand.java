@@ -191,12 +191,13 @@ public record IptablesCommand(String program, Family family, Operation operation
 
     /** The table; "filter" when no -t is given; null when -t's value is unknown. */
     public String table() {
-        return option("-t").map(Option::value).orElse(option("-t").isPresent() ? null : "filter");
+        Optional<Option> t = option("-t");
+        return t.isPresent() ? t.get().value() : "filter";
     }
 
     /** The chain the operation works on (first value of -A/-I/-D/...); null when none or unknown. */
     public String chain() {
-        return operation == Operation.NONE ? null : option(operation.flag).map(Option::value).orElse(null);
+        return operation == Operation.NONE ? null : valueOf(option(operation.flag));
     }
 
     /** The rule position of -I/-D/-R when given as a number. */
@@ -212,20 +213,20 @@ public record IptablesCommand(String program, Family family, Operation operation
     }
 
     public String protocol() {
-        return option("-p").map(Option::value).orElse(null);
+        return valueOf(option("-p"));
     }
 
     public String inInterface() {
-        return option("-i").map(Option::value).orElse(null);
+        return valueOf(option("-i"));
     }
 
     public String outInterface() {
-        return option("-o").map(Option::value).orElse(null);
+        return valueOf(option("-o"));
     }
 
     /** The -j target (e.g. "SNAT", "MARK"), or the -g chain; null when none or unknown. */
     public String target() {
-        return option("-j", "-g").map(Option::value).orElse(null);
+        return valueOf(option("-j", "-g"));
     }
 
     /** Names of the -m match modules in order. */
@@ -233,6 +234,15 @@ public record IptablesCommand(String program, Family family, Operation operation
         List<String> out = new ArrayList<>();
         for (Option o : options) if (o.name().equals("-m") && o.value() != null) out.add(o.value());
         return out;
+    }
+
+    /**
+     * The option's value, or null when it is absent or its value unknown. A plain method rather than
+     * {@code map(Option::value)} at each use: every such method reference has the same shape, which the
+     * class-data archive holds once, so each further one is made at run time on a cold start.
+     */
+    private static String valueOf(Optional<Option> o) {
+        return o.isPresent() ? o.get().value() : null;
     }
 
     /** The option {@code name} belonging to match module or target {@code module}. */
@@ -245,10 +255,10 @@ public record IptablesCommand(String program, Family family, Operation operation
         if (!matches().contains("statistic")) return Optional.empty();
         Option m = null;
         for (Option o : options) if (o.name().equals("-m") && "statistic".equals(o.value())) m = o;
-        String mode = moduleOption("statistic", "--mode").map(Option::value).orElse(null);
+        String mode = valueOf(moduleOption("statistic", "--mode"));
         Long every = moduleOption("statistic", "--every").map(o -> number(o.value())).orElse(null);
         Long packet = moduleOption("statistic", "--packet").map(o -> number(o.value())).orElse(null);
-        String probability = moduleOption("statistic", "--probability").map(Option::value).orElse(null);
+        String probability = valueOf(moduleOption("statistic", "--probability"));
         SourceRange range = m == null ? null : m.range();
         for (Option o : options) if (o.module().equals("statistic") && !o.targetOption()) range = span(range, o.range());
         return Optional.of(new Statistic(mode, every, packet, probability, range));

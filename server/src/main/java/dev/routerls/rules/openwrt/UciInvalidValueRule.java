@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class UciInvalidValueRule extends BaseRule<UciConfigs> {
     private final UciSchema schema;
 
+    /** {@code schema} null: the standard one. */
     public UciInvalidValueRule(UciSchema schema) {
         super(RuleInfo.rule("openwrt/invalid-value", Severity.ERROR)
                 .summary("an option value that is not of the datatype OpenWrt expects (address, port, boolean, number, choice)")
@@ -48,13 +49,13 @@ public final class UciInvalidValueRule extends BaseRule<UciConfigs> {
     }
 
     public UciInvalidValueRule() {
-        this(UciSchema.standard());
+        this(null);
     }
 
 
     @Override
     public void check(UciConfigs model, Findings out) {
-        for (SchemaSection x : SchemaSection.all(model, schema)) {
+        for (SchemaSection x : SchemaSection.all(model, UciSchema.orStandard(schema))) {
             for (UciOption o : x.section().options()) {
                 Optional<OptionSpec> spec = x.type().option(x.section(), o.name());
                 if (spec.isEmpty() || spec.get().type().isAnything() || o.value().isEmpty()) continue;

@@ -26,6 +26,7 @@ import java.util.Set;
 public final class UciUnknownOptionRule extends BaseRule<UciConfigs> {
     private final UciSchema schema;
 
+    /** {@code schema} null: the standard one. */
     public UciUnknownOptionRule(UciSchema schema) {
         super(RuleInfo.rule("openwrt/unknown-option", Severity.WARNING)
                 .summary("an option that OpenWrt does not read for this section type (usually a typo), with a suggestion")
@@ -56,13 +57,14 @@ public final class UciUnknownOptionRule extends BaseRule<UciConfigs> {
     }
 
     public UciUnknownOptionRule() {
-        this(UciSchema.standard());
+        this(null);
     }
+
 
 
     @Override
     public void check(UciConfigs model, Findings out) {
-        for (SchemaSection x : SchemaSection.all(model, schema)) {
+        for (SchemaSection x : SchemaSection.all(model, UciSchema.orStandard(schema))) {
             if (!x.type().knowsAllOptionsOf(x.section())) continue;
             Map<String, ?> known = x.type().optionsFor(x.section());
             for (UciOption o : x.section().options()) {

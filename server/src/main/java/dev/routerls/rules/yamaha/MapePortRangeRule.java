@@ -19,6 +19,7 @@ import dev.routerls.yamaha.model.YamahaConfig.NatDescriptor;
 import dev.routerls.yamaha.model.YamahaConfig.PortBlock;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -31,13 +32,22 @@ import java.util.stream.Collectors;
 public final class MapePortRangeRule extends YamahaRule {
     public static final String ID = "yamaha/mape-port-range";
 
-    private final MapeMappingResolver resolver;
+    /** The bundled table is read only when a config has port blocks to check. */
+    private final Supplier<MapeMappingResolver> resolver;
 
     public MapePortRangeRule() {
-        this(MapeRuleTable.bundled());
+        this(MapeMappingResolver::bundled);
     }
 
     public MapePortRangeRule(MapeRuleTable table) {
+        this(constant(new MapeMappingResolver(table)));
+    }
+
+    private static Supplier<MapeMappingResolver> constant(MapeMappingResolver resolver) {
+        return () -> resolver;
+    }
+
+    private MapePortRangeRule(Supplier<MapeMappingResolver> resolver) {
         super(RuleInfo.rule(ID, Severity.WARNING)
                 .summary("masquerade port ranges that are not one PSID's MAP-E port set, or too many ranges")
                 .rationale("""
@@ -73,7 +83,7 @@ public final class MapePortRangeRule extends YamahaRule {
                 .fixable()
                 .tags("mape", "nat")
                 .build());
-        this.resolver = new MapeMappingResolver(table);
+        this.resolver = resolver;
     }
 
     @Override
@@ -82,7 +92,7 @@ public final class MapePortRangeRule extends YamahaRule {
             if (d.portBlocks().isEmpty()) continue;
             checkCount(m, d, out);
             List<PortRange> ranges = d.portBlocks().stream().map(b -> new PortRange(b.first(), b.last())).toList();
-            MapeMapping map = resolver.resolve(m, d.id(), ranges);
+            MapeMapping map = resolver.get().resolve(m, d.id(), ranges);
             for (MapeMapping.Problem p : map.problems()) out.report(p.range(), p.message());
             checkOuter(d, map, out);
             PortSetCheck.Result result = PortSetCheck.check(ranges, map.offset(), map.psidlen(), map.psid());

@@ -3,7 +3,6 @@ package dev.routerls.services.yamaha;
 import dev.routerls.analysis.YamahaAnalyzer;
 import dev.routerls.core.SourceRange;
 import dev.routerls.mape.MapeCalculator;
-import dev.routerls.mape.MapeRuleTable;
 import dev.routerls.mape.PortRange;
 import dev.routerls.mape.PortSetCheck;
 import dev.routerls.services.feature.FeatureContext;
@@ -31,7 +30,6 @@ import java.util.Optional;
  * secret settings arrive masked from the parser, so nothing here can show a password.
  */
 final class YamahaHover implements HoverParticipant {
-    static final MapeMappingResolver RESOLVER = new MapeMappingResolver(MapeRuleTable.bundled());
 
     private final CommandCatalog catalog;
 
@@ -116,7 +114,7 @@ final class YamahaHover implements HoverParticipant {
             ranges.add(p.get());
         }
         if (ranges.isEmpty()) return Optional.empty();
-        MapeMapping mapping = RESOLVER.resolve(r.model(), descriptor, ranges);
+        MapeMapping mapping = MapeMappingResolver.bundled().resolve(r.model(), descriptor, ranges);
         PortSetCheck.Result check = PortSetCheck.check(ranges, mapping.offset(), mapping.psidlen(), mapping.psid());
         StringBuilder b = new StringBuilder("**MAP-E port set**: offset ").append(mapping.offset()).append(", PSID length ")
                 .append(mapping.psidlen()).append(" (").append(mapping.blockCount()).append(" blocks of ")

@@ -9,6 +9,7 @@ import dev.routerls.services.feature.InlayHintParticipant;
 import dev.routerls.services.types.InlayHint;
 import dev.routerls.yamaha.ConfigLine;
 import dev.routerls.yamaha.mape.MapeMapping;
+import dev.routerls.yamaha.mape.MapeMappingResolver;
 import dev.routerls.yamaha.parse.Command;
 import dev.routerls.yamaha.parse.Word;
 
@@ -44,7 +45,7 @@ final class YamahaInlayHints implements InlayHintParticipant {
                 continue;
             }
             if (ranges.isEmpty()) continue;
-            MapeMapping m = YamahaHover.RESOLVER.resolve(r.model(), descriptor, ranges);
+            MapeMapping m = MapeMappingResolver.bundled().resolve(r.model(), descriptor, ranges);
             for (int i = 0; i < ranges.size(); i++) {
                 PortRange p = ranges.get(i);
                 if (!p.isValid()) continue;

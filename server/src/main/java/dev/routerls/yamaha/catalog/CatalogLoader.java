@@ -19,7 +19,6 @@ import java.util.Map;
 /** Reads the catalog resource written by {@link CatalogCompiler}. */
 final class CatalogLoader {
     static final String RESOURCE = "/dev/routerls/yamaha/command-catalog.json";
-    private static final Gson GSON = new Gson();
 
     record Loaded(List<String> models, List<ModelProfile> profiles, List<CommandEntry> commands) {
     }
@@ -27,7 +26,20 @@ final class CatalogLoader {
     private CatalogLoader() {
     }
 
-    static Loaded fromResource() {
+    /**
+     * What the bundled catalog is built from: the packed resource the build makes ({@link CatalogPack}), or
+     * the JSON where no build step ran (an IDE).
+     */
+    static CommandCatalog.Source standardSource() {
+        try (InputStream packed = CatalogLoader.class.getResourceAsStream(CatalogPack.RESOURCE)) {
+            if (packed != null) return CatalogPack.unpack(packed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return CommandCatalog.source(fromJsonResource());
+    }
+
+    static Loaded fromJsonResource() {
         try (InputStream in = CatalogLoader.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("command catalog resource missing: " + RESOURCE);
             return read(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -37,21 +49,22 @@ final class CatalogLoader {
     }
 
     static Loaded read(Reader reader) {
+        Gson gson = new Gson(); // here, not in a static field: the packed catalog never needs one
         JsonObject root = JsonParser.parseReader(reader).getAsJsonObject();
         List<String> models = strings(root, "models");
         List<ModelProfile> profiles = new ArrayList<>();
-        for (JsonElement e : root.getAsJsonArray("modelProfiles")) profiles.add(GSON.fromJson(e, ModelProfile.class));
+        for (JsonElement e : root.getAsJsonArray("modelProfiles")) profiles.add(gson.fromJson(e, ModelProfile.class));
         List<CommandEntry> commands = new ArrayList<>();
         for (JsonElement e : root.getAsJsonArray("commands")) {
             JsonObject c = e.getAsJsonObject();
             Map<String, ParamSpec> params = new LinkedHashMap<>();
             if (c.has("params")) {
                 for (Map.Entry<String, JsonElement> p : c.getAsJsonObject("params").entrySet()) {
-                    params.put(p.getKey(), GSON.fromJson(p.getValue(), ParamSpec.class));
+                    params.put(p.getKey(), gson.fromJson(p.getValue(), ParamSpec.class));
                 }
             }
             List<RevisionLimit> limits = new ArrayList<>();
-            if (c.has("limits")) for (JsonElement l : c.getAsJsonArray("limits")) limits.add(GSON.fromJson(l, RevisionLimit.class));
+            if (c.has("limits")) for (JsonElement l : c.getAsJsonArray("limits")) limits.add(gson.fromJson(l, RevisionLimit.class));
             commands.add(new CommandEntry(c.get("id").getAsString(), patterns(c, "forms"), patterns(c, "noForms"),
                     java.util.Collections.unmodifiableMap(params), strings(c, "models"), List.copyOf(limits)));
         }

@@ -26,18 +26,111 @@ import java.util.TreeSet;
 public final class CommandCatalog implements CommandChecker {
 
     /**
+     * A command of the catalog. The packed resource gives its command words up front and the rest (forms,
+     * parameters, models, limits) on first use: a config meets a few dozen of the 1,100 commands, and
+     * decoding them all cost a cold lint more than checking its lines.
+     */
+    static final class Command {
+        private final java.util.function.Supplier<CommandEntry> decode;
+        private volatile CommandEntry entry;
+
+        Command(java.util.function.Supplier<CommandEntry> decode) {
+            this.decode = decode;
+        }
+
+        static Command of(CommandEntry entry) {
+            Command c = new Command(null);
+            c.entry = entry;
+            return c;
+        }
+
+        CommandEntry entry() {
+            CommandEntry e = entry;
+            if (e == null) {
+                synchronized (this) {
+                    e = entry;
+                    if (e == null) entry = e = decode.get();
+                }
+            }
+            return e;
+        }
+    }
+
+    /**
+     * One syntax form's place in its command ({@code index} among its forms, or its no-forms when
+     * {@code negated}) and its command words: each one's literal text, or null for an interface slot.
+     */
+    record FormHead(boolean negated, int index, String[] headText) {
+    }
+
+    /** A command and the command words of each of its forms. */
+    record Indexed(Command command, List<FormHead> forms) {
+    }
+
+    /** What a catalog is built from. */
+    record Source(List<String> models, List<ModelProfile> profiles, List<Indexed> commands) {
+    }
+
+    /**
      * A syntax form together with the command it belongs to and its command words. {@code headText} holds
      * each command word's literal text, or null for an interface slot, so matching a line's words against
-     * the hundreds of forms that share a first word does not rebuild them each time.
+     * the hundreds of forms that share a first word does not rebuild them each time; {@code order} is its
+     * place in the catalog.
      */
-    record Form(CommandEntry entry, SyntaxPattern pattern, boolean negated, List<SyntaxPattern.Word> head,
-                String[] headText) {
-        static Form of(CommandEntry entry, SyntaxPattern pattern, boolean negated) {
-            List<SyntaxPattern.Word> head = pattern.head(entry::isInterfaceSlot);
-            String[] text = new String[head.size()];
-            for (int i = 0; i < text.length; i++) text[i] = head.get(i).isLiteral() ? head.get(i).literalText() : null;
-            return new Form(entry, pattern, negated, head, text);
+    static final class Form {
+        private final Command command;
+        private final FormHead head;
+        private final int order;
+
+        Form(Command command, FormHead head, int order) {
+            this.command = command;
+            this.head = head;
+            this.order = order;
         }
+
+        CommandEntry entry() {
+            return command.entry();
+        }
+
+        SyntaxPattern pattern() {
+            CommandEntry e = entry();
+            return (head.negated() ? e.noForms() : e.forms()).get(head.index());
+        }
+
+        boolean negated() {
+            return head.negated();
+        }
+
+        String[] headText() {
+            return head.headText();
+        }
+
+        int headLength() {
+            return head.headText().length;
+        }
+    }
+
+    /** The command words of a form (see {@link FormHead}); the packer stores them, the JSON path works them out. */
+    static String[] headText(CommandEntry entry, SyntaxPattern pattern) {
+        List<SyntaxPattern.Word> head = pattern.head(entry::isInterfaceSlot);
+        String[] text = new String[head.size()];
+        for (int i = 0; i < text.length; i++) text[i] = head.get(i).isLiteral() ? head.get(i).literalText() : null;
+        return text;
+    }
+
+    /** The forms of a decoded command, with their command words worked out. */
+    static List<FormHead> formHeads(CommandEntry e) {
+        List<FormHead> out = new ArrayList<>();
+        for (int i = 0; i < e.forms().size(); i++) out.add(new FormHead(false, i, headText(e, e.forms().get(i))));
+        for (int i = 0; i < e.noForms().size(); i++) out.add(new FormHead(true, i, headText(e, e.noForms().get(i))));
+        return out;
+    }
+
+    /** A source of commands already decoded (the JSON resource, tests). */
+    static Source source(CatalogLoader.Loaded loaded) {
+        List<Indexed> commands = new ArrayList<>();
+        for (CommandEntry e : loaded.commands()) commands.add(new Indexed(Command.of(e), formHeads(e)));
+        return new Source(loaded.models(), loaded.profiles(), commands);
     }
 
     /** A line's words, with whether each looks like an interface name worked out at most once per line. */
@@ -64,7 +157,7 @@ public final class CommandCatalog implements CommandChecker {
 
     private final List<String> catalogModels;
     private final Map<String, ModelProfile> profiles = new LinkedHashMap<>();
-    private final List<CommandEntry> commands;
+    private final List<Command> commands = new ArrayList<>();
     private final Map<String, List<Form>> byFirstWord = new HashMap<>();
     /**
      * The forms again, as a tree of their head words (literal words lower-cased, one branch for an interface
@@ -72,7 +165,7 @@ public final class CommandCatalog implements CommandChecker {
      * the line with every form of {@code ip} or {@code nat}.
      */
     private final HeadNode heads = new HeadNode();
-    private final Map<Form, Integer> order = new java.util.IdentityHashMap<>();
+    private int formCount;
     /** The completions of a line's first word by select context, the same on every keystroke: built once each. */
     private final Map<String, List<Completion>> firstWords = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -84,21 +177,26 @@ public final class CommandCatalog implements CommandChecker {
     private final Map<String, String> meanings;
 
     CommandCatalog(CatalogLoader.Loaded loaded, Map<String, String> meanings) {
-        this.catalogModels = loaded.models();
-        this.commands = loaded.commands();
+        this(source(loaded), meanings);
+    }
+
+    CommandCatalog(Source source, Map<String, String> meanings) {
+        this.catalogModels = source.models();
         this.meanings = meanings;
-        for (ModelProfile p : loaded.profiles()) profiles.put(p.model(), p);
-        for (CommandEntry e : commands) {
-            for (SyntaxPattern p : e.forms()) index(Form.of(e, p, false));
-            for (SyntaxPattern p : e.noForms()) index(Form.of(e, p, true));
+        for (ModelProfile p : source.profiles()) profiles.put(p.model(), p);
+        for (Indexed c : source.commands()) {
+            commands.add(c.command());
+            for (FormHead h : c.forms()) {
+                if (h.headText().length > 0) index(new Form(c.command(), h, formCount++));
+            }
         }
     }
 
     private void index(Form f) {
-        if (f.head().isEmpty()) return;
-        String first = f.head().get(0).literalText().toLowerCase(Locale.ROOT);
+        String[] text = f.headText();
+        // a head opening with an interface slot files under "", as the slot's (empty) literal text
+        String first = text[0] == null ? "" : text[0].toLowerCase(Locale.ROOT);
         byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(f);
-        order.put(f, order.size());
         HeadNode node = heads;
         for (String word : f.headText()) {
             if (word == null) {
@@ -115,7 +213,7 @@ public final class CommandCatalog implements CommandChecker {
     private List<Form> headMatched(WordsToMatch line) {
         List<Form> out = new ArrayList<>();
         walk(heads, 0, line, out);
-        if (out.size() > 1) out.sort(java.util.Comparator.comparingInt(order::get));
+        if (out.size() > 1) out.sort(CATALOG_ORDER);
         return out;
     }
 
@@ -127,8 +225,10 @@ public final class CommandCatalog implements CommandChecker {
         if (node.iface != null && line.looksLikeInterface(i)) walk(node.iface, i + 1, line, out);
     }
 
+    private static final Comparator<Form> CATALOG_ORDER = (a, b) -> Integer.compare(a.order, b.order);
+
     private static final class Holder {
-        static final CommandCatalog STANDARD = new CommandCatalog(CatalogLoader.fromResource(), CommandMeanings.load());
+        static final CommandCatalog STANDARD = new CommandCatalog(CatalogLoader.standardSource(), CommandMeanings.load());
     }
 
     /** The catalog built from the bundled resource (loaded on first use). */
@@ -203,7 +303,7 @@ public final class CommandCatalog implements CommandChecker {
     public Optional<String> syntaxOf(List<String> words) {
         if (words.isEmpty()) return Optional.empty();
         Resolution r = resolve(words);
-        return r.headMatched().stream().filter(f -> !f.negated()).max(Comparator.comparingInt(f -> f.head().size()))
+        return r.headMatched().stream().filter(f -> !f.negated()).max(Comparator.comparingInt(Form::headLength))
                 .map(f -> f.pattern().display());
     }
 
@@ -215,7 +315,7 @@ public final class CommandCatalog implements CommandChecker {
         Resolution r = resolve(words);
         if (!r.known()) return unknown(tokens, words, r.start(), coversModel(model), model == null);
         if (r.negated()) {
-            Form longest = r.headMatched().stream().max(Comparator.comparingInt(f -> f.head().size())).get();
+            Form longest = r.headMatched().stream().max(Comparator.comparingInt(Form::headLength)).get();
             return modelFindings(List.of(longest), List.of(new FormMatcher.Alignment(List.of(), Map.of())), tokens, r.start(), model, revision);
         }
         if (r.fullyMatched()) {
@@ -226,12 +326,12 @@ public final class CommandCatalog implements CommandChecker {
 
     /** A line whose command words are known but whose parameters fit no form: report only certain faults. */
     private List<CatalogFinding> parameterFindings(Resolution r, List<CatalogToken> tokens, List<String> words) {
-        int longest = r.headMatched().stream().mapToInt(f -> f.head().size()).max().orElse(0);
+        int longest = r.headMatched().stream().mapToInt(f -> f.headLength()).max().orElse(0);
         List<String> rest = words.subList(r.start(), words.size());
         List<List<FormMatcher.Violation>> minimal = new ArrayList<>();
         int min = Integer.MAX_VALUE;
         for (Form f : r.headMatched()) {
-            if (f.negated() || f.head().size() != longest) continue;
+            if (f.negated() || f.headLength() != longest) continue;
             FormMatcher.Alignment a = FormMatcher.match(f.entry(), f.pattern(), rest, true);
             if (a == null) continue;
             int n = a.violations().size();
@@ -358,7 +458,7 @@ public final class CommandCatalog implements CommandChecker {
                 final int d = depth;
                 List<Form> deeper = new ArrayList<>();
                 for (Form f : forms) {
-                    if (f.head().size() > d && d < rest.size() && line.fits(f, d)) deeper.add(f);
+                    if (f.headLength() > d && d < rest.size() && line.fits(f, d)) deeper.add(f);
                 }
                 if (deeper.isEmpty()) break;
                 forms = deeper;
@@ -366,7 +466,7 @@ public final class CommandCatalog implements CommandChecker {
             }
             if (depth >= rest.size()) return List.of(); // the line stops inside a command's words: leave it to the parser
             for (Form f : forms) {
-                if (f.head().size() > depth && f.headText()[depth] != null) alternatives.add(f.headText()[depth]);
+                if (f.headLength() > depth && f.headText()[depth] != null) alternatives.add(f.headText()[depth]);
             }
         }
         CatalogToken bad = tokens.get(start + depth);
@@ -417,12 +517,12 @@ public final class CommandCatalog implements CommandChecker {
                                               String model, Revision rev, String revisionText) {
         CommandEntry e = f.entry();
         CatalogToken firstWord = tokens.get(start);
-        CatalogToken lastHead = tokens.get(Math.min(tokens.size() - 1, start + Math.max(0, f.head().size() - 1)));
+        CatalogToken lastHead = tokens.get(Math.min(tokens.size() - 1, start + Math.max(0, f.headLength() - 1)));
         SourceRange headRange = new SourceRange(firstWord.range().startLine(), firstWord.range().startColumn(),
                 lastHead.range().endLine(), lastHead.range().endColumn());
-        String name = e.name();
         List<CatalogFinding> out = new ArrayList<>();
         if (!e.models().contains(model)) {
+            String name = e.name();
             // absence from a model line is no proof: genuine dumps show commands the line omits
             out.add(new CatalogFinding(Kind.MODEL_NOT_LISTED, headRange, String.format(
                     "the command reference lists \"%s\" for %s but not for %s. Its model lists are not always complete,"
@@ -433,6 +533,7 @@ public final class CommandCatalog implements CommandChecker {
         }
         for (RevisionLimit l : e.limits()) {
             if (l.keyword() != null || !l.appliesTo(model) || !l.excludes(rev)) continue;
+            String name = e.name();
             out.add(new CatalogFinding(Kind.MODEL_UNSUPPORTED, headRange, String.format(
                     "\"%s\" is not available on %s%s: %s. The router will reject this line; update the firmware or remove it.",
                     name, model, revisionText == null ? "" : " Rev." + rev, l.describe())));
@@ -440,12 +541,13 @@ public final class CommandCatalog implements CommandChecker {
         }
         for (RevisionLimit l : e.limits()) {
             if (l.keyword() == null || !l.appliesTo(model) || !l.excludes(rev)) continue;
-            for (int i = start + f.head().size(); i < tokens.size(); i++) {
+            for (int i = start + f.headLength(); i < tokens.size(); i++) {
                 String t = tokens.get(i).text();
                 boolean uses = l.param() != null
                         ? l.param().equals(a.slots().get(i - start)) && t.equalsIgnoreCase(l.keyword())
                         : t.equalsIgnoreCase(l.keyword()) || t.toLowerCase(Locale.ROOT).startsWith(l.keyword().toLowerCase(Locale.ROOT) + "=");
                 if (!uses) continue;
+                String name = e.name();
                 out.add(new CatalogFinding(Kind.MODEL_UNSUPPORTED, tokens.get(i).range(), String.format(
                         "\"%s\" of \"%s\" is not available on %s%s: %s. The router will reject this line; update the firmware or use another value.",
                         l.keyword(), name, model, rev == null ? "" : " Rev." + rev, l.describe())));
@@ -539,8 +641,8 @@ public final class CommandCatalog implements CommandChecker {
         if (r.fullyMatched()) {
             candidates = r.matched();
         } else {
-            int longest = r.headMatched().stream().mapToInt(f -> f.head().size()).max().orElse(0);
-            candidates = r.headMatched().stream().filter(f -> f.head().size() == longest).toList();
+            int longest = r.headMatched().stream().mapToInt(f -> f.headLength()).max().orElse(0);
+            candidates = r.headMatched().stream().filter(f -> f.headLength() == longest).toList();
         }
         String canonical = model == null ? null : ModelNames.canonical(model);
         CommandEntry e = candidates.stream().map(Form::entry).filter(x -> canonical != null && x.models().contains(canonical))
@@ -558,7 +660,7 @@ public final class CommandCatalog implements CommandChecker {
         Resolution r = resolve(words);
         if (!r.known()) return 0;
         List<Form> forms = r.fullyMatched() ? r.matched() : r.headMatched();
-        return r.start() + forms.stream().mapToInt(f -> f.head().size()).max().orElse(0);
+        return r.start() + forms.stream().mapToInt(f -> f.headLength()).max().orElse(0);
     }
 
     CommandDescription describe(CommandEntry e) {
@@ -576,10 +678,13 @@ public final class CommandCatalog implements CommandChecker {
 
     /** The catalog entry whose command words are exactly {@code name} (e.g. "nat descriptor type"). */
     Optional<CommandEntry> entry(String name) {
-        return commands.stream().filter(c -> c.name().equals(name)).findFirst();
+        return entries().stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
+    /** Every command, decoded. */
     List<CommandEntry> entries() {
-        return commands;
+        List<CommandEntry> out = new ArrayList<>(commands.size());
+        for (Command c : commands) out.add(c.entry());
+        return out;
     }
 }

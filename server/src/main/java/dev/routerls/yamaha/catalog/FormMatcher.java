@@ -47,7 +47,9 @@ final class FormMatcher {
     private final CommandEntry entry;
     private final List<String> words;
     private final boolean lenient;
-    private final int headLength;
+    private final CommandEntry entryOfForm;
+    private final SyntaxPattern form;
+    private int headLength = -1;
     private final Set<Next> next;
     private int steps;
     private Alignment best;
@@ -59,7 +61,8 @@ final class FormMatcher {
         this.words = words;
         this.lenient = lenient;
         this.next = next;
-        this.headLength = form.head(entry::isInterfaceSlot).size();
+        this.entryOfForm = entry;
+        this.form = form;
     }
 
     /** Best alignment of all of {@code words} with the form, or null if none. */
@@ -110,7 +113,7 @@ final class FormMatcher {
 
     private boolean word(Word word, int w, Cont outer, Cont k) {
         if (w >= words.size()) {
-            if (next != null) next.add(new Next(word, w < headLength || word.isLiteral() && isCommandPosition(w)));
+            if (next != null) next.add(new Next(word, isCommandPosition(w)));
             return false;
         }
         String token = words.get(w);
@@ -131,7 +134,9 @@ final class FormMatcher {
         return compound(word, w, token, k);
     }
 
+    /** Only completion asks, so the head is worked out then and not for every line checked. */
     private boolean isCommandPosition(int w) {
+        if (headLength < 0) headLength = form.head(entryOfForm::isInterfaceSlot).size();
         return w < headLength;
     }
 

@@ -58,13 +58,13 @@ public record ParamSpec(String kind, List<String> values, Long min, Long max, Bo
                 for (String v : values) if (v.endsWith("." + w)) return Fit.OK;
                 return Fit.BAD_KEYWORD;
             case INTEGER:
-                if (!word.matches("\\d{1,18}")) return Fit.NO; // a mnemonic or other form: not ours to judge
+                if (!digits(word, 18)) return Fit.NO; // a mnemonic or other form: not ours to judge
                 long v = Long.parseLong(word);
                 return (min != null && v < min) || (max != null && v > max) ? Fit.OUT_OF_RANGE : Fit.OK;
             case INTERFACE:
                 return InterfaceNames.looksLikeInterface(word) ? Fit.OK : Fit.NO;
             case PORT:
-                if (word.matches("\\d{1,9}")) {
+                if (digits(word, 9)) {
                     long p = Long.parseLong(word);
                     return p < min || p > max ? Fit.OUT_OF_RANGE : Fit.OK;
                 }
@@ -72,6 +72,16 @@ public record ParamSpec(String kind, List<String> values, Long min, Long max, Bo
             default:
                 return Fit.OK;
         }
+    }
+
+    /** Whether {@code word} is 1 to {@code max} ASCII digits (as {@code \\d{1,max}}, without compiling a regex per word). */
+    private static boolean digits(String word, int max) {
+        if (word.isEmpty() || word.length() > max) return false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
     }
 
     /** Short English description of the slot, e.g. "integer 1..2147483647" or "one of: on, off". */

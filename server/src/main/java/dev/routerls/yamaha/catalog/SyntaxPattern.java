@@ -38,7 +38,20 @@ public record SyntaxPattern(List<Node> nodes) {
             return parts.size() == 1 && parts.get(0) instanceof Param p ? p.name() : null;
         }
 
+        // equals and hashCode written out here and in Literal and Param: FormMatcher caches a regex per word,
+        // and a generated record equals links through invokedynamic on first use, a cold run's cost
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Word w && w.loose == loose && w.parts.equals(parts);
+        }
+
+        @Override
+        public int hashCode() {
+            return parts.hashCode() * 2 + (loose ? 1 : 0);
+        }
+
         public String literalText() {
+            if (parts.size() == 1 && parts.get(0) instanceof Literal l) return l.text(); // most words: checked per line
             StringBuilder sb = new StringBuilder();
             for (Part p : parts) if (p instanceof Literal l) sb.append(l.text());
             return sb.toString();
@@ -58,9 +71,27 @@ public record SyntaxPattern(List<Node> nodes) {
     }
 
     public record Literal(String text) implements Part {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Literal l && l.text.equals(text);
+        }
+
+        @Override
+        public int hashCode() {
+            return text.hashCode() * 2;
+        }
     }
 
     public record Param(String name) implements Part {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Param p && p.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode() * 2 + 1;
+        }
     }
 
     /** Reads the resource notation back (inverse of {@link #render()}). */

@@ -39,6 +39,15 @@ public final class MapeMappingResolver {
     /** (offset, psidlen) → the services using that shape, in table order. */
     private final Map<List<Integer>, Set<String>> families = new LinkedHashMap<>();
 
+    private static final class Bundled {
+        static final MapeMappingResolver RESOLVER = new MapeMappingResolver(MapeRuleTable.bundled());
+    }
+
+    /** The resolver of the bundled rule table, made on first use (most configs have no MAP-E port blocks). */
+    public static MapeMappingResolver bundled() {
+        return Bundled.RESOLVER;
+    }
+
     public MapeMappingResolver(MapeRuleTable table) {
         this.table = table;
         for (MapRule r : table.rules()) {

@@ -9,10 +9,12 @@ import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -59,6 +61,8 @@ public final class LineParser {
 
     /** Reads a header comment's text (after '#'): model name and firmware revision, if it is one. */
     public Optional<Header> parseHeader(String commentBody) {
+        // a header holds the REVISION token ('rev.' and digits): a comment without "rev." needs no parse
+        if (!mentionsRevision(commentBody)) return Optional.empty();
         Parsed<HeaderContext> p = run(commentBody, YamahaParser::header);
         if (p.error != null || p.tree.model == null || p.tree.revision == null) return Optional.empty();
         String model = p.tree.model.getText();
@@ -68,6 +72,13 @@ public final class LineParser {
         }
         String rev = p.tree.revision.getText().substring(4);
         return Optional.of(new Header(model, rev));
+    }
+
+    private static boolean mentionsRevision(String text) {
+        for (int i = text.indexOf('.'); i >= 3; i = text.indexOf('.', i + 1)) {
+            if (text.regionMatches(true, i - 3, "rev", 0, 3)) return true;
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -114,8 +125,22 @@ public final class LineParser {
             if (offending instanceof Token t && t.getType() != Token.EOF) {
                 error = new RawError(describe(t), t.getStartIndex(), t.getStopIndex() + 1);
             } else {
-                error = new RawError("the line ends before the command is complete", col, col + 1);
+                // at the end of the line there is no character to mark: mark the last word, which needs more after it
+                Token last = lastWord(recognizer);
+                error = last == null
+                        ? new RawError("the line ends before the command is complete", col, col)
+                        : new RawError("the line ends before the command is complete", last.getStartIndex(), last.getStopIndex() + 1);
             }
+        }
+
+        private static Token lastWord(Recognizer<?, ?> recognizer) {
+            if (!(recognizer instanceof Parser p)) return null;
+            TokenStream tokens = p.getInputStream();
+            for (int i = tokens.index(); i >= 0; i--) {
+                Token t = tokens.get(i);
+                if (t.getType() != Token.EOF && t.getChannel() == Token.DEFAULT_CHANNEL) return t;
+            }
+            return null;
         }
 
         // Never quotes the word itself: it may be part of a password on a wrapped line.

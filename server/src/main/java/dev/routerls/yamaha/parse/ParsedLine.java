@@ -87,6 +87,11 @@ public final class ParsedLine {
         return at(3 * i + 2) & (SECRET - 1);
     }
 
+    /** Whether word {@code i} is a secret value, without making the word. */
+    public boolean secret(int i) {
+        return (at(3 * i + 2) & SECRET) != 0;
+    }
+
     /** Word {@code i} of the command (comment excluded); secret values come back masked. */
     public Word word(int i) {
         int start = wordStart(i), end = wordEnd(i);

@@ -75,4 +75,13 @@ class ExplicitCommandsTest {
                 telnet 192.0.2.1 8023
                 """);
     }
+
+    /** A line that stops too early has no character at the error: the mark goes on its last word, inside the line (found by fuzzing). */
+    @Test
+    void aLineThatEndsTooEarlyMarksItsLastWord() {
+        YamahaFixture.assertRule(SyntaxRule.ID, """
+                «yamaha/syntax~ends before the command is complete|vlan2»
+                ip lan1 address 192.0.2.1/24
+                """);
+    }
 }

@@ -65,4 +65,14 @@ class WrappedLinesTest {
                 ip lan1 «yamaha/syntax~Did you mean|adress» 192.168.100.1/24
                 """);
     }
+
+    /** A line of plain words below the header is no cut-off header field: it is read, and it is no command. */
+    @Test
+    void anUnknownWordRightAfterTheHeaderIsNotJoinedToIt() {
+        YamahaFixture.assertRule("yamaha/", """
+                # RTX830 Rev.15.02.20 (Mon Jan  1 00:00:00 2024)
+                «yamaha/syntax~Unknown command|foo» bar
+                ip lan1 address 192.168.100.1/24
+                """);
+    }
 }

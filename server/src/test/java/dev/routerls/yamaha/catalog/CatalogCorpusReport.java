@@ -18,7 +18,7 @@ public final class CatalogCorpusReport {
         Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
         boolean verbose = args.length > 1 && args[1].equals("-v");
         long t0 = System.nanoTime();
-        CatalogLoader.Loaded loaded = CatalogLoader.fromResource();
+        CommandCatalog.Source loaded = CatalogLoader.standardSource();
         long t1 = System.nanoTime();
         CommandCatalog catalog = new CommandCatalog(loaded, CommandMeanings.load());
         long t2 = System.nanoTime();
@@ -26,7 +26,7 @@ public final class CatalogCorpusReport {
                 catalog.commandCount(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
 
         long t3 = System.nanoTime();
-        new CommandCatalog(CatalogLoader.fromResource(), CommandMeanings.load());
+        new CommandCatalog(CatalogLoader.standardSource(), CommandMeanings.load());
         System.out.printf("second load (warm JVM): %.1f ms%n", (System.nanoTime() - t3) / 1e6);
         if (args.length > 1 && args[1].equals("--names")) {
             for (CommandEntry e : catalog.entries()) System.out.println(e.id() + "\t" + e.name());
