@@ -10,6 +10,7 @@ import dev.routerls.openwrt.shell.IptablesCommand;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -85,6 +86,7 @@ final class UnmarkedConnections {
             markedByChain.computeIfAbsent(c.chain(), k -> new ArrayList<>()).add(r);
         }
         List<Gap> out = new ArrayList<>();
+        Walk walk = new Walk(nat);
         for (Map.Entry<String, List<IptablesRule>> e : markedByChain.entrySet()) {
             List<NatChains.Entry> rules = nat.chain(e.getKey());
             // the chain's entries are these very rule objects: compared by identity, not by a record equals that
@@ -98,7 +100,7 @@ final class UnmarkedConnections {
                 IptablesRule s = u.rule();
                 List<List<String>> conditions = conditions(s.command(), true);
                 if (conditions == null) continue;
-                if (caught(nat, e.getKey(), rules, i + 1, new HashSet<>(conditions), 0) != Caught.NO) continue;
+                if (walk.from(e.getKey(), i + 1, new HashSet<>(conditions), 0) != Caught.NO) continue;
                 uncovered.putIfAbsent(String.valueOf(flatten(conditions)), s);
                 lines.add(s.source().range());
             }
@@ -119,55 +121,118 @@ final class UnmarkedConnections {
         return out;
     }
 
-    /** Whether a packet that matched {@code conditions} but no mark is SNATed from rule {@code from} of {@code chain} on. */
-    private static Caught caught(NatChains nat, String chain, List<NatChains.Entry> rules, int from,
-                                 Set<List<String>> conditions, int jumps) {
-        for (int i = from; i < rules.size(); i++) {
-            if (rules.get(i) instanceof NatChains.ZoneMasquerade z) {
+    /**
+     * Where connections without a mark end up, worked out once per chain and set of conditions: a walk
+     * backwards over the chain gives the outcome from every position at once, so a loop's thousands of
+     * marked rules cost one pass, not one pass each. Past {@link #MAX_STEPS} entries visited (a script of
+     * many chains and jumps) the answer is unknown, and no gap is reported.
+     */
+    private static final class Walk {
+        private static final int MAX_STEPS = 2_000_000;
+        private final NatChains nat;
+        private final Map<IptablesCommand, List<List<String>>> own = new IdentityHashMap<>();
+        private final Map<String, List<Jump>> jumpsInto = new HashMap<>();
+        private final Map<Key, Caught[]> outcomes = new HashMap<>();
+        private final Map<Key, Caught> ends = new HashMap<>();
+        private long steps;
+
+        private record Jump(String caller, int index, IptablesCommand command) { }
+
+        private record Key(String chain, Set<List<String>> conditions, int jumps) { }
+
+        Walk(NatChains nat) {
+            this.nat = nat;
+            for (String caller : nat.chainNames()) {
+                List<NatChains.Entry> rules = nat.chain(caller);
+                for (int i = 0; i < rules.size(); i++) {
+                    if (!(rules.get(i) instanceof NatChains.UserRule u) || u.rule().command().target() == null) continue;
+                    jumpsInto.computeIfAbsent(u.rule().command().target(), k -> new ArrayList<>())
+                            .add(new Jump(caller, i, u.rule().command()));
+                }
+            }
+        }
+
+        /** Whether a packet that matched {@code conditions} but no mark is SNATed from rule {@code from} of {@code chain} on. */
+        Caught from(String chain, int from, Set<List<String>> conditions, int jumps) {
+            Key key = new Key(chain, conditions, jumps);
+            Caught[] known = outcomes.get(key);
+            if (known == null) {
+                if (steps > MAX_STEPS) return Caught.UNKNOWN;
+                known = backwards(key);
+                outcomes.put(key, known);
+            }
+            return known[from];
+        }
+
+        private Caught[] backwards(Key key) {
+            List<NatChains.Entry> rules = nat.chain(key.chain());
+            Caught[] out = new Caught[rules.size() + 1];
+            out[rules.size()] = end(key);
+            for (int i = rules.size() - 1; i >= 0; i--) {
+                steps++;
+                Caught decided = decides(rules.get(i), key);
+                out[i] = decided == null ? out[i + 1] : decided;
+            }
+            return out;
+        }
+
+        /** What rule {@code entry} does to such a packet, or null when the packet goes on past it. */
+        private Caught decides(NatChains.Entry entry, Key key) {
+            Set<List<String>> conditions = key.conditions();
+            if (entry instanceof NatChains.ZoneMasquerade z) {
                 // fw3's masquerading of a zone device: reached unless the connection leaves through another device
                 boolean otherDevice = conditions.stream().anyMatch(w -> w.size() == 2 && w.get(0).equals("-o")
                         && !w.get(1).equals(z.device()));
-                if (otherDevice) continue;
-                return Caught.NO;
+                return otherDevice ? null : Caught.NO;
             }
-            IptablesCommand c = ((NatChains.UserRule) rules.get(i)).rule().command();
-            List<List<String>> own = conditions(c, false);
-            if (own == null || !conditions.containsAll(own)) continue;
+            IptablesCommand c = ((NatChains.UserRule) entry).rule().command();
+            List<List<String>> own = conditionsOf(c);
+            if (own == null || !conditions.containsAll(own)) return null;
             String target = c.target();
-            if (target == null || PASS_ON.contains(target)) continue;
+            if (target == null || PASS_ON.contains(target)) return null;
             if (target.equals("SNAT")) return Caught.YES;
-            if (target.equals("RETURN")) return afterChain(nat, chain, conditions, jumps);
+            if (target.equals("RETURN")) return end(key);
             if (STOPS.contains(target)) return Caught.NO;
             return Caught.UNKNOWN;   // a jump: not followed
         }
-        return afterChain(nat, chain, conditions, jumps);
-    }
 
-    /** Where a packet goes at the end of {@code chain}: on past every jump into it, or out of nat (built-in chains). */
-    private static Caught afterChain(NatChains nat, String chain, Set<List<String>> conditions, int jumps) {
-        if (BUILTIN_CHAINS.contains(chain)) return Caught.NO;
-        if (jumps >= MAX_JUMPS) return Caught.UNKNOWN;
-        boolean reached = false;
-        boolean unknown = false;
-        for (String caller : nat.chainNames()) {
-            List<NatChains.Entry> rules = nat.chain(caller);
-            for (int i = 0; i < rules.size(); i++) {
-                if (!(rules.get(i) instanceof NatChains.UserRule u) || !chain.equals(u.rule().command().target())) continue;
-                List<List<String>> via = conditions(u.rule().command(), false);
-                if (via == null || u.rule().command().option("-g").isPresent()) {
+        /** Where a packet goes at the end of a chain: on past every jump into it, or out of nat (built-in chains). */
+        private Caught end(Key key) {
+            if (BUILTIN_CHAINS.contains(key.chain())) return Caught.NO;
+            if (key.jumps() >= MAX_JUMPS) return Caught.UNKNOWN;
+            Caught known = ends.get(key);
+            if (known != null) return known;
+            boolean reached = false;
+            boolean unknown = false;
+            for (Jump j : jumpsInto.getOrDefault(key.chain(), List.of())) {
+                steps++;
+                List<List<String>> via = conditionsOf(j.command());
+                if (via == null || j.command().option("-g").isPresent()) {
                     unknown = true;   // after a -g the packet returns further up; not followed
                     continue;
                 }
-                Set<List<String>> more = new HashSet<>(conditions);
+                Set<List<String>> more = new HashSet<>(key.conditions());
                 more.addAll(via);
-                Caught c = caught(nat, caller, rules, i + 1, more, jumps + 1);
-                if (c == Caught.NO) return Caught.NO;
+                Caught c = from(j.caller(), j.index() + 1, more, key.jumps() + 1);
+                if (c == Caught.NO) {
+                    ends.put(key, Caught.NO);
+                    return Caught.NO;
+                }
                 if (c == Caught.UNKNOWN) unknown = true;
                 reached = true;
             }
+            // nothing jumps here: the rules are never reached
+            Caught result = reached && !unknown ? Caught.YES : Caught.UNKNOWN;
+            ends.put(key, result);
+            return result;
         }
-        // nothing jumps here: the rules are never reached
-        return reached && !unknown ? Caught.YES : Caught.UNKNOWN;
+
+        private List<List<String>> conditionsOf(IptablesCommand c) {
+            if (own.containsKey(c)) return own.get(c);
+            List<List<String>> words = conditions(c, false);
+            own.put(c, words);
+            return words;
+        }
     }
 
     /**
