@@ -51,27 +51,21 @@ public final class Analyzer {
 
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings) {
         return analyze(files, settings, f -> yamaha.analyze(f.uri(), f.text(), settings),
-                (key, router) -> openwrt.read(router, settings));
+                (key, router) -> openwrt.read(router, settings), Cancellation.NONE);
     }
 
     /** As {@link #analyze(List, AnalysisSettings)}, keeping the findings inline suppressions silenced apart. */
     public Map<String, Suppressions.Result> analyzeDetailed(List<SourceFile> files, AnalysisSettings settings,
                                                             Function<SourceFile, YamahaAnalyzer.Result> yamahaResults) {
-        return analyzeDetailed(files, settings, yamahaResults, (key, router) -> openwrt.read(router, settings));
+        return analyzeDetailed(files, settings, yamahaResults, (key, router) -> openwrt.read(router, settings), Cancellation.NONE);
     }
 
     /**
      * The same dispatch with the models supplied by the caller: the language server passes results and
      * routers it keeps per document version, so diagnostics and editor features share one analysis.
-     * {@code routers} gets each router's key ({@link #routerKey}) and files.
+     * {@code routers} gets each router's key ({@link #routerKey}) and files; {@code cancel} is looked at
+     * between files and rules (the suppliers take their own).
      */
-    public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings,
-                                                 Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
-                                                 BiFunction<String, List<SourceFile>, Router> routers) {
-        return analyze(files, settings, yamahaResults, routers, Cancellation.NONE);
-    }
-
-    /** As above; {@code cancel} is looked at between files and rules (the suppliers take their own). */
     public Map<String, List<Diagnostic>> analyze(List<SourceFile> files, AnalysisSettings settings,
                                                  Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
                                                  BiFunction<String, List<SourceFile>, Router> routers,
@@ -79,12 +73,6 @@ public final class Analyzer {
         Map<String, List<Diagnostic>> out = new LinkedHashMap<>();
         analyzeDetailed(files, settings, yamahaResults, routers, cancel).forEach((uri, r) -> out.put(uri, r.kept()));
         return out;
-    }
-
-    public Map<String, Suppressions.Result> analyzeDetailed(List<SourceFile> files, AnalysisSettings settings,
-                                                            Function<SourceFile, YamahaAnalyzer.Result> yamahaResults,
-                                                            BiFunction<String, List<SourceFile>, Router> routers) {
-        return analyzeDetailed(files, settings, yamahaResults, routers, Cancellation.NONE);
     }
 
     /**

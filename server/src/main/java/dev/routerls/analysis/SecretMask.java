@@ -2,8 +2,8 @@ package dev.routerls.analysis;
 
 import dev.routerls.core.AnalysisSettings;
 import dev.routerls.core.Diagnostic;
-import dev.routerls.core.LanguageId;
 import dev.routerls.core.LineIndex;
+import dev.routerls.core.SourceFile;
 import dev.routerls.core.SourceRange;
 import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciOption;
@@ -51,11 +51,16 @@ public final class SecretMask {
         return m;
     }
 
-    public static SecretMask of(LanguageId language, String uri, String text) {
-        SecretMask m = new SecretMask(text);
-        switch (language) {
-            case YAMAHA_RTX -> m.yamaha(uri, text);
-            case OPENWRT_UCI -> m.uci(uri, text);
+    /**
+     * The mask of {@code file}'s text. A UCI file is read as libuci reads it in the encoding it is stored in,
+     * as the analysis reads it: in Shift_JIS a character's second byte may be a backslash to libuci, so a
+     * UTF-8 reading of the same text can see other values (and miss a secret the findings point at).
+     */
+    public static SecretMask of(SourceFile file) {
+        SecretMask m = new SecretMask(file.text());
+        switch (file.language()) {
+            case YAMAHA_RTX -> m.yamaha(file.uri(), file.text());
+            case OPENWRT_UCI -> m.uci(UciReader.read(file.uri(), file.text(), file.encoding()));
             default -> { }
         }
         return m;
@@ -141,8 +146,7 @@ public final class SecretMask {
         }
     }
 
-    private void uci(String uri, String text) {
-        UciFile f = UciReader.read(uri, text);
+    private void uci(UciFile f) {
         for (UciSection s : Stream.concat(f.sections().stream(), f.brokenSections().stream()).toList()) {
             for (UciOption o : s.options()) {
                 if (o.isSecret()) hide(o.value().range());

@@ -159,7 +159,7 @@ final class BatchLinter {
         List<LintResult.Finding> suppressed = new ArrayList<>();
         if (!r.kept().isEmpty() || !r.suppressed().isEmpty()) {
             SecretMask mask = f.language() == LanguageId.YAMAHA_RTX && yamaha != null
-                    ? SecretMask.of(yamaha, f.text()) : SecretMask.of(f.language(), f.uri(), f.text());
+                    ? SecretMask.of(yamaha, f.text()) : SecretMask.of(f);
             LineIndex original = yamaha != null && yamaha.document().index().text().equals(f.text())
                     ? yamaha.document().index() : new LineIndex(f.text());
             Fingerprints fingerprints = this.fingerprints ? new Fingerprints(relative) : null;

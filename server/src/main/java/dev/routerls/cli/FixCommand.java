@@ -113,8 +113,8 @@ final class FixCommand implements Callable<Integer> {
         if (dryRun) {
             for (Map.Entry<String, EncodedText> e : fixed.entrySet()) {
                 SourceFile f = byUri.get(e.getKey());
-                SecretMask before = SecretMask.of(f.language(), f.uri(), f.text());
-                SecretMask after = SecretMask.of(f.language(), f.uri(), e.getValue().text());
+                SecretMask before = SecretMask.of(f);
+                SecretMask after = SecretMask.of(f.withText(e.getValue().text()));
                 LineDiff.listing(collector.displayPath(f.uri()), before.lines(), after.lines()).forEach(out::println);
             }
         } else {

@@ -34,11 +34,39 @@ public final class IpText {
         return part == 4 ? value : -1;
     }
 
+    /** The IPv4 netmask of a prefix length 0-32, as an unsigned number. */
+    public static long netmask(int length) {
+        return length == 0 ? 0 : (0xFFFFFFFFL << (32 - length)) & 0xFFFFFFFFL;
+    }
+
     /** The prefix length of a contiguous IPv4 netmask number, or -1 when the mask is not contiguous. */
     public static int maskLength(long mask) {
         int len = Long.numberOfLeadingZeros(~mask & 0xFFFFFFFFL) - 32;
-        long expect = len == 0 ? 0 : (0xFFFFFFFFL << (32 - len)) & 0xFFFFFFFFL;
-        return expect == mask ? len : -1;
+        return netmask(len) == mask ? len : -1;
+    }
+
+    /** An IPv4 address with the prefix length of its network (the host bits are kept). */
+    public record Ipv4Net(long address, int length) {
+        public boolean contains(long a) {
+            long mask = netmask(length);
+            return (a & mask) == (address & mask);
+        }
+
+        public long network() {
+            return address & netmask(length);
+        }
+    }
+
+    /**
+     * {@code a.b.c.d}, {@code a.b.c.d/LEN} or {@code a.b.c.d/MASK} → the address and its prefix length
+     * ({@code bareLength} when none is written); null when the text is not one, or {@code bareLength} is -1
+     * and none is written.
+     */
+    public static Ipv4Net ipv4Net(String text, int bareLength) {
+        int slash = text.indexOf('/');
+        long address = ipv4(slash < 0 ? text : text.substring(0, slash), false);
+        int length = slash < 0 ? bareLength : prefixLength(text.substring(slash + 1));
+        return address < 0 || length < 0 || length > 32 ? null : new Ipv4Net(address, length);
     }
 
     /** An IPv4 prefix length written as a number 0-32 or a dotted mask; -1 when it is neither. */

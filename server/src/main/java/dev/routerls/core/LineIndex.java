@@ -89,6 +89,11 @@ public final class LineIndex {
         return new SourceRange(lineOf(from), columnOf(from), lineOf(to), columnOf(to));
     }
 
+    /** The text the range covers (positions clamped into the document as {@link #offset} clamps them). */
+    public String text(SourceRange r) {
+        return text.substring(offset(r.startLine(), r.startColumn()), offset(r.endLine(), r.endColumn()));
+    }
+
     public String text() {
         return text;
     }

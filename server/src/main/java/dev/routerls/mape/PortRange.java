@@ -19,6 +19,15 @@ public record PortRange(int lo, int hi) {
         }
     }
 
+    /** As {@link #parse}, empty when the text is not a port range (for words of a config, which may be anything). */
+    public static java.util.Optional<PortRange> read(String text) {
+        try {
+            return java.util.Optional.of(parse(text));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public int size() {
         return hi - lo + 1;
     }

@@ -161,7 +161,10 @@ public final class DiagnosticsScheduler implements AutoCloseable {
         }
     }
 
-    /** The diagnostics last published for a document (quick fixes are looked up here). */
+    /**
+     * The diagnostics last published for a document, whatever version they were for (tests wait on it);
+     * features read {@link #latest(String, int)}, which answers only for the version they serve.
+     */
     public List<Diagnostic> latest(String uri) {
         Published p = latest.get(uri);
         return p == null ? List.of() : p.diagnostics();

@@ -21,7 +21,6 @@ import dev.routerls.services.types.InlayHint;
 import dev.routerls.services.types.ListedAction;
 import dev.routerls.services.types.Location;
 import dev.routerls.services.types.OutlineSymbol;
-import dev.routerls.services.types.QuickFix;
 import dev.routerls.services.types.SemanticToken;
 import dev.routerls.services.types.VersionedAction;
 import dev.routerls.services.types.WorkspaceSymbolEntry;
@@ -185,11 +184,6 @@ public final class LanguageFeatures {
     /** The current version of an open document (edits for any other version are stale). */
     public Optional<Integer> versionOf(String uri) {
         return workspace.documents().get(uri).map(Document::version);
-    }
-
-    public List<QuickFix> quickFixes(String uri, SourceRange range) {
-        if (range == null) return List.of();
-        return context(uri, Cancellation.NONE).map(c -> QuickFixes.at(c.diagnostics(), range)).orElse(List.of());
     }
 
     /** The trace lenses of a document (see {@link PacketTraces}). */

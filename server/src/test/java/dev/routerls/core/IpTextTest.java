@@ -50,4 +50,36 @@ class IpTextTest {
     void refusesWhatIsNotIpv6(String text) {
         assertEquals(null, IpText.ipv6(text), text);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            // text; length when none is written; network; length; contains 192.0.2.77 (empty: not an address)
+            "192.0.2.1/24; 32; 192.0.2.0; 24; true",
+            "192.0.2.1/255.255.255.128; 32; 192.0.2.0; 25; true",
+            "192.0.2.200/25; 32; 192.0.2.128; 25; false",
+            "192.0.2.77; 32; 192.0.2.77; 32; true",
+            "192.0.2.1; 16; 192.0.0.0; 16; true",
+            "0.0.0.0/0; 32; 0.0.0.0; 0; true",
+            "192.0.2.1; -1; ; ; ",
+            "192.0.2.1/33; 32; ; ; ",
+            "192.0.2.1/255.0.255.0; 32; ; ; ",
+            "192.0.2.300/24; 32; ; ; ",
+    })
+    void readsIpv4Networks(String text, int bareLength, String network, Integer length, Boolean contains) {
+        IpText.Ipv4Net net = IpText.ipv4Net(text, bareLength);
+        if (network == null) {
+            assertEquals(null, net, text);
+            return;
+        }
+        assertEquals(network, IpText.ipv4(net.network()), text);
+        assertEquals(length, net.length(), text);
+        assertEquals(contains, net.contains(IpText.ipv4("192.0.2.77", false)), text);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0.0.0.0", "8, 255.0.0.0", "25, 255.255.255.128", "32, 255.255.255.255"})
+    void netmaskOfALength(int length, String mask) {
+        assertEquals(mask, IpText.ipv4(IpText.netmask(length)));
+        assertEquals(length, IpText.maskLength(IpText.netmask(length)));
+    }
 }

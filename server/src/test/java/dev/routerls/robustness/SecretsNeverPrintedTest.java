@@ -217,6 +217,32 @@ class SecretsNeverPrintedTest {
         }
     }
 
+    /**
+     * A key that slipped onto the line after its option, or behind an empty argument, is read by libuci as a
+     * command of its own: the syntax finding points at it without quoting it (a misspelt keyword is quoted).
+     */
+    @Test
+    void aValueReadAsACommandIsNotQuoted(@TempDir Path dir) throws IOException {
+        String wireless = """
+                config wifi-iface 'w'
+                \toption key
+                \tSxOwnLine70x
+                """;
+        String network = """
+                config interface 'wan'
+                \toption password '';SxAfterEmpty71x
+                \toptoin proto 'dhcp'
+                """;
+        write(dir, "a/etc/config/wireless", wireless);
+        write(dir, "b/etc/config/network", network);
+        for (String format : List.of("text", "json", "sarif")) {
+            LintRun r = LintRun.of("lint", "--format", format, "--fail-on", "none", dir.toString());
+            assertNoSecretPrinted(wireless + network, r);
+            assertTrue(r.out().contains("the first word here is not package, config, option or list"), r.describe());
+            assertTrue(r.out().contains("'optoin' is not package, config, option or list"), r.describe());
+        }
+    }
+
     /** Hover, completion and outline at every word edge of the secret lines never show a secret. */
     @Test
     void editorFeaturesNeverShowASecret() {

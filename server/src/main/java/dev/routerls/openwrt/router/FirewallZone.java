@@ -6,6 +6,7 @@ import dev.routerls.openwrt.uci.UciValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** A {@code config zone} of the firewall package: its name and the interfaces it covers. */
 public record FirewallZone(String uri, UciSection section) {
@@ -23,6 +24,11 @@ public record FirewallZone(String uri, UciSection section) {
         return out;
     }
 
+    /** The zone's {@code masq} option when it is on: traffic leaving the devices of its networks is masqueraded. */
+    public Optional<UciValue> masquerade() {
+        return section.value("masq").filter(UciValue::isTrue);
+    }
+
     public boolean covers(String interfaceName) {
         return networks().contains(interfaceName);
     }
@@ -30,6 +36,6 @@ public record FirewallZone(String uri, UciSection section) {
     /** The upstream zone: named like wan, or masquerading (what LuCI's wan zone does). */
     public boolean isWan() {
         String n = name().toLowerCase(Locale.ROOT);
-        return n.contains("wan") || section.value("masq").map(UciValue::isTrue).orElse(false);
+        return n.contains("wan") || masquerade().isPresent();
     }
 }

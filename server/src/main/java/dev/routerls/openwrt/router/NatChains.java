@@ -51,12 +51,9 @@ public final class NatChains {
 
     private void fw3Masquerade(Router router) {
         for (FirewallZone z : router.zones()) {
-            Optional<UciValue> masq = z.section().value("masq");
-            if (masq.isEmpty() || !masq.get().isTrue()) continue;
-            for (String network : z.networks()) {
-                Optional<String> dev = router.networkInterface(network).flatMap(router::deviceOf);
-                dev.ifPresent(d -> chains.get("POSTROUTING").add(new ZoneMasquerade(z, d, z.uri(), masq.get().range())));
-            }
+            Optional<UciValue> masq = z.masquerade();
+            if (masq.isEmpty()) continue;
+            for (String d : router.devicesOf(z)) chains.get("POSTROUTING").add(new ZoneMasquerade(z, d, z.uri(), masq.get().range()));
         }
     }
 

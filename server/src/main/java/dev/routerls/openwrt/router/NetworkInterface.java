@@ -62,11 +62,8 @@ public record NetworkInterface(String uri, UciSection section) {
         int maskLength = option("netmask").map(v -> IpText.prefixLength(v.text().trim())).orElse(32);
         for (UciValue v : section.values("ipaddr")) {
             for (UciValue w : v.words()) {
-                String t = w.text();
-                int slash = t.indexOf('/');
-                long a = IpText.ipv4(slash < 0 ? t : t.substring(0, slash), false);
-                int len = slash < 0 ? maskLength : IpText.prefixLength(t.substring(slash + 1));
-                if (a >= 0 && len >= 0) out.add(new StaticAddress(a, len, w));
+                IpText.Ipv4Net net = IpText.ipv4Net(w.text(), maskLength);
+                if (net != null) out.add(new StaticAddress(net.address(), net.length(), w));
             }
         }
         return out;
@@ -75,7 +72,7 @@ public record NetworkInterface(String uri, UciSection section) {
     /** One static IPv4 address: the address, its prefix length and where it is written. */
     public record StaticAddress(long address, int length, UciValue value) {
         public boolean covers(long a) {
-            long mask = length == 0 ? 0 : (0xFFFFFFFFL << (32 - length)) & 0xFFFFFFFFL;
+            long mask = IpText.netmask(length);
             return (a & mask) == (address & mask);
         }
     }

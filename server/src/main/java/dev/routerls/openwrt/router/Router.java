@@ -225,6 +225,13 @@ public final class Router implements UciConfigs {
         return zones.stream().filter(z -> z.covers(name)).findFirst();
     }
 
+    /** The layer-3 devices of the zone's networks (those the router can name), in the zone's order. */
+    public List<String> devicesOf(FirewallZone zone) {
+        List<String> out = new ArrayList<>();
+        for (String network : zone.networks()) networkInterface(network).flatMap(this::deviceOf).ifPresent(out::add);
+        return out;
+    }
+
     /**
      * The layer-3 device of an interface: the one its protocol creates ({@code map-NAME}, {@code pppoe-NAME} …),
      * else its {@code device} option, following {@code @other} aliases to the other interface's device.

@@ -58,7 +58,7 @@ public record SnatTarget(Source source, String uri, SourceRange range, SourceRan
         Optional<OutDevice> dev = s.oifname().map(d -> new OutDevice(d.name(), d.range(), d.negated()));
         for (NftNat.Target t : s.targets()) {
             Optional<Ipv4Address> ip = t.address().flatMap(a -> address(a.text()));
-            Optional<PortRange> ports = portRange(t.ports().text());
+            Optional<PortRange> ports = PortRange.read(t.ports().text());
             out.add(new SnatTarget(Source.NFTABLES, uri, t.ports().range(), s.rule().range(), ports.isPresent(), s.ipv4(),
                     ip, ports, dev, t.bareMapData()));
         }
@@ -69,14 +69,6 @@ public record SnatTarget(Source source, String uri, SourceRange range, SourceRan
         if (text == null || text.contains("-") || text.contains("/")) return Optional.empty();
         try {
             return Optional.of(Ipv4Address.parse(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<PortRange> portRange(String text) {
-        try {
-            return Optional.of(PortRange.parse(text));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

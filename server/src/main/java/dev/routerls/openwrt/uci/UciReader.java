@@ -254,11 +254,21 @@ public final class UciReader {
         } else if (!keyword(shown.getBytes(StandardCharsets.ISO_8859_1)).isEmpty()) {
             detail = ": libuci reads '" + shown + "' and the line end as one word; write the arguments on the "
                     + "same line";
-        } else {
+        } else if (nearKeyword(shown)) {
             detail = ": '" + shown + "' is not package, config, option or list (nor their short forms p, c, o, l)";
+        } else {
+            // not quoted: a word that is no misspelt keyword may be a value that slipped onto its own line (a key)
+            detail = ": the first word here is not package, config, option or list (nor their short forms p, c, o, l)";
         }
         if (current == null || looksLikeConfig(shown)) openBrokenSection(new UciSection.Header(at, null, null));
         throw error("invalid command", detail, at);
+    }
+
+    /** A word at most two typing slips away from one of the four keywords. */
+    private static boolean nearKeyword(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        for (String k : List.of("package", "config", "option", "list")) if (Spelling.distance(w, k) <= 2) return true;
+        return false;
     }
 
     /** A misspelt or mangled {@code config} keyword: the lines after it are that section's options. */

@@ -23,7 +23,6 @@ public final class UciSection {
     private final String type;
     private final String name;
     private final int typeIndex;
-    private final boolean broken;
     private final List<Header> headers = new ArrayList<>();
     private final List<UciOption> options = new ArrayList<>();
 
@@ -39,25 +38,18 @@ public final class UciSection {
     }
 
     public UciSection(String type, String name, int typeIndex, Header header) {
-        this(type, name, typeIndex, header, false);
-    }
-
-    private UciSection(String type, String name, int typeIndex, Header header, boolean broken) {
         this.type = type;
         this.name = name == null || name.isEmpty() ? null : name;
         this.typeIndex = typeIndex;
-        this.broken = broken;
         headers.add(header);
     }
 
-    /** The section a header that could not be read would have opened (see the class comment). */
+    /**
+     * The section a header that could not be read would have opened (see the class comment); the reader
+     * keeps it in {@link UciFile#brokenSections()}, apart from the file's sections.
+     */
     static UciSection broken(Header header) {
-        return new UciSection("", null, -1, header, true);
-    }
-
-    /** True for the options after an unreadable header: not a section of the file. */
-    public boolean isBroken() {
-        return broken;
+        return new UciSection("", null, -1, header);
     }
 
     public String type() {

@@ -190,9 +190,7 @@ public final class Fw3ChainFlushRule extends BaseRule<Router> {
         }
         String uri = script.uri();
         SourceRange at = flush.source().range();
-        LineIndex index = new LineIndex(script.text());
-        String command = "# " + script.text().substring(index.offset(at.startLine(), at.startColumn()),
-                index.offset(at.endLine(), at.endColumn())).replace("\n", "\n# ");
+        String command = "# " + new LineIndex(script.text()).text(at).replace("\n", "\n# ");
         List<TextEdit> edits = new ArrayList<>();
         if (added == 0) {
             edits.add(new TextEdit(uri, flush.source().range(), command + "   # routerls: nothing here adds to " + chain

@@ -79,7 +79,7 @@ public final class NftMapRangeRule extends BaseRule<Router> {
         Set<Integer> firstPorts = new LinkedHashSet<>();
         int written = 0;
         for (NftNat.Target t : s.targets()) {
-            Optional<PortRange> p = port(t.ports().text());
+            Optional<PortRange> p = PortRange.read(t.ports().text());
             if (p.isEmpty()) continue;
             firstPorts.add(p.get().lo());
             written += Math.max(1, p.get().size());
@@ -133,13 +133,5 @@ public final class NftMapRangeRule extends BaseRule<Router> {
         if (r.startLine() >= index.lineCount()) return false;
         String line = index.line(r.startLine());
         return r.endColumn() <= line.length() && line.substring(r.startColumn(), r.endColumn()).equals(t.text());
-    }
-
-    private static Optional<PortRange> port(String text) {
-        try {
-            return Optional.of(PortRange.parse(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,7 +1,8 @@
 package dev.routerls.rules.openwrt;
 
 import dev.routerls.core.Fix;
-import dev.routerls.core.LineIndex;
+import dev.routerls.core.edit.DocumentEdits;
+import dev.routerls.core.edit.EditConflictException;
 import dev.routerls.core.TextEdit;
 import dev.routerls.mape.Ipv4Address;
 import dev.routerls.mape.MapRule;
@@ -101,23 +102,14 @@ final class SnatScriptRepair {
             edits.add(new TextEdit(uri, a.value().range(), value));
             shown.add(a.name() + "=" + value);
         }
-        Router edited = router.withFirewallUser(apply(script.get().text(), edits));
+        Router edited;
+        try {
+            edited = router.withFirewallUser(DocumentEdits.apply(script.get().text(), edits));
+        } catch (EditConflictException conflict) {
+            return Optional.empty();
+        }
         if (!SnatExpectationCheck.matches(edited, map.name(), want)) return Optional.empty();
         return Optional.of(new Fix("Set " + String.join(", ", shown) + " (the loop then SNATs to " + want.ipv4() + " with the "
                 + want.ports().size() + " port blocks of PSID " + want.psid() + ")", edits));
-    }
-
-    private static String apply(String text, List<TextEdit> edits) {
-        LineIndex index = new LineIndex(text);
-        List<TextEdit> sorted = new ArrayList<>(edits);
-        sorted.sort(Comparator.comparingInt((TextEdit t) -> t.range().startLine()).thenComparingInt(t -> t.range().startColumn()));
-        StringBuilder sb = new StringBuilder();
-        int at = 0;
-        for (TextEdit t : sorted) {
-            int start = index.offset(t.range().startLine(), t.range().startColumn());
-            sb.append(text, at, start).append(t.newText());
-            at = index.offset(t.range().endLine(), t.range().endColumn());
-        }
-        return sb.append(text.substring(at)).toString();
     }
 }

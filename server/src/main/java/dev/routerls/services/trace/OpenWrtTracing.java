@@ -65,7 +65,7 @@ public final class OpenWrtTracing implements TraceParticipant {
                 .filter(i -> !i.staticIpv4().isEmpty() && !i.name().equals("loopback")).findFirst();
         if (lan.isEmpty()) return List.of();
         NetworkInterface.StaticAddress a = lan.get().staticIpv4().get(0);
-        long network = a.address() & (a.length() == 0 ? 0 : (0xFFFFFFFFL << (32 - a.length())) & 0xFFFFFFFFL);
+        long network = a.address() & IpText.netmask(a.length());
         String src = IpText.ipv4(ExamplePackets.host(network, a.address())) + ":50000";
         String dst = ExamplePackets.REMOTE + ":443";
         OpenWrtTrace trace = new OpenWrtTrace(router);

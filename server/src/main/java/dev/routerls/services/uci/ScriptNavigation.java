@@ -23,16 +23,15 @@ import java.util.Optional;
  */
 final class ScriptNavigation implements NavigationParticipant {
     /** The interface whose device the word at the position names, if it names one. */
-    private Optional<NetworkInterface> deviceAt(Router router, ShellScript script, int line, int column) {
-        ScriptNames names = ScriptNames.of(script);
+    private Optional<NetworkInterface> deviceAt(Router router, ShellScript script, ScriptNames names, int line, int column) {
+        ShellAssignments assignments = ShellAssignments.of(script);
         Optional<ScriptNames.Use> use = names.at(line, column);
         if (use.isPresent()) {
             // $X or X=: the device its single literal assignment names
-            Optional<String> literal = ShellAssignments.of(script).singleLiteral(use.get().name())
-                    .map(a -> a.value().literalValue());
+            Optional<String> literal = assignments.singleLiteral(use.get().name()).map(a -> a.value().literalValue());
             return literal.flatMap(router::interfaceOfDevice);
         }
-        for (var w : ShellAssignments.of(script).singleLiterals().values()) {
+        for (var w : assignments.singleLiterals().values()) {
             if (w.value().range() != null && w.value().range().contains(line, column)) {
                 return router.interfaceOfDevice(w.value().literalValue());
             }
@@ -48,9 +47,9 @@ final class ScriptNavigation implements NavigationParticipant {
         if (!declared.isEmpty()) return declared;
         Optional<ShellScript> script = ScriptDevices.script(view.router(), c.uri());
         if (script.isEmpty()) return List.of();
-        Optional<NetworkInterface> iface = deviceAt(view.router(), script.get(), line, column);
-        if (iface.isPresent()) return interfaceDeclarations(view, iface.get());
         ScriptNames names = ScriptNames.of(script.get());
+        Optional<NetworkInterface> iface = deviceAt(view.router(), script.get(), names, line, column);
+        if (iface.isPresent()) return interfaceDeclarations(view, iface.get());
         return names.at(line, column).filter(u -> !u.write()).map(u -> names.of(u.name()).stream().filter(ScriptNames.Use::write)
                 .map(x -> new Location(c.uri(), x.range())).toList()).orElse(List.of());
     }
@@ -60,7 +59,8 @@ final class ScriptNavigation implements NavigationParticipant {
         UciRouterView view = UciRouterView.of(c);
         Optional<ShellScript> script = ScriptDevices.script(view.router(), c.uri());
         if (script.isEmpty()) return List.of();
-        Optional<NetworkInterface> iface = deviceAt(view.router(), script.get(), line, column)
+        ScriptNames names = ScriptNames.of(script.get());
+        Optional<NetworkInterface> iface = deviceAt(view.router(), script.get(), names, line, column)
                 .or(() -> outputInterface(view.router(), c.uri(), line, column));
         LinkedHashSet<Location> out = new LinkedHashSet<>();
         if (iface.isPresent()) {
@@ -74,7 +74,6 @@ final class ScriptNavigation implements NavigationParticipant {
                     .forEach(a -> out.add(new Location(c.uri(), a.value().range())));
             return new ArrayList<>(out);
         }
-        ScriptNames names = ScriptNames.of(script.get());
         names.at(line, column).ifPresent(u -> names.of(u.name()).stream().filter(x -> includeDeclaration || !x.write())
                 .forEach(x -> out.add(new Location(c.uri(), x.range()))));
         return new ArrayList<>(out);

@@ -90,8 +90,7 @@ final class ScriptOutline implements OutlineParticipant {
     /** The source text of a condition, without the separator before {@code do}/{@code then}. */
     private static String text(FeatureContext c, SourceRange r) {
         if (r == null) return "";
-        String t = c.text().substring(c.lines().offset(r.startLine(), r.startColumn()), c.lines().offset(r.endLine(), r.endColumn()));
-        t = t.strip();
+        String t = c.lines().text(r).strip();
         while (t.endsWith(";")) t = t.substring(0, t.length() - 1).strip();
         int nl = t.indexOf('\n');
         return nl < 0 ? t : t.substring(0, nl).strip() + " …";

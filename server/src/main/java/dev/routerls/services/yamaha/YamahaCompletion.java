@@ -56,12 +56,18 @@ final class YamahaCompletion implements CompletionParticipant {
                 case COMMAND_WORD -> out.putIfAbsent(k.text(), CompletionEntry.of(k.text(), CompletionEntry.Kind.COMMAND, k.label()));
                 case KEYWORD -> out.putIfAbsent(k.text(), CompletionEntry.of(k.text(), CompletionEntry.Kind.KEYWORD, k.label()));
                 case PARAMETER -> {
-                    String param = k.text().replaceAll("^<|>$", "");
+                    String param = withoutAngles(k.text());
                     for (CompletionEntry e : valuesFor(c, param, before)) out.putIfAbsent(e.label(), e);
                 }
             }
         }
         return List.copyOf(out.values());
+    }
+
+    /** {@code <name>} → {@code name} (runs on every keystroke: no regular expression). */
+    private static String withoutAngles(String t) {
+        int from = t.startsWith("<") ? 1 : 0, to = t.length() > from && t.endsWith(">") ? t.length() - 1 : t.length();
+        return t.substring(from, to);
     }
 
     /**

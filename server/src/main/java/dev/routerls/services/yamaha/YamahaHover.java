@@ -109,11 +109,9 @@ final class YamahaHover implements HoverParticipant {
         }
         List<PortRange> ranges = new ArrayList<>();
         for (Word w : pr.ranges()) {
-            try {
-                ranges.add(PortRange.parse(w.text()));
-            } catch (RuntimeException e) {
-                return Optional.empty(); // the syntax rule reports it
-            }
+            Optional<PortRange> p = PortRange.read(w.text());
+            if (p.isEmpty()) return Optional.empty(); // the syntax rule reports it
+            ranges.add(p.get());
         }
         if (ranges.isEmpty()) return Optional.empty();
         MapeMapping mapping = MapeMappingResolver.bundled().resolve(r.model(), descriptor, ranges);

@@ -32,12 +32,11 @@ final class YamahaInlayHints implements InlayHintParticipant {
             List<PortRange> ranges = new ArrayList<>();
             List<Word> words = new ArrayList<>();
             for (Word w : pr.ranges()) {
-                try {
-                    ranges.add(PortRange.parse(w.text()));
+                // a word that is no range is the syntax rule's to report
+                PortRange.read(w.text()).ifPresent(p -> {
+                    ranges.add(p);
                     words.add(w);
-                } catch (RuntimeException e) {
-                    // the syntax rule reports it
-                }
+                });
             }
             int descriptor;
             try {

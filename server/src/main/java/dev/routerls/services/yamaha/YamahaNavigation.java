@@ -47,7 +47,7 @@ final class YamahaNavigation implements NavigationParticipant, RenameParticipant
     @Override
     public Optional<List<TextEdit>> rename(FeatureContext c, int line, int column, String newId) {
         if (!newId.matches("[1-9][0-9]{0,9}")) return Optional.empty();
-        String uri = c.uri(), text = c.text();
+        String uri = c.uri();
         LineIndex li = c.lines();
         YamahaSymbols s = YamahaSymbols.of(c.yamaha());
         Optional<YamahaSymbols.Occurrence> o = s.at(line, column).filter(x -> RENAMEABLE.contains(x.kind()));
@@ -55,7 +55,7 @@ final class YamahaNavigation implements NavigationParticipant, RenameParticipant
         List<TextEdit> edits = new ArrayList<>();
         for (YamahaSymbols.Occurrence x : s.occurrences(o.get().kind(), o.get().key())) {
             SourceRange rg = x.range();
-            String written = text.substring(li.offset(rg.startLine(), rg.startColumn()), li.offset(rg.endLine(), rg.endColumn()));
+            String written = li.text(rg);
             if (written.equals(x.key())) edits.add(new TextEdit(uri, rg, newId));
         }
         return Optional.of(edits);

@@ -68,12 +68,9 @@ final class IptablesMatcher {
     static Boolean addresses(String v, long a) {
         if (v == null) return null;
         for (String item : v.split(",")) {
-            int slash = item.indexOf('/');
-            long base = IpText.ipv4(slash < 0 ? item : item.substring(0, slash), false);
-            int len = slash < 0 ? 32 : IpText.prefixLength(item.substring(slash + 1));
-            if (base < 0 || len < 0) return null;
-            long mask = len == 0 ? 0 : (0xFFFFFFFFL << (32 - len)) & 0xFFFFFFFFL;
-            if ((a & mask) == (base & mask)) return true;
+            IpText.Ipv4Net net = IpText.ipv4Net(item, 32);
+            if (net == null) return null;
+            if (net.contains(a)) return true;
         }
         return false;
     }

@@ -93,13 +93,9 @@ final class RouteTable {
         Optional<String> ifaceName = r.get("interface");
         if (target.isEmpty() || ifaceName.isEmpty()) return Optional.empty();
         String t = target.get().trim();
-        int slash = t.indexOf('/');
-        long base = IpText.ipv4(slash < 0 ? t : t.substring(0, slash), false);
-        int len = slash >= 0 ? IpText.prefixLength(t.substring(slash + 1))
-                : r.get("netmask").map(m -> IpText.prefixLength(m.trim())).orElse(32);
-        if (base < 0 || len < 0) return Optional.empty();
-        long mask = len == 0 ? 0 : (0xFFFFFFFFL << (32 - len)) & 0xFFFFFFFFL;
-        if ((dst & mask) != (base & mask)) return Optional.empty();
+        IpText.Ipv4Net net = IpText.ipv4Net(t, r.get("netmask").map(m -> IpText.prefixLength(m.trim())).orElse(32));
+        if (net == null || !net.contains(dst)) return Optional.empty();
+        int len = net.length();
         Optional<NetworkInterface> i = router.networkInterface(ifaceName.get());
         String dev = i.flatMap(router::deviceOf).orElse(null);
         int metric = r.get("metric").map(RouteTable::number).orElse(0);

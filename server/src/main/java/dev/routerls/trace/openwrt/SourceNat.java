@@ -104,7 +104,7 @@ final class SourceNat {
     private void flushNote(List<Branch> ways) {
         if (router.release().generation() == FirewallGeneration.FW4) return;
         nat.flushOf("POSTROUTING").ifPresent(f -> {
-            boolean fw3HadMasq = router.zones().stream().anyMatch(z -> z.section().value("masq").map(UciValue::isTrue).orElse(false));
+            boolean fw3HadMasq = router.zones().stream().anyMatch(z -> z.masquerade().isPresent());
             if (!fw3HadMasq) return;
             for (Branch w : ways) {
                 if (w.natDone && w.nat.stream().anyMatch(n -> "snat".equals(n.kind()))) continue;
@@ -444,25 +444,21 @@ final class SourceNat {
     /** fw4's own srcnat: masquerade out of the devices of zones with {@code masq '1'}. */
     private List<Branch> fw4Masquerade(List<Branch> ways, Hop hop) {
         for (FirewallZone z : router.zones()) {
-            Optional<UciValue> masq = z.section().value("masq");
-            if (masq.isEmpty() || !masq.get().isTrue()) continue;
-            for (String network : z.networks()) {
-                Optional<String> dev = router.networkInterface(network).flatMap(router::deviceOf);
-                if (dev.isEmpty() || !dev.get().equals(hop.outDevice())) continue;
-                String alsoIptables = nat.starts().isEmpty() || nat.chain("POSTROUTING").isEmpty() ? ""
-                        : " firewall.user's POSTROUTING rules (run by " + nat.starts().get(0).how() + ", through"
-                        + " iptables-nft) hook at the same priority; which of the two runs first is not defined.";
-                for (Branch w : ways) {
-                    if (w.natDone) continue;
-                    masquerade(w, hop.outDevice(), null, "fw4's masquerade of zone " + z.name() + " (masq '1')",
-                            z.uri(), masq.get().range(), "postrouting");
-                    if (!alsoIptables.isEmpty()) {
-                        TraceStep last = w.steps.remove(w.steps.size() - 1);
-                        w.steps.add(new TraceStep(last.kind(), last.uri(), last.range(), last.detail() + alsoIptables));
-                    }
+            Optional<UciValue> masq = z.masquerade();
+            if (masq.isEmpty() || !router.devicesOf(z).contains(hop.outDevice())) continue;
+            String alsoIptables = nat.starts().isEmpty() || nat.chain("POSTROUTING").isEmpty() ? ""
+                    : " firewall.user's POSTROUTING rules (run by " + nat.starts().get(0).how() + ", through"
+                    + " iptables-nft) hook at the same priority; which of the two runs first is not defined.";
+            for (Branch w : ways) {
+                if (w.natDone) continue;
+                masquerade(w, hop.outDevice(), null, "fw4's masquerade of zone " + z.name() + " (masq '1')",
+                        z.uri(), masq.get().range(), "postrouting");
+                if (!alsoIptables.isEmpty()) {
+                    TraceStep last = w.steps.remove(w.steps.size() - 1);
+                    w.steps.add(new TraceStep(last.kind(), last.uri(), last.range(), last.detail() + alsoIptables));
                 }
-                return ways;
             }
+            return ways;
         }
         return ways;
     }

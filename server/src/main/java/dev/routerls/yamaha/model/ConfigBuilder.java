@@ -374,12 +374,7 @@ public final class ConfigBuilder {
             d.portRangeLine = lineRange();
             for (Word w : pr.ranges()) {
                 String t = w.text();
-                PortRange range;
-                try {
-                    range = PortRange.parse(t);
-                } catch (IllegalArgumentException e) {
-                    range = null;
-                }
+                PortRange range = PortRange.read(t).orElse(null);
                 // the router takes ports 1-65535 here (port 0 is no port to translate to)
                 if (range == null || !range.isValid() || range.lo() < 1) {
                     problem(w, "'" + t + "' is not a port range (1-65535, low-high). Correct the range.");

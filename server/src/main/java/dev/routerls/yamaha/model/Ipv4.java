@@ -49,8 +49,7 @@ public final class Ipv4 {
     /** A network: address/length, with the network and broadcast numbers. */
     public record Subnet(long network, int length) {
         public static Subnet of(long address, int length) {
-            long mask = length == 0 ? 0 : (0xFFFFFFFFL << (32 - length)) & 0xFFFFFFFFL;
-            return new Subnet(address & mask, length);
+            return new Subnet(address & IpText.netmask(length), length);
         }
 
         public long broadcast() {

@@ -259,7 +259,8 @@ public sealed interface Command {
 
         private int idWord(ParsedLine line) {
             int i = line.wordStartingAt(id.start());
-            if (i < 0) throw new IllegalArgumentException("not the line of this command: " + line.text());
+            // the position only: a message that quotes config text may reach the server log
+            if (i < 0) throw new IllegalArgumentException("not the line of this command: no word starts at column " + id.start());
             return i;
         }
     }
