@@ -4,6 +4,8 @@ import dev.routerls.core.LanguageId;
 import dev.routerls.openwrt.router.RouterFileRole;
 import dev.routerls.yamaha.parse.LineParser;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,11 +28,12 @@ public final class LanguageDetector {
         if (role == RouterFileRole.UCI || RouterFileRole.inConfigFolder(p) && looksLikeUci(text)) {
             return LanguageId.OPENWRT_UCI;
         }
-        return byContent(name, text);
+        return byContent(text);
     }
 
-    private static LanguageId byContent(String name, String text) {
+    private static LanguageId byContent(String text) {
         int yamaha = 0, uci = 0, shell = 0, lines = 0, commented = 0;
+        List<String> headerCandidates = new ArrayList<>(3);
         int start = 0;
         while (start < text.length() && lines < SAMPLE_LINES) {
             int end = text.indexOf('\n', start);
@@ -39,8 +42,7 @@ public final class LanguageDetector {
             start = end + 1;
             lines++;
             if (line.isEmpty()) continue;
-            // a `show config` header, read by the YAMAHA grammar itself
-            if (lines <= 3 && line.startsWith("#") && new LineParser().parseHeader(line.substring(1)).isPresent()) yamaha += 10;
+            if (lines <= 3 && line.startsWith("#")) headerCandidates.add(line.substring(1));
             if (line.startsWith("#!") && line.contains("sh")) shell += 10;
             if (line.startsWith("#")) {
                 // a console log copied as comments: `# ip route default gateway pp 1`
@@ -61,10 +63,24 @@ public final class LanguageDetector {
                 }
             }
         }
+        // A `show config` header, read by the YAMAHA grammar itself, counts 10 towards YAMAHA. Each language wins
+        // over one unbroken span of YAMAHA counts, so when the answer is the same with no header as with every
+        // candidate one, the headers cannot change it and need no parse (a config's many YAMAHA lines decide it).
+        LanguageId withoutHeader = decide(yamaha, uci, shell, commented);
+        int allHeaders = yamaha + 10 * headerCandidates.size();
+        if (headerCandidates.isEmpty() || decide(allHeaders, uci, shell, commented) == withoutHeader) {
+            return withoutHeader;
+        }
+        for (String body : headerCandidates) {
+            if (new LineParser().parseHeader(body).isPresent()) yamaha += 10;
+        }
+        return decide(yamaha, uci, shell, commented);
+    }
+
+    private static LanguageId decide(int yamaha, int uci, int shell, int commented) {
         if (shell > 0 && shell >= yamaha && shell >= uci) return LanguageId.OPENWRT_FIREWALL_USER;
         if (uci > 0 && uci >= yamaha) return LanguageId.OPENWRT_UCI;
         if (yamaha > 0 || shell == 0 && uci == 0 && commented >= 2) return LanguageId.YAMAHA_RTX;
-        if (name.endsWith(".conf") || name.endsWith(".cfg") || name.endsWith(".txt")) return LanguageId.UNKNOWN;
         return LanguageId.UNKNOWN;
     }
 
@@ -77,7 +93,7 @@ public final class LanguageDetector {
             "upnp", "ip6", "no", "ngn", "embedded");
 
     private static boolean looksLikeUci(String text) {
-        return byContent("", text) == LanguageId.OPENWRT_UCI || text.isBlank();
+        return byContent(text) == LanguageId.OPENWRT_UCI || text.isBlank();
     }
 
     private static String firstWord(String line) {
