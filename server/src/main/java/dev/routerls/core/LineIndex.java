@@ -90,6 +90,15 @@ public final class LineIndex {
     }
 
     /** The text the range covers (positions clamped into the document as {@link #offset} clamps them). */
+    /**
+     * Lines {@code first} to {@code last} with their line breaks: up to the start of the next line, or to the
+     * end of the last line when the text ends without a break (there is no next line to reach).
+     */
+    public SourceRange wholeLines(int first, int last) {
+        return last + 1 < lineCount() ? new SourceRange(first, 0, last + 1, 0)
+                : new SourceRange(first, 0, last, line(last).length());
+    }
+
     public String text(SourceRange r) {
         return text.substring(offset(r.startLine(), r.startColumn()), offset(r.endLine(), r.endColumn()));
     }

@@ -34,4 +34,14 @@ class LineIndexTest {
         assertEquals("x", x.line(4999));
         assertEquals(9998, x.lineStartOffset(4999));
     }
+
+    /** Whole lines reach the next line's start, or the end of the text when the last line has no break (found by fuzzing a fix). */
+    @Test
+    void wholeLinesStayInsideTheText() {
+        LineIndex withBreak = new LineIndex("a\nbb\n");
+        assertEquals(new SourceRange(0, 0, 2, 0), withBreak.wholeLines(0, 1));
+        LineIndex withoutBreak = new LineIndex("a\nbb");
+        assertEquals(new SourceRange(0, 0, 1, 2), withoutBreak.wholeLines(0, 1));
+        assertEquals(new SourceRange(0, 0, 1, 0), withoutBreak.wholeLines(0, 0));
+    }
 }

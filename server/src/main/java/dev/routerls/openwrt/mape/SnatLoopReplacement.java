@@ -132,7 +132,7 @@ public final class SnatLoopReplacement {
         }
         if (!earlier.isEmpty()) {
             int[] b = earlier.get(0);
-            edits.add(new TextEdit(uri, new SourceRange(b[0], 0, b[1] + 1, 0), block));
+            edits.add(new TextEdit(uri, index.wholeLines(b[0], b[1]), block));
         }
         String edited;
         try {
@@ -185,7 +185,7 @@ public final class SnatLoopReplacement {
             sb.append(line.isBlank() ? "#" : "# " + line).append('\n');
         }
         sb.append(after);
-        return new TextEdit(uri, new SourceRange(r.startLine(), 0, r.endLine() + 1, 0), sb.toString());
+        return new TextEdit(uri, index.wholeLines(r.startLine(), r.endLine()), sb.toString());
     }
 
     /** What is wrong with the current SNAT, in a few words, for the comment above the old loop. */

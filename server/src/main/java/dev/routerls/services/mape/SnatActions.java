@@ -155,7 +155,7 @@ public final class SnatActions implements CodeActionParticipant {
         String eol = LineEnding.of(text).text();
         if (!existing.isEmpty()) {
             int[] b = existing.get(0);
-            return List.of(new TextEdit(script.uri(), new SourceRange(b[0], 0, b[1] + 1, 0), block));
+            return List.of(new TextEdit(script.uri(), index.wholeLines(b[0], b[1]), block));
         }
         int last = index.lineCount() - 1;
         boolean endsWithBreak = last > 0 && index.line(last).isEmpty();
