@@ -1,9 +1,12 @@
 package dev.routerls.rules.openwrt;
 
 import dev.routerls.core.Fix;
+import dev.routerls.core.LineIndex;
 import dev.routerls.core.SourceRange;
 import dev.routerls.core.TextEdit;
 import dev.routerls.core.edit.DocumentEdits;
+import dev.routerls.mape.MapRule;
+import dev.routerls.mape.PortSetCheck;
 import dev.routerls.openwrt.mape.SnatBlockGenerator;
 import dev.routerls.openwrt.router.IptablesRule;
 import dev.routerls.openwrt.router.MapInterface;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -42,7 +46,7 @@ final class UnmarkedFallbackFix {
             if (!f.certain() || !f.conditions().stream().allMatch(w -> PLAIN.matcher(w).matches())) return Optional.empty();
         }
         for (MapInterface m : router.mapInterfaces()) {
-            if (!SnatFixes.forMap(router, m).isEmpty()) return Optional.empty();
+            if (!SnatFixes.forMap(router, m).isEmpty() || !portSetRight(router, m)) return Optional.empty();
         }
         // after the loop that adds the chain's last marked rule
         IptablesRule last = null;
@@ -70,7 +74,13 @@ final class UnmarkedFallbackFix {
             text.append(String.join(" ", words)).append('\n');
         }
         String uri = script.get().uri();
-        List<TextEdit> edits = List.of(new TextEdit(uri, SourceRange.of(holder.get().range().endLine() + 1, 0, 0), text.toString()));
+        // after the loop's last line: at the start of the next line, or after a break at the end of the text
+        LineIndex index = new LineIndex(script.get().text());
+        int loopEnd = holder.get().range().endLine();
+        TextEdit insert = loopEnd + 1 < index.lineCount()
+                ? new TextEdit(uri, SourceRange.of(loopEnd + 1, 0, 0), text.toString())
+                : new TextEdit(uri, SourceRange.of(loopEnd, index.line(loopEnd).length(), 0), "\n" + text);
+        List<TextEdit> edits = List.of(insert);
 
         String edited = DocumentEdits.apply(script.get().text(), edits);
         Router after = router.withFirewallUser(edited);
@@ -84,5 +94,17 @@ final class UnmarkedFallbackFix {
         Set<String> out = new HashSet<>();
         for (SnatTarget t : router.snatTargets()) out.add(t.ipv4() + ":" + t.ports());
         return out;
+    }
+
+    /**
+     * The script's SNAT ranges for {@code m} are its port set: the fallback copies one of them, so while they are
+     * wrong (and no fix for them exists) it would only add one more wrong rule.
+     */
+    private static boolean portSetRight(Router router, MapInterface m) {
+        Optional<MapRule> rule = router.portRule(m);
+        SnatPortRanges ranges = new SnatPortRanges(router.snatTargetsFor(m));
+        if (rule.isEmpty() || ranges.isEmpty()) return true;
+        return PortSetCheck.check(ranges.ranges(), rule.get().offset(), rule.get().psidlen(), OptionalInt.empty())
+                .findings().isEmpty();
     }
 }
