@@ -3,17 +3,20 @@ package dev.routerls.rules.openwrt;
 import dev.routerls.core.Fix;
 import dev.routerls.core.Severity;
 import dev.routerls.core.TextEdit;
+import dev.routerls.openwrt.schema.OptionSpec;
 import dev.routerls.openwrt.schema.SectionSchema;
 import dev.routerls.openwrt.schema.UciSchema;
 import dev.routerls.openwrt.uci.UciConfigs;
 import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciOption;
 import dev.routerls.openwrt.uci.UciSection;
+import dev.routerls.openwrt.uci.UciValue;
 import dev.routerls.rules.Findings;
 import dev.routerls.rules.BaseRule;
 import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,9 +73,20 @@ public final class UciUnknownOptionRule extends BaseRule<UciConfigs> {
             for (UciOption o : x.section().options()) {
                 // names starting with '_' are private notes of LuCI and scripts, never read as settings
                 if (known.containsKey(o.name()) || o.name().startsWith("_")) continue;
-                report(x.file(), x.section(), x.type(), o, known.keySet(), out);
+                // a rename must not make the value wrong: ip3addr with an IPv6 address is ip6addr, not ipaddr
+                Set<String> fitting = new LinkedHashSet<>();
+                for (String name : known.keySet()) if (valueFits(x, name, o)) fitting.add(name);
+                report(x.file(), x.section(), x.type(), o, fitting, out);
             }
         }
+    }
+
+    /** Whether option {@code name} of the section would accept {@code o}'s value (true when the schema does not say). */
+    private static boolean valueFits(SchemaSection x, String name, UciOption o) {
+        Optional<OptionSpec> spec = x.type().option(x.section(), name);
+        if (spec.isEmpty() || spec.get().type().isAnything() || o.value().isEmpty()) return true;
+        List<UciValue> values = spec.get().multi() ? o.value().words() : List.of(o.value());
+        return values.stream().allMatch(v -> spec.get().type().accepts(v.text()));
     }
 
     private void report(UciFile f, UciSection s, SectionSchema type, UciOption o, Set<String> known,

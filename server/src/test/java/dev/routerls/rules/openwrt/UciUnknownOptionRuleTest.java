@@ -23,6 +23,19 @@ class UciUnknownOptionRuleTest {
         assertEquals("ipaddr", d.fixes().get(0).edits().get(0).newText());
     }
 
+    /** The suggestion is a name whose datatype takes the value: an IPv6 address under ip3addr is ip6addr (found by fuzzing `fix`). */
+    @Test
+    void theSuggestionTakesTheValue() {
+        List<Diagnostic> all = UciRuleFixtures.assertFile(RULE, "network", """
+                config interface 'wan6pd'
+                \toption proto 'static'
+                \tlist «openwrt/unknown-option~did you mean 'ip6addr'|ip3addr» '2001:db8::1001'
+                \tlist «openwrt/unknown-option~did you mean 'ipaddr'|ip3addr» '192.0.2.1'
+                """);
+        assertEquals(List.of("ip6addr", "ipaddr"), all.stream().filter(x -> x.ruleId().equals(RULE))
+                .map(x -> x.fixes().get(0).edits().get(0).newText()).toList());
+    }
+
     @Test
     void optionOfAnotherProtoIsNamed() {
         UciRuleFixtures.assertFile(RULE, "network", """
