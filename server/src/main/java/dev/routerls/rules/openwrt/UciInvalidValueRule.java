@@ -12,7 +12,6 @@ import dev.routerls.rules.BaseRule;
 import dev.routerls.rules.Example;
 import dev.routerls.rules.RuleInfo;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Option values that do not match the datatype the consumer expects (e.g. an IPv4 address with 300 in it). */
@@ -59,8 +58,7 @@ public final class UciInvalidValueRule extends BaseRule<UciConfigs> {
             for (UciOption o : x.section().options()) {
                 Optional<OptionSpec> spec = x.type().option(x.section(), o.name());
                 if (spec.isEmpty() || spec.get().type().isAnything() || o.value().isEmpty()) continue;
-                List<UciValue> elements = spec.get().multi() ? o.value().words() : List.of(o.value());
-                for (UciValue v : elements) {
+                for (UciValue v : spec.get().elements(o.value())) {
                     if (spec.get().type().accepts(v.text())) continue;
                     out.report(x.file().uri(), v.contentRange(), message(x.file(), o, v, spec.get()));
                 }

@@ -10,7 +10,6 @@ import dev.routerls.openwrt.uci.UciConfigs;
 import dev.routerls.openwrt.uci.UciFile;
 import dev.routerls.openwrt.uci.UciOption;
 import dev.routerls.openwrt.uci.UciSection;
-import dev.routerls.openwrt.uci.UciValue;
 import dev.routerls.rules.Findings;
 import dev.routerls.rules.BaseRule;
 import dev.routerls.rules.Example;
@@ -85,8 +84,7 @@ public final class UciUnknownOptionRule extends BaseRule<UciConfigs> {
     private static boolean valueFits(SchemaSection x, String name, UciOption o) {
         Optional<OptionSpec> spec = x.type().option(x.section(), name);
         if (spec.isEmpty() || spec.get().type().isAnything() || o.value().isEmpty()) return true;
-        List<UciValue> values = spec.get().multi() ? o.value().words() : List.of(o.value());
-        return values.stream().allMatch(v -> spec.get().type().accepts(v.text()));
+        return spec.get().elements(o.value()).stream().allMatch(v -> spec.get().type().accepts(v.text()));
     }
 
     private void report(UciFile f, UciSection s, SectionSchema type, UciOption o, Set<String> known,
